@@ -1,0 +1,68 @@
+import type { PrismaClient } from "../src/generated/prisma/client";
+import { appendAudit } from "../src/server/audit";
+import { hashPassword } from "../src/server/passwords";
+import { DEMO_CLIENTS, DEMO_ORGANIZATION, DEMO_PASSWORD, DEMO_USERS } from "./demo-data";
+
+const SEED_ACTOR = { id: null, label: "demo seed" } as const;
+
+/**
+ * Creates the demo organization, its clients and users, once. Run it again and it changes
+ * nothing: rows are looked up by their natural keys (slug, client name, email) first.
+ * Returns how many rows it created.
+ */
+export async function seedDemo(prisma: PrismaClient): Promise<{ created: number }> {
+  let created = 0;
+  const org =
+    (await prisma.organization.findUnique({ where: { slug: DEMO_ORGANIZATION.slug } })) ??
+    (await prisma.$transaction(async (tx) => {
+      const o = await tx.organization.create({ data: DEMO_ORGANIZATION });
+      await appendAudit(tx, { organizationId: o.id, actor: SEED_ACTOR, action: "organization.create", entityType: "Organization", entityId: o.id, changes: { name: o.name } });
+      created += 1;
+      return o;
+    }));
+
+  const clientIds = new Map<string, string>();
+  for (const { key, ...data } of DEMO_CLIENTS) {
+    const existing = await prisma.client.findUnique({ where: { organizationId_name: { organizationId: org.id, name: data.name } } });
+    if (existing) {
+      clientIds.set(key, existing.id);
+      continue;
+    }
+    const client = await prisma.$transaction(async (tx) => {
+      const c = await tx.client.create({ data: { ...data, organizationId: org.id } });
+      await appendAudit(tx, { organizationId: org.id, actor: SEED_ACTOR, action: "client.create", entityType: "Client", entityId: c.id, changes: { name: c.name, sector: c.sector } });
+      return c;
+    });
+    created += 1;
+    clientIds.set(key, client.id);
+  }
+
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  for (const u of DEMO_USERS) {
+    if (await prisma.user.findUnique({ where: { email: u.email } })) continue;
+    const ids = u.clients.map((k) => clientIds.get(k)!);
+    await prisma.$transaction(async (tx) => {
+      const user = await tx.user.create({
+        data: {
+          organizationId: org.id,
+          email: u.email,
+          name: u.name,
+          role: u.role,
+          passwordHash,
+          clientId: u.role === "CLIENT_CONTACT" ? ids[0] : null,
+          assignments: u.role === "ANALYST" ? { create: ids.map((clientId) => ({ clientId })) } : undefined,
+        },
+      });
+      await appendAudit(tx, {
+        organizationId: org.id,
+        actor: SEED_ACTOR,
+        action: "user.create",
+        entityType: "User",
+        entityId: user.id,
+        changes: { role: u.role, clients: ids },
+      });
+    });
+    created += 1;
+  }
+  return { created };
+}

@@ -1,0 +1,23 @@
+// `npm run test:e2e`: Playwright in Chromium against a production build, on a throw-away
+// database (`warden_e2e`) that holds the demo organization. The build is reused when it is
+// newer than every source.
+import path from "node:path";
+import { createTestDatabase } from "./lib/test-database";
+import { needsBuild } from "./lib/build-state";
+import { bin, run } from "./lib/run";
+
+const root = process.cwd();
+const database = await createTestDatabase("warden_e2e", { embeddedPort: 54349 });
+let failed = false;
+try {
+  const env = { ...process.env, DATABASE_URL: database.url, NEXT_TELEMETRY_DISABLED: "1" };
+  await run(bin("tsx"), ["--conditions=react-server", path.join("prisma", "seed.ts")], { env });
+  if (needsBuild(root)) await run(bin("next"), ["build"], { env });
+  await run(bin("playwright"), ["test", ...process.argv.slice(2)], { env: { ...env, E2E_DATABASE_URL: database.url } });
+} catch (error) {
+  console.error((error as Error).message);
+  failed = true;
+} finally {
+  await database.drop();
+}
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,23 @@
+import { AppShell, type NavItem } from "@/components/layout/app-shell";
+import { getViewer } from "@/server/viewer";
+import { can, isStaff } from "@/domain/access/can";
+import { ROLE_LABEL } from "@/domain/access/role-labels";
+
+// The staff frame only draws navigation; it is no guard. Each page checks the session and its
+// own permission (and redirects to sign-in with the page as callback, or answers not found).
+export default async function StaffLayout({ children }: { children: React.ReactNode }) {
+  const viewer = await getViewer();
+  if (!viewer || !isStaff(viewer.role)) return <>{children}</>;
+
+  const nav: NavItem[] = [];
+  if (can(viewer, "dashboard:view")) nav.push({ href: "/dashboard", label: "Dashboard" });
+  if (can(viewer, "incident:read")) nav.push({ href: "/incidents", label: "Incidents" });
+  if (can(viewer, "portal:view")) nav.push({ href: "/portal", label: "Client portal preview" });
+  if (can(viewer, "admin:view")) nav.push({ href: "/admin", label: "Administration" });
+
+  return (
+    <AppShell nav={nav} who={{ name: viewer.name, roleLabel: ROLE_LABEL[viewer.role] }} area="Staff">
+      {children}
+    </AppShell>
+  );
+}

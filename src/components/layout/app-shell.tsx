@@ -1,0 +1,49 @@
+import Link from "next/link";
+import { SignOutButton } from "@/components/ui/sign-out-button";
+
+export type NavItem = { href: string; label: string };
+
+/** Header with the product name, the sections this person may open, and who is signed in. */
+export function AppShell({
+  nav,
+  who,
+  area,
+  children,
+}: {
+  nav: NavItem[];
+  who: { name: string; roleLabel: string };
+  area: string;
+  children: React.ReactNode;
+}) {
+  return (
+    <div className="min-h-screen">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+        Skip to content
+      </a>
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-7xl items-center gap-6 px-4 py-3">
+          <Link href="/" className="text-lg font-bold tracking-tight text-brand-900">
+            Warden <span className="sr-only">{area}</span>
+          </Link>
+          <nav aria-label={area} className="flex flex-1 gap-1">
+            {nav.map((item) => (
+              <Link key={item.href} href={item.href} className="rounded-md px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100">
+                {item.label}
+              </Link>
+            ))}
+          </nav>
+          <div className="flex items-center gap-3">
+            <p className="text-right text-sm leading-tight">
+              <span className="block font-medium">{who.name}</span>
+              <span className="block text-xs text-slate-500">{who.roleLabel}</span>
+            </p>
+            <SignOutButton />
+          </div>
+        </div>
+      </header>
+      <main id="main" className="mx-auto max-w-7xl px-4 py-8">
+        {children}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,75 @@
+// The one place that says which role may do what. Everything else asks can().
+// Deny by default: a permission not listed for a role is refused.
+
+export const ROLES = ["ADMIN", "MANAGER", "ANALYST", "CLIENT_CONTACT"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = [
+  // staff area
+  "incident:read",
+  "incident:create",
+  "incident:update",
+  "incident:transition",
+  "incident:assign",
+  "dashboard:view",
+  "postmortem:run",
+  "notice:draft",
+  "notice:approve",
+  "report:export",
+  "audit:read",
+  // administration
+  "admin:view",
+  "user:manage",
+  "client:manage",
+  // client portal (staff may open it to see exactly what their client sees)
+  "portal:view",
+  "portal:acknowledge",
+  "portal:ask",
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const STAFF_BASE: readonly Permission[] = [
+  "incident:read",
+  "incident:create",
+  "incident:update",
+  "incident:transition",
+  "notice:draft",
+  "report:export",
+  "portal:view",
+];
+
+export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
+  ANALYST: STAFF_BASE,
+  MANAGER: [
+    ...STAFF_BASE,
+    "incident:assign",
+    "dashboard:view",
+    "postmortem:run",
+    "notice:approve",
+    "audit:read",
+  ],
+  ADMIN: [
+    ...STAFF_BASE,
+    "incident:assign",
+    "dashboard:view",
+    "postmortem:run",
+    "notice:approve",
+    "audit:read",
+    "admin:view",
+    "user:manage",
+    "client:manage",
+  ],
+  CLIENT_CONTACT: ["portal:view", "portal:acknowledge", "portal:ask"],
+};
+
+/** Where each role lands after sign-in. */
+export const HOME_PATH: Readonly<Record<Role, string>> = {
+  ADMIN: "/admin",
+  MANAGER: "/dashboard",
+  ANALYST: "/incidents",
+  CLIENT_CONTACT: "/portal",
+};
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === "string" && (ROLES as readonly string[]).includes(value);
+}

@@ -1,0 +1,7 @@
+// Runs once when the server starts: refuse to start on bad configuration, naming the variable.
+export async function register() {
+  if (process.env.NEXT_RUNTIME === "nodejs") {
+    const { checkEnvOrExit } = await import("./server/check-env");
+    checkEnvOrExit();
+  }
+}

@@ -1,0 +1,17 @@
+import { NextResponse } from "next/server";
+
+export type ApiErrorCode = "UNAUTHENTICATED" | "NOT_FOUND" | "VALIDATION_FAILED" | "CONFLICT" | "RATE_LIMITED" | "INTERNAL";
+
+const STATUS: Record<ApiErrorCode, number> = {
+  UNAUTHENTICATED: 401,
+  NOT_FOUND: 404,
+  VALIDATION_FAILED: 422,
+  CONFLICT: 409,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+};
+
+/** Every API error has this shape: { error: { code, message, fieldErrors? } }. */
+export function apiError(code: ApiErrorCode, message: string, extra: { fieldErrors?: Record<string, string[]>; requestId?: string } = {}) {
+  return NextResponse.json({ error: { code, message, ...extra } }, { status: STATUS[code] });
+}

@@ -1,0 +1,52 @@
+import "server-only";
+import type { Tx } from "./db";
+import { GENESIS_HASH, eventHash } from "@/domain/audit/chain";
+import type { Prisma } from "@/generated/prisma/client";
+
+export type AuditEntry = {
+  organizationId: string;
+  actor: { id: string; label: string } | { id: null; label: string };
+  action: string;
+  entityType: string;
+  entityId?: string | null;
+  changes?: Prisma.InputJsonValue | null;
+  requestId?: string | null;
+  ip?: string | null;
+  at?: Date;
+};
+
+/**
+ * Appends one event to the organization's chain, inside the caller's transaction so the change
+ * and its audit entry commit together. A transaction-scoped advisory lock per organization
+ * serializes writers, so concurrent transactions still produce one unbroken chain.
+ */
+export async function appendAudit(tx: Tx, entry: AuditEntry): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`audit:${entry.organizationId}`}, 0))`;
+  const last = await tx.auditEvent.findFirst({
+    where: { organizationId: entry.organizationId },
+    orderBy: { seq: "desc" },
+    select: { seq: true, hash: true },
+  });
+  const fields = {
+    organizationId: entry.organizationId,
+    seq: (last?.seq ?? 0) + 1,
+    at: entry.at ?? new Date(),
+    actorId: entry.actor.id,
+    actorLabel: entry.actor.label,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId ?? null,
+    changes: entry.changes ?? null,
+    requestId: entry.requestId ?? null,
+    ip: entry.ip ?? null,
+  };
+  const prevHash = last?.hash ?? GENESIS_HASH;
+  await tx.auditEvent.create({
+    data: {
+      ...fields,
+      changes: fields.changes === null ? undefined : fields.changes,
+      prevHash,
+      hash: eventHash(prevHash, fields),
+    },
+  });
+}

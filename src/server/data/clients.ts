@@ -1,0 +1,68 @@
+import "server-only";
+import { db } from "../db";
+import { clientWhere } from "./scope";
+import { parseId } from "@/lib/validation/ids";
+import type { Viewer } from "@/domain/access/can";
+import type { Prisma } from "@/generated/prisma/client";
+
+export type ClientSummary = {
+  id: string;
+  name: string;
+  sector: string;
+  timeZone: string;
+  country: string;
+  noticeHours: number;
+  noticeBusinessHoursOnly: boolean;
+  regimes: string[];
+};
+
+const summarySelect = {
+  id: true,
+  name: true,
+  sector: true,
+  timeZone: true,
+  country: true,
+  noticeHours: true,
+  noticeBusinessHoursOnly: true,
+  hipaaCoveredEntity: true,
+  doraFinancialEntity: true,
+  nis2Entity: true,
+  secRegistrant: true,
+  handlesCardData: true,
+} satisfies Prisma.ClientSelect;
+
+type SummaryRow = Prisma.ClientGetPayload<{ select: typeof summarySelect }>;
+
+function toSummary(c: SummaryRow): ClientSummary {
+  const regimes = [
+    c.hipaaCoveredEntity && "HIPAA covered entity",
+    c.doraFinancialEntity && "DORA financial entity",
+    c.nis2Entity && "NIS2 entity",
+    c.secRegistrant && "SEC registrant",
+    c.handlesCardData && "Card data (PCI DSS)",
+  ].filter((r): r is string => typeof r === "string");
+  return {
+    id: c.id,
+    name: c.name,
+    sector: c.sector,
+    timeZone: c.timeZone,
+    country: c.country,
+    noticeHours: c.noticeHours,
+    noticeBusinessHoursOnly: c.noticeBusinessHoursOnly,
+    regimes,
+  };
+}
+
+/** Clients the viewer may see, by name. */
+export async function listVisibleClients(viewer: Viewer): Promise<ClientSummary[]> {
+  const rows = await db().client.findMany({ where: clientWhere(viewer), select: summarySelect, orderBy: { name: "asc" } });
+  return rows.map(toSummary);
+}
+
+/** One client in the viewer's scope, or null: unknown, malformed and out-of-scope ids alike. */
+export async function getVisibleClient(viewer: Viewer, id: unknown): Promise<ClientSummary | null> {
+  const clientId = parseId(id);
+  if (!clientId) return null;
+  const row = await db().client.findFirst({ where: clientWhere(viewer, { id: clientId }), select: summarySelect });
+  return row ? toSummary(row) : null;
+}

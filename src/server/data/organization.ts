@@ -1,0 +1,66 @@
+import "server-only";
+import { db } from "../db";
+import { userWhere } from "./scope";
+import type { Viewer } from "@/domain/access/can";
+
+export type OrganizationOverview = {
+  name: string;
+  clientCount: number;
+  staffCount: number;
+  contactCount: number;
+};
+
+export async function getOrganizationOverview(viewer: Viewer): Promise<OrganizationOverview> {
+  const [org, byRole] = await Promise.all([
+    db().organization.findUniqueOrThrow({ where: { id: viewer.organizationId }, select: { name: true } }),
+    db().user.groupBy({ by: ["role"], where: userWhere(viewer, { active: true }), _count: { _all: true } }),
+  ]);
+  const count = (role: string) => byRole.find((r) => r.role === role)?._count._all ?? 0;
+  return {
+    name: org.name,
+    clientCount: viewer.clientIds.length,
+    staffCount: count("ADMIN") + count("MANAGER") + count("ANALYST"),
+    contactCount: count("CLIENT_CONTACT"),
+  };
+}
+
+export type UserRow = {
+  id: string;
+  name: string;
+  email: string;
+  role: string;
+  active: boolean;
+  lastSignInAt: Date | null;
+  clients: string[];
+};
+
+/** Everyone in the viewer's organization, for administrators. */
+export async function listUsers(viewer: Viewer): Promise<UserRow[]> {
+  const users = await db().user.findMany({
+    where: userWhere(viewer),
+    orderBy: [{ role: "asc" }, { name: "asc" }],
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      role: true,
+      active: true,
+      lastSignInAt: true,
+      client: { select: { name: true } },
+      assignments: { select: { client: { select: { name: true } } } },
+    },
+  });
+  return users.map((u) => ({
+    id: u.id,
+    name: u.name,
+    email: u.email,
+    role: u.role,
+    active: u.active,
+    lastSignInAt: u.lastSignInAt,
+    clients: u.role === "CLIENT_CONTACT"
+      ? (u.client ? [u.client.name] : [])
+      : u.role === "ANALYST"
+        ? u.assignments.map((a) => a.client.name).sort()
+        : ["All clients"],
+  }));
+}

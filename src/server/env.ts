@@ -1,0 +1,48 @@
+import { z } from "zod";
+
+// No "server-only" marker here: the start script and instrumentation import it too.
+// Validated once, on first use (the server's instrumentation hook touches it at start, so a
+// bad value stops the server before it takes a request). Errors name the variable.
+const databaseSchema = z.object({
+  DATABASE_URL: z
+    .string({ error: "is required (a postgresql:// URL)" })
+    .refine((v) => /^postgres(ql)?:\/\//.test(v) && URL.canParse(v), "must be a postgresql:// URL"),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+});
+
+const schema = databaseSchema.extend({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  NEXTAUTH_SECRET: z
+    .string({ error: "is required (32 or more random characters; `openssl rand -base64 32`)" })
+    .min(32, "must be at least 32 characters"),
+  NEXTAUTH_URL: z.url("must be an absolute URL such as http://localhost:3000").optional(),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+});
+
+export type Env = z.infer<typeof schema>;
+
+function parseWith<S extends z.ZodType>(schema: S, source: Record<string, string | undefined>): z.infer<S> {
+  // An empty variable means "not set", as in most shells' .env handling.
+  const present = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const result = schema.safeParse(present);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join(".")} ${i.message}`);
+    throw new Error(`Invalid environment configuration:\n${lines.join("\n")}\nSee .env.example.`);
+  }
+  return result.data;
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  return parseWith(schema, source);
+}
+
+let cached: Env | undefined;
+/** The whole configuration: what the web server needs. */
+export function env(): Env {
+  return (cached ??= parseEnv(process.env));
+}
+
+/** Only the database settings: what scripts (seed, audit:verify) need. */
+export function databaseEnv(): z.infer<typeof databaseSchema> {
+  return parseWith(databaseSchema, process.env);
+}

@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import { loadViewer } from "@/server/data/load-viewer";
+import { getVisibleClient, listVisibleClients } from "@/server/data/clients";
+import { listUsers } from "@/server/data/organization";
+import { db } from "@/server/db";
+import { makeTenant } from "../support/tenant-fixture";
+
+async function viewerOf(userId: string) {
+  const v = await loadViewer(userId);
+  if (!v) throw new Error("fixture user has no viewer");
+  return v;
+}
+
+describe("tenant scope", () => {
+  it("an analyst sees only the clients assigned to them", async () => {
+    const t = await makeTenant();
+    const analyst = await viewerOf(t.analyst.id);
+    expect((await listVisibleClients(analyst)).map((c) => c.id)).toEqual([t.clientA.id]);
+    expect(await getVisibleClient(analyst, t.clientA.id)).toMatchObject({ id: t.clientA.id, name: t.clientA.name });
+  });
+
+  it("an unassigned client answers exactly like a missing or malformed id", async () => {
+    const t = await makeTenant();
+    const analyst = await viewerOf(t.analyst.id);
+    expect(await getVisibleClient(analyst, t.clientB.id)).toBeNull();
+    expect(await getVisibleClient(analyst, "00000000-0000-4000-8000-000000000000")).toBeNull();
+    expect(await getVisibleClient(analyst, "not-a-uuid")).toBeNull();
+    expect(await getVisibleClient(analyst, "' OR 1=1 --")).toBeNull();
+  });
+
+  it("managers and admins see every client of their organization and none of another", async () => {
+    const t = await makeTenant();
+    const other = await makeTenant();
+    for (const userId of [t.manager.id, t.admin.id]) {
+      const v = await viewerOf(userId);
+      expect((await listVisibleClients(v)).map((c) => c.id).sort()).toEqual([t.clientA.id, t.clientB.id].sort());
+      expect(await getVisibleClient(v, other.clientA.id)).toBeNull();
+    }
+  });
+
+  it("a client contact sees only its own client", async () => {
+    const t = await makeTenant();
+    const contact = await viewerOf(t.contactA.id);
+    expect(contact.clientIds).toEqual([t.clientA.id]);
+    expect(await getVisibleClient(contact, t.clientB.id)).toBeNull();
+  });
+
+  it("a removed assignment or a disabled account takes effect on the next request", async () => {
+    const t = await makeTenant();
+    await db().clientAssignment.delete({ where: { userId_clientId: { userId: t.analyst.id, clientId: t.clientA.id } } });
+    expect((await viewerOf(t.analyst.id)).clientIds).toEqual([]);
+    await db().user.update({ where: { id: t.manager.id }, data: { active: false } });
+    expect(await loadViewer(t.manager.id)).toBeNull();
+  });
+
+  it("the user list of one organization never includes another's people", async () => {
+    const t = await makeTenant();
+    const other = await makeTenant();
+    const users = await listUsers(await viewerOf(t.admin.id));
+    expect(users).toHaveLength(5);
+    expect(users.map((u) => u.id)).not.toContain(other.admin.id);
+    expect(users.find((u) => u.id === t.analyst.id)?.clients).toEqual([t.clientA.name]);
+  });
+});

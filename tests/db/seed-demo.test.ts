@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/server/db";
+import { seedDemo } from "../../prisma/seed-demo";
+import { DEMO_ORGANIZATION, DEMO_PASSWORD, DEMO_USERS } from "../../prisma/demo-data";
+import { signInWithPassword } from "@/server/services/sign-in";
+import { loadViewer } from "@/server/data/load-viewer";
+import { findChainBreak, type StoredEvent } from "@/domain/audit/chain";
+
+describe("demo seed", () => {
+  it("creates the demo organization once; a second run changes nothing", async () => {
+    const first = await seedDemo(db());
+    expect(first.created).toBe(1 + 3 + DEMO_USERS.length);
+    expect((await seedDemo(db())).created).toBe(0);
+
+    const org = await db().organization.findUniqueOrThrow({ where: { slug: DEMO_ORGANIZATION.slug } });
+    const clients = await db().client.findMany({ where: { organizationId: org.id } });
+    expect(new Set(clients.map((c) => c.sector)).size).toBe(3);
+    expect(new Set(clients.map((c) => c.timeZone)).size).toBe(3);
+    expect(await db().user.count({ where: { organizationId: org.id } })).toBe(DEMO_USERS.length);
+
+    const events = (await db().auditEvent.findMany({ where: { organizationId: org.id }, orderBy: { seq: "asc" } })) as StoredEvent[];
+    expect(events).toHaveLength(first.created);
+    expect(findChainBreak(events)).toBeNull();
+
+    // every role can sign in with the printed password; the analyst works for 2 of the 3 clients
+    for (const role of ["ADMIN", "MANAGER", "ANALYST", "CLIENT_CONTACT"] as const) {
+      const u = DEMO_USERS.find((d) => d.role === role)!;
+      const signedIn = await signInWithPassword({ email: u.email, password: DEMO_PASSWORD });
+      expect(signedIn?.role).toBe(role);
+    }
+    const analyst = await db().user.findUniqueOrThrow({ where: { email: "analyst@warden.test" } });
+    expect((await loadViewer(analyst.id))?.clientIds).toHaveLength(2);
+  });
+});

@@ -1,0 +1,73 @@
+import { expect, test, type Browser } from "@playwright/test";
+import { ACCOUNTS, expectNotFound, signIn } from "./support";
+
+/** Portal URLs of every client, read from the manager's portal preview. */
+async function portalLinks(browser: Browser): Promise<Record<string, string>> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, ACCOUNTS.manager);
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await page.goto("/portal");
+  const links = page.getByRole("main").getByRole("link");
+  await expect(links).toHaveCount(3);
+  const out: Record<string, string> = {};
+  for (const link of await links.all()) out[(await link.textContent())!.trim()] = (await link.getAttribute("href"))!;
+  await context.close();
+  return out;
+}
+
+test("a client contact cannot open staff pages, and sees no staff navigation", async ({ page }) => {
+  await signIn(page, ACCOUNTS.contactHealth);
+  await expect(page).toHaveURL(/\/portal\//);
+  for (const path of ["/incidents", "/dashboard", "/admin"]) {
+    await page.goto(path);
+    await expectNotFound(page);
+    await expect(page.getByRole("link", { name: "Incidents" })).toHaveCount(0);
+  }
+});
+
+test("a client contact cannot open another client's portal page", async ({ page, browser }) => {
+  const links = await portalLinks(browser);
+  await signIn(page, ACCOUNTS.contactHealth);
+  await expect(page).toHaveURL(/\/portal\//);
+  await page.goto(links["Rheinland Direktbank AG"]!);
+  await expectNotFound(page);
+  await expect(page.getByText("Rheinland")).toHaveCount(0);
+  // a made-up id answers the same way
+  await page.goto("/portal/00000000-0000-4000-8000-000000000000");
+  await expectNotFound(page);
+});
+
+test("an analyst cannot open the portal of a client they are not assigned to, but can preview their own", async ({ page, browser }) => {
+  const links = await portalLinks(browser);
+  await signIn(page, ACCOUNTS.analyst);
+  await expect(page).toHaveURL(/\/incidents$/);
+  await page.goto(links["Harbour & Lane LLP"]!);
+  await expectNotFound(page);
+  await page.goto(links["Mercy Regional Health"]!);
+  await expect(page.getByRole("heading", { level: 1, name: "Mercy Regional Health" })).toBeVisible();
+  await expect(page.getByText("Preview: this is what contacts of Mercy Regional Health see.")).toBeVisible();
+});
+
+test("an analyst cannot open the manager dashboard or administration", async ({ page }) => {
+  await signIn(page, ACCOUNTS.analyst);
+  await expect(page).toHaveURL(/\/incidents$/);
+  for (const path of ["/dashboard", "/admin"]) {
+    await page.goto(path);
+    await expectNotFound(page);
+  }
+});
+
+test("an unknown address shows the not-found page; an unknown API path answers JSON", async ({ page, request }) => {
+  await page.goto("/no-such-page");
+  await expectNotFound(page);
+  const res = await request.get("/api/no-such-endpoint");
+  expect(res.status()).toBe(404);
+  expect(await res.json()).toEqual({ error: { code: "NOT_FOUND", message: "No such API endpoint." } });
+});
+
+test("the health endpoint reports the app and its database", async ({ request }) => {
+  const res = await request.get("/api/health");
+  expect(res.status()).toBe(200);
+  expect(await res.json()).toMatchObject({ status: "ok", database: { status: "up" } });
+});
