@@ -15,6 +15,7 @@ const EXPECTED: Record<Permission, [admin: boolean, manager: boolean, analyst: b
   "incident:update":     [Y, Y, Y, n],
   "incident:transition": [Y, Y, Y, n],
   "incident:assign":     [Y, Y, n, n],
+  "incident:reopen":     [Y, Y, n, n],
   "dashboard:view":      [Y, Y, n, n],
   "postmortem:run":      [Y, Y, n, n],
   "notice:draft":        [Y, Y, Y, n],

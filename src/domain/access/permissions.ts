@@ -11,6 +11,7 @@ export const PERMISSIONS = [
   "incident:update",
   "incident:transition",
   "incident:assign",
+  "incident:reopen",
   "dashboard:view",
   "postmortem:run",
   "notice:draft",
@@ -43,6 +44,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   MANAGER: [
     ...STAFF_BASE,
     "incident:assign",
+    "incident:reopen",
     "dashboard:view",
     "postmortem:run",
     "notice:approve",
@@ -51,6 +53,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   ADMIN: [
     ...STAFF_BASE,
     "incident:assign",
+    "incident:reopen",
     "dashboard:view",
     "postmortem:run",
     "notice:approve",
