@@ -9,6 +9,7 @@ export type AuditEntry = {
   action: string;
   entityType: string;
   entityId?: string | null;
+  incidentId?: string | null;
   changes?: Prisma.InputJsonValue | null;
   requestId?: string | null;
   ip?: string | null;
@@ -36,6 +37,7 @@ export async function appendAudit(tx: Tx, entry: AuditEntry): Promise<void> {
     action: entry.action,
     entityType: entry.entityType,
     entityId: entry.entityId ?? null,
+    incidentId: entry.incidentId ?? null,
     changes: entry.changes ?? null,
     requestId: entry.requestId ?? null,
     ip: entry.ip ?? null,

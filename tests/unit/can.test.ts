@@ -3,7 +3,7 @@ import { can, type Viewer } from "@/domain/access/can";
 import { PERMISSIONS, ROLES, ROLE_PERMISSIONS, HOME_PATH, type Permission, type Role } from "@/domain/access/permissions";
 
 const viewer = (role: Role, clientIds: string[] = ["c1"]): Viewer => ({
-  userId: "u", organizationId: "o", role, name: "n", email: "e@x.test", clientIds,
+  userId: "u", organizationId: "o", role, name: "n", email: "e@x.test", timeZone: "UTC", clientIds,
 });
 
 // The expected table, written out independently of ROLE_PERMISSIONS: a change to who may do

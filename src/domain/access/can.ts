@@ -7,6 +7,8 @@ export type Viewer = {
   role: Role;
   name: string;
   email: string;
+  /** The organization's IANA time zone: staff read and type times in it. */
+  timeZone: string;
   /** Clients whose data this viewer may see: assigned clients for analysts, every client of
    *  the organization for managers and admins, the own client for a client contact. */
   clientIds: readonly string[];

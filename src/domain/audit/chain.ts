@@ -14,6 +14,8 @@ export type ChainedFields = {
   action: string;
   entityType: string;
   entityId: string | null;
+  /** Optional: hashed only when set, so events written before the column existed still verify. */
+  incidentId?: string | null;
   changes: unknown;
   requestId: string | null;
   ip: string | null;
@@ -42,6 +44,7 @@ export function eventHash(prevHash: string, e: ChainedFields): string {
     action: e.action,
     entityType: e.entityType,
     entityId: e.entityId,
+    incidentId: e.incidentId ?? undefined,
     changes: e.changes ?? null,
     requestId: e.requestId,
     ip: e.ip,

@@ -15,6 +15,7 @@ export async function loadViewer(userId: string): Promise<Viewer | null> {
       email: true,
       active: true,
       clientId: true,
+      organization: { select: { timeZone: true } },
       assignments: { select: { clientId: true } },
     },
   });
@@ -29,5 +30,5 @@ export async function loadViewer(userId: string): Promise<Viewer | null> {
   } else {
     clientIds = user.clientId ? [user.clientId] : [];
   }
-  return { userId: user.id, organizationId: user.organizationId, role: user.role, name: user.name, email: user.email, clientIds };
+  return { userId: user.id, organizationId: user.organizationId, role: user.role, name: user.name, email: user.email, timeZone: user.organization.timeZone, clientIds };
 }

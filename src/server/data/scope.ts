@@ -12,3 +12,7 @@ export function clientWhere(viewer: Viewer, extra: Prisma.ClientWhereInput = {})
 export function userWhere(viewer: Viewer, extra: Prisma.UserWhereInput = {}): Prisma.UserWhereInput {
   return { AND: [extra, { organizationId: viewer.organizationId }] };
 }
+
+export function incidentWhere(viewer: Viewer, extra: Prisma.IncidentWhereInput = {}): Prisma.IncidentWhereInput {
+  return { AND: [extra, { organizationId: viewer.organizationId, clientId: { in: [...viewer.clientIds] } }] };
+}

@@ -1,0 +1,24 @@
+"use client";
+
+import { useActionState, useEffect, useRef, startTransition, type FormEvent } from "react";
+import { initialFormState, type FormState } from "@/server/actions/form-state";
+
+/**
+ * useActionState without React's automatic form reset: a refused submit keeps everything the
+ * person typed. A successful one clears the form when `resetOnSuccess` is set.
+ */
+export function useFormAction(action: (prev: FormState, form: FormData) => Promise<FormState>, opts: { resetOnSuccess?: boolean } = {}) {
+  const [state, dispatch, pending] = useActionState(action, initialFormState);
+  const formRef = useRef<HTMLFormElement>(null);
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    startTransition(() => dispatch(data));
+  };
+  useEffect(() => {
+    if (state.ok && state.at && opts.resetOnSuccess) formRef.current?.reset();
+    // After refused input, put the cursor where the first problem is.
+    if (!state.ok && state.fieldErrors) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [state, opts.resetOnSuccess]);
+  return { state, pending, onSubmit, formRef };
+}

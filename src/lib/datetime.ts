@@ -1,0 +1,30 @@
+import { DateTime, IANAZone } from "luxon";
+
+export function isTimeZone(zone: string): boolean {
+  return IANAZone.isValidZone(zone);
+}
+
+/**
+ * A date-time typed in a form ("2026-03-29T01:30", read as wall time in `zone`) or sent by an
+ * API with an offset ("2026-03-29T01:30:00Z"). Null when it is not a real instant; a wall time
+ * skipped by a DST change is moved forward, as clocks do.
+ */
+export function parseDateTimeInput(value: string, zone: string): Date | null {
+  const v = value.trim();
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(v)) return null;
+  const hasOffset = /(Z|[+-]\d{2}:?\d{2})$/i.test(v);
+  const dt = hasOffset ? DateTime.fromISO(v, { setZone: true }) : DateTime.fromISO(v, { zone });
+  return dt.isValid ? dt.toJSDate() : null;
+}
+
+/** "2026-03-29T03:30" in `zone`, for a datetime-local input's value. */
+export function toDateTimeInput(date: Date | null | undefined, zone: string): string {
+  if (!date) return "";
+  return DateTime.fromJSDate(date, { zone }).toFormat("yyyy-LL-dd'T'HH:mm");
+}
+
+/** "29 Mar 2026, 03:30 CEST": always with the zone, so nobody guesses. */
+export function formatInstant(date: Date | null | undefined, zone: string): string {
+  if (!date) return "—";
+  return DateTime.fromJSDate(date, { zone }).toFormat("d LLL yyyy, HH:mm ZZZZ");
+}

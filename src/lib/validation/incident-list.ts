@@ -1,0 +1,43 @@
+import { z } from "zod";
+import { INCIDENT_TYPES, PHASES, SEVERITIES } from "@/domain/incident/types";
+
+// Filters of the incident list, from the URL. A bad value is dropped (and named), never a 500.
+
+export const SORTS = ["aware_desc", "aware_asc", "updated_desc", "severity_desc"] as const;
+export type Sort = (typeof SORTS)[number];
+export const SORT_LABEL: Record<Sort, string> = {
+  aware_desc: "Newest first",
+  aware_asc: "Oldest first",
+  updated_desc: "Recently updated",
+  severity_desc: "Most severe first",
+};
+
+const fields = {
+  phase: z.enum(PHASES),
+  type: z.enum(INCIDENT_TYPES),
+  severity: z.enum(SEVERITIES),
+  clientId: z.uuid(),
+  owner: z.union([z.literal("me"), z.literal("none"), z.uuid()]),
+  status: z.enum(["open", "closed", "all"]),
+  q: z.string().trim().min(1).max(200),
+  sort: z.enum(SORTS),
+  cursor: z.string().max(500).regex(/^[A-Za-z0-9_-]+$/),
+};
+
+export type IncidentListQuery = {
+  [K in keyof typeof fields]?: z.infer<(typeof fields)[K]>;
+} & { sort: Sort; status: "open" | "closed" | "all" };
+
+export function parseIncidentListQuery(params: Record<string, string | string[] | undefined>): { query: IncidentListQuery; ignored: string[] } {
+  const query: Record<string, unknown> = {};
+  const ignored: string[] = [];
+  for (const [key, schema] of Object.entries(fields)) {
+    const raw = params[key];
+    const value = Array.isArray(raw) ? raw[0] : raw;
+    if (value === undefined || value === "") continue;
+    const r = schema.safeParse(value);
+    if (r.success) query[key] = r.data;
+    else ignored.push(key);
+  }
+  return { query: { sort: "aware_desc", status: "open", ...query } as IncidentListQuery, ignored };
+}

@@ -1,0 +1,17 @@
+"use server";
+
+import { runAction, formObject } from "./run-action";
+import type { FormState } from "./form-state";
+import { addEvidence as addEvidenceService } from "../services/incidents/add-evidence";
+import { addEvidenceSchema } from "@/lib/validation/incident";
+
+export async function addEvidence(_prev: FormState, form: FormData): Promise<FormState> {
+  return runAction({
+    permission: "incident:update",
+    schema: addEvidenceSchema,
+    input: formObject(form),
+    service: addEvidenceService,
+    revalidate: (_v, input) => `/incidents/${input.incidentId}`,
+    success: "Evidence recorded.",
+  });
+}

@@ -1,0 +1,17 @@
+"use server";
+
+import { runAction, formObject } from "./run-action";
+import type { FormState } from "./form-state";
+import { addIncidentTask as addIncidentTaskService } from "../services/incidents/add-incident-task";
+import { addTaskSchema } from "@/lib/validation/incident";
+
+export async function addIncidentTask(_prev: FormState, form: FormData): Promise<FormState> {
+  return runAction({
+    permission: "incident:update",
+    schema: addTaskSchema,
+    input: formObject(form),
+    service: addIncidentTaskService,
+    revalidate: (_v, input) => `/incidents/${input.incidentId}`,
+    success: "Task added.",
+  });
+}

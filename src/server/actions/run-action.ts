@@ -1,0 +1,62 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { headers } from "next/headers";
+import { revalidatePath } from "next/cache";
+import type { z } from "zod";
+import { authorize } from "../viewer";
+import { describeError, log } from "../log";
+import type { ServiceContext } from "../services/context";
+import type { Result } from "../services/result";
+import type { FormState } from "./form-state";
+import type { Permission } from "@/domain/access/permissions";
+import { fieldErrorsOf } from "@/lib/validation/field-errors";
+
+/** FormData → plain object; keys listed in `lists` keep every value (multi-selects, checkboxes). */
+export function formObject(form: FormData, lists: readonly string[] = []): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of new Set(form.keys())) {
+    if (key.startsWith("$ACTION")) continue;
+    const values = form.getAll(key).map((v) => (typeof v === "string" ? v : ""));
+    out[key] = lists.includes(key) ? values : values[0];
+  }
+  for (const key of lists) out[key] ??= [];
+  return out;
+}
+
+/**
+ * The thin action: session and permission first, then the schema, then the service; expected
+ * failures become field errors or a message, unexpected ones a logged id and a generic message.
+ */
+export async function runAction<S extends z.ZodType, T>(opts: {
+  permission: Permission;
+  schema: S;
+  input: unknown;
+  service: (ctx: ServiceContext, input: z.output<S>) => Promise<Result<T>>;
+  revalidate?: (value: T, input: z.output<S>) => string | string[] | null;
+  success?: string;
+}): Promise<FormState & { value?: T }> {
+  const requestId = randomUUID();
+  try {
+    const auth = await authorize(opts.permission);
+    if (!auth.ok) {
+      return { ok: false, message: auth.code === "UNAUTHENTICATED" ? "Your session has ended. Sign in again." : "Not found.", at: Date.now() };
+    }
+    const parsed = opts.schema.safeParse(opts.input);
+    if (!parsed.success) return { ok: false, message: "Check the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error), at: Date.now() };
+    const h = await headers();
+    const ctx: ServiceContext = {
+      viewer: auth.viewer,
+      now: new Date(),
+      requestId,
+      ip: h.get("x-forwarded-for")?.split(",")[0]?.trim() || null,
+    };
+    const result = await opts.service(ctx, parsed.data);
+    if (!result.ok) return { ok: false, message: result.message, fieldErrors: result.fieldErrors, reasons: result.reasons, at: Date.now() };
+    const paths = opts.revalidate?.(result.value, parsed.data);
+    for (const p of paths ? (Array.isArray(paths) ? paths : [paths]) : []) revalidatePath(p);
+    return { ok: true, message: opts.success, value: result.value, at: Date.now() };
+  } catch (error) {
+    log.error("action.failed", { requestId, permission: opts.permission, ...describeError(error) });
+    return { ok: false, message: `Something went wrong; nothing was saved. Reference: ${requestId.slice(0, 8)}.`, at: Date.now() };
+  }
+}

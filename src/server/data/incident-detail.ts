@@ -1,0 +1,113 @@
+import "server-only";
+import { db } from "../db";
+import { incidentWhere } from "./scope";
+import type { Viewer } from "@/domain/access/can";
+import { parseId } from "@/lib/validation/ids";
+import { unmetForAdvance } from "@/domain/incident/transition";
+import type { Phase } from "@/domain/incident/types";
+
+export type TimelineEntry = {
+  id: string;
+  at: Date;
+  kind: "phase" | "note" | "audit";
+  actor: string;
+  title: string;
+  detail: string | null;
+};
+
+/** Everything the incident page shows, for staff who may see the incident; null otherwise. */
+export async function getIncidentDetail(viewer: Viewer, id: unknown) {
+  const incidentId = parseId(id);
+  if (!incidentId) return null;
+  const incident = await db().incident.findFirst({
+    where: incidentWhere(viewer, { id: incidentId }),
+    include: {
+      client: { select: { id: true, name: true, timeZone: true } },
+      reporter: { select: { name: true } },
+      owner: { select: { id: true, name: true } },
+      updatedBy: { select: { name: true } },
+      checklist: { orderBy: { position: "asc" }, include: { doneBy: { select: { name: true } } } },
+      tasks: { orderBy: [{ doneAt: { sort: "asc", nulls: "first" } }, { dueAt: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }], include: { owner: { select: { name: true } } } },
+      notes: { orderBy: { createdAt: "desc" }, include: { author: { select: { name: true } } } },
+      evidence: { orderBy: { collectedAt: "asc" }, include: { collectedBy: { select: { name: true } }, custody: { orderBy: { at: "asc" }, include: { actor: { select: { name: true } } } } } },
+      assets: { orderBy: { name: "asc" } },
+      phaseEvents: { orderBy: { at: "asc" }, include: { actor: { select: { name: true } } } },
+    },
+  });
+  if (!incident) return null;
+
+  const audit = await db().auditEvent.findMany({
+    where: { organizationId: viewer.organizationId, incidentId: incident.id },
+    orderBy: { seq: "asc" },
+    select: { id: true, seq: true, at: true, actorLabel: true, action: true, changes: true, hash: true },
+  });
+
+  const checklistState = incident.checklist.map((c) => ({ phase: c.phase as Phase, key: c.key, label: c.label, required: c.required, done: c.doneAt !== null }));
+  const unmet = unmetForAdvance({ phase: incident.phase, severity: incident.severity, resolution: incident.resolution, checklist: checklistState, unsettledObligations: [] });
+
+  const timeline: TimelineEntry[] = [
+    ...incident.phaseEvents.map((e) => ({
+      id: `p-${e.id}`,
+      at: e.at,
+      kind: "phase" as const,
+      actor: e.actor.name,
+      title: phaseEventTitle(e),
+      detail: e.reason,
+    })),
+    ...incident.notes.map((n) => ({ id: `n-${n.id}`, at: n.createdAt, kind: "note" as const, actor: n.author.name, title: "Note", detail: n.body })),
+    ...audit
+      // phase changes and notes already stand above in their own words
+      .filter((a) => !a.action.startsWith("incident.") || a.action === "incident.update_facts" || a.action === "incident.assign")
+      .filter((a) => a.action !== "note.create")
+      .map((a) => ({ id: `a-${a.id}`, at: a.at, kind: "audit" as const, actor: a.actorLabel, title: auditTitle(a.action), detail: auditDetail(a.action, a.changes) })),
+  ].sort((x, y) => x.at.getTime() - y.at.getTime() || x.id.localeCompare(y.id));
+
+  return { incident, unmet, timeline, audit };
+}
+
+export type IncidentDetail = NonNullable<Awaited<ReturnType<typeof getIncidentDetail>>>;
+
+const PHASE_WORD: Record<string, string> = {
+  IDENTIFY: "Identify", CONTAIN: "Contain", INVESTIGATE: "Investigate", RESOLVE: "Resolve", REPORT: "Report", POST_MORTEM: "Post-mortem", CLOSED: "Closed",
+};
+
+function phaseEventTitle(e: { kind: string; fromPhase: string | null; toPhase: string; fromSeverity: string | null; toSeverity: string | null }): string {
+  switch (e.kind) {
+    case "OPEN": return `Incident logged (severity ${e.toSeverity?.toLowerCase() ?? "—"})`;
+    case "ADVANCE": return e.toPhase === "CLOSED" ? "Closed as resolved" : `Moved to ${PHASE_WORD[e.toPhase]}`;
+    case "STEP_BACK": return `Stepped back from ${PHASE_WORD[e.fromPhase ?? ""] ?? "?"} to ${PHASE_WORD[e.toPhase]}`;
+    case "CLOSE_FALSE_POSITIVE": return "Closed as a false positive";
+    case "REOPEN": return `Reopened in ${PHASE_WORD[e.toPhase]}`;
+    case "CHANGE_SEVERITY": return `Severity changed from ${e.fromSeverity?.toLowerCase()} to ${e.toSeverity?.toLowerCase()}`;
+    default: return e.kind;
+  }
+}
+
+const AUDIT_TITLE: Record<string, string> = {
+  "incident.update_facts": "Facts updated",
+  "incident.assign": "Owner changed",
+  "checklist.check": "Checklist item done",
+  "checklist.uncheck": "Checklist item reopened",
+  "task.create": "Task added",
+  "task.complete": "Task done",
+  "task.reopen": "Task reopened",
+  "evidence.create": "Evidence collected",
+  "evidence.custody": "Evidence custody",
+  "asset.create": "Affected system added",
+};
+
+function auditTitle(action: string): string {
+  return AUDIT_TITLE[action] ?? action;
+}
+
+function auditDetail(action: string, changes: unknown): string | null {
+  if (!changes || typeof changes !== "object") return null;
+  const c = changes as Record<string, unknown>;
+  if (typeof c.item === "string") return c.item;
+  if (typeof c.title === "string") return c.title;
+  if (action === "evidence.create") return `${String(c.description)} (SHA-256 ${String(c.sha256).slice(0, 12)}…)`;
+  if (action === "evidence.custody") return `${String(c.action).toLowerCase()}${c.note ? `: ${String(c.note)}` : ""}`;
+  if (typeof c.name === "string") return c.name;
+  if (action === "incident.update_facts") return `Changed: ${Object.keys(c).join(", ")}`;
+  return null;
+}

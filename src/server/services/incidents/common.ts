@@ -1,0 +1,84 @@
+import "server-only";
+import type { Tx } from "../../db";
+import { appendAudit } from "../../audit";
+import { incidentWhere } from "../../data/scope";
+import { fail, NOT_FOUND_MESSAGE } from "../result";
+import type { ServiceContext } from "../context";
+import type { Prisma } from "@/generated/prisma/client";
+import { formatInstant } from "@/lib/datetime";
+
+/** The incident if the viewer may see it; otherwise the same "not found" as a missing id. */
+export async function loadIncident(tx: Tx, ctx: ServiceContext, incidentId: string) {
+  const incident = await tx.incident.findFirst({ where: incidentWhere(ctx.viewer, { id: incidentId }) });
+  if (!incident) fail("NOT_FOUND", NOT_FOUND_MESSAGE);
+  return incident;
+}
+
+/**
+ * Writes incident fields if nobody changed the incident since `expectedVersion` was read;
+ * otherwise refuses with who changed it and when, so nothing is silently overwritten.
+ */
+export async function writeIncident(tx: Tx, ctx: ServiceContext, incidentId: string, expectedVersion: number, data: Prisma.IncidentUncheckedUpdateManyInput) {
+  const { count } = await tx.incident.updateMany({
+    where: { id: incidentId, version: expectedVersion },
+    data: { ...data, version: { increment: 1 }, updatedById: ctx.viewer.userId },
+  });
+  if (count === 1) return;
+  const current = await tx.incident.findUnique({ where: { id: incidentId }, select: { updatedAt: true, updatedBy: { select: { name: true } } } });
+  const who = current?.updatedBy.name ?? "someone else";
+  const when = current ? formatInstant(current.updatedAt, "UTC") : "just now";
+  fail("CONFLICT", `Changed by ${who} at ${when} — reload to see the change, then try again.`);
+}
+
+/** Bumps the version for changes that alter what the next transition needs (checklists). */
+export async function touchIncident(tx: Tx, ctx: ServiceContext, incidentId: string) {
+  await tx.incident.update({ where: { id: incidentId }, data: { version: { increment: 1 }, updatedById: ctx.viewer.userId } });
+}
+
+export function auditIncident(
+  tx: Tx,
+  ctx: ServiceContext,
+  incident: { id: string; organizationId: string },
+  action: string,
+  changes: Prisma.InputJsonValue | null,
+  entity?: { type: string; id: string },
+) {
+  return appendAudit(tx, {
+    organizationId: incident.organizationId,
+    actor: { id: ctx.viewer.userId, label: ctx.viewer.name },
+    action,
+    entityType: entity?.type ?? "Incident",
+    entityId: entity?.id ?? incident.id,
+    incidentId: incident.id,
+    changes,
+    requestId: ctx.requestId ?? null,
+    ip: ctx.ip ?? null,
+    at: ctx.now,
+  });
+}
+
+/** Field-by-field { before, after } of what changed. */
+export function diff<T extends Record<string, unknown>>(before: T, after: Partial<T>): Record<string, { before: unknown; after: unknown }> {
+  const out: Record<string, { before: unknown; after: unknown }> = {};
+  for (const [k, v] of Object.entries(after)) {
+    const b = before[k];
+    const same = b instanceof Date && v instanceof Date ? b.getTime() === v.getTime() : JSON.stringify(b) === JSON.stringify(v);
+    const plain = (x: unknown) => (x instanceof Date ? x.toISOString() : (x ?? null));
+    if (!same) out[k] = { before: plain(b), after: plain(v) };
+  }
+  return out;
+}
+
+/** Can this user own work on this client's incident? (staff of the organization who see it) */
+export async function assertAssignable(tx: Tx, ctx: ServiceContext, userId: string, clientId: string, field: string) {
+  const user = await tx.user.findFirst({
+    where: {
+      id: userId,
+      organizationId: ctx.viewer.organizationId,
+      active: true,
+      OR: [{ role: { in: ["ADMIN", "MANAGER"] } }, { role: "ANALYST", assignments: { some: { clientId } } }],
+    },
+    select: { id: true },
+  });
+  if (!user) fail("VALIDATION_FAILED", "Check the highlighted field.", { fieldErrors: { [field]: ["Choose someone who works for this client."] } });
+}

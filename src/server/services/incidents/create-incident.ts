@@ -1,0 +1,74 @@
+import "server-only";
+import { db } from "../../db";
+import { clientWhere } from "../../data/scope";
+import { attempt, fail, type Result } from "../result";
+import type { ServiceContext } from "../context";
+import { assertAssignable, auditIncident } from "./common";
+import { can } from "@/domain/access/can";
+import { defaultChecklist } from "@/domain/incident/checklists";
+import { SEVERITIES } from "@/domain/incident/types";
+import type { CreateIncidentInput } from "@/lib/validation/incident";
+
+export function formatReference(year: number, n: number): string {
+  return `INC-${year}-${String(n).padStart(4, "0")}`;
+}
+
+/** Logs a new incident in Identify, with the default checklist of its type. */
+export async function createIncident(ctx: ServiceContext, input: CreateIncidentInput): Promise<Result<{ id: string; reference: string }>> {
+  return attempt(() =>
+    db().$transaction(async (tx) => {
+      const { viewer, now } = ctx;
+      if (!can(viewer, "incident:create", { clientId: input.clientId })) {
+        fail("VALIDATION_FAILED", "Check the highlighted field.", { fieldErrors: { clientId: ["Choose one of your clients."] } });
+      }
+      const client = await tx.client.findFirst({ where: clientWhere(viewer, { id: input.clientId }), select: { id: true } });
+      if (!client) fail("VALIDATION_FAILED", "Check the highlighted field.", { fieldErrors: { clientId: ["Choose one of your clients."] } });
+      if (input.ownerId) await assertAssignable(tx, ctx, input.ownerId, input.clientId, "ownerId");
+
+      const year = now.getUTCFullYear();
+      const [{ last }] = await tx.$queryRaw<[{ last: number }]>`
+        INSERT INTO "IncidentCounter" ("organizationId", year, last) VALUES (${viewer.organizationId}::uuid, ${year}, 1)
+        ON CONFLICT ("organizationId", year) DO UPDATE SET last = "IncidentCounter".last + 1
+        RETURNING last`;
+      const reference = formatReference(year, last);
+
+      const incident = await tx.incident.create({
+        data: {
+          organizationId: viewer.organizationId,
+          clientId: input.clientId,
+          reference,
+          title: input.title,
+          summary: input.summary,
+          type: input.type,
+          severity: input.severity,
+          severityRank: SEVERITIES.indexOf(input.severity) + 1,
+          phase: "IDENTIFY",
+          reporterId: viewer.userId,
+          ownerId: input.ownerId ?? viewer.userId,
+          occurredAt: input.occurredAt,
+          detectedAt: input.detectedAt,
+          awareAt: input.awareAt,
+          phaseEnteredAt: now,
+          dataCategories: input.dataCategories,
+          dataSubjectsCount: input.dataSubjectsCount ?? null,
+          recordsCount: input.recordsCount ?? null,
+          jurisdictions: input.jurisdictions,
+          dataEncrypted: input.dataEncrypted,
+          updatedById: viewer.userId,
+          createdAt: now,
+          checklist: { create: defaultChecklist(input.type).map((item, position) => ({ ...item, position })) },
+          phaseEvents: { create: { kind: "OPEN", toPhase: "IDENTIFY", toSeverity: input.severity, actorId: viewer.userId, at: now } },
+        },
+      });
+      await auditIncident(tx, ctx, incident, "incident.create", {
+        reference,
+        clientId: input.clientId,
+        title: input.title,
+        type: input.type,
+        severity: input.severity,
+        awareAt: input.awareAt.toISOString(),
+      });
+      return { id: incident.id, reference };
+    }),
+  );
+}

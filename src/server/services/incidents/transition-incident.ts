@@ -1,0 +1,73 @@
+import "server-only";
+import { db } from "../../db";
+import { attempt, fail, type Result } from "../result";
+import type { ServiceContext } from "../context";
+import { auditIncident, loadIncident, writeIncident } from "./common";
+import { transition, type IncidentEvent } from "@/domain/incident/transition";
+import { SEVERITIES, type Phase } from "@/domain/incident/types";
+import type { TransitionInput } from "@/lib/validation/incident";
+import type { Prisma } from "@/generated/prisma/client";
+
+const FIRST_ENTRY: Partial<Record<Phase, keyof Prisma.IncidentUncheckedUpdateManyInput>> = {
+  CONTAIN: "containStartedAt",
+  INVESTIGATE: "investigateStartedAt",
+  RESOLVE: "resolveStartedAt",
+  REPORT: "reportStartedAt",
+  POST_MORTEM: "postMortemStartedAt",
+};
+
+/** Moves an incident through its lifecycle (or changes its severity), if the rules allow. */
+export async function transitionIncident(ctx: ServiceContext, input: TransitionInput): Promise<Result<{ phase: Phase; version: number }>> {
+  return attempt(() =>
+    db().$transaction(async (tx) => {
+      const incident = await loadIncident(tx, ctx, input.incidentId);
+      const checklist = await tx.checklistItem.findMany({ where: { incidentId: incident.id } });
+      const state = {
+        phase: incident.phase,
+        severity: incident.severity,
+        resolution: incident.resolution,
+        checklist: checklist.map((c) => ({ phase: c.phase, key: c.key, label: c.label, required: c.required, done: c.doneAt !== null })),
+        unsettledObligations: [],
+      };
+      const { incidentId: _id, version, ...event } = input;
+      const result = transition(state, event as IncidentEvent, ctx.viewer, ctx.now);
+      if (!result.ok) fail("REFUSED", result.reasons[0] ?? "Not allowed.", { reasons: result.reasons });
+
+      const data: Prisma.IncidentUncheckedUpdateManyInput = {};
+      if (result.to !== incident.phase) {
+        data.phase = result.to;
+        data.phaseEnteredAt = ctx.now;
+        const first = FIRST_ENTRY[result.to];
+        if (first && !incident[first as keyof typeof incident]) (data as Record<string, unknown>)[first] = ctx.now;
+        data.closedAt = result.to === "CLOSED" ? ctx.now : null;
+      }
+      if (result.severity !== incident.severity) {
+        data.severity = result.severity;
+        data.severityRank = SEVERITIES.indexOf(result.severity) + 1;
+      }
+      if (result.resolution !== incident.resolution) data.resolution = result.resolution;
+      await writeIncident(tx, ctx, incident.id, version, data);
+
+      await tx.phaseEvent.create({
+        data: {
+          incidentId: incident.id,
+          kind: result.kind,
+          fromPhase: result.from,
+          toPhase: result.to,
+          fromSeverity: result.severity !== incident.severity ? incident.severity : null,
+          toSeverity: result.severity !== incident.severity ? result.severity : null,
+          reason: result.reason,
+          actorId: ctx.viewer.userId,
+          at: ctx.now,
+        },
+      });
+      await auditIncident(tx, ctx, incident, `incident.${result.kind.toLowerCase()}`, {
+        phase: { before: incident.phase, after: result.to },
+        ...(result.severity !== incident.severity ? { severity: { before: incident.severity, after: result.severity } } : {}),
+        ...(result.resolution !== incident.resolution ? { resolution: { before: incident.resolution, after: result.resolution } } : {}),
+        ...(result.reason ? { reason: result.reason } : {}),
+      });
+      return { phase: result.to, version: version + 1 };
+    }),
+  );
+}

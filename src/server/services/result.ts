@@ -1,0 +1,30 @@
+import type { FieldErrors } from "@/lib/validation/field-errors";
+
+export type FailureCode = "NOT_FOUND" | "VALIDATION_FAILED" | "CONFLICT" | "REFUSED";
+
+export type Failure = { ok: false; code: FailureCode; message: string; fieldErrors?: FieldErrors; reasons?: string[] };
+export type Result<T> = { ok: true; value: T } | Failure;
+
+/** Thrown inside a transaction to roll it back with an expected, user-facing failure. */
+export class ServiceFailure extends Error {
+  constructor(readonly failure: Failure) {
+    super(failure.message);
+    this.name = "ServiceFailure";
+  }
+}
+
+export function fail(code: FailureCode, message: string, extra: Pick<Failure, "fieldErrors" | "reasons"> = {}): never {
+  throw new ServiceFailure({ ok: false, code, message, ...extra });
+}
+
+export const NOT_FOUND_MESSAGE = "No such incident, or it is not one of your clients'.";
+
+/** Runs a service body; expected failures come back as values, anything else propagates. */
+export async function attempt<T>(body: () => Promise<T>): Promise<Result<T>> {
+  try {
+    return { ok: true, value: await body() };
+  } catch (error) {
+    if (error instanceof ServiceFailure) return error.failure;
+    throw error;
+  }
+}
