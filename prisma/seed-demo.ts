@@ -2,15 +2,16 @@ import type { PrismaClient } from "../src/generated/prisma/client";
 import { appendAudit } from "../src/server/audit";
 import { hashPassword } from "../src/server/passwords";
 import { DEMO_CLIENTS, DEMO_ORGANIZATION, DEMO_PASSWORD, DEMO_USERS } from "./demo-data";
+import { seedIncidents } from "./seed-incidents";
 
 const SEED_ACTOR = { id: null, label: "demo seed" } as const;
 
 /**
  * Creates the demo organization, its clients and users, once. Run it again and it changes
  * nothing: rows are looked up by their natural keys (slug, client name, email) first.
- * Returns how many rows it created.
+ * Returns how many rows it created (organization, clients, users) and how many incidents.
  */
-export async function seedDemo(prisma: PrismaClient): Promise<{ created: number }> {
+export async function seedDemo(prisma: PrismaClient, opts: { incidents?: boolean } = {}): Promise<{ created: number; incidents: number }> {
   let created = 0;
   const org =
     (await prisma.organization.findUnique({ where: { slug: DEMO_ORGANIZATION.slug } })) ??
@@ -64,5 +65,6 @@ export async function seedDemo(prisma: PrismaClient): Promise<{ created: number 
     });
     created += 1;
   }
-  return { created };
+  const incidents = opts.incidents === false ? 0 : await seedIncidents(prisma, org, clientIds);
+  return { created, incidents };
 }

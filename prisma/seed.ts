@@ -4,8 +4,8 @@ import { seedDemo } from "./seed-demo";
 
 const prisma = db();
 try {
-  const { created } = await seedDemo(prisma);
-  console.log(created ? `Demo data: created ${created} rows.` : "Demo data: already present, nothing to do.");
+  const { created, incidents } = await seedDemo(prisma);
+  console.log(created || incidents ? `Demo data: created ${created} rows and ${incidents} incidents.` : "Demo data: already present, nothing to do.");
 } finally {
   await prisma.$disconnect();
 }

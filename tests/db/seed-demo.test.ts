@@ -10,7 +10,8 @@ describe("demo seed", () => {
   it("creates the demo organization once; a second run changes nothing", async () => {
     const first = await seedDemo(db());
     expect(first.created).toBe(1 + 3 + DEMO_USERS.length);
-    expect((await seedDemo(db())).created).toBe(0);
+    expect(first.incidents).toBe(42);
+    expect(await seedDemo(db())).toEqual({ created: 0, incidents: 0 });
 
     const org = await db().organization.findUniqueOrThrow({ where: { slug: DEMO_ORGANIZATION.slug } });
     const clients = await db().client.findMany({ where: { organizationId: org.id } });
@@ -19,8 +20,15 @@ describe("demo seed", () => {
     expect(await db().user.count({ where: { organizationId: org.id } })).toBe(DEMO_USERS.length);
 
     const events = (await db().auditEvent.findMany({ where: { organizationId: org.id }, orderBy: { seq: "asc" } })) as StoredEvent[];
-    expect(events).toHaveLength(first.created);
+    expect(events.length).toBeGreaterThan(first.created + first.incidents);
     expect(findChainBreak(events)).toBeNull();
+
+    // every type in every phase, with a history that got it there
+    const incidents = await db().incident.findMany({ where: { organizationId: org.id }, include: { phaseEvents: true } });
+    expect(new Set(incidents.map((i) => `${i.type}/${i.phase}`)).size).toBe(6 * 7);
+    const closed = incidents.filter((i) => i.phase === "CLOSED");
+    expect(closed.every((i) => i.phaseEvents.filter((e) => e.kind === "ADVANCE").length === 6)).toBe(true);
+    expect(await db().evidence.count({ where: { incident: { organizationId: org.id } } })).toBeGreaterThan(0);
 
     // every role can sign in with the printed password; the analyst works for 2 of the 3 clients
     for (const role of ["ADMIN", "MANAGER", "ANALYST", "CLIENT_CONTACT"] as const) {

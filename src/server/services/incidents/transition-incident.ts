@@ -21,7 +21,7 @@ export async function transitionIncident(ctx: ServiceContext, input: TransitionI
   return attempt(() =>
     db().$transaction(async (tx) => {
       const incident = await loadIncident(tx, ctx, input.incidentId);
-      const checklist = await tx.checklistItem.findMany({ where: { incidentId: incident.id } });
+      const checklist = await tx.checklistItem.findMany({ where: { incidentId: incident.id }, orderBy: { position: "asc" } });
       const state = {
         phase: incident.phase,
         severity: incident.severity,

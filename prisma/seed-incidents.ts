@@ -1,0 +1,195 @@
+// Demo incidents: every type in every phase, each walked there through the real services (so
+// phase events, checklist progress, notes, evidence and the audit chain are all genuine).
+import { loadViewer } from "../src/server/data/load-viewer";
+import type { ServiceContext } from "../src/server/services/context";
+import { createIncident } from "../src/server/services/incidents/create-incident";
+import { transitionIncident } from "../src/server/services/incidents/transition-incident";
+import { toggleChecklistItem } from "../src/server/services/incidents/toggle-checklist-item";
+import { addIncidentNote } from "../src/server/services/incidents/add-incident-note";
+import { addIncidentTask } from "../src/server/services/incidents/add-incident-task";
+import { addEvidence } from "../src/server/services/incidents/add-evidence";
+import { addAffectedAsset } from "../src/server/services/incidents/add-affected-asset";
+import { createIncidentSchema } from "../src/lib/validation/incident";
+import { PHASES, type IncidentType, type Phase } from "../src/domain/incident/types";
+import type { PrismaClient } from "../src/generated/prisma/client";
+import type { Result } from "../src/server/services/result";
+import { createHash } from "node:crypto";
+
+const HOUR = 3600_000;
+
+type Story = {
+  type: IncidentType;
+  title: string;
+  summary: string;
+  severity: "LOW" | "MEDIUM" | "HIGH" | "CRITICAL";
+  categories: string[];
+  jurisdictions: Record<string, string[]>;
+  subjects: number;
+  records: number;
+  asset: [string, string];
+  note: string;
+  evidence: string;
+};
+
+const STORIES: Story[] = [
+  {
+    type: "CYBERATTACK",
+    title: "Ransomware on claims-processing file server",
+    summary: "EDR flagged mass file encryption on the claims share; a ransom note was found on three hosts.",
+    severity: "CRITICAL",
+    categories: ["PERSONAL", "HEALTH", "FINANCIAL"],
+    jurisdictions: { health: ["US-IL", "US-WI"], bank: ["DE", "AT"], law: ["GB"] },
+    subjects: 18400, records: 52000,
+    asset: ["claims-fs-02", "File server"],
+    note: "Attacker entered through an unpatched VPN appliance; lateral movement via a reused service account.",
+    evidence: "EDR telemetry export of the three encrypted hosts",
+  },
+  {
+    type: "DATA_BREACH",
+    title: "Customer records exfiltrated through compromised agent account",
+    summary: "An agent's SSO account was phished; 4,000 customer records were exported from the CRM overnight.",
+    severity: "HIGH",
+    categories: ["PERSONAL", "FINANCIAL"],
+    jurisdictions: { health: ["US-IL", "US-CA"], bank: ["DE", "FR", "NL"], law: ["GB", "IE"] },
+    subjects: 4000, records: 4000,
+    asset: ["CRM tenant", "SaaS"],
+    note: "CRM audit log shows the export from an IP in a hosting range; MFA fatigue prompt accepted at 02:14.",
+    evidence: "CRM audit log export for the compromised account",
+  },
+  {
+    type: "ACCIDENTAL_LEAK",
+    title: "Billing statements e-mailed to the wrong customer",
+    summary: "A mail-merge error sent 37 billing statements to a single customer address.",
+    severity: "MEDIUM",
+    categories: ["PERSONAL", "PAYMENT_CARD"],
+    jurisdictions: { health: ["US-IL"], bank: ["DE"], law: ["GB"] },
+    subjects: 37, records: 37,
+    asset: ["Statement mail-merge job", "Batch job"],
+    note: "Recipient confirmed deletion in writing; the merge template used a cached address column.",
+    evidence: "Outbound mail log entries for the mis-sent batch",
+  },
+  {
+    type: "SYSTEM_FAILURE",
+    title: "Storage controller failure corrupted the case-notes database",
+    summary: "A firmware fault on the SAN controller corrupted the case-notes database; service was down 6 hours.",
+    severity: "HIGH",
+    categories: ["OPERATIONAL_ONLY"],
+    jurisdictions: { health: [], bank: [], law: [] },
+    subjects: 0, records: 120000,
+    asset: ["san-ctrl-a", "Storage"],
+    note: "Restored from the 01:00 snapshot; 3 hours of case notes re-keyed from agent call logs.",
+    evidence: "SAN controller fault log",
+  },
+  {
+    type: "NATURAL_DISASTER",
+    title: "Flooding at the Manila delivery centre",
+    summary: "Typhoon flooding cut power and connectivity at the Manila site; 240 agents moved to the Cebu site.",
+    severity: "HIGH",
+    categories: ["OPERATIONAL_ONLY"],
+    jurisdictions: { health: [], bank: [], law: [] },
+    subjects: 0, records: 0,
+    asset: ["Manila delivery centre", "Site"],
+    note: "Paper files on the ground floor were water-damaged; an inventory is being drawn up.",
+    evidence: "Site facilities report and photos of the server room",
+  },
+  {
+    type: "INTERNAL_FRAUD",
+    title: "Agent sold card data from call recordings",
+    summary: "Fraud monitoring linked card-not-present fraud to calls handled by one agent over three weeks.",
+    severity: "CRITICAL",
+    categories: ["PERSONAL", "PAYMENT_CARD"],
+    jurisdictions: { health: ["US-IL", "US-IN"], bank: ["DE"], law: ["GB"] },
+    subjects: 212, records: 212,
+    asset: ["Call recording platform", "SaaS"],
+    note: "HR suspended the agent; legal counsel engaged; police report filed.",
+    evidence: "Call recording access log of the agent",
+  },
+];
+
+const CLIENT_ORDER = ["health", "bank", "law"] as const;
+
+function must<T>(r: Result<T>, what: string): T {
+  if (!r.ok) throw new Error(`demo seed: ${what} refused: ${r.message}`);
+  return r.value;
+}
+
+export async function seedIncidents(prisma: PrismaClient, org: { id: string }, clientIds: Map<string, string>, now = new Date()): Promise<number> {
+  if ((await prisma.incident.count({ where: { organizationId: org.id } })) > 0) return 0;
+  const users = await prisma.user.findMany({ where: { organizationId: org.id }, include: { assignments: true } });
+  const manager = users.find((u) => u.role === "MANAGER")!;
+  const analystFor = (clientId: string) => users.find((u) => u.role === "ANALYST" && u.assignments.some((a) => a.clientId === clientId)) ?? manager;
+  const viewers = new Map<string, NonNullable<Awaited<ReturnType<typeof loadViewer>>>>();
+  const ctxOf = async (userId: string, at: Date): Promise<ServiceContext> => {
+    if (!viewers.has(userId)) viewers.set(userId, (await loadViewer(userId))!);
+    return { viewer: viewers.get(userId)!, now: at, requestId: "demo-seed" };
+  };
+
+  let created = 0;
+  for (const [s, story] of STORIES.entries()) {
+    for (const [p, target] of PHASES.entries()) {
+      const clientKey = CLIENT_ORDER[(s + p) % 3]!;
+      const clientId = clientIds.get(clientKey)!;
+      const analyst = analystFor(clientId);
+      // later phases happened longer ago; each step takes about a day
+      let at = new Date(now.getTime() - (p * 30 + 4 + s * 3) * 24 * HOUR);
+      const step = () => (at = new Date(at.getTime() + (6 + ((s + p) % 5) * 5) * HOUR));
+      const aware = new Date(at.getTime() - 2 * HOUR);
+      const iso = (d: Date) => d.toISOString();
+      const input = createIncidentSchema(at).parse({
+        clientId,
+        title: story.title,
+        summary: story.summary,
+        type: story.type,
+        severity: story.severity,
+        timeZone: "UTC",
+        occurredAt: iso(new Date(aware.getTime() - 5 * HOUR)),
+        detectedAt: iso(new Date(aware.getTime() - HOUR)),
+        awareAt: iso(aware),
+        dataCategories: story.categories,
+        dataSubjectsCount: String(story.subjects),
+        recordsCount: String(story.records),
+        jurisdictions: story.jurisdictions[clientKey],
+        dataEncrypted: story.type === "ACCIDENTAL_LEAK" ? "no" : "unknown",
+      });
+      const { id } = must(await createIncident(await ctxOf(analyst.id, at), input), "create incident");
+      created += 1;
+      must(await addAffectedAsset(await ctxOf(analyst.id, step()), { incidentId: id, name: story.asset[0], kind: story.asset[1] }), "asset");
+
+      for (const phase of PHASES.slice(0, p)) {
+        const items = await prisma.checklistItem.findMany({ where: { incidentId: id, phase }, orderBy: { position: "asc" } });
+        for (const item of items.filter((i, k) => i.required || k % 2 === 0)) {
+          must(await toggleChecklistItem(await ctxOf(analyst.id, step()), { incidentId: id, itemId: item.id, done: true }), "checklist");
+        }
+        if (phase === "CONTAIN") {
+          must(await addEvidence(await ctxOf(analyst.id, step()), {
+            incidentId: id,
+            description: story.evidence,
+            location: `evidence-locker://${story.type.toLowerCase()}/${id.slice(0, 8)}`,
+            sha256: createHash("sha256").update(`${id}:${story.evidence}`).digest("hex"),
+            collectedAt: iso(at),
+            timeZone: "UTC",
+          }), "evidence");
+        }
+        if (phase === "INVESTIGATE") {
+          must(await addIncidentNote(await ctxOf(analyst.id, step()), { incidentId: id, body: story.note }), "note");
+        }
+        const version = (await prisma.incident.findUniqueOrThrow({ where: { id }, select: { version: true } })).version;
+        must(await transitionIncident(await ctxOf(analyst.id, step()), { incidentId: id, version, kind: "ADVANCE" }), `advance from ${phase}`);
+      }
+
+      if (target !== "CLOSED") {
+        must(await addIncidentTask(await ctxOf(analyst.id, step()), {
+          incidentId: id,
+          title: target === "POST_MORTEM" ? "Schedule the post-incident review" : "Update the client with the latest facts",
+          ownerId: analyst.id,
+          dueAt: new Date(now.getTime() + ((s + p) % 4 - 1) * 24 * HOUR),
+        }), "task");
+      }
+      if (story.severity === "HIGH" && (p === 2 || p === 3)) {
+        const version = (await prisma.incident.findUniqueOrThrow({ where: { id }, select: { version: true } })).version;
+        must(await transitionIncident(await ctxOf(manager.id, step()), { incidentId: id, version, kind: "CHANGE_SEVERITY", severity: "CRITICAL", reason: "Scope grew: more data subjects affected than first estimated." }), "severity");
+      }
+    }
+  }
+  return created;
+}

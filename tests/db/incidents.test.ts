@@ -1,0 +1,160 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/server/db";
+import { makeTenant } from "../support/tenant-fixture";
+import { ctxFor, logIncident } from "../support/incident-fixture";
+import { transitionIncident } from "@/server/services/incidents/transition-incident";
+import { toggleChecklistItem } from "@/server/services/incidents/toggle-checklist-item";
+import { addIncidentNote } from "@/server/services/incidents/add-incident-note";
+import { updateIncidentFacts } from "@/server/services/incidents/update-incident-facts";
+import { createIncident } from "@/server/services/incidents/create-incident";
+import { addEvidence } from "@/server/services/incidents/add-evidence";
+import { getIncidentDetail } from "@/server/data/incident-detail";
+import { listIncidents } from "@/server/data/incidents";
+import { createIncidentSchema, updateFactsSchema } from "@/lib/validation/incident";
+
+async function completePhase(userId: string, incidentId: string) {
+  const incident = await db().incident.findUniqueOrThrow({ where: { id: incidentId }, include: { checklist: true } });
+  const ctx = await ctxFor(userId);
+  for (const item of incident.checklist.filter((c) => c.phase === incident.phase && c.required)) {
+    const r = await toggleChecklistItem(ctx, { incidentId, itemId: item.id, done: true });
+    expect(r.ok).toBe(true);
+  }
+  return db().incident.findUniqueOrThrow({ where: { id: incidentId } });
+}
+
+describe("logging an incident", () => {
+  it("numbers incidents per organization and year, starts in Identify with its checklist, and audits it", async () => {
+    const t = await makeTenant();
+    const ctx = await ctxFor(t.analyst.id, new Date("2026-02-01T10:00:00Z"));
+    const first = await logIncident(ctx, t.clientA.id);
+    const second = await logIncident(ctx, t.clientA.id, { type: "NATURAL_DISASTER" });
+    expect([first.reference, second.reference]).toEqual(["INC-2026-0001", "INC-2026-0002"]);
+
+    const incident = await db().incident.findUniqueOrThrow({ where: { id: second.id }, include: { checklist: true, phaseEvents: true } });
+    expect(incident).toMatchObject({ phase: "IDENTIFY", ownerId: t.analyst.id, reporterId: t.analyst.id, version: 1 });
+    expect(incident.checklist.map((c) => c.key)).toContain("rpo-rto-recorded");
+    expect(incident.phaseEvents.map((e) => e.kind)).toEqual(["OPEN"]);
+    const audit = await db().auditEvent.findMany({ where: { incidentId: second.id } });
+    expect(audit.map((a) => a.action)).toEqual(["incident.create"]);
+  });
+
+  it("refuses a client the analyst does not work for, and an owner who does not work for the client", async () => {
+    const t = await makeTenant();
+    const ctx = await ctxFor(t.analyst.id);
+    const base = createIncidentSchema(ctx.now).parse({
+      clientId: t.clientB.id, title: "Lost laptop", summary: "Left on a train.", type: "ACCIDENTAL_LEAK", severity: "LOW",
+      timeZone: "UTC", detectedAt: "2026-01-01T10:00", awareAt: "2026-01-01T10:00",
+    });
+    expect(await createIncident(ctx, base)).toMatchObject({ ok: false, code: "VALIDATION_FAILED", fieldErrors: { clientId: ["Choose one of your clients."] } });
+    const managerCtx = await ctxFor(t.manager.id);
+    expect(await createIncident(managerCtx, { ...base, ownerId: t.analyst.id })).toMatchObject({ ok: false, fieldErrors: { ownerId: ["Choose someone who works for this client."] } });
+    expect(await db().incident.count({ where: { organizationId: t.org.id } })).toBe(0);
+  });
+});
+
+describe("tenant scope of incidents", () => {
+  it("an analyst cannot load, list or change an incident of an unassigned client: it answers like a missing one", async () => {
+    const t = await makeTenant();
+    const { id } = await logIncident(await ctxFor(t.manager.id), t.clientB.id);
+    const ctx = await ctxFor(t.analyst.id);
+
+    expect(await getIncidentDetail(ctx.viewer, id)).toBeNull();
+    expect((await listIncidents(ctx.viewer, { sort: "aware_desc", status: "all" })).rows).toEqual([]);
+
+    const missing = await transitionIncident(ctx, { incidentId: "00000000-0000-4000-8000-000000000000", version: 1, kind: "ADVANCE" });
+    const outOfScope = await transitionIncident(ctx, { incidentId: id, version: 1, kind: "ADVANCE" });
+    expect(outOfScope).toEqual(missing);
+    expect(outOfScope).toMatchObject({ ok: false, code: "NOT_FOUND" });
+
+    const item = await db().checklistItem.findFirstOrThrow({ where: { incidentId: id } });
+    expect(await toggleChecklistItem(ctx, { incidentId: id, itemId: item.id, done: true })).toEqual(missing);
+    expect(await addIncidentNote(ctx, { incidentId: id, body: "sneaky" })).toEqual(missing);
+    expect(await db().incidentNote.count({ where: { incidentId: id } })).toBe(0);
+    expect((await db().incident.findUniqueOrThrow({ where: { id } })).version).toBe(1);
+  });
+
+  it("a manager of another organization sees none of it", async () => {
+    const t = await makeTenant();
+    const other = await makeTenant();
+    const { id } = await logIncident(await ctxFor(t.analyst.id), t.clientA.id);
+    expect(await getIncidentDetail((await ctxFor(other.manager.id)).viewer, id)).toBeNull();
+  });
+});
+
+describe("transitions", () => {
+  it("refuses to advance with open required items, listing them, and writes nothing", async () => {
+    const t = await makeTenant();
+    const ctx = await ctxFor(t.analyst.id);
+    const { id } = await logIncident(ctx, t.clientA.id);
+    const before = await db().auditEvent.count({ where: { organizationId: t.org.id } });
+    const r = await transitionIncident(ctx, { incidentId: id, version: 1, kind: "ADVANCE" });
+    expect(r).toMatchObject({ ok: false, code: "REFUSED", reasons: ["Checklist item not done: Incident confirmed and classified (type, severity)", "Checklist item not done: Moment of awareness recorded (legal clocks start here)"] });
+    expect(await db().auditEvent.count({ where: { organizationId: t.org.id } })).toBe(before);
+    expect((await db().incident.findUniqueOrThrow({ where: { id } })).phase).toBe("IDENTIFY");
+  });
+
+  it("of two concurrent transitions on the same version exactly one succeeds; the other is told who changed it", async () => {
+    const t = await makeTenant();
+    const ctx = await ctxFor(t.analyst.id);
+    const { id } = await logIncident(ctx, t.clientA.id);
+    const ready = await completePhase(t.analyst.id, id);
+    const managerCtx = await ctxFor(t.manager.id);
+    const results = await Promise.all([
+      transitionIncident(ctx, { incidentId: id, version: ready.version, kind: "ADVANCE" }),
+      transitionIncident(managerCtx, { incidentId: id, version: ready.version, kind: "CHANGE_SEVERITY", severity: "CRITICAL", reason: "Health data of 12k members confirmed" }),
+    ]);
+    const ok = results.filter((r) => r.ok);
+    const conflicts = results.filter((r) => !r.ok);
+    expect(ok).toHaveLength(1);
+    expect(conflicts).toHaveLength(1);
+    expect(conflicts[0]).toMatchObject({ code: "CONFLICT" });
+    expect(conflicts[0]!.ok === false && conflicts[0]!.message).toMatch(/^Changed by .+ at .+ — reload/);
+    const after = await db().incident.findUniqueOrThrow({ where: { id } });
+    expect(after.version).toBe(ready.version + 1);
+  });
+
+  it("a stale edit of the facts is refused and the newer data is kept", async () => {
+    const t = await makeTenant();
+    const ctx = await ctxFor(t.analyst.id);
+    const { id } = await logIncident(ctx, t.clientA.id);
+    const facts = (title: string) =>
+      updateFactsSchema(ctx.now).parse({ incidentId: id, version: 1, title, summary: "s", timeZone: "UTC", detectedAt: "2026-01-10T09:00", awareAt: "2026-01-10T09:30" });
+    expect(await updateIncidentFacts(await ctxFor(t.manager.id), facts("Manager's title"))).toMatchObject({ ok: true });
+    const stale = await updateIncidentFacts(ctx, facts("Analyst's title"));
+    expect(stale).toMatchObject({ ok: false, code: "CONFLICT" });
+    expect(stale.ok === false && stale.message).toContain(t.manager.name);
+    expect((await db().incident.findUniqueOrThrow({ where: { id } })).title).toBe("Manager's title");
+  });
+
+  it("walks an incident to closed, recording the first entry into every phase", async () => {
+    const t = await makeTenant();
+    const { id } = await logIncident(await ctxFor(t.analyst.id), t.clientA.id);
+    for (let i = 0; i < 6; i++) {
+      const ready = await completePhase(t.analyst.id, id);
+      const r = await transitionIncident(await ctxFor(t.analyst.id), { incidentId: id, version: ready.version, kind: "ADVANCE" });
+      expect(r.ok).toBe(true);
+    }
+    const closed = await db().incident.findUniqueOrThrow({ where: { id }, include: { phaseEvents: { orderBy: { at: "asc" } } } });
+    expect(closed).toMatchObject({ phase: "CLOSED", resolution: "RESOLVED" });
+    for (const col of ["containStartedAt", "investigateStartedAt", "resolveStartedAt", "reportStartedAt", "postMortemStartedAt", "closedAt"] as const) {
+      expect(closed[col]).toBeInstanceOf(Date);
+    }
+    expect(closed.phaseEvents.map((e) => e.toPhase)).toEqual(["IDENTIFY", "CONTAIN", "INVESTIGATE", "RESOLVE", "REPORT", "POST_MORTEM", "CLOSED"]);
+    // closed incidents are frozen
+    expect(await addIncidentNote(await ctxFor(t.analyst.id), { incidentId: id, body: "late note" })).toMatchObject({ ok: true });
+    const item = await db().checklistItem.findFirstOrThrow({ where: { incidentId: id, doneAt: { not: null } } });
+    expect(await toggleChecklistItem(await ctxFor(t.analyst.id), { incidentId: id, itemId: item.id, done: false })).toMatchObject({ ok: false, code: "REFUSED" });
+  });
+
+  it("evidence in the future is refused; a real item starts its custody log", async () => {
+    const t = await makeTenant();
+    const ctx = await ctxFor(t.analyst.id, new Date("2026-02-01T10:00:00Z"));
+    const { id } = await logIncident(ctx, t.clientA.id);
+    const item = { incidentId: id, description: "Mail gateway log export", location: "vault://ev/1", sha256: "a".repeat(64), timeZone: "UTC" };
+    expect(await addEvidence(ctx, { ...item, collectedAt: "2026-03-01T10:00" })).toMatchObject({ ok: false, fieldErrors: { collectedAt: ["This is in the future."] } });
+    const ok = await addEvidence(ctx, { ...item, collectedAt: "2026-01-31T10:00" });
+    expect(ok.ok).toBe(true);
+    const custody = await db().custodyEntry.findMany({ where: { evidence: { incidentId: id } } });
+    expect(custody.map((c) => c.action)).toEqual(["COLLECTED"]);
+  });
+});
