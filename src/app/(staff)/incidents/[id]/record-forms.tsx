@@ -70,7 +70,7 @@ export function EvidenceForm({ incidentId, timeZone, now }: { incidentId: string
       <input type="hidden" name="timeZone" value={timeZone} />
       <TextField name="description" label="Evidence item" errors={e.description} hint="For example: firewall log export 12–14 March" />
       <TextField name="location" label="Where it is kept" errors={e.location} hint="Evidence locker path, vault id…" />
-      <TextField name="sha256" label="SHA-256 of the item" errors={e.sha256} className="font-mono" hint="sha256sum FILE" />
+      <TextField name="sha256" label="SHA-256 of the item" errors={e.sha256} hint="Output of sha256sum FILE" />
       <TextField name="collectedAt" label={`Collected (${timeZone})`} type="datetime-local" defaultValue={now} errors={e.collectedAt} />
       <div className="sm:col-span-2">
         <FormStatus state={state} />

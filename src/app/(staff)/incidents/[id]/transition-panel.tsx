@@ -58,7 +58,7 @@ export function TransitionPanel({ incidentId, version, phase, severity, unmet, c
 
       {earlier.length && phase !== "CLOSED" ? (
         <details className="rounded-md border border-slate-200 p-3">
-          <summary className="cursor-pointer text-sm font-medium">Step back</summary>
+          <summary className="cursor-pointer text-sm font-medium">Step back to an earlier phase</summary>
           <form ref={back.formRef} onSubmit={back.onSubmit} className="mt-3 space-y-3" noValidate>
             <Hidden incidentId={incidentId} version={version} kind="STEP_BACK" />
             <SelectField name="to" label="Back to" options={earlier.map((p) => ({ value: p, label: PHASE_LABEL[p] }))} errors={back.state.fieldErrors?.to} />

@@ -1,0 +1,133 @@
+import { expect, test, type Page } from "@playwright/test";
+import { ACCOUNTS, expectNotFound, signIn } from "./support";
+
+const NEXT = ["Contain", "Investigate", "Resolve", "Report", "Post-mortem"] as const;
+
+async function tickCurrentPhase(page: Page) {
+  const group = page.getByRole("group", { name: /\(current phase\)/ });
+  const boxes = group.getByRole("checkbox");
+  const count = await boxes.count();
+  for (let i = 0; i < count; i++) {
+    const box = boxes.nth(i);
+    if (await box.isChecked()) continue;
+    await box.click();
+    await expect(box).toBeChecked();
+  }
+}
+
+test("an analyst logs an incident, is told what blocks the next step, and walks it to closed", async ({ page }) => {
+  await signIn(page, ACCOUNTS.analyst);
+  await expect(page).toHaveURL(/\/incidents$/);
+  await page.getByRole("link", { name: "Log an incident" }).click();
+
+  // nothing filled in: every problem is named at its field, nothing is lost
+  await page.getByRole("button", { name: "Log incident" }).click();
+  await expect(page.getByLabel("Title")).toHaveAccessibleDescription("A title needs at least 3 characters.");
+  await expect(page.getByLabel("Client")).toHaveAccessibleDescription("Choose a client.");
+  await expect(page.getByLabel("Client")).toBeFocused();
+
+  await page.getByLabel("Client").selectOption({ label: "Mercy Regional Health" });
+  await page.getByLabel("Title").fill("Member letters sent to a former address list");
+  await page.getByLabel("What happened").fill("A print vendor used an outdated address file; 140 letters with diagnosis codes went to old addresses.");
+  await page.getByLabel("Type").selectOption({ label: "Accidental leak" });
+  await page.getByLabel("Severity").selectOption({ label: "High" });
+  await page.getByLabel("Health data (PHI, special category)").check();
+  await page.getByLabel("Where the data subjects live").selectOption([{ label: "Illinois (US)" }]);
+  // a detection before the incident occurred is refused, and what was typed stays
+  await page.getByLabel("Occurred (if known)").fill("2026-11-20T10:00");
+  await page.getByLabel("Detected").fill("2026-11-19T10:00");
+  await page.getByRole("button", { name: "Log incident" }).click();
+  await expect(page.getByLabel("Detected")).toHaveAccessibleDescription("Detection cannot be before the incident occurred.");
+  await expect(page.getByLabel("Title")).toHaveValue("Member letters sent to a former address list");
+  await page.getByLabel("Detected").fill("2026-11-20T12:00");
+  await page.getByLabel("We became aware").fill("2026-11-20T13:00");
+  await page.getByRole("button", { name: "Log incident" }).click();
+
+  await expect(page.getByRole("status").filter({ hasText: /Incident INC-\d{4}-\d{4} logged\./ })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Member letters sent to a former address list" })).toBeVisible();
+  await expect(page.getByText("Phase: Identify")).toBeVisible();
+
+  // refused while the checklist is incomplete, with the reasons shown
+  const panel = page.getByRole("region", { name: "Next step" });
+  await expect(panel).toContainText("Checklist item not done: Incident confirmed and classified (type, severity)");
+  await panel.getByRole("button", { name: "Move to Contain" }).click();
+  const refusal = panel.getByRole("alert");
+  await expect(refusal).toContainText("Checklist item not done: Incident confirmed and classified (type, severity)");
+  await expect(refusal).toContainText("Checklist item not done: Moment of awareness recorded (legal clocks start here)");
+  await expect(page.getByText("Phase: Identify")).toBeVisible();
+
+  for (const next of NEXT) {
+    await tickCurrentPhase(page);
+    await expect(panel).toContainText("Everything");
+    await panel.getByRole("button", { name: `Move to ${next}` }).click();
+    await expect(page.getByText(`Phase: ${next}`)).toBeVisible();
+
+    if (next === "Investigate") {
+      // investigation shows containment failed: step back with a reason, then on again
+      await panel.getByText("Step back to an earlier phase").click();
+      await panel.getByLabel("Back to").selectOption({ label: "Contain" });
+      await panel.getByLabel("Why").fill("A second mailbox kept forwarding letters");
+      await panel.getByRole("button", { name: "Step back" }).click();
+      await expect(page.getByText("Phase: Contain")).toBeVisible();
+      await panel.getByRole("button", { name: "Move to Investigate" }).click();
+      await expect(page.getByText("Phase: Investigate")).toBeVisible();
+    }
+  }
+  await tickCurrentPhase(page);
+  await panel.getByRole("button", { name: "Close incident" }).click();
+  await expect(page.getByText("Phase: Closed")).toBeVisible();
+
+  await page.getByRole("region", { name: "Internal notes" }).getByLabel("Add an internal note").fill("Vendor contract review opened.");
+  await page.getByRole("button", { name: "Add note" }).click();
+
+  const timeline = page.getByRole("region", { name: "Timeline" });
+  for (const entry of [
+    "Incident logged (severity high)",
+    "Moved to Contain",
+    "Moved to Investigate",
+    "Stepped back from Investigate to Contain",
+    "A second mailbox kept forwarding letters",
+    "Moved to Resolve",
+    "Moved to Report",
+    "Moved to Post-mortem",
+    "Closed as resolved",
+    "Checklist item done",
+    "Vendor contract review opened.",
+  ]) {
+    await expect(timeline).toContainText(entry);
+  }
+});
+
+test("an analyst cannot open an incident of a client they do not work for", async ({ page, browser }) => {
+  const managerContext = await browser.newContext();
+  const manager = await managerContext.newPage();
+  await signIn(manager, ACCOUNTS.manager);
+  await expect(manager).toHaveURL(/\/dashboard$/);
+  await manager.goto("/incidents?status=all");
+  await manager.getByLabel("Client").selectOption({ label: "Harbour & Lane LLP" });
+  await manager.getByRole("button", { name: "Apply filters" }).click();
+  const href = await manager.getByRole("link", { name: /INC-/ }).first().getAttribute("href");
+  await managerContext.close();
+
+  await signIn(page, ACCOUNTS.analyst);
+  await expect(page).toHaveURL(/\/incidents$/);
+  await page.goto(href!);
+  await expectNotFound(page);
+  await page.goto("/incidents/not-a-real-id");
+  await expectNotFound(page);
+});
+
+test("the incident list filters by phase and pages with a stable cursor", async ({ page }) => {
+  await signIn(page, ACCOUNTS.manager);
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await page.goto("/incidents?status=all&phase=CLOSED");
+  const rows = page.getByRole("table", { name: "Incidents" }).getByRole("row");
+  await expect(rows).toHaveCount(1 + 6);
+  await page.goto("/incidents?status=all");
+  await expect(rows).toHaveCount(1 + 25);
+  await page.getByRole("link", { name: "Next page" }).click();
+  await expect(page).toHaveURL(/cursor=/);
+  expect(await rows.count()).toBeGreaterThan(1);
+  await page.goto("/incidents?severity=EXTREME");
+  await expect(page.getByRole("status").filter({ hasText: "Ignored an invalid severity" })).toBeVisible();
+});
