@@ -139,3 +139,9 @@ export async function listAssignableStaff(viewer: Viewer, clientId?: string): Pr
     orderBy: { name: "asc" },
   });
 }
+
+/** Open incidents per phase in the viewer's scope (one grouped query). */
+export async function countOpenByPhase(viewer: Viewer): Promise<Record<string, number>> {
+  const groups = await db().incident.groupBy({ by: ["phase"], where: incidentWhere(viewer, { phase: { not: "CLOSED" } }), _count: { _all: true } });
+  return Object.fromEntries(groups.map((g) => [g.phase, g._count._all]));
+}
