@@ -1,0 +1,95 @@
+import type { DataCategory } from "../incident/types";
+
+export const CLOCK_STARTS = ["AWARENESS", "DISCOVERY", "DETERMINATION", "CLASSIFICATION", "PREVIOUS_FILING"] as const;
+export type ClockStart = (typeof CLOCK_STARTS)[number];
+
+export type Unit = "HOURS" | "BUSINESS_HOURS" | "CALENDAR_DAYS" | "BUSINESS_DAYS" | "MONTHS";
+
+export type Party = "BPO" | "CLIENT";
+
+export type RiskLevel = "UNASSESSED" | "UNLIKELY" | "RISK" | "HIGH_RISK";
+
+/** Facts of an incident that decide which notices are owed and when. */
+export type IncidentFacts = {
+  occurredAt: Date | null;
+  detectedAt: Date;
+  awareAt: Date;
+  dataCategories: readonly DataCategory[];
+  jurisdictions: readonly string[];
+  dataSubjectsCount: number | null;
+  /** Data subjects per jurisdiction where known ("US-CA": 620). */
+  subjectsByJurisdiction?: Readonly<Record<string, number>>;
+  dataEncrypted: boolean | null;
+  /** Risk to the people affected (GDPR 33/34, PIPEDA, NDB, PDPA), and when it was assessed. */
+  risk: RiskLevel;
+  riskAssessedAt: Date | null;
+  /** NIS2 "significant incident" determination. */
+  nis2Significant: boolean | null;
+  /** DORA "major ICT-related incident" classification and its time. */
+  doraMajor: boolean | null;
+  doraClassifiedAt: Date | null;
+  /** SEC materiality determination and its time. */
+  secMaterial: boolean | null;
+  secDeterminedAt: Date | null;
+};
+
+export type ClientTerms = {
+  timeZone: string;
+  noticeHours: number;
+  noticeBusinessHoursOnly: boolean;
+  hipaaCoveredEntity: boolean;
+  doraFinancialEntity: boolean;
+  nis2Entity: boolean;
+  secRegistrant: boolean;
+  handlesCardData: boolean;
+};
+
+export type ClientFlag = "hipaaCoveredEntity" | "doraFinancialEntity" | "nis2Entity" | "secRegistrant" | "handlesCardData";
+
+export type Condition =
+  | { kind: "personalData" }
+  | { kind: "categoryAny"; categories: readonly DataCategory[] }
+  | { kind: "jurisdictionEU" }
+  | { kind: "jurisdictionAny"; codes: readonly string[] }
+  | { kind: "clientFlag"; flag: ClientFlag }
+  | { kind: "notEncrypted" }
+  | { kind: "risk"; atLeast: Exclude<RiskLevel, "UNASSESSED"> }
+  | { kind: "nis2Significant" }
+  | { kind: "doraMajor" }
+  | { kind: "secMaterial" }
+  /** More than `over` data subjects in one jurisdiction of `codes` (any, if codes is "*US"). */
+  | { kind: "residentsOver"; codes: readonly string[] | "ANY_US_STATE"; over: number }
+  | { kind: "anyOf"; conditions: readonly Condition[] };
+
+export type Clock = {
+  start: ClockStart;
+  amount: number;
+  unit: Unit;
+  /** For PREVIOUS_FILING: the rule whose filing starts this clock. */
+  after?: string;
+  /** A second limit; the earlier of the two applies (DORA: 4 h from classification, at most 24 h from awareness). */
+  noLaterThan?: { start: ClockStart; amount: number; unit: Unit };
+  /** Zone in which days are counted (default: the client's). */
+  zone?: string;
+  holidays?: "US_FEDERAL";
+  /** The law says "without undue delay" and gives no number: the figure here is a default. */
+  undueDelay?: boolean;
+};
+
+export type Rule = {
+  id: string;
+  regime: string;
+  citation: string;
+  title: string;
+  /** Who owes the notice: the BPO itself, or the client (whom the BPO supports with facts). */
+  party: Party;
+  recipient: string;
+  when: readonly Condition[];
+  clock: Clock;
+  /** The contract clock takes its figures from the client. */
+  contract?: true;
+  content: readonly { key: string; label: string }[];
+  /** What the reference could not confirm in a primary text: shown so, editable by an admin. */
+  unconfirmed?: string;
+  note?: string;
+};

@@ -1,0 +1,208 @@
+import { describe, expect, it } from "vitest";
+import { obligationsFor } from "@/domain/deadlines/obligations";
+import { RULES } from "@/domain/deadlines/rules";
+import { addBusinessHours, endOfBusinessDays, usFederalHolidays } from "@/domain/deadlines/calendar";
+import type { ClientTerms, IncidentFacts } from "@/domain/deadlines/types";
+
+// Every expected instant below was worked out by hand (time zone offsets, DST dates, holiday
+// calendars), not by running the code under test.
+
+const AWARE = new Date("2026-03-29T01:30:00Z"); // Sunday; Europe switches to summer time at 01:00 UTC this day
+const DETECTED = new Date("2026-03-28T20:00:00Z");
+
+const facts = (patch: Partial<IncidentFacts> = {}): IncidentFacts => ({
+  occurredAt: null,
+  detectedAt: DETECTED,
+  awareAt: AWARE,
+  dataCategories: ["PERSONAL"],
+  jurisdictions: ["DE"],
+  dataSubjectsCount: 100,
+  dataEncrypted: false,
+  risk: "RISK",
+  riskAssessedAt: null,
+  nis2Significant: null,
+  doraMajor: null,
+  doraClassifiedAt: null,
+  secMaterial: null,
+  secDeterminedAt: null,
+  ...patch,
+});
+
+const client = (patch: Partial<ClientTerms> = {}): ClientTerms => ({
+  timeZone: "Europe/Berlin",
+  noticeHours: 24,
+  noticeBusinessHoursOnly: false,
+  hipaaCoveredEntity: false,
+  doraFinancialEntity: false,
+  nis2Entity: false,
+  secRegistrant: false,
+  handlesCardData: false,
+  ...patch,
+});
+
+function find(id: string, f: IncidentFacts, c: ClientTerms, filings: Record<string, Date> = {}) {
+  const { obligations, notApplicable } = obligationsFor(f, c, RULES, filings);
+  const o = [...obligations, ...notApplicable].find((x) => x.ruleId === id);
+  if (!o) throw new Error(`rule ${id} missing`);
+  return o;
+}
+
+const due = (id: string, f: IncidentFacts, c: ClientTerms, filings: Record<string, Date> = {}) => find(id, f, c, filings).dueAt?.toISOString() ?? null;
+
+describe("due times, hand-computed", () => {
+  const US = (codes: string[], extra: Partial<IncidentFacts> = {}) => facts({ jurisdictions: codes, ...extra });
+  const hipaa = client({ timeZone: "America/Chicago", hipaaCoveredEntity: true });
+
+  it.each([
+    // contract clock
+    ["contract", facts(), client(), "2026-03-30T01:30:00.000Z"],
+    ["contract", facts(), client({ noticeHours: 12 }), "2026-03-29T13:30:00.000Z"],
+    // 24 business hours in London from Friday 16:00 GMT: 1 h Fri, 8 h Mon, 8 h Tue (BST from Sunday), 7 h Wed → 16:00 BST
+    ["contract", facts({ awareAt: new Date("2026-03-27T16:00:00Z") }), client({ timeZone: "Europe/London", noticeBusinessHoursOnly: true }), "2026-04-01T15:00:00.000Z"],
+    ["contract", facts({ dataCategories: ["OPERATIONAL_ONLY"] }), client({ noticeHours: 48 }), "2026-03-31T01:30:00.000Z"],
+    // GDPR
+    ["gdpr-33-2", facts(), client(), "2026-03-30T01:30:00.000Z"],
+    ["gdpr-33", facts(), client(), "2026-04-01T01:30:00.000Z"],
+    ["gdpr-33", facts({ risk: "UNASSESSED" }), client(), "2026-04-01T01:30:00.000Z"],
+    ["gdpr-34", facts({ risk: "HIGH_RISK" }), client(), "2026-04-01T01:30:00.000Z"],
+    ["uk-gdpr-33", facts({ jurisdictions: ["GB"] }), client({ timeZone: "Europe/London" }), "2026-04-01T01:30:00.000Z"],
+    // HIPAA: discovery = detection (earlier than awareness) 2026-03-28 15:00 CDT; +60 days = 27 May, end of day CDT
+    ["hipaa-410", US(["US-IL"], { dataCategories: ["HEALTH"] }), hipaa, "2026-05-28T04:59:59.999Z"],
+    ["hipaa-404", US(["US-IL"], { dataCategories: ["HEALTH"] }), hipaa, "2026-05-28T04:59:59.999Z"],
+    ["hipaa-406", US(["US-IL"], { dataCategories: ["HEALTH"], dataSubjectsCount: 600 }), hipaa, "2026-05-28T04:59:59.999Z"],
+    ["hipaa-408", US(["US-IL"], { dataCategories: ["HEALTH"], dataSubjectsCount: 500 }), hipaa, "2026-05-28T04:59:59.999Z"],
+    // PCI: aware 2026-03-28 20:30 CDT; 3 calendar days → end of 31 March CDT
+    ["pci-visa", US(["US-IL"], { dataCategories: ["PAYMENT_CARD"] }), client({ timeZone: "America/Chicago", handlesCardData: true }), "2026-04-01T04:59:59.999Z"],
+    ["pci-mastercard", US(["US-IL"], { dataCategories: ["PAYMENT_CARD"] }), client({ handlesCardData: true }), "2026-03-30T01:30:00.000Z"],
+    // NIS2: 24 h, 72 h, and 1 month after the 72 h notification (projected: 1 April 03:30 CEST → 1 May 03:30 CEST)
+    ["nis2-23-early", facts({ nis2Significant: true }), client({ nis2Entity: true }), "2026-03-30T01:30:00.000Z"],
+    ["nis2-23-notification", facts({ nis2Significant: true }), client({ nis2Entity: true }), "2026-04-01T01:30:00.000Z"],
+    ["nis2-23-final", facts({ nis2Significant: true }), client({ nis2Entity: true }), "2026-05-01T01:30:00.000Z"],
+    // DORA initial: the earlier of 4 h from classification and 24 h from awareness
+    ["dora-19-initial", facts({ doraMajor: true, doraClassifiedAt: new Date("2026-03-29T10:00:00Z") }), client({ doraFinancialEntity: true }), "2026-03-29T14:00:00.000Z"],
+    ["dora-19-initial", facts({ doraMajor: true, doraClassifiedAt: new Date("2026-03-30T00:00:00Z") }), client({ doraFinancialEntity: true }), "2026-03-30T01:30:00.000Z"],
+    ["dora-19-initial", facts({ doraMajor: null }), client({ doraFinancialEntity: true }), "2026-03-30T01:30:00.000Z"],
+    // SEC: 4 business days, New York time, skipping weekends and federal holidays
+    // determined Wed 25 Nov 2026; Thu 26 Thanksgiving; Fri 27, Mon 30, Tue 1, Wed 2 Dec → end of 2 Dec EST
+    ["sec-8k-105", facts({ secMaterial: true, secDeterminedAt: new Date("2026-11-25T20:00:00Z") }), client({ secRegistrant: true }), "2026-12-03T04:59:59.999Z"],
+    // determined Thu 2 Jul 2026; Fri 3 Jul is Independence Day observed; Mon 6 … Thu 9 → end of 9 Jul EDT
+    ["sec-8k-105", facts({ secMaterial: true, secDeterminedAt: new Date("2026-07-02T14:00:00Z") }), client({ secRegistrant: true }), "2026-07-10T03:59:59.999Z"],
+    // determined Fri 13 Mar 2026 (after US DST began 8 Mar): Mon 16 … Thu 19 → end of 19 Mar EDT
+    ["sec-8k-105", facts({ secMaterial: true, secDeterminedAt: new Date("2026-03-13T15:00:00Z") }), client({ secRegistrant: true }), "2026-03-20T03:59:59.999Z"],
+    // US states
+    ["us-ca", US(["US-CA"]), client(), "2026-04-28T06:59:59.999Z"],
+    ["us-ca-ag", US(["US-CA"], { dataSubjectsCount: 600 }), client(), "2026-05-13T06:59:59.999Z"],
+    // discovery Sat 7 Mar 07:00 EST; +30 days crosses US DST → end of 6 Apr EDT
+    ["us-ny", US(["US-NY"], { detectedAt: new Date("2026-03-07T12:00:00Z"), awareAt: new Date("2026-03-07T14:00:00Z") }), client(), "2026-04-07T03:59:59.999Z"],
+    ["us-co", US(["US-CO"], { riskAssessedAt: new Date("2026-04-01T15:00:00Z") }), client(), "2026-05-02T05:59:59.999Z"],
+    ["us-fl", US(["US-FL"], { riskAssessedAt: new Date("2026-04-01T15:00:00Z") }), client(), "2026-05-02T03:59:59.999Z"],
+    ["us-fl-vendor", US(["US-FL"], { riskAssessedAt: new Date("2026-04-01T15:00:00Z") }), client(), "2026-04-12T03:59:59.999Z"],
+    ["us-tx", US(["US-TX"], { riskAssessedAt: new Date("2026-04-01T15:00:00Z") }), client(), "2026-06-01T04:59:59.999Z"],
+    ["us-tx-ag", US(["US-TX"], { dataSubjectsCount: 250, riskAssessedAt: new Date("2026-04-01T15:00:00Z") }), client(), "2026-05-02T04:59:59.999Z"],
+    ["us-wa", US(["US-WA"]), client(), "2026-04-28T06:59:59.999Z"],
+    // elsewhere
+    ["ca-pipeda", facts({ jurisdictions: ["CA"], risk: "HIGH_RISK", riskAssessedAt: new Date("2026-04-01T15:00:00Z") }), client(), "2026-04-04T15:00:00.000Z"],
+    // aware 12:30 AEDT; +30 days, Sydney leaves summer time on 5 April → end of 28 April AEST (UTC+10)
+    ["au-ndb", facts({ jurisdictions: ["AU"] }), client(), "2026-04-28T13:59:59.999Z"],
+    ["sg-pdpa", facts({ jurisdictions: ["SG"], dataSubjectsCount: 600, riskAssessedAt: new Date("2026-03-30T02:00:00Z") }), client(), "2026-04-02T15:59:59.999Z"],
+    ["sg-pdpa-intermediary", facts({ jurisdictions: ["SG"] }), client(), "2026-03-30T01:30:00.000Z"],
+    ["in-dpdp", facts({ jurisdictions: ["IN"] }), client(), "2026-04-01T01:30:00.000Z"],
+  ] as const)("%s → %s", (id, f, c, expected) => {
+    const o = find(id, f, c);
+    expect(o.applicability).not.toBe("NOT_APPLICABLE");
+    expect(o.dueAt?.toISOString()).toBe(expected);
+  });
+
+  it("a chain counts from the actual filing when there is one (NIS2 final: 1 month after the 72 h notification)", () => {
+    expect(due("nis2-23-final", facts({ nis2Significant: true }), client({ nis2Entity: true }), { "nis2-23-notification": new Date("2026-03-31T10:00:00Z") })).toBe("2026-04-30T10:00:00.000Z");
+  });
+
+  it("DORA chain: intermediate 72 h after the initial filing, final 1 month after the intermediate", () => {
+    const f = facts({ doraMajor: true, doraClassifiedAt: new Date("2026-03-29T10:00:00Z") });
+    const c = client({ doraFinancialEntity: true });
+    expect(due("dora-19-intermediate", f, c, { "dora-19-initial": new Date("2026-03-29T12:00:00Z") })).toBe("2026-04-01T12:00:00.000Z");
+    // 31 Jan 10:00 CET + 1 month = 28 Feb 10:00 CET
+    expect(due("dora-19-final", f, c, { "dora-19-intermediate": new Date("2026-01-31T09:00:00Z") })).toBe("2026-02-28T09:00:00.000Z");
+    // a leap year: 31 Jan 2028 + 1 month = 29 Feb 2028
+    expect(due("dora-19-final", f, c, { "dora-19-intermediate": new Date("2028-01-31T09:00:00Z") })).toBe("2028-02-29T09:00:00.000Z");
+    // nothing filed yet: projected from the initial's due time (14:00Z) + 72 h
+    expect(due("dora-19-intermediate", f, c)).toBe("2026-04-01T14:00:00.000Z");
+    expect(find("dora-19-intermediate", f, c).basis).toContain("projected");
+  });
+
+  it("the basis says what the clock counts from", () => {
+    expect(find("gdpr-33", facts(), client()).basis).toBe("72 h from awareness 2026-03-29 01:30 UTC");
+    expect(find("gdpr-33-2", facts(), client()).basis).toBe("24 h from awareness 2026-03-29 01:30 UTC; the law says without undue delay: this figure is the default");
+  });
+});
+
+describe("applicability, with reasons", () => {
+  it.each([
+    ["gdpr-33", facts({ risk: "UNLIKELY" }), client(), "NOT_APPLICABLE", "assessed as unlikely to result in a risk"],
+    ["gdpr-33", facts({ risk: "UNASSESSED" }), client(), "TO_ASSESS", "the risk to individuals is not assessed yet"],
+    ["gdpr-34", facts({ risk: "HIGH_RISK", dataEncrypted: true }), client(), "NOT_APPLICABLE", "the data was encrypted"],
+    ["gdpr-33-2", facts({ jurisdictions: ["US-CA"] }), client(), "NOT_APPLICABLE", "no data subjects in the EU"],
+    ["gdpr-33-2", facts({ dataCategories: ["OPERATIONAL_ONLY"] }), client(), "NOT_APPLICABLE", "no personal data involved"],
+    ["gdpr-33-2", facts({ dataCategories: [] }), client(), "TO_ASSESS", "the data categories are not recorded yet"],
+    ["hipaa-410", facts({ dataCategories: ["HEALTH"], dataEncrypted: true }), client({ hipaaCoveredEntity: true }), "NOT_APPLICABLE", "encrypted"],
+    ["hipaa-410", facts({ dataCategories: ["HEALTH"] }), client(), "NOT_APPLICABLE", "the client is not a HIPAA covered entity"],
+    ["hipaa-406", facts({ dataCategories: ["HEALTH"], jurisdictions: ["US-IL"], dataSubjectsCount: 400 }), client({ hipaaCoveredEntity: true }), "NOT_APPLICABLE", "no more than 500 residents"],
+    ["hipaa-406", facts({ dataCategories: ["HEALTH"], jurisdictions: ["US-IL", "US-WI"], dataSubjectsCount: 900 }), client({ hipaaCoveredEntity: true }), "TO_ASSESS", "number of residents per jurisdiction is not recorded"],
+    ["hipaa-406", facts({ dataCategories: ["HEALTH"], jurisdictions: ["US-IL", "US-WI"], subjectsByJurisdiction: { "US-IL": 300, "US-WI": 520 } }), client({ hipaaCoveredEntity: true }), "APPLIES", "520 residents of Wisconsin (US)"],
+    ["hipaa-408", facts({ dataCategories: ["HEALTH"], jurisdictions: ["US-IL"], dataSubjectsCount: 499 }), client({ hipaaCoveredEntity: true }), "NOT_APPLICABLE", "no more than 499"],
+    ["us-tx-ag", facts({ jurisdictions: ["US-TX"], dataSubjectsCount: 249 }), client(), "NOT_APPLICABLE", "no more than 249"],
+    ["nis2-23-early", facts({ nis2Significant: false }), client({ nis2Entity: true }), "NOT_APPLICABLE", "determined not significant"],
+    ["nis2-23-early", facts(), client({ nis2Entity: true }), "TO_ASSESS", "not yet determined whether this is a significant incident"],
+    ["sec-8k-105", facts({ secMaterial: false }), client({ secRegistrant: true }), "NOT_APPLICABLE", "determined not material"],
+    ["sg-pdpa", facts({ jurisdictions: ["SG"], dataSubjectsCount: 20, risk: "RISK" }), client(), "NOT_APPLICABLE", "assessed as a risk to individuals"],
+    ["pci-visa", facts({ dataCategories: ["PAYMENT_CARD"] }), client(), "NOT_APPLICABLE", "no card data of the client is in scope"],
+  ] as const)("%s → %s", (id, f, c, applicability, reason) => {
+    const o = find(id, f, c);
+    expect(o.applicability).toBe(applicability);
+    expect(o.explanation).toContain(reason);
+  });
+
+  it("a clock that has not started has no due time, and says what it awaits", () => {
+    const o = find("sec-8k-105", facts({ secMaterial: true, secDeterminedAt: null }), client({ secRegistrant: true }));
+    expect(o.dueAt).toBeNull();
+    expect(o.basis).toBe("Clock not started: awaiting materiality determination");
+  });
+
+  it("marks figures the reference could not confirm", () => {
+    expect(find("pci-visa", facts({ dataCategories: ["PAYMENT_CARD"] }), client({ handlesCardData: true })).unconfirmed).toMatch(/not confirmed/);
+    expect(find("gdpr-33", facts(), client()).unconfirmed).toBeNull();
+  });
+
+  it("lists obligations soonest first, and every rule once", () => {
+    const { obligations, notApplicable } = obligationsFor(facts({ jurisdictions: ["DE", "US-CA"] }), client(), RULES);
+    expect(obligations.length + notApplicable.length).toBe(RULES.length);
+    const dues = obligations.map((o) => o.dueAt?.getTime() ?? Infinity);
+    expect([...dues].sort((a, b) => a - b)).toEqual(dues);
+    expect(obligations.map((o) => o.ruleId).slice(0, 2).sort()).toEqual(["contract", "gdpr-33-2"]);
+  });
+});
+
+describe("calendars", () => {
+  it("knows the 2026 and 2027 US federal holidays as observed", () => {
+    const h2026 = usFederalHolidays(2026);
+    for (const d of ["2026-01-01", "2026-01-19", "2026-02-16", "2026-05-25", "2026-06-19", "2026-07-03", "2026-09-07", "2026-10-12", "2026-11-11", "2026-11-26", "2026-12-25"]) {
+      expect(h2026.has(d)).toBe(true);
+    }
+    expect(h2026.has("2026-07-04")).toBe(false); // a Saturday: observed on Friday 3 July
+    const h2027 = usFederalHolidays(2027);
+    expect(h2027.has("2027-12-24")).toBe(true); // Christmas 2027 is a Saturday
+    expect(h2027.has("2027-06-18")).toBe(true); // Juneteenth 2027 is a Saturday
+    expect(usFederalHolidays(2021).has("2021-12-31")).toBe(true); // New Year 2022 is a Saturday
+  });
+
+  it("counts business days over a weekend and a holiday", () => {
+    // Fri 22 May 2026 + 1 business day: Mon 25 is Memorial Day → Tue 26
+    expect(endOfBusinessDays(new Date("2026-05-22T16:00:00Z"), 1, "America/New_York", "US_FEDERAL").toISOString()).toBe("2026-05-27T03:59:59.999Z");
+    expect(endOfBusinessDays(new Date("2026-05-22T16:00:00Z"), 1, "America/New_York", "NONE").toISOString()).toBe("2026-05-26T03:59:59.999Z");
+  });
+
+  it("counts business hours from before opening and over a weekend", () => {
+    // Saturday → starts Monday 09:00 Berlin (CEST, UTC+2); 10 h = Mon 8 h + Tue 2 h → Tue 11:00
+    expect(addBusinessHours(new Date("2026-04-04T10:00:00Z"), 10, "Europe/Berlin").toISOString()).toBe("2026-04-07T09:00:00.000Z");
+  });
+});
