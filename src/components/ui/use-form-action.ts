@@ -12,7 +12,9 @@ export function useFormAction(action: (prev: FormState, form: FormData) => Promi
   const formRef = useRef<HTMLFormElement>(null);
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const data = new FormData(event.currentTarget);
+    // Include the button that submitted (forms with several actions name it: decision=APPROVE).
+    const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+    const data = new FormData(event.currentTarget, submitter && submitter.form === event.currentTarget ? submitter : null);
     startTransition(() => dispatch(data));
   };
   useEffect(() => {

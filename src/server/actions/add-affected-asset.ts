@@ -11,7 +11,6 @@ export async function addAffectedAsset(_prev: FormState, form: FormData): Promis
     schema: addAssetSchema,
     input: formObject(form),
     service: addAffectedAssetService,
-    revalidate: (_v, input) => `/incidents/${input.incidentId}`,
     success: "System added.",
   });
 }

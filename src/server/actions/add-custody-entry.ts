@@ -11,7 +11,6 @@ export async function addCustodyEntry(_prev: FormState, form: FormData): Promise
     schema: addCustodySchema,
     input: formObject(form),
     service: addCustodyEntryService,
-    revalidate: (_v, input) => `/incidents/${input.incidentId}`,
     success: "Custody recorded.",
   });
 }

@@ -11,7 +11,6 @@ export async function addEvidence(_prev: FormState, form: FormData): Promise<For
     schema: addEvidenceSchema,
     input: formObject(form),
     service: addEvidenceService,
-    revalidate: (_v, input) => `/incidents/${input.incidentId}`,
     success: "Evidence recorded.",
   });
 }

@@ -11,7 +11,6 @@ export async function addIncidentNote(_prev: FormState, form: FormData): Promise
     schema: addNoteSchema,
     input: formObject(form),
     service: addIncidentNoteService,
-    revalidate: (_v, input) => `/incidents/${input.incidentId}`,
     success: "Note added.",
   });
 }

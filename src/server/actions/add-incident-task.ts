@@ -11,7 +11,6 @@ export async function addIncidentTask(_prev: FormState, form: FormData): Promise
     schema: addTaskSchema,
     input: formObject(form),
     service: addIncidentTaskService,
-    revalidate: (_v, input) => `/incidents/${input.incidentId}`,
     success: "Task added.",
   });
 }

@@ -11,7 +11,6 @@ export async function assignIncidentOwner(_prev: FormState, form: FormData): Pro
     schema: assignOwnerSchema,
     input: formObject(form),
     service: assignIncidentOwnerService,
-    revalidate: (_v, input) => `/incidents/${input.incidentId}`,
     success: "Owner saved.",
   });
 }

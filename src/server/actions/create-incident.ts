@@ -12,7 +12,6 @@ export async function createIncident(_prev: FormState, form: FormData): Promise<
     schema: createIncidentSchema(new Date()),
     input: formObject(form, ["dataCategories", "jurisdictions"]),
     service: createIncidentService,
-    revalidate: () => "/incidents",
   });
   if (result.ok && result.value) redirect(`/incidents/${result.value.id}?created=1`);
   return result;

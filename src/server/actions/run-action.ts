@@ -32,7 +32,6 @@ export async function runAction<S extends z.ZodType, T>(opts: {
   schema: S;
   input: unknown;
   service: (ctx: ServiceContext, input: z.output<S>) => Promise<Result<T>>;
-  revalidate?: (value: T, input: z.output<S>) => string | string[] | null;
   success?: string;
 }): Promise<FormState & { value?: T }> {
   const requestId = randomUUID();
@@ -52,8 +51,8 @@ export async function runAction<S extends z.ZodType, T>(opts: {
     };
     const result = await opts.service(ctx, parsed.data);
     if (!result.ok) return { ok: false, message: result.message, fieldErrors: result.fieldErrors, reasons: result.reasons, at: Date.now() };
-    const paths = opts.revalidate?.(result.value, parsed.data);
-    for (const p of paths ? (Array.isArray(paths) ? paths : [paths]) : []) revalidatePath(p);
+    // Every page reads live data; this tells the router to refetch what the person is looking at.
+    revalidatePath("/", "layout");
     return { ok: true, message: opts.success, value: result.value, at: Date.now() };
   } catch (error) {
     log.error("action.failed", { requestId, permission: opts.permission, ...describeError(error) });

@@ -11,6 +11,5 @@ export async function toggleChecklistItem(_prev: FormState, form: FormData): Pro
     schema: checklistToggleSchema,
     input: formObject(form),
     service: toggleChecklistItemService,
-    revalidate: (_v, input) => `/incidents/${input.incidentId}`,
   });
 }

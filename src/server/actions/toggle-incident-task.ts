@@ -11,6 +11,5 @@ export async function toggleIncidentTask(_prev: FormState, form: FormData): Prom
     schema: taskToggleSchema,
     input: formObject(form),
     service: toggleIncidentTaskService,
-    revalidate: (_v, input) => `/incidents/${input.incidentId}`,
   });
 }

@@ -11,7 +11,6 @@ export async function transitionIncident(_prev: FormState, form: FormData): Prom
     schema: transitionSchema,
     input: formObject(form),
     service: transitionIncidentService,
-    revalidate: (_v, input) => [`/incidents/${input.incidentId}`, "/incidents"],
     success: "Saved.",
   });
 }

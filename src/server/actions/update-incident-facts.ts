@@ -11,7 +11,6 @@ export async function updateIncidentFacts(_prev: FormState, form: FormData): Pro
     schema: updateFactsSchema(new Date()),
     input: formObject(form, ["dataCategories", "jurisdictions"]),
     service: updateIncidentFactsService,
-    revalidate: (_v, input) => `/incidents/${input.incidentId}`,
     success: "Facts saved.",
   });
 }

@@ -4,6 +4,7 @@ import { incidentWhere } from "./scope";
 import type { Viewer } from "@/domain/access/can";
 import { parseId } from "@/lib/validation/ids";
 import { unmetForAdvance } from "@/domain/incident/transition";
+import { unsettledObligations } from "../services/obligations/sync-obligations";
 import type { Phase } from "@/domain/incident/types";
 
 export type TimelineEntry = {
@@ -43,7 +44,8 @@ export async function getIncidentDetail(viewer: Viewer, id: unknown) {
   });
 
   const checklistState = incident.checklist.map((c) => ({ phase: c.phase as Phase, key: c.key, label: c.label, required: c.required, done: c.doneAt !== null }));
-  const unmet = unmetForAdvance({ phase: incident.phase, severity: incident.severity, resolution: incident.resolution, checklist: checklistState, unsettledObligations: [] });
+  const unsettled = incident.phase === "REPORT" ? await unsettledObligations(db(), incident.id) : [];
+  const unmet = unmetForAdvance({ phase: incident.phase, severity: incident.severity, resolution: incident.resolution, checklist: checklistState, unsettledObligations: unsettled });
 
   const timeline: TimelineEntry[] = [
     ...incident.phaseEvents.map((e) => ({

@@ -4,6 +4,7 @@ import { clientWhere } from "../../data/scope";
 import { attempt, fail, type Result } from "../result";
 import type { ServiceContext } from "../context";
 import { assertAssignable, auditIncident } from "./common";
+import { syncObligations } from "../obligations/sync-obligations";
 import { can } from "@/domain/access/can";
 import { defaultChecklist } from "@/domain/incident/checklists";
 import { SEVERITIES } from "@/domain/incident/types";
@@ -68,6 +69,7 @@ export async function createIncident(ctx: ServiceContext, input: CreateIncidentI
         severity: input.severity,
         awareAt: input.awareAt.toISOString(),
       });
+      await syncObligations(tx, ctx, incident, "incident logged");
       return { id: incident.id, reference };
     }),
   );

@@ -3,6 +3,7 @@ import { db } from "../../db";
 import { attempt, fail, type Result } from "../result";
 import type { ServiceContext } from "../context";
 import { auditIncident, loadIncident, writeIncident } from "./common";
+import { unsettledObligations } from "../obligations/sync-obligations";
 import { transition, type IncidentEvent } from "@/domain/incident/transition";
 import { SEVERITIES, type Phase } from "@/domain/incident/types";
 import type { TransitionInput } from "@/lib/validation/incident";
@@ -27,7 +28,7 @@ export async function transitionIncident(ctx: ServiceContext, input: TransitionI
         severity: incident.severity,
         resolution: incident.resolution,
         checklist: checklist.map((c) => ({ phase: c.phase, key: c.key, label: c.label, required: c.required, done: c.doneAt !== null })),
-        unsettledObligations: [],
+        unsettledObligations: incident.phase === "REPORT" ? await unsettledObligations(tx, incident.id) : [],
       };
       const { incidentId: _id, version, ...event } = input;
       const result = transition(state, event as IncidentEvent, ctx.viewer, ctx.now);

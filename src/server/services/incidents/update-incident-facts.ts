@@ -3,6 +3,7 @@ import { db } from "../../db";
 import { attempt, fail, type Result } from "../result";
 import type { ServiceContext } from "../context";
 import { auditIncident, diff, loadIncident, writeIncident } from "./common";
+import { syncObligations } from "../obligations/sync-obligations";
 import { can } from "@/domain/access/can";
 import type { UpdateFactsInput } from "@/lib/validation/incident";
 
@@ -19,6 +20,8 @@ export async function updateIncidentFacts(ctx: ServiceContext, input: UpdateFact
       if (Object.keys(changes).length === 0) return { version: incident.version };
       await writeIncident(tx, ctx, incident.id, version, after);
       await auditIncident(tx, ctx, incident, "incident.update_facts", changes as never);
+      const updated = await tx.incident.findUniqueOrThrow({ where: { id: incident.id } });
+      await syncObligations(tx, ctx, updated, `facts changed: ${Object.keys(changes).join(", ")}`);
       return { version: version + 1 };
     }),
   );

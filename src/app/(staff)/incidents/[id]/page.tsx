@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { requireViewer } from "@/server/viewer";
 import { getIncidentDetail } from "@/server/data/incident-detail";
 import { listAssignableStaff } from "@/server/data/incidents";
+import { getVisibleClient } from "@/server/data/clients";
 import { can } from "@/domain/access/can";
 import { Badge, SEVERITY_TONE } from "@/components/ui/badge";
 import { DATA_CATEGORY_LABEL, PHASES, PHASE_LABEL, SEVERITY_LABEL, TYPE_LABEL, phaseIndex, type DataCategory } from "@/domain/incident/types";
@@ -13,6 +14,9 @@ import { TransitionPanel } from "./transition-panel";
 import { ChecklistToggle } from "./checklist-toggle";
 import { AssetForm, CustodyForm, EvidenceForm, NoteForm, OwnerForm, TaskForm, TaskToggle } from "./record-forms";
 import { FactsForm } from "./facts-form";
+import { ObligationsSection } from "./obligations-section";
+import { AssessmentForm } from "./obligation-forms";
+import { listIncidentObligations } from "@/server/data/obligations";
 
 export const metadata: Metadata = { title: "Incident" };
 
@@ -33,7 +37,13 @@ export default async function IncidentPage({ params, searchParams }: { params: P
   const { incident, unmet, timeline } = detail;
   const created = (await searchParams).created === "1";
   const tz = viewer.timeZone;
-  const staff = (await listAssignableStaff(viewer, incident.clientId)).map((s) => ({ value: s.id, label: s.name }));
+  const [staffRows, obligations, client] = await Promise.all([
+    listAssignableStaff(viewer, incident.clientId),
+    listIncidentObligations(viewer, incident.id),
+    getVisibleClient(viewer, incident.clientId),
+  ]);
+  const staff = staffRows.map((s) => ({ value: s.id, label: s.name }));
+  const now = new Date();
   const closed = incident.phase === "CLOSED";
   const editable = can(viewer, "incident:update", incident) && !closed;
   const current = phaseIndex(incident.phase);
@@ -107,6 +117,29 @@ export default async function IncidentPage({ params, searchParams }: { params: P
               </details>
             ) : null}
           </Section>
+
+          <ObligationsSection viewer={viewer} incident={incident} obligations={obligations} timeZone={tz} now={now} />
+
+          {editable ? (
+            <Section id="assessment" title="Assessment">
+              <AssessmentForm
+                incidentId={incident.id}
+                version={incident.version}
+                timeZone={tz}
+                flags={{ nis2: client?.regimes.includes("NIS2 entity") ?? false, dora: client?.regimes.includes("DORA financial entity") ?? false, sec: client?.regimes.includes("SEC registrant") ?? false }}
+                values={{
+                  risk: incident.risk,
+                  riskAssessedAt: toDateTimeInput(incident.riskAssessedAt, tz),
+                  nis2Significant: incident.nis2Significant === null ? "" : incident.nis2Significant ? "yes" : "no",
+                  doraMajor: incident.doraMajor === null ? "" : incident.doraMajor ? "yes" : "no",
+                  doraClassifiedAt: toDateTimeInput(incident.doraClassifiedAt, tz),
+                  secMaterial: incident.secMaterial === null ? "" : incident.secMaterial ? "yes" : "no",
+                  secDeterminedAt: toDateTimeInput(incident.secDeterminedAt, tz),
+                  subjectsByJurisdiction: Object.entries((incident.subjectsByJurisdiction as Record<string, number> | null) ?? {}).map(([k, v]) => `${k}: ${v}`).join("\n"),
+                }}
+              />
+            </Section>
+          ) : null}
 
           <Section id="affected" title="Affected data and systems">
             <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2">

@@ -1,0 +1,16 @@
+"use server";
+
+import { runAction, formObject } from "./run-action";
+import type { FormState } from "./form-state";
+import { waiveObligation as service } from "../services/obligations/decide-obligation";
+import { obligationDecisionSchema } from "@/lib/validation/notice";
+
+export async function waiveObligation(_prev: FormState, form: FormData): Promise<FormState> {
+  return runAction({
+    permission: "notice:approve",
+    schema: obligationDecisionSchema,
+    input: formObject(form),
+    service,
+    success: "Saved.",
+  });
+}

@@ -1,0 +1,11 @@
+import "server-only";
+import type { Tx } from "../../db";
+import { incidentWhere } from "../../data/scope";
+import { fail } from "../result";
+import type { ServiceContext } from "../context";
+
+export async function loadNotice(tx: Tx, ctx: ServiceContext, noticeId: string) {
+  const notice = await tx.notice.findFirst({ where: { id: noticeId, incident: incidentWhere(ctx.viewer) }, include: { incident: true, obligation: true } });
+  if (!notice) fail("NOT_FOUND", "No such notice, or it is not one of your clients'.");
+  return notice;
+}

@@ -1,0 +1,60 @@
+import "server-only";
+import { db } from "../../db";
+import { attempt, fail, type Result } from "../result";
+import type { ServiceContext } from "../context";
+import { auditIncident } from "../incidents/common";
+import { can } from "@/domain/access/can";
+
+/** A sent notice of one of the viewer's clients; anything else is "not found". */
+async function loadSentNotice(ctx: ServiceContext, noticeId: string) {
+  const notice = await db().notice.findFirst({
+    where: { id: noticeId, status: "SENT", clientId: { in: [...ctx.viewer.clientIds] }, incident: { organizationId: ctx.viewer.organizationId } },
+    include: { incident: true, obligation: true },
+  });
+  if (!notice) fail("NOT_FOUND", "No such notice.");
+  return notice;
+}
+
+/** A client contact confirms receipt: timestamped, audited, visible to staff. */
+export async function acknowledgeNotice(ctx: ServiceContext, input: { noticeId: string }): Promise<Result<{ at: Date }>> {
+  return attempt(async () => {
+    if (!can(ctx.viewer, "portal:acknowledge")) fail("NOT_FOUND", "No such notice.");
+    const notice = await loadSentNotice(ctx, input.noticeId);
+    return db().$transaction(async (tx) => {
+      const existing = await tx.acknowledgement.findUnique({ where: { noticeId_userId: { noticeId: notice.id, userId: ctx.viewer.userId } } });
+      if (existing) return { at: existing.at };
+      await tx.acknowledgement.create({ data: { noticeId: notice.id, userId: ctx.viewer.userId, at: ctx.now } });
+      await tx.noticeRead.upsert({ where: { noticeId_userId: { noticeId: notice.id, userId: ctx.viewer.userId } }, create: { noticeId: notice.id, userId: ctx.viewer.userId, readAt: ctx.now }, update: {} });
+      if (notice.obligation.status === "SENT") await tx.obligation.update({ where: { id: notice.obligationId }, data: { status: "ACKNOWLEDGED" } });
+      await auditIncident(tx, ctx, notice.incident, "notice.acknowledge", { noticeId: notice.id }, { type: "Notice", id: notice.id });
+      return { at: ctx.now };
+    });
+  });
+}
+
+export async function markNoticeRead(ctx: ServiceContext, input: { noticeId: string }): Promise<void> {
+  const notice = await db().notice.findFirst({ where: { id: input.noticeId, status: "SENT", clientId: { in: [...ctx.viewer.clientIds] } }, select: { id: true } });
+  if (!notice || ctx.viewer.role !== "CLIENT_CONTACT") return;
+  await db().noticeRead.upsert({ where: { noticeId_userId: { noticeId: notice.id, userId: ctx.viewer.userId } }, create: { noticeId: notice.id, userId: ctx.viewer.userId, readAt: ctx.now }, update: {} });
+}
+
+/** A question from a client contact, or a staff answer, on a sent notice's thread. */
+export async function postNoticeMessage(ctx: ServiceContext, input: { noticeId: string; body: string }): Promise<Result<{ id: string }>> {
+  return attempt(async () => {
+    const asking = ctx.viewer.role === "CLIENT_CONTACT";
+    if (!can(ctx.viewer, asking ? "portal:ask" : "notice:draft")) fail("NOT_FOUND", "No such notice.");
+    const notice = await loadSentNotice(ctx, input.noticeId);
+    return db().$transaction(async (tx) => {
+      const message = await tx.noticeMessage.create({ data: { noticeId: notice.id, authorId: ctx.viewer.userId, body: input.body, createdAt: ctx.now } });
+      if (asking) {
+        // The assigned analyst (or, with none, the reporter) hears of it in the app.
+        const to = notice.incident.ownerId ?? notice.incident.reporterId;
+        await tx.staffNotification.create({
+          data: { userId: to, incidentId: notice.incidentId, kind: "client_question", message: `${ctx.viewer.name} asked a question on ${notice.incident.reference}`, createdAt: ctx.now },
+        });
+      }
+      await auditIncident(tx, ctx, notice.incident, asking ? "notice.question" : "notice.answer", { noticeId: notice.id, length: input.body.length }, { type: "Notice", id: notice.id });
+      return { id: message.id };
+    });
+  });
+}

@@ -1,0 +1,50 @@
+import "server-only";
+import { db } from "../../db";
+import { sendMail } from "../../mailer";
+import { attempt, fail, type Result } from "../result";
+import type { ServiceContext } from "../context";
+import { auditIncident } from "../incidents/common";
+import { syncObligations } from "../obligations/sync-obligations";
+import { loadNotice } from "./load-notice";
+import { can } from "@/domain/access/can";
+import { noticeHash, type NoticeField } from "@/domain/notices/notice-content";
+
+/**
+ * Sends an approved notice to the client: on the portal at once, and by e-mail to each active
+ * contact (delivery recorded per recipient). What is sent must still hash to the approved hash.
+ */
+export async function sendNotice(ctx: ServiceContext, input: { noticeId: string }): Promise<Result<{ emailed: number; failed: number }>> {
+  const sent = await attempt(() =>
+    db().$transaction(async (tx) => {
+      const n = await loadNotice(tx, ctx, input.noticeId);
+      if (!can(ctx.viewer, "notice:draft", n.incident)) fail("REFUSED", "You may not send notices.");
+      if (n.status === "SENT") fail("REFUSED", "This notice was already sent.");
+      if (n.status !== "APPROVED") fail("REFUSED", "A notice is sent only after a manager approves it.");
+      const fields = n.fields as NoticeField[];
+      if (noticeHash({ subject: n.subject, fields }) !== n.contentHash) fail("REFUSED", "The notice no longer matches its approved version; it was not sent.");
+      const contacts = await tx.user.findMany({ where: { clientId: n.clientId, role: "CLIENT_CONTACT", active: true }, select: { id: true, email: true } });
+      await tx.notice.update({ where: { id: n.id }, data: { status: "SENT", sentAt: ctx.now, version: { increment: 1 } } });
+      await tx.noticeDelivery.create({ data: { noticeId: n.id, channel: "PORTAL", recipient: "client portal", status: "SENT", at: ctx.now } });
+      const deliveries = [];
+      for (const c of contacts) {
+        deliveries.push(await tx.noticeDelivery.create({ data: { noticeId: n.id, channel: "EMAIL", recipient: c.email, status: "QUEUED", at: ctx.now } }));
+      }
+      if (!["ACKNOWLEDGED", "FILED"].includes(n.obligation.status)) await tx.obligation.update({ where: { id: n.obligationId }, data: { status: "SENT" } });
+      await auditIncident(tx, ctx, n.incident, "notice.send", { noticeId: n.id, contentHash: n.contentHash, recipients: contacts.length }, { type: "Notice", id: n.id });
+      await syncObligations(tx, ctx, n.incident, `notice sent for ${n.obligation.ruleId}`);
+      return { notice: n, fields, deliveries };
+    }),
+  );
+  if (!sent.ok) return sent;
+
+  // E-mail goes out after the commit: a slow or failing mail server never loses the notice.
+  const { notice, fields, deliveries } = sent.value;
+  const text = `${notice.subject}\n\n${fields.map((f) => `${f.label}\n${f.value}`).join("\n\n")}\n\nApproved content SHA-256: ${notice.contentHash}\nRead and acknowledge this notice on the client portal.`;
+  let failed = 0;
+  for (const d of deliveries) {
+    const r = await sendMail({ to: d.recipient, subject: notice.subject, text });
+    if (!r.ok) failed += 1;
+    await db().noticeDelivery.update({ where: { id: d.id }, data: { status: r.ok ? "SENT" : "FAILED", detail: r.ok ? r.messageId.slice(0, 500) : r.detail, at: new Date() } });
+  }
+  return { ok: true, value: { emailed: deliveries.length - failed, failed } };
+}

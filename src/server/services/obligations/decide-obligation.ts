@@ -1,0 +1,65 @@
+import "server-only";
+import { db } from "../../db";
+import { attempt, fail, type Result } from "../result";
+import type { ServiceContext } from "../context";
+import { auditIncident } from "../incidents/common";
+import { loadObligation } from "./load-obligation";
+import { syncObligations, SETTLED_STATUSES } from "./sync-obligations";
+import { can } from "@/domain/access/can";
+
+function assertOpen(status: string) {
+  if ((SETTLED_STATUSES as readonly string[]).includes(status) && status !== "NOT_REQUIRED") {
+    fail("REFUSED", "This obligation is already settled.");
+  }
+}
+
+/** Records that a notice is not required, with the reason (e.g. the risk assessment). */
+export async function markObligationNotRequired(ctx: ServiceContext, input: { obligationId: string; reason: string }): Promise<Result<null>> {
+  return attempt(() =>
+    db().$transaction(async (tx) => {
+      const o = await loadObligation(tx, ctx, input.obligationId);
+      if (!can(ctx.viewer, "notice:draft", o.incident)) fail("REFUSED", "You may not decide on notices.");
+      assertOpen(o.status);
+      await tx.obligation.update({ where: { id: o.id }, data: { status: "NOT_REQUIRED", decisionReason: input.reason, decidedById: ctx.viewer.userId, decidedAt: ctx.now } });
+      await auditIncident(tx, ctx, o.incident, "obligation.not_required", { ruleId: o.ruleId, status: { before: o.status, after: "NOT_REQUIRED" }, reason: input.reason }, { type: "Obligation", id: o.id });
+      return null;
+    }),
+  );
+}
+
+/** A manager waives an obligation, with the reason; the waiver names the approver. */
+export async function waiveObligation(ctx: ServiceContext, input: { obligationId: string; reason: string }): Promise<Result<null>> {
+  return attempt(() =>
+    db().$transaction(async (tx) => {
+      const o = await loadObligation(tx, ctx, input.obligationId);
+      if (!can(ctx.viewer, "notice:approve", o.incident)) fail("REFUSED", "Only a manager may waive an obligation.");
+      assertOpen(o.status);
+      await tx.obligation.update({ where: { id: o.id }, data: { status: "WAIVED", decisionReason: input.reason, decidedById: ctx.viewer.userId, decidedAt: ctx.now } });
+      await auditIncident(tx, ctx, o.incident, "obligation.waive", { ruleId: o.ruleId, status: { before: o.status, after: "WAIVED" }, reason: input.reason }, { type: "Obligation", id: o.id });
+      return null;
+    }),
+  );
+}
+
+/** Records a filing made outside Warden; it settles the obligation and starts chained clocks. */
+export async function recordExternalFiling(
+  ctx: ServiceContext,
+  input: { obligationId: string; filedBy: "CLIENT" | "BPO"; filedAt: Date; reference: string; document?: string | null },
+): Promise<Result<{ id: string }>> {
+  return attempt(() =>
+    db().$transaction(async (tx) => {
+      const o = await loadObligation(tx, ctx, input.obligationId);
+      if (!can(ctx.viewer, "notice:draft", o.incident)) fail("REFUSED", "You may not record filings.");
+      if (input.filedAt.getTime() > ctx.now.getTime() + 5 * 60_000) fail("VALIDATION_FAILED", "Check the highlighted field.", { fieldErrors: { filedAt: ["This is in the future."] } });
+      if (input.filedAt < o.incident.awareAt) fail("VALIDATION_FAILED", "Check the highlighted field.", { fieldErrors: { filedAt: ["A filing cannot be before we became aware of the incident."] } });
+      const filing = await tx.externalFiling.create({
+        data: { obligationId: o.id, filedBy: input.filedBy, filedAt: input.filedAt, reference: input.reference, document: input.document ?? null, recordedById: ctx.viewer.userId, createdAt: ctx.now },
+      });
+      const settle = !["SENT", "ACKNOWLEDGED", "FILED"].includes(o.status);
+      if (settle) await tx.obligation.update({ where: { id: o.id }, data: { status: "FILED", decidedById: ctx.viewer.userId, decidedAt: ctx.now } });
+      await auditIncident(tx, ctx, o.incident, "obligation.filing", { ruleId: o.ruleId, filedBy: input.filedBy, filedAt: input.filedAt.toISOString(), reference: input.reference, document: input.document ?? null }, { type: "Obligation", id: o.id });
+      await syncObligations(tx, ctx, o.incident, `filing recorded for ${o.ruleId}`);
+      return { id: filing.id };
+    }),
+  );
+}

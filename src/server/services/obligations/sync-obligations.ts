@@ -1,0 +1,112 @@
+import "server-only";
+import type { Tx } from "../../db";
+import type { ServiceContext } from "../context";
+import { auditIncident } from "../incidents/common";
+import { obligationsFor } from "@/domain/deadlines/obligations";
+import { RULES } from "@/domain/deadlines/rules";
+import type { ClientTerms, IncidentFacts } from "@/domain/deadlines/types";
+import type { DataCategory } from "@/domain/incident/types";
+import type { Client, Incident } from "@/generated/prisma/client";
+
+export function factsOf(i: Incident): IncidentFacts {
+  return {
+    occurredAt: i.occurredAt,
+    detectedAt: i.detectedAt,
+    awareAt: i.awareAt,
+    dataCategories: i.dataCategories as DataCategory[],
+    jurisdictions: i.jurisdictions,
+    dataSubjectsCount: i.dataSubjectsCount,
+    subjectsByJurisdiction: (i.subjectsByJurisdiction as Record<string, number> | null) ?? undefined,
+    dataEncrypted: i.dataEncrypted,
+    risk: i.risk,
+    riskAssessedAt: i.riskAssessedAt,
+    nis2Significant: i.nis2Significant,
+    doraMajor: i.doraMajor,
+    doraClassifiedAt: i.doraClassifiedAt,
+    secMaterial: i.secMaterial,
+    secDeterminedAt: i.secDeterminedAt,
+  };
+}
+
+export function termsOf(c: Client): ClientTerms {
+  return {
+    timeZone: c.timeZone,
+    noticeHours: c.noticeHours,
+    noticeBusinessHoursOnly: c.noticeBusinessHoursOnly,
+    hipaaCoveredEntity: c.hipaaCoveredEntity,
+    doraFinancialEntity: c.doraFinancialEntity,
+    nis2Entity: c.nis2Entity,
+    secRegistrant: c.secRegistrant,
+    handlesCardData: c.handlesCardData,
+  };
+}
+
+/** When each obligation was actually filed or sent: the start of the next clock in a chain. */
+async function filingTimes(tx: Tx, incidentId: string): Promise<Record<string, Date>> {
+  const rows = await tx.obligation.findMany({
+    where: { incidentId },
+    select: { ruleId: true, filings: { select: { filedAt: true }, orderBy: { filedAt: "asc" }, take: 1 }, notices: { where: { sentAt: { not: null } }, select: { sentAt: true }, orderBy: { sentAt: "asc" }, take: 1 } },
+  });
+  const out: Record<string, Date> = {};
+  for (const r of rows) {
+    const times = [r.filings[0]?.filedAt, r.notices[0]?.sentAt].filter((d): d is Date => !!d);
+    if (times.length) out[r.ruleId] = new Date(Math.min(...times.map((d) => d.getTime())));
+  }
+  return out;
+}
+
+/**
+ * Recomputes the incident's obligations from its current facts, inside the caller's transaction.
+ * New ones are added; changed ones are updated with a revision kept; ones that no longer apply
+ * are kept inactive. Decisions already taken (sent, filed, waived…) are never undone here.
+ */
+export async function syncObligations(tx: Tx, ctx: ServiceContext, incident: Incident, cause: string): Promise<{ added: number; changed: number; retired: number }> {
+  const client = await tx.client.findUniqueOrThrow({ where: { id: incident.clientId } });
+  const { obligations, notApplicable } = obligationsFor(factsOf(incident), termsOf(client), RULES, await filingTimes(tx, incident.id));
+  const existing = new Map((await tx.obligation.findMany({ where: { incidentId: incident.id } })).map((o) => [o.ruleId, o]));
+  let added = 0;
+  let changed = 0;
+  let retired = 0;
+
+  for (const o of obligations) {
+    const row = existing.get(o.ruleId);
+    const data = {
+      regime: o.regime, citation: o.citation, title: o.title, party: o.party, recipient: o.recipient,
+      applicability: o.applicability, dueAt: o.dueAt, basis: o.basis, explanation: o.explanation, unconfirmed: o.unconfirmed, active: true,
+    };
+    if (!row) {
+      const created = await tx.obligation.create({ data: { ...data, incidentId: incident.id, ruleId: o.ruleId, createdAt: ctx.now } });
+      await tx.obligationRevision.create({ data: { obligationId: created.id, at: ctx.now, applicability: o.applicability, dueAt: o.dueAt, basis: o.basis, explanation: o.explanation, cause } });
+      added += 1;
+      continue;
+    }
+    const same = row.active && row.applicability === o.applicability && row.basis === o.basis && row.explanation === o.explanation && (row.dueAt?.getTime() ?? null) === (o.dueAt?.getTime() ?? null);
+    if (same) continue;
+    await tx.obligation.update({ where: { id: row.id }, data });
+    await tx.obligationRevision.create({ data: { obligationId: row.id, at: ctx.now, applicability: o.applicability, dueAt: o.dueAt, basis: o.basis, explanation: o.explanation, cause } });
+    changed += 1;
+  }
+  for (const o of notApplicable) {
+    const row = existing.get(o.ruleId);
+    if (!row || !row.active) continue;
+    await tx.obligation.update({ where: { id: row.id }, data: { active: false, applicability: "NOT_APPLICABLE", explanation: o.explanation, basis: "" } });
+    await tx.obligationRevision.create({ data: { obligationId: row.id, at: ctx.now, applicability: "NOT_APPLICABLE", dueAt: null, basis: "", explanation: o.explanation, cause } });
+    retired += 1;
+  }
+  if (added || changed || retired) {
+    await auditIncident(tx, ctx, incident, "obligations.recompute", { cause, added, changed, retired });
+  }
+  return { added, changed, retired };
+}
+
+export const SETTLED_STATUSES = ["SENT", "ACKNOWLEDGED", "FILED", "NOT_REQUIRED", "WAIVED"] as const;
+
+/** Labels of the incident's obligations not yet settled: what keeps it in Report. */
+export async function unsettledObligations(tx: Tx, incidentId: string): Promise<string[]> {
+  const rows = await tx.obligation.findMany({
+    where: { incidentId, active: true, status: { notIn: [...SETTLED_STATUSES] } },
+    orderBy: [{ dueAt: { sort: "asc", nulls: "last" } }],
+    select: { citation: true, title: true },
+  });
+  return rows.map((r) => `${r.citation} — ${r.title}`);
+}
