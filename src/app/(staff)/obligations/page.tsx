@@ -16,7 +16,8 @@ const WINDOWS = [
 
 export default async function ObligationsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const viewer = await requireViewer("incident:read", "/obligations");
-  const win = WINDOWS.find((w) => w.value === (await searchParams).within)?.value ?? "168";
+  const { within } = await searchParams;
+  const win = WINDOWS.find((w) => w.value === within)?.value ?? "168";
   const now = new Date();
   const rows = await listOpenObligations(viewer, { now, withinHours: win === "all" ? undefined : Number(win) });
   const overdue = rows.filter((r) => r.dueAt && r.dueAt < now).length;
