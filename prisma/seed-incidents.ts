@@ -10,6 +10,12 @@ import { addIncidentTask } from "../src/server/services/incidents/add-incident-t
 import { addEvidence } from "../src/server/services/incidents/add-evidence";
 import { addAffectedAsset } from "../src/server/services/incidents/add-affected-asset";
 import { createIncidentSchema } from "../src/lib/validation/incident";
+import { updateAssessment } from "../src/server/services/incidents/update-assessment";
+import { draftNotice, updateNoticeDraft } from "../src/server/services/notices/draft-notice";
+import { submitNotice, reviewNotice } from "../src/server/services/notices/review-notice";
+import { sendNotice } from "../src/server/services/notices/send-notice";
+import { acknowledgeNotice } from "../src/server/services/notices/portal-actions";
+import { recordExternalFiling, markObligationNotRequired } from "../src/server/services/obligations/decide-obligation";
 import { PHASES, type IncidentType, type Phase } from "../src/domain/incident/types";
 import type { PrismaClient } from "../src/generated/prisma/client";
 import type { Result } from "../src/server/services/result";
@@ -124,6 +130,7 @@ export async function seedIncidents(prisma: PrismaClient, org: { id: string }, c
     return { viewer: viewers.get(userId)!, now: at, requestId: "demo-seed" };
   };
 
+  const contactOf = new Map(users.filter((u) => u.role === "CLIENT_CONTACT" && u.clientId).map((u) => [u.clientId!, u.id]));
   let created = 0;
   for (const [s, story] of STORIES.entries()) {
     for (const [p, target] of PHASES.entries()) {
@@ -172,7 +179,15 @@ export async function seedIncidents(prisma: PrismaClient, org: { id: string }, c
         }
         if (phase === "INVESTIGATE") {
           must(await addIncidentNote(await ctxOf(analyst.id, step()), { incidentId: id, body: story.note }), "note");
+          const inc = await prisma.incident.findUniqueOrThrow({ where: { id } });
+          const t = step();
+          must(await updateAssessment(await ctxOf(analyst.id, t), {
+            incidentId: id, version: inc.version, risk: story.severity === "CRITICAL" ? "HIGH_RISK" : "RISK", riskAssessedAt: t,
+            nis2Significant: story.severity === "CRITICAL", doraMajor: story.severity === "CRITICAL", doraClassifiedAt: story.severity === "CRITICAL" ? t : null,
+            secMaterial: false, secDeterminedAt: null, subjectsByJurisdiction: null,
+          }), "assessment");
         }
+        if (phase === "REPORT") await settleObligations(prisma, id, analyst.id, manager.id, contactOf.get(clientId), ctxOf, step);
         const version = (await prisma.incident.findUniqueOrThrow({ where: { id }, select: { version: true } })).version;
         must(await transitionIncident(await ctxOf(analyst.id, step()), { incidentId: id, version, kind: "ADVANCE" }), `advance from ${phase}`);
       }
@@ -192,4 +207,39 @@ export async function seedIncidents(prisma: PrismaClient, org: { id: string }, c
     }
   }
   return created;
+}
+
+/** What a team does in Report: notices to the client go out (four-eyes), the client's own filings are recorded. */
+async function settleObligations(
+  prisma: PrismaClient,
+  incidentId: string,
+  analystId: string,
+  managerId: string,
+  contactId: string | undefined,
+  ctxOf: (userId: string, at: Date) => Promise<ServiceContext>,
+  step: () => Date,
+) {
+  const open = await prisma.obligation.findMany({ where: { incidentId, active: true, status: { notIn: ["SENT", "ACKNOWLEDGED", "FILED", "NOT_REQUIRED", "WAIVED"] } }, orderBy: { dueAt: "asc" } });
+  for (const o of open) {
+    if (o.applicability === "TO_ASSESS") {
+      must(await markObligationNotRequired(await ctxOf(analystId, step()), { obligationId: o.id, reason: `Assessed with the client: ${o.explanation.replace(/^To assess: /, "").slice(0, 200)}` }), "not required");
+    } else if (o.party === "BPO") {
+      const { id: noticeId } = must(await draftNotice(await ctxOf(analystId, step()), { obligationId: o.id }), "draft");
+      const draft = await prisma.notice.findUniqueOrThrow({ where: { id: noticeId } });
+      const fields = draft.fields as Array<{ key: string; label: string; value: string }>;
+      if (fields.some((f) => !f.value)) {
+        const values = Object.fromEntries(fields.filter((f) => !f.value).map((f) => [f.key, f.key === "consequences" || f.key === "harm" || f.key === "impact"
+          ? "Possible misuse of the data for fraud or phishing; no misuse seen so far. We monitor and will tell you at once if that changes."
+          : "We will complete this as the investigation establishes it."]));
+        must(await updateNoticeDraft(await ctxOf(analystId, step()), { noticeId, version: draft.version, subject: draft.subject, values }), "complete draft");
+      }
+      must(await submitNotice(await ctxOf(analystId, step()), { noticeId }), "submit");
+      must(await reviewNotice(await ctxOf(managerId, step()), { noticeId, decision: "APPROVE" }), "approve");
+      must(await sendNotice(await ctxOf(analystId, step()), { noticeId }), "send");
+      if (contactId) must(await acknowledgeNotice(await ctxOf(contactId, step()), { noticeId }), "acknowledge");
+    } else {
+      const at = step();
+      must(await recordExternalFiling(await ctxOf(analystId, step()), { obligationId: o.id, filedBy: "CLIENT", filedAt: at, reference: `${o.regime.toUpperCase().replace(/[^A-Z0-9]+/g, "-")}-${incidentId.slice(0, 6)}`, document: null }), "filing");
+    }
+  }
 }
