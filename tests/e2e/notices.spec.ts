@@ -1,0 +1,97 @@
+import { expect, test } from "@playwright/test";
+import { ACCOUNTS, expectNotFound, signIn } from "./support";
+
+test("a breach of health and EU data at a HIPAA client: obligations, four-eyes notice, portal acknowledgement and question", async ({ browser }) => {
+  const analystCtx = await browser.newContext();
+  const analyst = await analystCtx.newPage();
+  await signIn(analyst, ACCOUNTS.analyst);
+  await expect(analyst).toHaveURL(/\/incidents$/);
+
+  await analyst.goto("/incidents/new");
+  await analyst.getByLabel("Client").selectOption({ label: "Mercy Regional Health" });
+  await analyst.getByLabel("Title").fill("Claims mailbox read by an outside party");
+  await analyst.getByLabel("What happened").fill("Mail forwarding rule set by a phished account sent claim forms outside for two days.");
+  await analyst.getByLabel("Type").selectOption({ label: "Data breach" });
+  await analyst.getByLabel("Severity").selectOption({ label: "High" });
+  await analyst.getByLabel("Personal data", { exact: true }).check();
+  await analyst.getByLabel("Health data (PHI, special category)").check();
+  await analyst.getByLabel("Where the data subjects live").selectOption([{ label: "Germany (EU)" }, { label: "Illinois (US)" }]);
+  await analyst.getByLabel("Occurred (if known)").fill("2026-11-20T09:00");
+  await analyst.getByLabel("Detected").fill("2026-11-20T12:00");
+  await analyst.getByLabel("We became aware").fill("2026-11-20T13:00");
+  await analyst.getByRole("button", { name: "Log incident" }).click();
+  await expect(analyst.getByRole("heading", { level: 1, name: "Claims mailbox read by an outside party" })).toBeVisible();
+  const incidentUrl = analyst.url().replace(/\?.*$/, "");
+
+  // the expected obligations, with due times worked out by hand (times shown in America/New_York)
+  const obligations = analyst.getByRole("region", { name: "Notification obligations" });
+  const contract = obligations.getByRole("listitem", { name: /Client contract notice clause/ });
+  await expect(contract).toContainText("Due 21 Nov 2026, 13:00 EST"); // 24 h from awareness
+  await expect(obligations.getByRole("listitem", { name: /GDPR Art. 33\(2\)/ })).toContainText("Due 21 Nov 2026, 13:00 EST");
+  // 60 calendar days from discovery (20 Nov, Chicago) → end of 19 Jan 2027 CST
+  await expect(obligations.getByRole("listitem", { name: /45 CFR 164.410/ })).toContainText("Due 20 Jan 2027, 00:59 EST");
+  await expect(obligations.getByRole("listitem", { name: /GDPR Art. 33\(1\)/ })).toContainText("to assess");
+
+  // draft the contract notice and submit it
+  await contract.getByRole("button", { name: "Draft notice" }).click();
+  await expect(analyst.getByRole("heading", { level: 1, name: "Notice to the client under the contract" })).toBeVisible();
+  await analyst.getByLabel("Containment and next steps").fill("Forwarding rule removed, account reset, mailbox audit under way.");
+  await analyst.getByRole("button", { name: "Save draft" }).click();
+  await expect(analyst.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
+  await analyst.getByRole("button", { name: "Submit for approval" }).click();
+  await expect(analyst.getByText("Awaiting approval", { exact: true })).toBeVisible();
+  const noticeUrl = analyst.url();
+
+  // a manager approves (freezing the text) and sends it
+  const managerCtx = await browser.newContext();
+  const manager = await managerCtx.newPage();
+  await signIn(manager, ACCOUNTS.manager);
+  await expect(manager).toHaveURL(/\/dashboard$/);
+  await manager.goto(noticeUrl);
+  await manager.getByRole("button", { name: "Approve and freeze" }).click();
+  await expect(manager.getByText(/SHA-256 [0-9a-f]{64} \(the text below matches the approved version\)/)).toBeVisible();
+  await manager.getByRole("button", { name: "Send to the client" }).click();
+  await expect(manager.getByRole("heading", { name: "Delivery and acknowledgement" })).toBeVisible();
+  await expect(manager.getByText("Portal: sent")).toBeVisible();
+
+  // the client contact reads, acknowledges and asks
+  const contactCtx = await browser.newContext();
+  const contact = await contactCtx.newPage();
+  await signIn(contact, ACCOUNTS.contactHealth);
+  await expect(contact).toHaveURL(/\/portal\//);
+  const incidentCard = contact.getByRole("listitem").filter({ hasText: "Claims mailbox read by an outside party" });
+  await expect(incidentCard.getByText("Unread")).toBeVisible();
+  await incidentCard.getByRole("link", { name: /Notice to the client|Client contract notice clause|Claims mailbox/ }).click();
+  await expect(contact.getByText("this text is exactly the approved version")).toBeVisible();
+  await expect(contact.getByRole("article", { name: "Notice" })).toContainText("Forwarding rule removed, account reset, mailbox audit under way.");
+  await contact.getByRole("button", { name: "Acknowledge receipt" }).click();
+  await expect(contact.getByText(/You acknowledged receipt on/)).toBeVisible();
+  await contact.getByLabel("Ask a question about this notice").fill("Were member IDs in the forwarded forms?");
+  await contact.getByRole("button", { name: "Send question" }).click();
+  await expect(contact.getByRole("region", { name: "Questions" })).toContainText("Were member IDs in the forwarded forms?");
+  const pdf = await contact.request.get(contact.url().replace(/\/portal\/[^/]+\/notices\//, "/api/portal/notices/") + "/pdf");
+  expect(pdf.status()).toBe(200);
+  expect(pdf.headers()["content-type"]).toBe("application/pdf");
+  expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
+  const portalNoticeUrl = contact.url();
+
+  // the analyst sees the acknowledgement and the question
+  await analyst.goto(noticeUrl);
+  await expect(analyst.getByText(/Acknowledged by Dana Whitfield/)).toBeVisible();
+  await expect(analyst.getByRole("region", { name: "Questions from the client" })).toContainText("Were member IDs in the forwarded forms?");
+  await analyst.goto(incidentUrl);
+  await expect(contract).toContainText("Acknowledged");
+
+  // a contact of another client sees none of it
+  const otherCtx = await browser.newContext();
+  const other = await otherCtx.newPage();
+  await signIn(other, ACCOUNTS.contactBank);
+  await expect(other).toHaveURL(/\/portal\//);
+  await expect(other.getByText("Claims mailbox read by an outside party")).toHaveCount(0);
+  await other.goto(portalNoticeUrl);
+  await expectNotFound(other);
+  const foreignPdf = await other.request.get(portalNoticeUrl.replace(/\/portal\/[^/]+\/notices\//, "/api/portal/notices/") + "/pdf");
+  expect(foreignPdf.status()).toBe(404);
+
+  for (const c of [analystCtx, managerCtx, contactCtx, otherCtx]) await c.close();
+});
