@@ -81,11 +81,23 @@ async function main() {
   }
 
   const server = spawn(bin("next"), ["start", "-p", String(port), "-H", hostname], { stdio: ["ignore", "inherit", "inherit"], env });
-  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
-  server.on("exit", (code) => void stop(code ?? 0));
+  // Reminders and escalations need a second database session; the embedded database serves one
+  // session safely, so they run only against a real PostgreSQL.
+  const worker = embedded ? null : spawn(bin("tsx"), ["--conditions=react-server", "scripts/worker.ts"], { stdio: ["ignore", "inherit", "inherit"], env });
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.on(signal, () => {
+      worker?.kill(signal);
+      server.kill(signal);
+    });
+  }
+  server.on("exit", (code) => {
+    worker?.kill("SIGTERM");
+    void stop(code ?? 0);
+  });
 
   await waitForHealth(`http://127.0.0.1:${port}/api/health`);
   console.log(`\nWarden is running at http://localhost:${port}\n`);
+  if (embedded) console.log("Reminders and escalations are off with the embedded database; set DATABASE_URL to a PostgreSQL server to run them.\n");
   if (env.WARDEN_SEED_DEMO === "1") {
     console.log(`Demo accounts (password for all: ${DEMO_PASSWORD}):`);
     for (const u of DEMO_USERS) console.log(`  ${u.role.padEnd(15)} ${u.email}`);

@@ -58,6 +58,20 @@ test("an analyst logs an incident, is told what blocks the next step, and walks 
 
   for (const next of NEXT) {
     await tickCurrentPhase(page);
+    if (next === "Post-mortem") {
+      // Report is left only when every notification obligation is settled
+      await panel.getByRole("button", { name: "Move to Post-mortem" }).click();
+      await expect(panel.getByRole("alert")).toContainText("Notification obligation not settled: Client contract notice clause");
+      const obligations = page.getByRole("region", { name: "Notification obligations" }).getByRole("listitem").filter({ has: page.getByText("Other decisions") });
+      for (let open = await obligations.count(); open > 0; open--) {
+        const item = obligations.first();
+        await item.getByText("Other decisions").click();
+        await item.getByLabel("Why no notice is required").fill("Letters recovered unopened; agreed with the client's privacy office");
+        await item.getByRole("button", { name: "Mark not required" }).click();
+        await expect(obligations).toHaveCount(open - 1);
+      }
+      await expect(panel).toContainText("Everything");
+    }
     await expect(panel).toContainText("Everything");
     await panel.getByRole("button", { name: `Move to ${next}` }).click();
     await expect(page.getByText(`Phase: ${next}`)).toBeVisible();

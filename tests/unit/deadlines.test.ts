@@ -206,3 +206,27 @@ describe("calendars", () => {
     expect(addBusinessHours(new Date("2026-04-04T10:00:00Z"), 10, "Europe/Berlin").toISOString()).toBe("2026-04-07T09:00:00.000Z");
   });
 });
+
+import { parseThresholds, reminderKindsDue } from "@/domain/deadlines/reminders";
+
+describe("reminder timing", () => {
+  const startsAt = new Date("2026-03-29T00:00:00Z");
+  const dueAt = new Date("2026-03-30T00:00:00Z"); // a 24 h window
+  it.each([
+    ["2026-03-29T11:00:00Z", []],
+    ["2026-03-29T12:00:00Z", ["50%"]],
+    ["2026-03-29T21:36:00Z", ["90%"]],
+    ["2026-03-30T00:00:00Z", ["overdue"]],
+    ["2026-04-02T00:00:00Z", ["overdue"]],
+  ])("at %s → %j", (at, kinds) => {
+    expect(reminderKindsDue({ startsAt, dueAt }, new Date(at))).toEqual(kinds);
+  });
+  it("has nothing to say without a due time", () => {
+    expect(reminderKindsDue({ startsAt, dueAt: null }, new Date())).toEqual([]);
+  });
+  it("reads thresholds from configuration, refusing nonsense", () => {
+    expect(parseThresholds("0.25, 0.75")).toEqual([0.25, 0.75]);
+    expect(parseThresholds(undefined)).toEqual([0.5, 0.9]);
+    expect(() => parseThresholds("50,90")).toThrow(/REMINDER_THRESHOLDS must be fractions/);
+  });
+});

@@ -19,6 +19,8 @@ export type ComputedObligation = {
   applicability: Applicability;
   /** Null while the clock has not started (e.g. awaiting a determination). */
   dueAt: Date | null;
+  /** When the clock that gives dueAt started (reminders are timed as shares of the window). */
+  startsAt: Date | null;
   /** How the due time was computed: "72 h from awareness 2026-03-29 01:30 UTC". */
   basis: string;
   /** Why the rule applies, is still to be assessed, or does not apply. */
@@ -213,11 +215,13 @@ export function obligationsFor(
     const clock = effectiveClock(rule, client);
     const zone = clock.zone ?? client.timeZone;
     let dueAt: Date | null = null;
+    let startsAt: Date | null = null;
     let basis = "";
     if (applicability !== "NOT_APPLICABLE") {
       const start = startOf(clock.start, facts, rule, filings, computed);
       if (start.at) {
         dueAt = applyDuration(start.at, clock.amount, clock.unit, zone, clock.holidays);
+        startsAt = start.at;
         basis = `${unitWord(clock.amount, clock.unit)} from ${start.label} ${formatBasisTime(start.at, clock.unit === "HOURS" ? "UTC" : zone)}`;
       } else {
         basis = `Clock not started: awaiting ${START_WORD[clock.start] === "determination" ? start.label : START_WORD[clock.start]}`;
@@ -230,6 +234,7 @@ export function obligationsFor(
           if (!dueAt || limit < dueAt) {
             basis = dueAt ? `${limitBasis} (earlier than ${basis})` : `${limitBasis} (${basis.toLowerCase()})`;
             dueAt = limit;
+            startsAt = backstop.at;
           } else {
             basis = `${basis} (no later than ${limitBasis})`;
           }
@@ -246,6 +251,7 @@ export function obligationsFor(
       recipient: rule.recipient,
       applicability,
       dueAt,
+      startsAt,
       basis,
       explanation,
       unconfirmed: rule.unconfirmed ?? null,

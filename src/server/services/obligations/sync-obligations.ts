@@ -72,7 +72,7 @@ export async function syncObligations(tx: Tx, ctx: ServiceContext, incident: Inc
     const row = existing.get(o.ruleId);
     const data = {
       regime: o.regime, citation: o.citation, title: o.title, party: o.party, recipient: o.recipient,
-      applicability: o.applicability, dueAt: o.dueAt, basis: o.basis, explanation: o.explanation, unconfirmed: o.unconfirmed, active: true,
+      applicability: o.applicability, dueAt: o.dueAt, startsAt: o.startsAt, basis: o.basis, explanation: o.explanation, unconfirmed: o.unconfirmed, active: true,
     };
     if (!row) {
       const created = await tx.obligation.create({ data: { ...data, incidentId: incident.id, ruleId: o.ruleId, createdAt: ctx.now } });

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Obligation" ADD COLUMN     "startsAt" TIMESTAMP(3);

@@ -1,0 +1,26 @@
+// `npm run worker`: the reminder and escalation worker. `npm start` runs one beside the web
+// server; run more anywhere: pg-boss and a unique key keep every reminder to one delivery.
+import nextEnv from "@next/env";
+
+nextEnv.loadEnvConfig(process.cwd(), false, { info: () => {}, error: console.error });
+const { databaseEnv } = await import("../src/server/env");
+const { parseThresholds } = await import("../src/domain/deadlines/reminders");
+const { startReminderWorker } = await import("../src/server/jobs/reminder-worker");
+
+let thresholds: number[];
+let url: string;
+try {
+  url = databaseEnv().DATABASE_URL;
+  thresholds = parseThresholds(process.env.REMINDER_THRESHOLDS);
+} catch (error) {
+  console.error(`warden worker: ${(error as Error).message}`);
+  process.exit(1);
+}
+const worker = await startReminderWorker({ connectionString: url, thresholds });
+await worker.scan();
+console.log(`warden worker: reminders at ${thresholds.map((t) => `${t * 100}%`).join(", ")} of each window, escalation when overdue`);
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    void worker.stop().then(() => process.exit(0));
+  });
+}

@@ -1,0 +1,81 @@
+import "server-only";
+import { db } from "../../db";
+import { sendMail } from "../../mailer";
+import { appendAudit } from "../../audit";
+import { SETTLED_STATUSES } from "../obligations/sync-obligations";
+import { reminderKindsDue } from "@/domain/deadlines/reminders";
+import { Prisma } from "@/generated/prisma/client";
+import { formatInstant } from "@/lib/datetime";
+
+export type ReminderJob = { obligationId: string; kind: string };
+
+/** Obligations whose next reminder (or the overdue escalation) is due and not yet sent. */
+export async function findDueReminders(now: Date, thresholds: readonly number[], organizationId?: string): Promise<ReminderJob[]> {
+  const rows = await db().obligation.findMany({
+    where: { active: true, status: { notIn: [...SETTLED_STATUSES] }, dueAt: { not: null }, incident: { phase: { not: "CLOSED" }, ...(organizationId ? { organizationId } : {}) } },
+    select: { id: true, startsAt: true, dueAt: true, reminders: { select: { kind: true } } },
+  });
+  const jobs: ReminderJob[] = [];
+  for (const r of rows) {
+    const sent = new Set(r.reminders.map((x) => x.kind));
+    for (const kind of reminderKindsDue(r, now, thresholds)) if (!sent.has(kind)) jobs.push({ obligationId: r.id, kind });
+  }
+  return jobs;
+}
+
+/**
+ * Sends one reminder: the ReminderSent row's unique key (obligation, kind) makes it once only,
+ * however many workers race for it. In-app notices and the audit entry commit with it; e-mail
+ * follows the commit. Overdue escalations also go to every manager of the organization.
+ */
+export async function deliverReminder(job: ReminderJob, now: Date): Promise<"sent" | "duplicate" | "gone"> {
+  let recipients: Array<{ email: string; name: string }> = [];
+  let subject = "";
+  let text = "";
+  try {
+    const outcome = await db().$transaction(async (tx) => {
+      const o = await tx.obligation.findUnique({
+        where: { id: job.obligationId },
+        include: { incident: { select: { id: true, reference: true, title: true, organizationId: true, ownerId: true, reporterId: true, phase: true, client: { select: { timeZone: true } } } } },
+      });
+      if (!o || !o.active || (SETTLED_STATUSES as readonly string[]).includes(o.status) || !o.dueAt) return "gone" as const;
+      await tx.reminderSent.create({ data: { obligationId: o.id, kind: job.kind, sentAt: now } });
+      const overdue = job.kind === "overdue";
+      const people = await tx.user.findMany({
+        where: {
+          organizationId: o.incident.organizationId,
+          active: true,
+          OR: [{ id: o.incident.ownerId ?? o.incident.reporterId }, ...(overdue ? [{ role: "MANAGER" as const }] : [])],
+        },
+        select: { id: true, email: true, name: true },
+      });
+      const due = formatInstant(o.dueAt, o.incident.client.timeZone);
+      const message = overdue
+        ? `Overdue: ${o.citation} notice for ${o.incident.reference} was due ${due}`
+        : `${job.kind} of the time used: ${o.citation} notice for ${o.incident.reference} is due ${due}`;
+      await tx.staffNotification.createMany({
+        data: people.map((p) => ({ userId: p.id, incidentId: o.incident.id, kind: overdue ? "escalation" : "reminder", message, createdAt: now })),
+      });
+      await appendAudit(tx, {
+        organizationId: o.incident.organizationId,
+        actor: { id: null, label: "Warden reminders" },
+        action: overdue ? "obligation.escalate" : "obligation.remind",
+        entityType: "Obligation",
+        entityId: o.id,
+        incidentId: o.incident.id,
+        changes: { kind: job.kind, ruleId: o.ruleId, recipients: people.map((p) => p.id) },
+        at: now,
+      });
+      recipients = people;
+      subject = `[Warden] ${message}`;
+      text = `${message}.\n\n${o.title} (${o.citation}), to ${o.recipient}.\nIncident: ${o.incident.reference} ${o.incident.title}\n\nOpen Warden to draft, send or record it.`;
+      return "sent" as const;
+    });
+    if (outcome !== "sent") return outcome;
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return "duplicate";
+    throw error;
+  }
+  for (const r of recipients) await sendMail({ to: r.email, subject, text });
+  return "sent";
+}

@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/server/db";
+import { makeTenant } from "../support/tenant-fixture";
+import { ctxFor, logIncident } from "../support/incident-fixture";
+import { startReminderWorker } from "@/server/jobs/reminder-worker";
+import { findDueReminders } from "@/server/services/reminders/reminders";
+
+async function until(check: () => Promise<boolean>, ms = 30_000) {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error("timed out");
+}
+
+describe("reminders and escalation", () => {
+  it("two workers racing deliver each reminder once: in-app to the owner, escalation to managers, audited once", async () => {
+    const t = await makeTenant();
+    const now = new Date();
+    const aware = new Date(now.getTime() - 30 * 3600_000); // the 24 h contract notice is 6 h overdue
+    const iso = (d: Date) => d.toISOString();
+    const { id } = await logIncident(await ctxFor(t.analyst.id), t.clientA.id, {
+      jurisdictions: ["US-IL"], occurredAt: iso(new Date(aware.getTime() - 3600_000)), detectedAt: iso(aware), awareAt: iso(aware),
+    });
+    const contract = await db().obligation.findUniqueOrThrow({ where: { incidentId_ruleId: { incidentId: id, ruleId: "contract" } } });
+    expect(await findDueReminders(now, [0.5, 0.9], t.org.id)).toContainEqual({ obligationId: contract.id, kind: "overdue" });
+
+    const url = process.env.DATABASE_URL!;
+    const [a, b] = await Promise.all([
+      startReminderWorker({ connectionString: url, thresholds: [0.5, 0.9], schedule: false, pollSeconds: 0.5, organizationId: t.org.id }),
+      startReminderWorker({ connectionString: url, thresholds: [0.5, 0.9], schedule: false, pollSeconds: 0.5, organizationId: t.org.id }),
+    ]);
+    try {
+      await Promise.all([a.scan(), b.scan(), a.scan(), b.scan()]);
+      await until(async () => (await db().reminderSent.count({ where: { obligationId: contract.id } })) === 1 && (await db().staffNotification.count({ where: { incidentId: id } })) >= 2);
+      // let both workers drain whatever else they picked up, then scan again: nothing new
+      await new Promise((r) => setTimeout(r, 1500));
+      await Promise.all([a.scan(), b.scan()]);
+      await new Promise((r) => setTimeout(r, 1500));
+    } finally {
+      await Promise.all([a.stop(), b.stop()]);
+    }
+    const sent = await db().reminderSent.findMany({ where: { obligationId: contract.id } });
+    expect(sent.map((s) => s.kind)).toEqual(["overdue"]);
+    const notes = await db().staffNotification.findMany({ where: { incidentId: id, kind: "escalation" } });
+    const forUsers = notes.map((n) => n.userId).sort();
+    expect(forUsers).toEqual([t.analyst.id, t.manager.id].sort()); // the owner, and every manager; each once
+    expect(notes[0]!.message).toMatch(/^Overdue: Client contract notice clause notice for INC-\d{4}-\d{4} was due /);
+    expect(await db().auditEvent.count({ where: { incidentId: id, action: "obligation.escalate" } })).toBe(1);
+  });
+});
