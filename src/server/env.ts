@@ -17,6 +17,12 @@ const schema = databaseSchema.extend({
     .min(32, "must be at least 32 characters"),
   NEXTAUTH_URL: z.url("must be an absolute URL such as http://localhost:3000").optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  SMTP_URL: z.string().refine((v) => /^smtps?:\/\//.test(v) && URL.canParse(v), "must be an smtp:// or smtps:// URL").optional(),
+  MAIL_FROM: z.string().max(320).optional(),
+  REMINDER_THRESHOLDS: z
+    .string()
+    .refine((v) => v.split(",").every((x) => Number(x) > 0 && Number(x) < 1), "must be fractions between 0 and 1, comma-separated (e.g. 0.5,0.9)")
+    .optional(),
 });
 
 export type Env = z.infer<typeof schema>;

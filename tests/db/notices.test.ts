@@ -218,3 +218,22 @@ describe("the report gate", () => {
     expect((await transitionIncident(analyst, { incidentId: id, version: await version(), kind: "ADVANCE" })).ok).toBe(true);
   });
 });
+
+import { setRuleOverride } from "@/server/services/set-rule-override";
+
+describe("unconfirmed figures", () => {
+  it("an administrator's figure for an unconfirmed rule recomputes open incidents; confirmed rules cannot be changed", async () => {
+    const t = await makeTenant();
+    await db().client.update({ where: { id: t.clientA.id }, data: { handlesCardData: true } });
+    const { id } = await logIncident(await ctxFor(t.analyst.id), t.clientA.id, { dataCategories: ["PAYMENT_CARD"], jurisdictions: ["US-IL"] });
+    const before = await obligation(id, "pci-visa");
+    expect(before.unconfirmed).toMatch(/not confirmed/);
+    const admin = await ctxFor(t.admin.id);
+    expect(await setRuleOverride(admin, { ruleId: "pci-visa", amount: 72, unit: "HOURS", note: "Acquirer agreement 2026 §4" })).toEqual({ ok: true, value: { recomputed: 1 } });
+    const after = await obligation(id, "pci-visa");
+    expect(after.dueAt?.toISOString()).toBe("2026-01-13T09:30:00.000Z"); // 72 h from awareness 10 Jan 09:30 UTC
+    expect(after.unconfirmed).toContain("Acquirer agreement 2026 §4");
+    expect(await setRuleOverride(admin, { ruleId: "gdpr-33", amount: 96, unit: "HOURS", note: "wishful thinking" })).toMatchObject({ ok: false, code: "VALIDATION_FAILED" });
+    expect(await setRuleOverride(await ctxFor(t.manager.id), { ruleId: "pci-visa", amount: 1, unit: "HOURS", note: "nope nope" })).toMatchObject({ ok: false, code: "REFUSED" });
+  });
+});

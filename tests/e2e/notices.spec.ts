@@ -75,7 +75,10 @@ test("a breach of health and EU data at a HIPAA client: obligations, four-eyes n
   expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
   const portalNoticeUrl = contact.url();
 
-  // the analyst sees the acknowledgement and the question
+  // the analyst is notified of the question, and sees it with the acknowledgement
+  await analyst.goto("/incidents");
+  await analyst.getByRole("link", { name: /^Notifications \(\d+\)$/ }).click();
+  await expect(analyst.getByRole("link", { name: /Dana Whitfield asked a question on INC-/ }).first()).toBeVisible();
   await analyst.goto(noticeUrl);
   await expect(analyst.getByText(/Acknowledged by Dana Whitfield/)).toBeVisible();
   await expect(analyst.getByRole("region", { name: "Questions from the client" })).toContainText("Were member IDs in the forwarded forms?");

@@ -16,6 +16,8 @@ describe("configuration", () => {
     [{ ...good, NEXTAUTH_SECRET: "short" }, /NEXTAUTH_SECRET must be at least 32 characters/],
     [{ ...good, NEXTAUTH_URL: "localhost" }, /NEXTAUTH_URL must be an absolute URL/],
     [{ ...good, DATABASE_POOL_MAX: "0" }, /DATABASE_POOL_MAX/],
+    [{ ...good, SMTP_URL: "mail.example.com" }, /SMTP_URL must be an smtp:\/\/ or smtps:\/\/ URL/],
+    [{ ...good, REMINDER_THRESHOLDS: "50,90" }, /REMINDER_THRESHOLDS must be fractions/],
   ])("refuses %j, naming the variable", (source, message) => {
     expect(() => parseEnv(source)).toThrow(message);
   });

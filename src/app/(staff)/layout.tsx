@@ -2,6 +2,7 @@ import { AppShell, type NavItem } from "@/components/layout/app-shell";
 import { getViewer } from "@/server/viewer";
 import { can, isStaff } from "@/domain/access/can";
 import { ROLE_LABEL } from "@/domain/access/role-labels";
+import { countUnreadNotifications } from "@/server/data/notifications";
 
 // The staff frame only draws navigation; it is no guard. Each page checks the session and its
 // own permission (and redirects to sign-in with the page as callback, or answers not found).
@@ -14,6 +15,10 @@ export default async function StaffLayout({ children }: { children: React.ReactN
   if (can(viewer, "incident:read")) nav.push({ href: "/incidents", label: "Incidents" }, { href: "/obligations", label: "Deadlines" });
   if (can(viewer, "portal:view")) nav.push({ href: "/portal", label: "Client portal preview" });
   if (can(viewer, "admin:view")) nav.push({ href: "/admin", label: "Administration" });
+  if (can(viewer, "incident:read")) {
+    const unread = await countUnreadNotifications(viewer);
+    nav.push({ href: "/notifications", label: unread ? `Notifications (${unread})` : "Notifications" });
+  }
 
   return (
     <AppShell nav={nav} who={{ name: viewer.name, roleLabel: ROLE_LABEL[viewer.role] }} area="Staff">

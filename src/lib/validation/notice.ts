@@ -102,3 +102,10 @@ export const assessmentSchema = z
     };
   });
 export type AssessmentInput = z.output<typeof assessmentSchema>;
+
+export const ruleOverrideSchema = z.object({
+  ruleId: z.string().min(1).max(64),
+  amount: z.coerce.number({ error: "Enter a whole number." }).int("Enter a whole number.").min(1, "At least 1.").max(1000, "At most 1,000."),
+  unit: z.enum(["HOURS", "CALENDAR_DAYS", "BUSINESS_DAYS", "MONTHS"], { error: "Choose a unit." }),
+  note: z.string({ error: "Say where the figure comes from." }).trim().min(5, "Say where the figure comes from (at least 5 characters).").max(1000, "At most 1,000 characters."),
+});

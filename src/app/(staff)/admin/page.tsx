@@ -5,6 +5,9 @@ import { listVisibleClients } from "@/server/data/clients";
 import { ClientTable } from "@/components/ui/client-table";
 import { ROLE_LABEL } from "@/domain/access/role-labels";
 import { isRole } from "@/domain/access/permissions";
+import { RULES } from "@/domain/deadlines/rules";
+import { db } from "@/server/db";
+import { RuleOverrideForm } from "./rule-override-form";
 
 export const metadata: Metadata = { title: "Administration" };
 
@@ -12,7 +15,12 @@ const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: 
 
 export default async function AdminPage() {
   const viewer = await requireViewer("admin:view", "/admin");
-  const [users, clients] = await Promise.all([listUsers(viewer), listVisibleClients(viewer)]);
+  const [users, clients, overrides] = await Promise.all([
+    listUsers(viewer),
+    listVisibleClients(viewer),
+    db().ruleOverride.findMany({ where: { organizationId: viewer.organizationId } }),
+  ]);
+  const unconfirmed = RULES.filter((r) => r.unconfirmed);
   return (
     <div className="space-y-8">
       <div>
@@ -47,6 +55,24 @@ export default async function AdminPage() {
         </table>
       </div>
       <ClientTable clients={clients} caption={`Clients (${clients.length})`} />
+      <section aria-labelledby="unconfirmed" className="rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="unconfirmed" className="text-base font-semibold">Unconfirmed rule figures</h2>
+        <p className="mt-1 text-sm text-slate-600">
+          These figures were not found in a primary text. Warden shows them as unconfirmed; set your organization&apos;s figure once counsel has confirmed it. Open incidents are recomputed at once.
+        </p>
+        <ul className="mt-4 space-y-5">
+          {unconfirmed.map((r) => {
+            const o = overrides.find((x) => x.ruleId === r.id);
+            return (
+              <li key={r.id} aria-label={r.citation}>
+                <p className="text-sm font-medium">{r.citation} — {r.title}</p>
+                <p className="mb-2 text-xs text-amber-800">{r.unconfirmed}</p>
+                <RuleOverrideForm ruleId={r.id} amount={o?.amount ?? r.clock.amount} unit={o?.unit ?? r.clock.unit} note={o?.note ?? ""} />
+              </li>
+            );
+          })}
+        </ul>
+      </section>
     </div>
   );
 }

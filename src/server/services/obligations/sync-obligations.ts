@@ -4,7 +4,8 @@ import type { ServiceContext } from "../context";
 import { auditIncident } from "../incidents/common";
 import { obligationsFor } from "@/domain/deadlines/obligations";
 import { RULES } from "@/domain/deadlines/rules";
-import type { ClientTerms, IncidentFacts } from "@/domain/deadlines/types";
+import type { ClientTerms, IncidentFacts, Unit } from "@/domain/deadlines/types";
+import { withOverrides } from "@/domain/deadlines/overrides";
 import type { DataCategory } from "@/domain/incident/types";
 import type { Client, Incident } from "@/generated/prisma/client";
 
@@ -62,7 +63,9 @@ async function filingTimes(tx: Tx, incidentId: string): Promise<Record<string, D
  */
 export async function syncObligations(tx: Tx, ctx: ServiceContext, incident: Incident, cause: string): Promise<{ added: number; changed: number; retired: number }> {
   const client = await tx.client.findUniqueOrThrow({ where: { id: incident.clientId } });
-  const { obligations, notApplicable } = obligationsFor(factsOf(incident), termsOf(client), RULES, await filingTimes(tx, incident.id));
+  const overrides = await tx.ruleOverride.findMany({ where: { organizationId: incident.organizationId } });
+  const rules = withOverrides(RULES, overrides.map((o) => ({ ruleId: o.ruleId, amount: o.amount, unit: o.unit as Unit, note: o.note })));
+  const { obligations, notApplicable } = obligationsFor(factsOf(incident), termsOf(client), rules, await filingTimes(tx, incident.id));
   const existing = new Map((await tx.obligation.findMany({ where: { incidentId: incident.id } })).map((o) => [o.ruleId, o]));
   let added = 0;
   let changed = 0;

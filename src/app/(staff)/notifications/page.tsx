@@ -1,0 +1,46 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireViewer } from "@/server/viewer";
+import { listNotifications } from "@/server/data/notifications";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Badge } from "@/components/ui/badge";
+import { formatInstant } from "@/lib/datetime";
+import { MarkReadButton } from "./mark-read-button";
+
+export const metadata: Metadata = { title: "Notifications" };
+
+const KIND: Record<string, string> = { reminder: "Reminder", escalation: "Overdue", client_question: "Client question" };
+
+export default async function NotificationsPage() {
+  const viewer = await requireViewer("incident:read", "/notifications");
+  const items = await listNotifications(viewer);
+  const unread = items.filter((i) => !i.readAt).length;
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-semibold">Notifications</h1>
+          <p className="mt-1 text-sm text-slate-600">Reminders, overdue escalations and client questions. {unread} unread.</p>
+        </div>
+        {unread ? <MarkReadButton /> : null}
+      </div>
+      {items.length ? (
+        <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
+          {items.map((n) => (
+            <li key={n.id} className={`flex flex-wrap items-center justify-between gap-2 px-4 py-3 text-sm ${n.readAt ? "" : "bg-brand-50"}`}>
+              <span className="flex items-center gap-2">
+                <Badge tone={n.kind === "escalation" ? "red" : n.kind === "client_question" ? "amber" : "blue"}>{KIND[n.kind] ?? n.kind}</Badge>
+                {n.incidentId ? <Link href={`/incidents/${n.incidentId}`} className="text-brand-700 underline">{n.message}</Link> : n.message}
+              </span>
+              <time className="text-xs text-slate-500">{formatInstant(n.createdAt, viewer.timeZone)}</time>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <EmptyState title="Nothing yet">
+          <p>Reminders before each notice deadline, escalations when one is missed, and questions from clients appear here.</p>
+        </EmptyState>
+      )}
+    </div>
+  );
+}
