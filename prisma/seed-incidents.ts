@@ -137,9 +137,9 @@ export async function seedIncidents(prisma: PrismaClient, org: { id: string }, c
       const clientKey = CLIENT_ORDER[(s + p) % 3]!;
       const clientId = clientIds.get(clientKey)!;
       const analyst = analystFor(clientId);
-      // later phases happened longer ago; each step takes about a day
+      // later phases happened longer ago; each step takes a few hours
       let at = new Date(now.getTime() - (p * 30 + 4 + s * 3) * 24 * HOUR);
-      const step = () => (at = new Date(at.getTime() + (6 + ((s + p) % 5) * 5) * HOUR));
+      const step = () => (at = new Date(at.getTime() + (1 + ((s + p) % 4)) * HOUR));
       const aware = new Date(at.getTime() - 2 * HOUR);
       const iso = (d: Date) => d.toISOString();
       const input = createIncidentSchema(at).parse({
@@ -161,6 +161,8 @@ export async function seedIncidents(prisma: PrismaClient, org: { id: string }, c
       const { id } = must(await createIncident(await ctxOf(analyst.id, at), input), "create incident");
       created += 1;
       must(await addAffectedAsset(await ctxOf(analyst.id, step()), { incidentId: id, name: story.asset[0], kind: story.asset[1] }), "asset");
+      // past Identify, the notices we owe the client went out within hours of awareness
+      if (p >= 1) await settleObligations(prisma, id, analyst.id, manager.id, contactOf.get(clientId), ctxOf, step, { onlyOurs: true });
 
       for (const phase of PHASES.slice(0, p)) {
         const items = await prisma.checklistItem.findMany({ where: { incidentId: id, phase }, orderBy: { position: "asc" } });
@@ -218,8 +220,12 @@ async function settleObligations(
   contactId: string | undefined,
   ctxOf: (userId: string, at: Date) => Promise<ServiceContext>,
   step: () => Date,
+  opts: { onlyOurs?: boolean } = {},
 ) {
-  const open = await prisma.obligation.findMany({ where: { incidentId, active: true, status: { notIn: ["SENT", "ACKNOWLEDGED", "FILED", "NOT_REQUIRED", "WAIVED"] } }, orderBy: { dueAt: "asc" } });
+  const open = await prisma.obligation.findMany({
+    where: { incidentId, active: true, status: { notIn: ["SENT", "ACKNOWLEDGED", "FILED", "NOT_REQUIRED", "WAIVED"] }, ...(opts.onlyOurs ? { party: "BPO", applicability: "APPLIES" } : {}) },
+    orderBy: { dueAt: "asc" },
+  });
   for (const o of open) {
     if (o.applicability === "TO_ASSESS") {
       must(await markObligationNotRequired(await ctxOf(analystId, step()), { obligationId: o.id, reason: `Assessed with the client: ${o.explanation.replace(/^To assess: /, "").slice(0, 200)}` }), "not required");
