@@ -16,6 +16,7 @@ import { submitNotice, reviewNotice } from "../src/server/services/notices/revie
 import { sendNotice } from "../src/server/services/notices/send-notice";
 import { acknowledgeNotice } from "../src/server/services/notices/portal-actions";
 import { recordExternalFiling, markObligationNotRequired } from "../src/server/services/obligations/decide-obligation";
+import { addActionItem, completeReview, saveReview, updateActionItem } from "../src/server/services/post-mortem/post-mortem";
 import { PHASES, type IncidentType, type Phase } from "../src/domain/incident/types";
 import type { PrismaClient } from "../src/generated/prisma/client";
 import type { Result } from "../src/server/services/result";
@@ -190,10 +191,12 @@ export async function seedIncidents(prisma: PrismaClient, org: { id: string }, c
           }), "assessment");
         }
         if (phase === "REPORT") await settleObligations(prisma, id, analyst.id, manager.id, contactOf.get(clientId), ctxOf, step);
+        if (phase === "POST_MORTEM") await review(id, story, analyst.id, manager.id, ctxOf, step, true);
         const version = (await prisma.incident.findUniqueOrThrow({ where: { id }, select: { version: true } })).version;
         must(await transitionIncident(await ctxOf(analyst.id, step()), { incidentId: id, version, kind: "ADVANCE" }), `advance from ${phase}`);
       }
 
+      if (target === "POST_MORTEM") await review(id, story, analyst.id, manager.id, ctxOf, step, false);
       if (target !== "CLOSED") {
         must(await addIncidentTask(await ctxOf(analyst.id, step()), {
           incidentId: id,
@@ -247,5 +250,32 @@ async function settleObligations(
       const at = step();
       must(await recordExternalFiling(await ctxOf(analystId, step()), { obligationId: o.id, filedBy: "CLIENT", filedAt: at, reference: `${o.regime.toUpperCase().replace(/[^A-Z0-9]+/g, "-")}-${incidentId.slice(0, 6)}`, document: null }), "filing");
     }
+  }
+}
+
+/** The post-incident review: complete (with assigned action items, one done) or still in progress. */
+async function review(
+  incidentId: string,
+  story: Story,
+  analystId: string,
+  managerId: string,
+  ctxOf: (userId: string, at: Date) => Promise<ServiceContext>,
+  step: () => Date,
+  complete: boolean,
+) {
+  const sections = {
+    summary: story.summary,
+    rootCause: story.note,
+    contributingFactors: complete ? "Monitoring alerts went to a shared mailbox outside business hours." : "",
+    wentWell: complete ? "Containment within the internal target; the client was told within the contract window." : "",
+    wentBadly: complete ? "Evidence collection started late; two hours of logs were rotated away." : "",
+    lessons: complete ? "Page the on-call lead directly; preserve logs before any change." : "",
+  };
+  must(await saveReview(await ctxOf(analystId, step()), { incidentId, version: 0, ...sections }), "review");
+  const first = must(await addActionItem(await ctxOf(managerId, step()), { incidentId, title: "Route security alerts to the on-call pager", ownerId: complete ? managerId : null, dueAt: new Date(step().getTime() + 14 * 24 * HOUR) }), "action item");
+  if (complete) {
+    must(await addActionItem(await ctxOf(managerId, step()), { incidentId, title: "Extend log retention to 90 days", ownerId: analystId, dueAt: new Date(step().getTime() + 30 * 24 * HOUR) }), "action item");
+    must(await updateActionItem(await ctxOf(managerId, step()), { incidentId, actionItemId: first.id, ownerId: managerId, status: "DONE" }), "action item done");
+    must(await completeReview(await ctxOf(managerId, step()), { incidentId, version: 1 }), "complete review");
   }
 }

@@ -12,6 +12,7 @@ import { getIncidentDetail } from "@/server/data/incident-detail";
 import { listIncidents } from "@/server/data/incidents";
 import { createIncidentSchema, updateFactsSchema } from "@/lib/validation/incident";
 import { markObligationNotRequired } from "@/server/services/obligations/decide-obligation";
+import { addActionItem, completeReview, saveReview, updateActionItem } from "@/server/services/post-mortem/post-mortem";
 
 async function completePhase(userId: string, incidentId: string) {
   const incident = await db().incident.findUniqueOrThrow({ where: { id: incidentId }, include: { checklist: true } });
@@ -132,6 +133,13 @@ describe("transitions", () => {
     const { id } = await logIncident(await ctxFor(t.analyst.id), t.clientA.id);
     for (let i = 0; i < 6; i++) {
       const ready = await completePhase(t.analyst.id, id);
+      if (ready.phase === "POST_MORTEM") {
+        const ctx = await ctxFor(t.analyst.id);
+        const sections = { summary: "s", rootCause: "r", contributingFactors: "c", wentWell: "w", wentBadly: "b", lessons: "l" };
+        expect((await saveReview(ctx, { incidentId: id, version: 0, ...sections })).ok).toBe(true);
+        expect((await addActionItem(ctx, { incidentId: id, title: "Enforce MFA", ownerId: t.analyst.id, dueAt: null })).ok).toBe(true);
+        expect((await completeReview(ctx, { incidentId: id, version: 1 })).ok).toBe(true);
+      }
       if (ready.phase === "REPORT") {
         for (const o of await db().obligation.findMany({ where: { incidentId: id, active: true } })) {
           expect((await markObligationNotRequired(await ctxFor(t.analyst.id), { obligationId: o.id, reason: "Test: settled outside this test" })).ok).toBe(true);
@@ -162,5 +170,39 @@ describe("transitions", () => {
     expect(ok.ok).toBe(true);
     const custody = await db().custodyEntry.findMany({ where: { evidence: { incidentId: id } } });
     expect(custody.map((c) => c.action)).toEqual(["COLLECTED"]);
+  });
+});
+
+describe("post-incident review", () => {
+  it("closing needs the review completed and every action item assigned; the excerpt is frozen", async () => {
+    const t = await makeTenant();
+    const ctx = await ctxFor(t.analyst.id);
+    const { id } = await logIncident(ctx, t.clientA.id);
+    // walk to Post-mortem quickly (obligations settled as not required for the test)
+    for (let i = 0; i < 5; i++) {
+      const ready = await completePhase(t.analyst.id, id);
+      if (ready.phase === "REPORT") for (const o of await db().obligation.findMany({ where: { incidentId: id, active: true } })) await markObligationNotRequired(ctx, { obligationId: o.id, reason: "Test: settled elsewhere" });
+      expect((await transitionIncident(await ctxFor(t.analyst.id), { incidentId: id, version: ready.version, kind: "ADVANCE" })).ok).toBe(true);
+    }
+    const version = async () => (await db().incident.findUniqueOrThrow({ where: { id } })).version;
+    await completePhase(t.analyst.id, id);
+    expect(await transitionIncident(ctx, { incidentId: id, version: await version(), kind: "ADVANCE" })).toMatchObject({ ok: false, reasons: ["The post-incident review is not completed."] });
+
+    const sections = { summary: "Phishing of one agent", rootCause: "No phishing-resistant MFA", contributingFactors: "", wentWell: "Fast containment", wentBadly: "Late evidence", lessons: "Hardware keys" };
+    expect((await saveReview(ctx, { incidentId: id, version: 0, ...sections })).ok).toBe(true);
+    expect(await completeReview(ctx, { incidentId: id, version: 1 })).toMatchObject({ ok: false, reasons: ["Empty: Contributing factors"] });
+    expect((await saveReview(ctx, { incidentId: id, version: 1, ...sections, contributingFactors: "Shared inbox" })).ok).toBe(true);
+    const item = await addActionItem(ctx, { incidentId: id, title: "Roll out hardware keys", ownerId: null, dueAt: null });
+    expect((await completeReview(ctx, { incidentId: id, version: 2 })).ok).toBe(true);
+    expect(await transitionIncident(ctx, { incidentId: id, version: await version(), kind: "ADVANCE" })).toMatchObject({ ok: false, reasons: ["Action item not assigned: Roll out hardware keys"] });
+    if (!item.ok) throw new Error(item.message);
+    expect((await updateActionItem(ctx, { incidentId: id, actionItemId: item.value.id, ownerId: t.manager.id, status: "IN_PROGRESS" })).ok).toBe(true);
+    expect((await transitionIncident(ctx, { incidentId: id, version: await version(), kind: "ADVANCE" })).ok).toBe(true);
+
+    const pm = await db().postMortem.findUniqueOrThrow({ where: { incidentId: id } });
+    expect((pm.timelineExcerpt as Array<{ to: string }>).map((e) => e.to)).toEqual(["IDENTIFY", "CONTAIN", "INVESTIGATE", "RESOLVE", "REPORT", "POST_MORTEM"]);
+    // action items stay trackable after closing
+    expect((await updateActionItem(ctx, { incidentId: id, actionItemId: item.value.id, ownerId: t.manager.id, status: "DONE" })).ok).toBe(true);
+    expect((await db().actionItem.findUniqueOrThrow({ where: { id: item.value.id } })).doneAt).toBeInstanceOf(Date);
   });
 });

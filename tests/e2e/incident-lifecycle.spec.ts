@@ -88,6 +88,26 @@ test("an analyst logs an incident, is told what blocks the next step, and walks 
     }
   }
   await tickCurrentPhase(page);
+  // closing needs the review completed and every action item assigned
+  await panel.getByRole("button", { name: "Close incident" }).click();
+  await expect(panel.getByRole("alert")).toContainText("The post-incident review is not completed.");
+  const review = page.getByRole("region", { name: "Post-incident review" });
+  for (const [label, text] of <Array<[string, string]>>[
+    ["Summary", "Letters went to old addresses for a day."],
+    ["Root cause", "The vendor used a stale address file."],
+    ["Contributing factors", "No address-file version check in the hand-off."],
+    ["What went well", "The vendor recalled the letters within hours."],
+    ["What did not go well", "We learned of it from a member, not from monitoring."],
+    ["Lessons learned", "Check the address file's version at every hand-off."],
+  ]) await review.getByLabel(label, { exact: true }).fill(text);
+  await review.getByRole("button", { name: "Save review" }).click();
+  await expect(review.getByRole("status").filter({ hasText: "Review saved." })).toBeVisible();
+  await review.getByLabel("New action item").fill("Add an address-file version check to the vendor hand-off");
+  await review.getByLabel("Action owner").selectOption({ label: "Priya Natarajan" });
+  await review.getByRole("button", { name: "Add action item" }).click();
+  await expect(review.getByRole("form", { name: /Action item: Add an address-file version check/ })).toBeVisible();
+  await review.getByRole("button", { name: "Complete the review" }).click();
+  await expect(review.getByText(/Completed by Priya Natarajan/)).toBeVisible();
   await panel.getByRole("button", { name: "Close incident" }).click();
   await expect(page.getByText("Phase: Closed")).toBeVisible();
 

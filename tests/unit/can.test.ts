@@ -17,7 +17,7 @@ const EXPECTED: Record<Permission, [admin: boolean, manager: boolean, analyst: b
   "incident:assign":     [Y, Y, n, n],
   "incident:reopen":     [Y, Y, n, n],
   "dashboard:view":      [Y, Y, n, n],
-  "postmortem:run":      [Y, Y, n, n],
+  "postmortem:run":      [Y, Y, Y, n],
   "notice:draft":        [Y, Y, Y, n],
   "notice:approve":      [Y, Y, n, n],
   "report:export":       [Y, Y, Y, n],

@@ -15,6 +15,7 @@ function state(phase: Phase, opts: { complete?: boolean; unsettled?: string[] } 
     resolution: phase === "CLOSED" ? "RESOLVED" : null,
     checklist: defaultChecklist("DATA_BREACH").map((i) => ({ ...i, done: opts.complete ?? false })),
     unsettledObligations: opts.unsettled ?? [],
+    postMortem: opts.complete ? { completed: true, actionItems: [{ title: "Enforce MFA on every agent account", assigned: true }] } : undefined,
   };
 }
 
@@ -98,6 +99,15 @@ describe("guards", () => {
   it("leaving Report needs every notification obligation settled (the seam for deadlines)", () => {
     const result = transition(state("REPORT", { complete: true, unsettled: ["GDPR Art. 33(2) notice to the client"] }), { kind: "ADVANCE" }, analyst, NOW);
     expect(result).toEqual({ ok: false, reasons: ["Notification obligation not settled: GDPR Art. 33(2) notice to the client"] });
+  });
+
+  it("closing needs the review completed and every action item assigned", () => {
+    const base = state("POST_MORTEM", { complete: true });
+    expect(transition({ ...base, postMortem: undefined }, { kind: "ADVANCE" }, analyst, NOW)).toEqual({ ok: false, reasons: ["The post-incident review is not completed."] });
+    expect(transition({ ...base, postMortem: { completed: true, actionItems: [] } }, { kind: "ADVANCE" }, analyst, NOW)).toEqual({ ok: false, reasons: ["The review has no action items."] });
+    expect(
+      transition({ ...base, postMortem: { completed: false, actionItems: [{ title: "Rotate vendor keys", assigned: false }] } }, { kind: "ADVANCE" }, analyst, NOW),
+    ).toEqual({ ok: false, reasons: ["The post-incident review is not completed.", "Action item not assigned: Rotate vendor keys"] });
   });
 
   it("a reason is required to step back, close as false positive, reopen or change severity", () => {

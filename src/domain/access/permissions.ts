@@ -29,7 +29,10 @@ export const PERMISSIONS = [
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
+// Analysts run the review of the incidents they work (the lifecycle is theirs to close);
+// managers and admins too, and they alone see the dashboard.
 const STAFF_BASE: readonly Permission[] = [
+  "postmortem:run",
   "incident:read",
   "incident:create",
   "incident:update",
@@ -46,7 +49,6 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     "incident:assign",
     "incident:reopen",
     "dashboard:view",
-    "postmortem:run",
     "notice:approve",
     "audit:read",
   ],
@@ -55,7 +57,6 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     "incident:assign",
     "incident:reopen",
     "dashboard:view",
-    "postmortem:run",
     "notice:approve",
     "audit:read",
     "admin:view",

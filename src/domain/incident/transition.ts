@@ -1,5 +1,6 @@
 import { can } from "../access/can";
 import type { Role } from "../access/permissions";
+import { postMortemGaps, type PostMortemState } from "./post-mortem";
 import { PHASE_LABEL, PHASES, SEVERITY_LABEL, nextPhase, phaseIndex, type Phase, type Resolution, type Severity } from "./types";
 
 // The incident state machine. Pure: it decides, the service persists.
@@ -19,6 +20,8 @@ export type IncidentState = {
    * acknowledged, not required with a reason, or waived). Supplied by the deadlines module.
    */
   unsettledObligations?: readonly string[];
+  /** The post-incident review, which must be completed, with every action item assigned, to close. */
+  postMortem?: PostMortemState;
 };
 
 export type Actor = { role: Role; clientIds: readonly string[] };
@@ -50,6 +53,7 @@ export type ExitGate = (state: IncidentState) => string[];
 
 export const EXIT_GATES: Partial<Record<Phase, readonly ExitGate[]>> = {
   REPORT: [(s) => (s.unsettledObligations ?? []).map((o) => `Notification obligation not settled: ${o}`)],
+  POST_MORTEM: [(s) => postMortemGaps(s.postMortem)],
 };
 
 /** What still stands between the incident and its next phase (empty when it may advance). */

@@ -5,6 +5,7 @@ import type { Viewer } from "@/domain/access/can";
 import { parseId } from "@/lib/validation/ids";
 import { unmetForAdvance } from "@/domain/incident/transition";
 import { unsettledObligations } from "../services/obligations/sync-obligations";
+import { postMortemState } from "../services/post-mortem/post-mortem-state";
 import type { Phase } from "@/domain/incident/types";
 
 export type TimelineEntry = {
@@ -33,6 +34,8 @@ export async function getIncidentDetail(viewer: Viewer, id: unknown) {
       evidence: { orderBy: { collectedAt: "asc" }, include: { collectedBy: { select: { name: true } }, custody: { orderBy: { at: "asc" }, include: { actor: { select: { name: true } } } } } },
       assets: { orderBy: { name: "asc" } },
       phaseEvents: { orderBy: { at: "asc" }, include: { actor: { select: { name: true } } } },
+      postMortem: { include: { completedBy: { select: { name: true } } } },
+      actionItems: { orderBy: [{ status: "asc" }, { dueAt: { sort: "asc", nulls: "last" } }], include: { owner: { select: { id: true, name: true } } } },
     },
   });
   if (!incident) return null;
@@ -45,7 +48,8 @@ export async function getIncidentDetail(viewer: Viewer, id: unknown) {
 
   const checklistState = incident.checklist.map((c) => ({ phase: c.phase as Phase, key: c.key, label: c.label, required: c.required, done: c.doneAt !== null }));
   const unsettled = incident.phase === "REPORT" ? await unsettledObligations(db(), incident.id) : [];
-  const unmet = unmetForAdvance({ phase: incident.phase, severity: incident.severity, resolution: incident.resolution, checklist: checklistState, unsettledObligations: unsettled });
+  const postMortem = incident.phase === "POST_MORTEM" ? await postMortemState(db(), incident.id) : undefined;
+  const unmet = unmetForAdvance({ phase: incident.phase, severity: incident.severity, resolution: incident.resolution, checklist: checklistState, unsettledObligations: unsettled, postMortem });
 
   const timeline: TimelineEntry[] = [
     ...incident.phaseEvents.map((e) => ({

@@ -4,6 +4,7 @@ import { attempt, fail, type Result } from "../result";
 import type { ServiceContext } from "../context";
 import { auditIncident, loadIncident, writeIncident } from "./common";
 import { unsettledObligations } from "../obligations/sync-obligations";
+import { postMortemState } from "../post-mortem/post-mortem-state";
 import { transition, type IncidentEvent } from "@/domain/incident/transition";
 import { SEVERITIES, type Phase } from "@/domain/incident/types";
 import type { TransitionInput } from "@/lib/validation/incident";
@@ -29,6 +30,7 @@ export async function transitionIncident(ctx: ServiceContext, input: TransitionI
         resolution: incident.resolution,
         checklist: checklist.map((c) => ({ phase: c.phase, key: c.key, label: c.label, required: c.required, done: c.doneAt !== null })),
         unsettledObligations: incident.phase === "REPORT" ? await unsettledObligations(tx, incident.id) : [],
+        postMortem: incident.phase === "POST_MORTEM" ? await postMortemState(tx, incident.id) : undefined,
       };
       const { incidentId: _id, version, ...event } = input;
       const result = transition(state, event as IncidentEvent, ctx.viewer, ctx.now);

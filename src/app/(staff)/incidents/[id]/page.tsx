@@ -9,11 +9,13 @@ import { can } from "@/domain/access/can";
 import { Badge, SEVERITY_TONE } from "@/components/ui/badge";
 import { DATA_CATEGORY_LABEL, PHASES, PHASE_LABEL, SEVERITY_LABEL, TYPE_LABEL, phaseIndex, type DataCategory } from "@/domain/incident/types";
 import { jurisdictionName } from "@/domain/incident/jurisdictions";
+import { REVIEW_SECTIONS } from "@/domain/incident/post-mortem";
 import { formatInstant, toDateTimeInput } from "@/lib/datetime";
 import { TransitionPanel } from "./transition-panel";
 import { ChecklistToggle } from "./checklist-toggle";
 import { AssetForm, CustodyForm, EvidenceForm, NoteForm, OwnerForm, TaskForm, TaskToggle } from "./record-forms";
 import { FactsForm } from "./facts-form";
+import { ActionItemForm, ActionItemRow, ReviewForm } from "./post-mortem-forms";
 import { ObligationsSection } from "./obligations-section";
 import { AssessmentForm } from "./obligation-forms";
 import { listIncidentObligations } from "@/server/data/obligations";
@@ -117,6 +119,45 @@ export default async function IncidentPage({ params, searchParams }: { params: P
               </details>
             ) : null}
           </Section>
+
+          {incident.phase === "POST_MORTEM" || incident.postMortem || incident.actionItems.length ? (
+            <Section id="post-mortem" title="Post-incident review">
+              {incident.postMortem?.completedAt ? (
+                <p className="mb-3 text-sm text-emerald-800">Completed by {incident.postMortem.completedBy?.name}, {formatInstant(incident.postMortem.completedAt, tz)}.</p>
+              ) : null}
+              {incident.phase === "POST_MORTEM" && can(viewer, "postmortem:run", incident) ? (
+                <ReviewForm
+                  incidentId={incident.id}
+                  version={incident.postMortem?.version ?? 0}
+                  completed={!!incident.postMortem?.completedAt}
+                  values={Object.fromEntries(REVIEW_SECTIONS.map((s) => [s.key, incident.postMortem?.[s.key] ?? ""]))}
+                />
+              ) : incident.postMortem ? (
+                <dl className="space-y-2 text-sm">
+                  {REVIEW_SECTIONS.map((s) => (
+                    <div key={s.key}><dt className="text-xs font-semibold uppercase text-slate-500">{s.label}</dt><dd className="whitespace-pre-wrap">{incident.postMortem?.[s.key] || "—"}</dd></div>
+                  ))}
+                </dl>
+              ) : null}
+              <h3 className="mb-2 mt-5 text-sm font-semibold">Action items</h3>
+              {incident.actionItems.length ? (
+                <ul className="mb-4 space-y-3">
+                  {incident.actionItems.map((a) => (
+                    <li key={`${a.id}-${a.status}-${a.ownerId}`} className="rounded-md border border-slate-200 p-3">
+                      {can(viewer, "postmortem:run", incident) ? (
+                        <ActionItemRow incidentId={incident.id} id={a.id} title={a.title} ownerId={a.owner?.id ?? null} status={a.status} staff={staff} />
+                      ) : <p className="text-sm">{a.title} — {a.owner?.name ?? "Unassigned"} — {a.status.toLowerCase()}</p>}
+                      <p className="mt-1 text-xs text-slate-500">
+                        {a.dueAt ? `Due ${formatInstant(a.dueAt, tz)}` : "No due date"}
+                        {a.status !== "DONE" && a.dueAt && a.dueAt < now ? <strong className="ml-1 text-red-700">overdue</strong> : null}
+                      </p>
+                    </li>
+                  ))}
+                </ul>
+              ) : <p className="mb-4 text-sm text-slate-600">No action items yet.</p>}
+              {can(viewer, "postmortem:run", incident) && ["POST_MORTEM", "CLOSED"].includes(incident.phase) ? <ActionItemForm incidentId={incident.id} staff={staff} timeZone={tz} /> : null}
+            </Section>
+          ) : null}
 
           <ObligationsSection viewer={viewer} incident={incident} obligations={obligations} timeZone={tz} now={now} />
 
