@@ -145,3 +145,27 @@ export async function countOpenByPhase(viewer: Viewer): Promise<Record<string, n
   const groups = await db().incident.groupBy({ by: ["phase"], where: incidentWhere(viewer, { phase: { not: "CLOSED" } }), _count: { _all: true } });
   return Object.fromEntries(groups.map((g) => [g.phase, g._count._all]));
 }
+
+/** Every incident matching the list filters, newest first, in batches (for exports). */
+export async function* iterateIncidentRows(viewer: Viewer, q: IncidentListQuery, batch = 1000): AsyncGenerator<Array<IncidentRow & { clientId: string; closedAt: Date | null }>> {
+  let cursor: { awareAt: Date; id: string } | null = null;
+  for (;;) {
+    const where: Prisma.IncidentWhereInput = {
+      AND: [listFilterWhere(viewer, q), ...(cursor ? [{ OR: [{ awareAt: { lt: cursor.awareAt } }, { awareAt: cursor.awareAt, id: { lt: cursor.id } }] }] : [])],
+    };
+    const rows = await db().incident.findMany({
+      where,
+      orderBy: [{ awareAt: "desc" }, { id: "desc" }],
+      take: batch,
+      select: {
+        id: true, reference: true, title: true, type: true, severity: true, phase: true, awareAt: true, updatedAt: true, clientId: true, closedAt: true,
+        client: { select: { name: true } }, owner: { select: { name: true } },
+      },
+    });
+    if (!rows.length) return;
+    yield rows.map((r) => ({ id: r.id, reference: r.reference, title: r.title, clientName: r.client.name, clientId: r.clientId, type: r.type, severity: r.severity, phase: r.phase, ownerName: r.owner?.name ?? null, awareAt: r.awareAt, updatedAt: r.updatedAt, closedAt: r.closedAt }));
+    const last = rows[rows.length - 1]!;
+    cursor = { awareAt: last.awareAt, id: last.id };
+    if (rows.length < batch) return;
+  }
+}

@@ -1,6 +1,6 @@
 import "server-only";
 import type { PrismaClient } from "@/generated/prisma/client";
-import { findChainBreak, type ChainBreak, type StoredEvent } from "@/domain/audit/chain";
+import { GENESIS_HASH, findChainBreak, type ChainBreak, type StoredEvent } from "@/domain/audit/chain";
 
 export type ChainReport = { organizationId: string; events: number; broken: ChainBreak | null };
 
@@ -30,4 +30,25 @@ export async function verifyAllChains(prisma: PrismaClient): Promise<ChainReport
   const reports: ChainReport[] = [];
   for (const org of orgs) reports.push(await verifyOrganizationChain(prisma, org.id));
   return reports;
+}
+
+/**
+ * Checks one incident's audit events without walking the whole chain: each event must hash to
+ * its stored hash, and its prevHash must equal the hash of the organization's event just before
+ * it (whatever that event is about). Returns the events and the first problem, if any.
+ */
+export async function verifyIncidentEvents(prisma: PrismaClient, organizationId: string, incidentId: string) {
+  const events = (await prisma.auditEvent.findMany({ where: { organizationId, incidentId }, orderBy: { seq: "asc" } })) as StoredEvent[];
+  const predecessors = await prisma.auditEvent.findMany({
+    where: { organizationId, seq: { in: events.map((e) => e.seq - 1).filter((s) => s > 0) } },
+    select: { seq: true, hash: true },
+  });
+  const hashAt = new Map(predecessors.map((p) => [p.seq, p.hash]));
+  for (const e of events) {
+    const prev = e.seq === 1 ? GENESIS_HASH : hashAt.get(e.seq - 1);
+    if (prev === undefined) return { events, broken: { seq: e.seq, reason: `event ${e.seq - 1} is missing` } };
+    const b = findChainBreak([e], { seq: e.seq - 1, hash: prev });
+    if (b) return { events, broken: b };
+  }
+  return { events, broken: null as ChainBreak | null };
 }

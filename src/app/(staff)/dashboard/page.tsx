@@ -1,58 +1,151 @@
 import type { Metadata } from "next";
-import { requireViewer } from "@/server/viewer";
-import { getOrganizationOverview } from "@/server/data/organization";
-import { listVisibleClients } from "@/server/data/clients";
-import { ClientTable } from "@/components/ui/client-table";
-import { EmptyState } from "@/components/ui/empty-state";
-import { countOpenByPhase } from "@/server/data/incidents";
-import { PHASES, PHASE_LABEL } from "@/domain/incident/types";
 import Link from "next/link";
+import { requireViewer } from "@/server/viewer";
+import { listVisibleClients } from "@/server/data/clients";
+import { incidentsPerClient, kpis, lateIncidents, obligationWindows, openBreakdowns, weeklyByType } from "@/server/data/dashboard";
+import { parseDashboardQuery } from "@/lib/validation/dashboard";
+import { BarChartCard } from "@/components/charts/bar-chart";
+import { INCIDENT_TYPES, PHASES, PHASE_LABEL, SEVERITIES, SEVERITY_LABEL, TYPE_LABEL, type IncidentType, type Phase, type Severity } from "@/domain/incident/types";
+import { formatDuration } from "@/domain/incident/durations";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
-export default async function DashboardPage() {
-  const viewer = await requireViewer("dashboard:view", "/dashboard");
-  const [overview, clients, openByPhase] = await Promise.all([getOrganizationOverview(viewer), listVisibleClients(viewer), countOpenByPhase(viewer)]);
-  const openTotal = Object.values(openByPhase).reduce((a, b) => a + b, 0);
-  const stats = [
-    { label: "Clients", value: overview.clientCount },
-    { label: "Staff", value: overview.staffCount },
-    { label: "Client contacts", value: overview.contactCount },
-  ];
+function Card({ id, title, children, actions }: { id: string; title: string; children: React.ReactNode; actions?: React.ReactNode }) {
   return (
-    <div className="space-y-8">
+    <section aria-labelledby={id} className="rounded-lg border border-slate-200 bg-white p-4">
+      <div className="mb-3 flex items-center justify-between gap-2">
+        <h2 id={id} className="text-base font-semibold">{title}</h2>
+        {actions}
+      </div>
+      {children}
+    </section>
+  );
+}
+
+function Table({ caption, head, rows }: { caption: string; head: string[]; rows: Array<Array<React.ReactNode>> }) {
+  return (
+    <table className="mt-2 min-w-full text-sm">
+      <caption className="sr-only">{caption}</caption>
+      <thead className="text-left text-xs uppercase text-slate-500">
+        <tr>{head.map((h) => <th key={h} scope="col" className="py-1 pr-4">{h}</th>)}</tr>
+      </thead>
+      <tbody className="divide-y divide-slate-100">
+        {rows.map((r, i) => <tr key={i}>{r.map((c, j) => (j === 0 ? <th key={j} scope="row" className="py-1 pr-4 text-left font-normal">{c}</th> : <td key={j} className="py-1 pr-4 tabular-nums">{c}</td>))}</tr>)}
+      </tbody>
+    </table>
+  );
+}
+
+export default async function DashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const viewer = await requireViewer("dashboard:view", "/dashboard");
+  const now = new Date();
+  const { query, errors } = parseDashboardQuery(await searchParams, viewer.timeZone, now);
+  const clients = await listVisibleClients(viewer);
+  const unknownClient = query.clientId !== null && !clients.some((c) => c.id === query.clientId);
+  if (unknownClient) errors.push("Unknown client in the filter: nothing to show for it.");
+  const [open, late, windows, k, perClient, weekly] = await Promise.all([
+    openBreakdowns(viewer, query.clientId),
+    lateIncidents(viewer, query.clientId, now),
+    obligationWindows(viewer, query.clientId, now),
+    kpis(viewer, query, now),
+    incidentsPerClient(viewer, query),
+    weeklyByType(viewer, query, viewer.timeZone),
+  ]);
+  const filterQs = new URLSearchParams({ from: query.fromDay, to: query.toDay, ...(query.clientId ? { clientId: query.clientId } : {}) }).toString();
+  const weeks = [...new Set(weekly.map((w) => w.week))];
+  const weeklyData = weeks.map((week) => ({ week, ...Object.fromEntries(INCIDENT_TYPES.map((t) => [t, weekly.find((w) => w.week === week && w.type === t)?.count ?? 0])) }));
+  const count = (list: Array<{ key: string; count: number }>, key: string) => list.find((x) => x.key === key)?.count ?? 0;
+  const kpiRows: Array<[string, { median: number | null; mean: number | null; n: number }]> = [
+    ["Time to detect (occurred → detected)", k.detect],
+    ["Time to contain (aware → contained)", k.contain],
+    ["Time to resolve (aware → resolved)", k.resolve],
+    ["Time to close (aware → closed)", k.close],
+  ];
+
+  return (
+    <div className="space-y-6">
       <div>
         <h1 className="text-2xl font-semibold">Dashboard</h1>
-        <p className="mt-1 text-sm text-slate-600">{overview.name}</p>
+        <p className="mt-1 text-sm text-slate-600">Open work now; response times and notices over the period. Times in {viewer.timeZone}.</p>
       </div>
-      <dl className="grid gap-4 sm:grid-cols-3">
-        {stats.map((s) => (
-          <div key={s.label} className="rounded-lg border border-slate-200 bg-white px-4 py-3">
-            <dt className="text-sm text-slate-600">{s.label}</dt>
-            <dd className="text-2xl font-semibold">{s.value}</dd>
+
+      <form method="get" aria-label="Dashboard filters" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4">
+        <div>
+          <label htmlFor="from" className="block text-sm font-medium">From</label>
+          <input id="from" name="from" type="date" defaultValue={query.fromDay} className="mt-1 rounded-md border border-slate-300 px-3 py-2 text-sm" />
+        </div>
+        <div>
+          <label htmlFor="to" className="block text-sm font-medium">To</label>
+          <input id="to" name="to" type="date" defaultValue={query.toDay} className="mt-1 rounded-md border border-slate-300 px-3 py-2 text-sm" />
+        </div>
+        <div>
+          <label htmlFor="clientId" className="block text-sm font-medium">Client</label>
+          <select id="clientId" name="clientId" defaultValue={query.clientId ?? ""} className="mt-1 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm">
+            <option value="">All clients</option>
+            {clients.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+          </select>
+        </div>
+        <button type="submit" className="rounded-md bg-slate-800 px-4 py-2 text-sm font-medium text-white">Apply</button>
+        <a href={`/api/exports/dashboard?${filterQs}`} className="px-2 py-2 text-sm text-brand-700 underline">Download tables (CSV)</a>
+      </form>
+      {errors.length ? <div role="status" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">{errors.map((e) => <p key={e}>{e}</p>)}</div> : null}
+
+      <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+        {[
+          ["Open incidents", open.total, `/incidents?${query.clientId ? `clientId=${query.clientId}` : ""}`],
+          ["Past internal targets", late.count, "#late"],
+          ["Notices overdue", windows.overdue, "/obligations?within=24"],
+          ["Notices due in 24 h", windows.next24h, "/obligations?within=24"],
+        ].map(([label, value, href]) => (
+          <div key={label as string} className="rounded-lg border border-slate-200 bg-white px-4 py-3">
+            <dt className="text-sm text-slate-600">{label}</dt>
+            <dd className="text-2xl font-semibold"><Link href={href as string} className="hover:underline">{value}</Link></dd>
           </div>
         ))}
       </dl>
-      {openTotal ? (
-        <section aria-labelledby="open-by-phase" className="rounded-lg border border-slate-200 bg-white p-4">
-          <h2 id="open-by-phase" className="text-base font-semibold">Open incidents by phase ({openTotal})</h2>
-          <ul className="mt-3 grid gap-3 sm:grid-cols-3 lg:grid-cols-6">
-            {PHASES.filter((p) => p !== "CLOSED").map((p) => (
-              <li key={p}>
-                <Link href={`/incidents?phase=${p}`} className="block rounded-md border border-slate-200 px-3 py-2 hover:bg-slate-50">
-                  <span className="block text-sm text-slate-600">{PHASE_LABEL[p]}</span>
-                  <span className="block text-xl font-semibold">{openByPhase[p] ?? 0}</span>
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : (
-        <EmptyState title="No open incidents">
-          <p>Open incidents appear here by phase as the team logs them.</p>
-        </EmptyState>
-      )}
-      {clients.length ? <ClientTable clients={clients} caption="Clients and their contract notice terms" /> : null}
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card id="open-phase" title="Open incidents by phase">
+          <BarChartCard data={PHASES.filter((p) => p !== "CLOSED").map((p) => ({ phase: PHASE_LABEL[p], count: count(open.phase, p) }))} xKey="phase" series={[{ key: "count", label: "Open incidents" }]} height={200} />
+          <Table caption="Open incidents by phase" head={["Phase", "Open"]} rows={PHASES.filter((p) => p !== "CLOSED").map((p) => [<Link key={p} href={`/incidents?phase=${p}`} className="text-brand-700 underline">{PHASE_LABEL[p]}</Link>, count(open.phase, p)])} />
+        </Card>
+        <Card id="open-other" title="Open incidents by severity, type and client">
+          <div className="grid gap-4 sm:grid-cols-3">
+            <Table caption="Open incidents by severity" head={["Severity", "Open"]} rows={[...SEVERITIES].reverse().map((s) => [SEVERITY_LABEL[s as Severity], count(open.severity, s)])} />
+            <Table caption="Open incidents by type" head={["Type", "Open"]} rows={INCIDENT_TYPES.map((t) => [TYPE_LABEL[t as IncidentType], count(open.type, t)])} />
+            <Table caption="Open incidents by client" head={["Client", "Open"]} rows={open.client.map((c) => [c.key, c.count])} />
+          </div>
+        </Card>
+      </div>
+
+      <Card id="kpis" title={`Response times, ${query.fromDay} to ${query.toDay} (${k.incidents} incidents)`}>
+        <Table caption="Response times" head={["Measure", "Median", "Mean", "Incidents measured"]} rows={kpiRows.map(([label, v]) => [label, formatDuration(v.median), formatDuration(v.mean), v.n])} />
+        <dl className="mt-4 grid gap-4 sm:grid-cols-3">
+          <div><dt className="text-sm text-slate-600">Notices on time</dt><dd className="text-xl font-semibold">{k.notices.rate === null ? "—" : `${Math.round(k.notices.rate * 100)} %`} <span className="text-sm font-normal text-slate-600">({k.notices.onTime} of {k.notices.total})</span></dd></div>
+          <div><dt className="text-sm text-slate-600">Open action items</dt><dd className="text-xl font-semibold">{k.actionItems.open}</dd></div>
+          <div><dt className="text-sm text-slate-600">Overdue action items</dt><dd className={`text-xl font-semibold ${k.actionItems.overdue ? "text-red-700" : ""}`}>{k.actionItems.overdue}</dd></div>
+        </dl>
+      </Card>
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card id="weekly" title="Incidents per week, by type">
+          <BarChartCard data={weeklyData} xKey="week" series={INCIDENT_TYPES.map((t) => ({ key: t, label: TYPE_LABEL[t] }))} />
+          <details className="mt-2 text-sm">
+            <summary className="cursor-pointer text-slate-600">Table of this chart</summary>
+            <Table caption="Incidents per week by type" head={["Week of", ...INCIDENT_TYPES.map((t) => TYPE_LABEL[t])]} rows={weeklyData.map((w) => [w.week, ...INCIDENT_TYPES.map((t) => (w as Record<string, string | number>)[t] ?? 0)])} />
+          </details>
+        </Card>
+        <Card id="per-client" title="Incidents per client in the period">
+          <Table caption="Incidents per client" head={["Client", "Incidents"]} rows={perClient.map((c) => [c.key, c.count])} />
+        </Card>
+      </div>
+
+      <Card id="late" title={`Past internal targets (${late.count})`}>
+        {late.rows.length ? (
+          <Table caption="Open incidents past their internal targets" head={["Incident", "Client", "Severity", "Phase", "Target missed", "Late by"]}
+            rows={late.rows.map((r) => [<Link key={r.id} href={`/incidents/${r.id}`} className="text-brand-700 underline">{r.reference} {r.title}</Link>, r.clientName, SEVERITY_LABEL[r.severity as Severity], PHASE_LABEL[r.phase as Phase], r.target === "contain" ? "containment" : "resolution", formatDuration(r.lateBy)])} />
+        ) : <p className="text-sm text-slate-600">Every open incident is within its targets.</p>}
+      </Card>
     </div>
   );
 }

@@ -59,6 +59,11 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
         <div className="flex items-end gap-2 lg:col-span-3">
           <button type="submit" className="rounded-md bg-slate-800 px-4 py-2 text-sm font-medium text-white hover:bg-slate-900">Apply filters</button>
           {filtered ? <Link href="/incidents" className="px-2 py-2 text-sm text-brand-700 underline">Clear</Link> : null}
+          {can(viewer, "report:export") ? (
+            <a href={`/api/exports/incidents?${new URLSearchParams(Object.entries(query).filter(([k, v]) => k !== "cursor" && v !== undefined).map(([k, v]) => [k, String(v)]))}`} className="px-2 py-2 text-sm text-brand-700 underline">
+              Export these incidents (CSV)
+            </a>
+          ) : null}
         </div>
       </form>
 

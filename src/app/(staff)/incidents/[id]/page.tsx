@@ -69,6 +69,13 @@ export default async function IncidentPage({ params, searchParams }: { params: P
           </Badge>
           <span className="text-slate-600">Client: {incident.client.name}</span>
         </div>
+        {can(viewer, "report:export", incident) ? (
+          <p className="flex flex-wrap gap-4 text-sm">
+            <a href={`/api/incidents/${incident.id}/report?format=pdf`} className="text-brand-700 underline">Report (PDF)</a>
+            <a href={`/api/incidents/${incident.id}/report?format=md`} className="text-brand-700 underline">Report (Markdown)</a>
+            <a href={`/api/incidents/${incident.id}/audit`} className="text-brand-700 underline">Audit trail (CSV)</a>
+          </p>
+        ) : null}
       </header>
 
       <ol aria-label="Lifecycle" className="flex flex-wrap gap-1">

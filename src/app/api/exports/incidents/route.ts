@@ -1,0 +1,26 @@
+import { authorize } from "@/server/viewer";
+import { iterateIncidentRows } from "@/server/data/incidents";
+import { parseIncidentListQuery } from "@/lib/validation/incident-list";
+import { apiError } from "@/lib/api-error";
+import { csvResponse } from "@/lib/csv";
+
+export const dynamic = "force-dynamic";
+
+// The incident list as CSV, with the same filters as the page (all pages, streamed).
+export async function GET(req: Request) {
+  const auth = await authorize("report:export");
+  if (!auth.ok) return auth.code === "UNAUTHENTICATED" ? apiError("UNAUTHENTICATED", "Sign in first.") : apiError("NOT_FOUND", "No such export.");
+  const params = Object.fromEntries(new URL(req.url).searchParams);
+  const { query, ignored } = parseIncidentListQuery(params);
+  if (ignored.length) {
+    return apiError("VALIDATION_FAILED", `Invalid filter: ${ignored.join(", ")}.`, { fieldErrors: Object.fromEntries(ignored.map((k) => [k, ["Invalid value."]])) });
+  }
+  const viewer = auth.viewer;
+  async function* rows() {
+    yield [["Reference", "Title", "Client", "Type", "Severity", "Phase", "Owner", "Aware at (UTC)", "Closed at (UTC)", "Last change (UTC)"]];
+    for await (const batch of iterateIncidentRows(viewer, { ...query, cursor: undefined })) {
+      yield batch.map((r) => [r.reference, r.title, r.clientName, r.type, r.severity, r.phase, r.ownerName ?? "", r.awareAt, r.closedAt ?? "", r.updatedAt]);
+    }
+  }
+  return csvResponse(`incidents-${new Date().toISOString().slice(0, 10)}.csv`, rows());
+}

@@ -1,0 +1,32 @@
+import { authorize } from "@/server/viewer";
+import { getIncidentReport } from "@/server/data/incident-report";
+import { incidentReportMarkdown, reportHash, reportSections } from "@/domain/reports/incident-report";
+import { renderTextPdf } from "@/server/pdf/notice-pdf";
+import { apiError } from "@/lib/api-error";
+
+export const dynamic = "force-dynamic";
+
+// The incident report: ?format=pdf (default) or ?format=md.
+export async function GET(req: Request, { params }: { params: Promise<{ id: string }> }) {
+  const auth = await authorize("report:export");
+  if (!auth.ok) return auth.code === "UNAUTHENTICATED" ? apiError("UNAUTHENTICATED", "Sign in first.") : apiError("NOT_FOUND", "No such incident.");
+  const format = new URL(req.url).searchParams.get("format") ?? "pdf";
+  if (format !== "pdf" && format !== "md") return apiError("VALIDATION_FAILED", "format must be pdf or md.", { fieldErrors: { format: ["Choose pdf or md."] } });
+  const report = await getIncidentReport(auth.viewer, (await params).id, new Date());
+  if (!report) return apiError("NOT_FOUND", "No such incident.");
+  const markdown = incidentReportMarkdown(report);
+  if (format === "md") {
+    return new Response(markdown, {
+      headers: { "content-type": "text/markdown; charset=utf-8", "content-disposition": `attachment; filename="${report.reference}-report.md"`, "cache-control": "private, no-store" },
+    });
+  }
+  const bodyHash = reportHash(markdown.slice(0, markdown.lastIndexOf("\n---\n")));
+  const pdf = await renderTextPdf(`Incident report ${report.reference}: ${report.title}`, [
+    { text: `Generated ${report.generatedAt} UTC by Warden.` },
+    ...reportSections(report).map((s) => ({ heading: s.heading, text: s.lines.join("\n").replace(/\*\*/g, "").replace(/`/g, "") })),
+    { heading: "Report SHA-256 (of the Markdown edition)", text: bodyHash, mono: true },
+  ]);
+  return new Response(Buffer.from(pdf), {
+    headers: { "content-type": "application/pdf", "content-disposition": `attachment; filename="${report.reference}-report.pdf"`, "cache-control": "private, no-store" },
+  });
+}

@@ -1,0 +1,63 @@
+import "server-only";
+import { db } from "../db";
+import { incidentWhere } from "./scope";
+import type { Viewer } from "@/domain/access/can";
+import type { IncidentReport } from "@/domain/reports/incident-report";
+import { REVIEW_SECTIONS } from "@/domain/incident/post-mortem";
+import { DATA_CATEGORY_LABEL, PHASE_LABEL, SEVERITY_LABEL, TYPE_LABEL, type DataCategory } from "@/domain/incident/types";
+import { jurisdictionName } from "@/domain/incident/jurisdictions";
+import { parseId } from "@/lib/validation/ids";
+
+const utc = (d: Date | null | undefined) => (d ? `${d.toISOString().slice(0, 16).replace("T", " ")}` : null);
+
+/** Everything the incident report says, for staff who may see the incident; null otherwise. */
+export async function getIncidentReport(viewer: Viewer, idRaw: unknown, now: Date): Promise<IncidentReport | null> {
+  const id = parseId(idRaw);
+  if (!id) return null;
+  const i = await db().incident.findFirst({
+    where: incidentWhere(viewer, { id }),
+    include: {
+      client: { select: { name: true } },
+      owner: { select: { name: true } },
+      assets: { orderBy: { name: "asc" } },
+      phaseEvents: { orderBy: { at: "asc" }, include: { actor: { select: { name: true } } } },
+      obligations: { where: { active: true }, orderBy: { dueAt: { sort: "asc", nulls: "last" } } },
+      notices: { where: { status: "SENT" }, orderBy: { sentAt: "asc" }, include: { obligation: { select: { citation: true } }, acknowledgements: { include: { user: { select: { name: true } } } } } },
+      postMortem: true,
+      actionItems: { orderBy: { createdAt: "asc" }, include: { owner: { select: { name: true } } } },
+    },
+  });
+  if (!i) return null;
+  return {
+    reference: i.reference,
+    title: i.title,
+    client: i.client.name,
+    type: TYPE_LABEL[i.type],
+    severity: SEVERITY_LABEL[i.severity],
+    phase: PHASE_LABEL[i.phase],
+    resolution: i.resolution === "FALSE_POSITIVE" ? "false positive" : i.resolution === "RESOLVED" ? "resolved" : null,
+    summary: i.summary,
+    occurredAt: utc(i.occurredAt),
+    detectedAt: utc(i.detectedAt)!,
+    awareAt: utc(i.awareAt)!,
+    closedAt: utc(i.closedAt),
+    owner: i.owner?.name ?? null,
+    dataCategories: i.dataCategories.map((c) => DATA_CATEGORY_LABEL[c as DataCategory]),
+    dataSubjects: i.dataSubjectsCount,
+    records: i.recordsCount,
+    jurisdictions: i.jurisdictions.map(jurisdictionName),
+    encrypted: i.dataEncrypted,
+    systems: i.assets.map((a) => (a.kind ? `${a.name} (${a.kind})` : a.name)),
+    timeline: i.phaseEvents.map((e) => ({
+      at: utc(e.at)!,
+      what: e.kind === "OPEN" ? "Logged" : e.kind === "CHANGE_SEVERITY" ? `Severity ${e.fromSeverity} → ${e.toSeverity}` : `${e.kind.replaceAll("_", " ").toLowerCase()}: ${e.fromPhase ?? ""} → ${e.toPhase}`,
+      by: e.actor.name,
+      reason: e.reason,
+    })),
+    obligations: i.obligations.map((o) => ({ citation: o.citation, title: o.title, recipient: o.recipient, due: utc(o.dueAt), status: o.status.replaceAll("_", " ").toLowerCase(), decision: o.decisionReason })),
+    notices: i.notices.map((n) => ({ citation: n.obligation.citation, subject: n.subject, sentAt: utc(n.sentAt)!, hash: n.contentHash ?? "", acknowledged: n.acknowledgements.map((a) => `${a.user.name} (${utc(a.at)})`) })),
+    review: i.postMortem ? { completedAt: utc(i.postMortem.completedAt), sections: REVIEW_SECTIONS.map((s) => ({ label: s.label, text: i.postMortem![s.key] })) } : null,
+    actionItems: i.actionItems.map((a) => ({ title: a.title, owner: a.owner?.name ?? null, due: utc(a.dueAt), status: a.status.replace("_", " ").toLowerCase() })),
+    generatedAt: utc(now)!,
+  };
+}
