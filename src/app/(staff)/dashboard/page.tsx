@@ -99,7 +99,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         ].map(([label, value, href]) => (
           <div key={label as string} className="rounded-lg border border-slate-200 bg-white px-4 py-3">
             <dt className="text-sm text-slate-600">{label}</dt>
-            <dd className="text-2xl font-semibold"><Link href={href as string} className="hover:underline">{value}</Link></dd>
+            <dd className="text-2xl font-semibold"><Link href={href as string} aria-label={`${label}: ${value}`} className="hover:underline">{value}</Link></dd>
           </div>
         ))}
       </dl>
