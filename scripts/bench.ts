@@ -1,0 +1,185 @@
+// `npm run bench`: throughput and latency of the main pages against a production build on a
+// real PostgreSQL holding the benchmark organization (npm run db:seed:large), beside the same
+// numbers for a page that does no database work (the framework floor) and the time of the data
+// calls those pages make. Writes BENCHMARKS.md. Loopback only; bounded in time.
+import os from "node:os";
+import { spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import pg from "pg";
+import nextEnv from "@next/env";
+import { needsBuild } from "./lib/build-state";
+import { bin, run } from "./lib/run";
+
+nextEnv.loadEnvConfig(process.cwd(), false, { info: () => {}, error: console.error });
+const url = process.env.DATABASE_URL;
+if (!url) {
+  console.error("bench needs DATABASE_URL: a PostgreSQL seeded with npm run db:seed:large.");
+  process.exit(2);
+}
+const SECONDS = Number(process.env.BENCH_SECONDS || 10);
+const PORT = Number(process.env.BENCH_PORT || 3300);
+const base = `http://127.0.0.1:${PORT}`;
+
+const db = new pg.Client({ connectionString: url });
+await db.connect();
+const org = await db.query(`SELECT id FROM "Organization" WHERE slug = 'bench-bpo'`);
+if (!org.rowCount) {
+  console.error("No benchmark organization here: run npm run db:seed:large -- --incidents 100000 first.");
+  process.exit(2);
+}
+const orgId = org.rows[0].id as string;
+const incidents = Number((await db.query(`SELECT count(*) FROM "Incident" WHERE "organizationId" = $1`, [orgId])).rows[0].count);
+const auditEvents = Number((await db.query(`SELECT count(*) FROM "AuditEvent" WHERE "organizationId" = $1`, [orgId])).rows[0].count);
+
+// a deep page of a filtered list: the 200th page of HIGH incidents, newest first
+const deep = await db.query(
+  `SELECT to_char("awareAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "awareAt", id FROM "Incident" WHERE "organizationId" = $1 AND severity = 'HIGH' ORDER BY "awareAt" DESC, id DESC OFFSET 5000 LIMIT 1`,
+  [orgId],
+);
+const cursor = Buffer.from(JSON.stringify([deep.rows[0].awareAt as string, deep.rows[0].id])).toString("base64url");
+const sample = (await db.query(`SELECT id FROM "Incident" WHERE "organizationId" = $1 AND phase = 'INVESTIGATE' ORDER BY "awareAt" DESC LIMIT 1`, [orgId])).rows[0].id as string;
+
+const env = { ...process.env, NODE_ENV: "production" as const, NEXT_TELEMETRY_DISABLED: "1", NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET || "bench-secret-bench-secret-bench-secret-0123", NEXTAUTH_URL: base, DATABASE_POOL_MAX: process.env.DATABASE_POOL_MAX || "10" };
+if (needsBuild(process.cwd())) await run(bin("next"), ["build"], { env });
+const server = spawn(bin("next"), ["start", "-p", String(PORT), "-H", "127.0.0.1"], { env, stdio: ["ignore", "ignore", "inherit"] });
+const stop = () => server.kill("SIGTERM");
+process.on("exit", stop);
+
+for (let i = 0; i < 120; i++) {
+  try { if ((await fetch(`${base}/api/health`)).ok) break; } catch { /* starting */ }
+  await new Promise((r) => setTimeout(r, 500));
+}
+
+// sign in through the credentials endpoint, as the form does
+const csrfRes = await fetch(`${base}/api/auth/csrf`);
+const csrfCookie = csrfRes.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
+const login = await fetch(`${base}/api/auth/callback/credentials`, {
+  method: "POST",
+  redirect: "manual",
+  headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookie },
+  body: new URLSearchParams({ csrfToken, email: "bench.manager.1@bench.test", password: "warden-bench-2026", json: "true" }),
+});
+const session = [csrfCookie, ...login.headers.getSetCookie().map((c) => c.split(";")[0])].join("; ");
+if (!session.includes("session-token")) {
+  console.error("bench: could not sign in as the benchmark manager.");
+  stop();
+  process.exit(1);
+}
+
+type Result = { name: string; conc: number; rps: number; p50: number; p95: number; errors: number };
+async function load(name: string, path: string, conc: number, cookie: string | null): Promise<Result> {
+  const latencies: number[] = [];
+  let errors = 0;
+  const end = performance.now() + SECONDS * 1000;
+  const worker = async () => {
+    while (performance.now() < end) {
+      const t = performance.now();
+      try {
+        const res = await fetch(base + path, { headers: cookie ? { cookie } : {}, redirect: "manual" });
+        await res.arrayBuffer();
+        if (res.status !== 200) errors += 1;
+      } catch {
+        errors += 1;
+      }
+      latencies.push(performance.now() - t);
+    }
+  };
+  // warm up, then measure
+  for (let i = 0; i < 5; i++) await (await fetch(base + path, { headers: cookie ? { cookie } : {} })).arrayBuffer();
+  const started = performance.now();
+  await Promise.all(Array.from({ length: conc }, worker));
+  const elapsed = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  const q = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? 0;
+  return { name, conc, rps: latencies.length / elapsed, p50: q(0.5), p95: q(0.95), errors };
+}
+
+const pages: Array<[string, string, string | null]> = [
+  ["Framework floor (/login, no database)", "/login", null],
+  ["Incident list, filtered, page 201", `/incidents?status=all&severity=HIGH&cursor=${cursor}`, session],
+  ["Incident page", `/incidents/${sample}`, session],
+  ["Dashboard (12 weeks, all clients)", "/dashboard", session],
+];
+const results: Result[] = [];
+for (const conc of [1, 32]) {
+  for (const [name, path, cookie] of pages) {
+    const r = await load(name, path, conc, cookie);
+    results.push(r);
+    console.log(`${name.padEnd(40)} c=${String(conc).padStart(2)}  ${r.rps.toFixed(1).padStart(7)} req/s  p50 ${r.p50.toFixed(1)} ms  p95 ${r.p95.toFixed(1)} ms  errors ${r.errors}`);
+  }
+}
+stop();
+
+// the data calls behind the pages, timed in this process (Prisma + SQL, no rendering)
+process.env.DATABASE_POOL_MAX = "2";
+const { loadViewer } = await import("../src/server/data/load-viewer");
+const { listIncidents } = await import("../src/server/data/incidents");
+const { getIncidentDetail } = await import("../src/server/data/incident-detail");
+const dash = await import("../src/server/data/dashboard");
+const { parseDashboardQuery } = await import("../src/lib/validation/dashboard");
+const manager = (await db.query(`SELECT id FROM "User" WHERE email = 'bench.manager.1@bench.test'`)).rows[0].id as string;
+const viewer = (await loadViewer(manager))!;
+async function timeIt(fn: () => Promise<unknown>) {
+  const ts: number[] = [];
+  for (let i = 0; i < 3; i++) await fn();
+  for (let i = 0; i < 20; i++) {
+    const t = performance.now();
+    await fn();
+    ts.push(performance.now() - t);
+  }
+  ts.sort((a, b) => a - b);
+  return ts[10]!;
+}
+const now = new Date();
+const dq = parseDashboardQuery({}, viewer.timeZone, now).query;
+const sql = {
+  list: await timeIt(() => listIncidents(viewer, { sort: "aware_desc", status: "all", severity: "HIGH", cursor })),
+  incident: await timeIt(() => getIncidentDetail(viewer, sample)),
+  dashboard: await timeIt(() => Promise.all([dash.openBreakdowns(viewer, null), dash.lateIncidents(viewer, null, now), dash.obligationWindows(viewer, null, now), dash.kpis(viewer, dq, now), dash.incidentsPerClient(viewer, dq), dash.weeklyByType(viewer, dq, viewer.timeZone)])),
+};
+await db.end();
+
+const floor = (conc: number) => results.find((r) => r.conc === conc && r.name.startsWith("Framework"))!.rps;
+const share = (prefix: string, conc: number) => results.find((r) => r.conc === conc && r.name.startsWith(prefix))!.rps / floor(conc);
+const pgVersion = execFileSync("psql", ["--version"]).toString().trim();
+const cpu = os.cpus()[0]?.model ?? "unknown CPU";
+const check = (ok: boolean) => (ok ? "met" : "**missed**");
+const table = (conc: number) =>
+  ["| Page | req/s | p50 ms | p95 ms | errors |", "|---|---:|---:|---:|---:|", ...results.filter((r) => r.conc === conc).map((r) => `| ${r.name} | ${r.rps.toFixed(1)} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.errors} |`)].join("\n");
+const p95at1 = Math.max(...results.filter((r) => r.conc === 1 && !r.name.startsWith("Framework")).map((r) => r.p95));
+const md = `# Benchmarks
+
+Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC: a production build (\`next start\`) and the load generator on the same machine, over loopback, ${SECONDS} s per page and concurrency.
+
+Machine: ${os.cpus().length} cores (${cpu}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB memory, Node ${process.version}, ${pgVersion} (local server, default settings), database pool ${env.DATABASE_POOL_MAX} connections.
+Data: ${incidents.toLocaleString("en-US")} incidents and ${auditEvents.toLocaleString("en-US")} audit events in the benchmark organization (\`npm run db:seed:large -- --incidents ${incidents}\`), signed in as a manager who sees all 12 clients.
+
+## 1 connection
+
+${table(1)}
+
+## 32 connections
+
+${table(32)}
+
+## Data calls behind each page (median of 20, in-process: Prisma and SQL, no rendering)
+
+| Page | ms |
+|---|---:|
+| Incident list (filtered, page 201) | ${sql.list.toFixed(1)} |
+| Incident page | ${sql.incident.toFixed(1)} |
+| Dashboard (all six aggregates) | ${sql.dashboard.toFixed(1)} |
+
+## Targets
+
+| Target | Result | |
+|---|---|---|
+| Incident list ≥ 60 % of the floor's throughput | ${(share("Incident list", 1) * 100).toFixed(0)} % at 1 connection, ${(share("Incident list", 32) * 100).toFixed(0)} % at 32 | ${check(share("Incident list", 1) >= 0.6 && share("Incident list", 32) >= 0.6)} |
+| Dashboard ≥ 40 % of the floor's throughput | ${(share("Dashboard", 1) * 100).toFixed(0)} % at 1 connection, ${(share("Dashboard", 32) * 100).toFixed(0)} % at 32 | ${check(share("Dashboard", 1) >= 0.4 && share("Dashboard", 32) >= 0.4)} |
+| No page p95 above 250 ms at 1 connection | worst p95 ${p95at1.toFixed(1)} ms | ${check(p95at1 <= 250)} |
+`;
+writeFileSync("BENCHMARKS.md", md);
+console.log("\nWrote BENCHMARKS.md");
+process.exit(0);
