@@ -163,7 +163,9 @@ for (let start = 0; start < N; start += BATCH) {
     for (const [ruleId, regime, citation, hours] of owed) {
       const due = new Date(aware.getTime() + hours * H);
       const settled = phaseIdx >= 5 || rnd() < 0.6;
-      obligations.push([randomUUID(), id, ruleId, regime, citation, `${regime} notice`, "BPO", "The client", "APPLIES", true, aware, due, `${hours} h from awareness`, "Applies.", settled ? (rnd() < 0.5 ? "ACKNOWLEDGED" : "FILED") : "PENDING", aware]);
+      // most notices go out in time; about one in ten is late
+      const delivered = settled ? new Date(aware.getTime() + hours * H * (rnd() < 0.9 ? rnd() * 0.9 : 1 + rnd())) : null;
+      obligations.push([randomUUID(), id, ruleId, regime, citation, `${regime} notice`, "BPO", "The client", "APPLIES", true, aware, due, `${hours} h from awareness`, "Applies.", settled ? (rnd() < 0.5 ? "ACKNOWLEDGED" : "FILED") : "PENDING", delivered, aware]);
     }
     event(aware, ownerActor, "obligations.recompute", "Incident", id, id, { cause: "incident logged", added: owed.length });
   }
@@ -171,7 +173,7 @@ for (let start = 0; start < N; start += BATCH) {
     incidents);
   await bulk("PhaseEvent", [["id", "uuid"], ["incidentId", "uuid"], ["kind", "\"PhaseEventKind\""], ["fromPhase", "\"Phase\""], ["toPhase", "\"Phase\""], ["fromSeverity", "\"Severity\""], ["toSeverity", "\"Severity\""], ["reason", "text"], ["actorId", "uuid"], ["at", "timestamp"]], phaseEvents);
   await bulk("ChecklistItem", [["id", "uuid"], ["incidentId", "uuid"], ["phase", "\"Phase\""], ["key", "text"], ["label", "text"], ["required", "bool"], ["position", "int"], ["doneAt", "timestamp"], ["doneById", "uuid"]], checklist);
-  await bulk("Obligation", [["id", "uuid"], ["incidentId", "uuid"], ["ruleId", "text"], ["regime", "text"], ["citation", "text"], ["title", "text"], ["party", "text"], ["recipient", "text"], ["applicability", "\"Applicability\""], ["active", "bool"], ["startsAt", "timestamp"], ["dueAt", "timestamp"], ["basis", "text"], ["explanation", "text"], ["status", "\"ObligationStatus\""], ["updatedAt", "timestamp"]], obligations);
+  await bulk("Obligation", [["id", "uuid"], ["incidentId", "uuid"], ["ruleId", "text"], ["regime", "text"], ["citation", "text"], ["title", "text"], ["party", "text"], ["recipient", "text"], ["applicability", "\"Applicability\""], ["active", "bool"], ["startsAt", "timestamp"], ["dueAt", "timestamp"], ["basis", "text"], ["explanation", "text"], ["status", "\"ObligationStatus\""], ["deliveredAt", "timestamp"], ["updatedAt", "timestamp"]], obligations);
   await flushAudit();
   if ((start / BATCH) % 5 === 4 || start + BATCH >= N) progress(`${Math.min(start + BATCH, N).toLocaleString("en-US")} / ${N.toLocaleString("en-US")} incidents, ${seq.toLocaleString("en-US")} audit events`);
 }

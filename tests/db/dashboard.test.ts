@@ -27,14 +27,27 @@ describe("dashboard figures (hand-computed)", () => {
     const v = (await ctxFor(t.manager.id)).viewer;
     const A = t.clientA.id, B = t.clientB.id, org = t.org.id, u = t.manager.id;
     // TTD 2 h, TTC 4 h, TTR 24 h, close 48 h
-    await incident(org, A, u, { occurredAt: at("2026-03-01T00:00Z"), detectedAt: at("2026-03-01T02:00Z"), awareAt: at("2026-03-01T03:00Z"), investigateStartedAt: at("2026-03-01T07:00Z"), reportStartedAt: at("2026-03-02T03:00Z"), closedAt: at("2026-03-03T03:00Z"), phase: "CLOSED", resolution: "RESOLVED" });
+    const inc1 = await incident(org, A, u, { occurredAt: at("2026-03-01T00:00Z"), detectedAt: at("2026-03-01T02:00Z"), awareAt: at("2026-03-01T03:00Z"), investigateStartedAt: at("2026-03-01T07:00Z"), reportStartedAt: at("2026-03-02T03:00Z"), closedAt: at("2026-03-03T03:00Z"), phase: "CLOSED", resolution: "RESOLVED" });
     // TTD 6 h, TTC 10 h
-    await incident(org, A, u, { occurredAt: at("2026-03-05T00:00Z"), detectedAt: at("2026-03-05T06:00Z"), awareAt: at("2026-03-05T06:00Z"), investigateStartedAt: at("2026-03-05T16:00Z"), phase: "INVESTIGATE" });
+    const inc2 = await incident(org, A, u, { occurredAt: at("2026-03-05T00:00Z"), detectedAt: at("2026-03-05T06:00Z"), awareAt: at("2026-03-05T06:00Z"), investigateStartedAt: at("2026-03-05T16:00Z"), phase: "INVESTIGATE" });
     // no occurrence time; TTC 2 h; a CYBERATTACK on Monday 9 March 02:00 UTC = Sunday 8 March 22:00 in New York
-    await incident(org, A, u, { awareAt: at("2026-03-09T02:00Z"), investigateStartedAt: at("2026-03-09T04:00Z"), type: "CYBERATTACK", phase: "INVESTIGATE" });
+    const inc3 = await incident(org, A, u, { awareAt: at("2026-03-09T02:00Z"), investigateStartedAt: at("2026-03-09T04:00Z"), type: "CYBERATTACK", phase: "INVESTIGATE" });
     // another client, and one outside the period
     await incident(org, B, u, { occurredAt: at("2026-03-04T00:00Z"), detectedAt: at("2026-03-04T01:00Z"), awareAt: at("2026-03-04T01:00Z"), phase: "IDENTIFY" });
     await incident(org, A, u, { occurredAt: at("2026-05-01T00:00Z"), detectedAt: at("2026-05-01T09:00Z"), awareAt: at("2026-05-01T09:00Z"), phase: "IDENTIFY" });
+
+    // notices: one filed on time, one filed late, one never sent and past due, one not yet due
+    const ob = (incidentId: string, ruleId: string, dueAt: Date) =>
+      db().obligation.create({ data: { incidentId, ruleId, regime: "Contract", citation: "c", title: "t", party: "BPO", recipient: "client", applicability: "APPLIES", dueAt, basis: "b", explanation: "e" } });
+    // (as recordExternalFiling does: the filing, and the obligation's delivery time)
+    const filed = async (obligationId: string, filedAt: Date) => {
+      await db().externalFiling.create({ data: { obligationId, filedBy: "BPO", filedAt, reference: "r", recordedById: u } });
+      await db().obligation.update({ where: { id: obligationId }, data: { status: "FILED", deliveredAt: filedAt } });
+    };
+    await filed((await ob(inc1.id, "contract", at("2026-03-02T03:00Z"))).id, at("2026-03-01T20:00Z"));
+    await filed((await ob(inc2.id, "contract", at("2026-03-06T06:00Z"))).id, at("2026-03-07T00:00Z"));
+    await ob(inc2.id, "gdpr-33-2", at("2026-03-06T06:00Z"));
+    await ob(inc3.id, "contract", at("2026-07-01T00:00Z"));
 
     const now = at("2026-06-01T00:00Z");
     const march = (clientId?: string) => parseDashboardQuery({ from: "2026-03-01", to: "2026-03-31", ...(clientId ? { clientId } : {}) }, "UTC", now).query;
@@ -45,6 +58,7 @@ describe("dashboard figures (hand-computed)", () => {
     expect(a.contain).toEqual({ median: 4 * H, mean: (4 + 10 + 2) / 3 * H, n: 3 });
     expect(a.resolve).toEqual({ median: 24 * H, mean: 24 * H, n: 1 });
     expect(a.close).toEqual({ median: 48 * H, mean: 48 * H, n: 1 });
+    expect(a.notices).toEqual({ onTime: 1, total: 3, rate: 1 / 3 });
 
     const all = await kpis(v, march(), now);
     expect(all.incidents).toBe(4);

@@ -134,7 +134,7 @@ describe("four-eyes notices", () => {
     expect(mail?.body).toContain("Approved content SHA-256");
     const deliveries = await db().noticeDelivery.findMany({ where: { noticeId }, orderBy: { channel: "asc" } });
     expect(deliveries.map((d) => [d.channel, d.status])).toEqual([["PORTAL", "SENT"], ["EMAIL", "SENT"]]);
-    expect((await obligation(id, "contract")).status).toBe("SENT");
+    expect(await obligation(id, "contract")).toMatchObject({ status: "SENT", deliveredAt: expect.any(Date) });
     expect(await sendNotice(await ctxFor(t.analyst.id), { noticeId })).toMatchObject({ ok: false, message: "This notice was already sent." });
   });
 });

@@ -91,16 +91,11 @@ export async function kpis(viewer: Viewer, q: DashboardQuery, now: Date): Promis
     FROM "Incident" i
     WHERE ${scope(viewer, q.clientId)} AND i."awareAt" >= ${q.from} AND i."awareAt" < ${q.to}`;
   const [notices] = await db().$queryRaw<[{ on_time: number; total: number }]>`
-    WITH o AS (
-      SELECT o."dueAt",
-             LEAST((SELECT min(n."sentAt") FROM "Notice" n WHERE n."obligationId" = o.id), (SELECT min(f."filedAt") FROM "ExternalFiling" f WHERE f."obligationId" = o.id)) AS delivered
-      FROM "Obligation" o JOIN "Incident" i ON i.id = o."incidentId"
-      WHERE ${scope(viewer, q.clientId)} AND i."awareAt" >= ${q.from} AND i."awareAt" < ${q.to}
-        AND o.active AND o."dueAt" IS NOT NULL AND o.status NOT IN ('NOT_REQUIRED', 'WAIVED')
-    )
-    SELECT count(*) FILTER (WHERE delivered IS NOT NULL AND delivered <= "dueAt")::int AS on_time,
-           count(*) FILTER (WHERE delivered IS NOT NULL OR "dueAt" < ${now})::int AS total
-    FROM o`;
+    SELECT count(*) FILTER (WHERE o."deliveredAt" <= o."dueAt")::int AS on_time,
+           count(*) FILTER (WHERE o."deliveredAt" IS NOT NULL OR o."dueAt" < ${now})::int AS total
+    FROM "Incident" i JOIN "Obligation" o ON o."incidentId" = i.id
+    WHERE ${scope(viewer, q.clientId)} AND i."awareAt" >= ${q.from} AND i."awareAt" < ${q.to}
+      AND o.active AND o."dueAt" IS NOT NULL AND o.status NOT IN ('NOT_REQUIRED', 'WAIVED')`;
   const [items] = await db().$queryRaw<[{ open: number; overdue: number }]>`
     SELECT count(*) FILTER (WHERE a.status <> 'DONE')::int AS open,
            count(*) FILTER (WHERE a.status <> 'DONE' AND a."dueAt" < ${now})::int AS overdue

@@ -2,33 +2,36 @@ import "server-only";
 import { db } from "../db";
 import type { Viewer } from "@/domain/access/can";
 import { isRole } from "@/domain/access/permissions";
+import { parseId } from "@/lib/validation/ids";
 
-/** The viewer for a user id: null when the account is gone or disabled. */
+type Row = { id: string; organizationId: string; role: string; name: string; email: string; active: boolean; timeZone: string; clientIds: string[] | null };
+
+/**
+ * The viewer for a user id: null when the account is gone or disabled. One round trip (it runs
+ * on every request): the clients in scope are the organization's for managers and admins, the
+ * assigned ones for analysts, and the own client for a client contact.
+ */
 export async function loadViewer(userId: string): Promise<Viewer | null> {
-  const user = await db().user.findUnique({
-    where: { id: userId },
-    select: {
-      id: true,
-      organizationId: true,
-      role: true,
-      name: true,
-      email: true,
-      active: true,
-      clientId: true,
-      organization: { select: { timeZone: true } },
-      assignments: { select: { clientId: true } },
-    },
-  });
+  if (!parseId(userId)) return null;
+  const rows = await db().$queryRaw<Row[]>`
+    SELECT u.id, u."organizationId", u.role::text AS role, u.name, u.email, u.active, o."timeZone",
+      CASE
+        WHEN u.role IN ('ADMIN', 'MANAGER') THEN ARRAY(SELECT c.id FROM "Client" c WHERE c."organizationId" = u."organizationId" ORDER BY c.id)
+        WHEN u.role = 'ANALYST' THEN ARRAY(SELECT a."clientId" FROM "ClientAssignment" a JOIN "Client" c ON c.id = a."clientId" WHERE a."userId" = u.id AND c."organizationId" = u."organizationId" ORDER BY a."clientId")
+        WHEN u."clientId" IS NOT NULL THEN ARRAY[u."clientId"]
+        ELSE ARRAY[]::uuid[]
+      END AS "clientIds"
+    FROM "User" u JOIN "Organization" o ON o.id = u."organizationId"
+    WHERE u.id = ${userId}::uuid`;
+  const user = rows[0];
   if (!user || !user.active || !isRole(user.role)) return null;
-
-  let clientIds: string[];
-  if (user.role === "ADMIN" || user.role === "MANAGER") {
-    const clients = await db().client.findMany({ where: { organizationId: user.organizationId }, select: { id: true } });
-    clientIds = clients.map((c) => c.id);
-  } else if (user.role === "ANALYST") {
-    clientIds = user.assignments.map((a) => a.clientId);
-  } else {
-    clientIds = user.clientId ? [user.clientId] : [];
-  }
-  return { userId: user.id, organizationId: user.organizationId, role: user.role, name: user.name, email: user.email, timeZone: user.organization.timeZone, clientIds };
+  return {
+    userId: user.id,
+    organizationId: user.organizationId,
+    role: user.role,
+    name: user.name,
+    email: user.email,
+    timeZone: user.timeZone,
+    clientIds: user.clientIds ?? [],
+  };
 }

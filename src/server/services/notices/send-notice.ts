@@ -29,7 +29,13 @@ export async function sendNotice(ctx: ServiceContext, input: { noticeId: string 
       for (const c of contacts) {
         deliveries.push(await tx.noticeDelivery.create({ data: { noticeId: n.id, channel: "EMAIL", recipient: c.email, status: "QUEUED", at: ctx.now } }));
       }
-      if (!["ACKNOWLEDGED", "FILED"].includes(n.obligation.status)) await tx.obligation.update({ where: { id: n.obligationId }, data: { status: "SENT" } });
+      await tx.obligation.update({
+        where: { id: n.obligationId },
+        data: {
+          ...(["ACKNOWLEDGED", "FILED"].includes(n.obligation.status) ? {} : { status: "SENT" as const }),
+          deliveredAt: n.obligation.deliveredAt && n.obligation.deliveredAt < ctx.now ? n.obligation.deliveredAt : ctx.now,
+        },
+      });
       await auditIncident(tx, ctx, n.incident, "notice.send", { noticeId: n.id, contentHash: n.contentHash, recipients: contacts.length }, { type: "Notice", id: n.id });
       await syncObligations(tx, ctx, n.incident, `notice sent for ${n.obligation.ruleId}`);
       return { notice: n, fields, deliveries };

@@ -56,7 +56,11 @@ export async function recordExternalFiling(
         data: { obligationId: o.id, filedBy: input.filedBy, filedAt: input.filedAt, reference: input.reference, document: input.document ?? null, recordedById: ctx.viewer.userId, createdAt: ctx.now },
       });
       const settle = !["SENT", "ACKNOWLEDGED", "FILED"].includes(o.status);
-      if (settle) await tx.obligation.update({ where: { id: o.id }, data: { status: "FILED", decidedById: ctx.viewer.userId, decidedAt: ctx.now } });
+      const deliveredAt = o.deliveredAt && o.deliveredAt < input.filedAt ? o.deliveredAt : input.filedAt;
+      await tx.obligation.update({
+        where: { id: o.id },
+        data: settle ? { status: "FILED", decidedById: ctx.viewer.userId, decidedAt: ctx.now, deliveredAt } : { deliveredAt },
+      });
       await auditIncident(tx, ctx, o.incident, "obligation.filing", { ruleId: o.ruleId, filedBy: input.filedBy, filedAt: input.filedAt.toISOString(), reference: input.reference, document: input.document ?? null }, { type: "Obligation", id: o.id });
       await syncObligations(tx, ctx, o.incident, `filing recorded for ${o.ruleId}`);
       return { id: filing.id };
