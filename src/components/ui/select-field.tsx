@@ -1,31 +1,14 @@
 import type { SelectHTMLAttributes } from "react";
+import { CONTROL_CLASS, FieldFrame, describedByFor } from "./field-frame";
 
 type Option = { value: string; label: string };
-
-type Props = SelectHTMLAttributes<HTMLSelectElement> & {
-  name: string;
-  label: string;
-  options: readonly Option[];
-  errors?: string[];
-  placeholder?: string;
-};
+type Props = SelectHTMLAttributes<HTMLSelectElement> & { name: string; label: string; options: readonly Option[]; errors?: string[]; placeholder?: string };
 
 export function SelectField({ name, label, options, errors, placeholder, id, className, ...select }: Props) {
-  const selectId = id ?? `field-${name}`;
-  const errorId = `${selectId}-error`;
+  const controlId = id ?? `field-${name}`;
   return (
-    <div className={className}>
-      <label htmlFor={selectId} className="block text-sm font-medium text-slate-800">
-        {label}
-      </label>
-      <select
-        id={selectId}
-        name={name}
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={errors?.length ? errorId : undefined}
-        className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm aria-invalid:border-red-600"
-        {...select}
-      >
+    <FieldFrame controlId={controlId} label={label} errors={errors} className={className}>
+      <select id={controlId} name={name} aria-invalid={errors?.length ? true : undefined} aria-describedby={describedByFor(controlId, undefined, errors)} className={CONTROL_CLASS} {...select}>
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
         {options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -33,11 +16,6 @@ export function SelectField({ name, label, options, errors, placeholder, id, cla
           </option>
         ))}
       </select>
-      {errors?.length ? (
-        <p id={errorId} className="mt-1 text-sm text-red-700">
-          {errors.join(" ")}
-        </p>
-      ) : null}
-    </div>
+    </FieldFrame>
   );
 }

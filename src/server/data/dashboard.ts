@@ -131,3 +131,16 @@ export async function weeklyByType(viewer: Viewer, q: DashboardQuery, zone: stri
     WHERE ${scope(viewer, q.clientId)} AND i."awareAt" >= ${q.from} AND i."awareAt" < ${q.to}
     GROUP BY 1, 2 ORDER BY 1, 2`;
 }
+
+/** Everything the dashboard shows (the page and its CSV export read the same figures). */
+export async function loadDashboard(viewer: Viewer, q: DashboardQuery, now: Date) {
+  const [open, late, windows, k, perClient, weekly] = await Promise.all([
+    openBreakdowns(viewer, q.clientId),
+    lateIncidents(viewer, q.clientId, now),
+    obligationWindows(viewer, q.clientId, now),
+    kpis(viewer, q, now),
+    incidentsPerClient(viewer, q),
+    weeklyByType(viewer, q, viewer.timeZone),
+  ]);
+  return { open, late, windows, k, perClient, weekly };
+}

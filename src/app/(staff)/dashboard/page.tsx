@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireViewer } from "@/server/viewer";
 import { listVisibleClients } from "@/server/data/clients";
-import { incidentsPerClient, kpis, lateIncidents, obligationWindows, openBreakdowns, weeklyByType } from "@/server/data/dashboard";
+import { loadDashboard } from "@/server/data/dashboard";
 import { parseDashboardQuery } from "@/lib/validation/dashboard";
 import { BarChartCard } from "@/components/charts/bar-chart";
 import { INCIDENT_TYPES, PHASES, PHASE_LABEL, SEVERITIES, SEVERITY_LABEL, TYPE_LABEL, type IncidentType, type Phase, type Severity } from "@/domain/incident/types";
@@ -43,14 +43,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const clients = await listVisibleClients(viewer);
   const unknownClient = query.clientId !== null && !clients.some((c) => c.id === query.clientId);
   if (unknownClient) errors.push("Unknown client in the filter: nothing to show for it.");
-  const [open, late, windows, k, perClient, weekly] = await Promise.all([
-    openBreakdowns(viewer, query.clientId),
-    lateIncidents(viewer, query.clientId, now),
-    obligationWindows(viewer, query.clientId, now),
-    kpis(viewer, query, now),
-    incidentsPerClient(viewer, query),
-    weeklyByType(viewer, query, viewer.timeZone),
-  ]);
+  const { open, late, windows, k, perClient, weekly } = await loadDashboard(viewer, query, now);
   const filterQs = new URLSearchParams({ from: query.fromDay, to: query.toDay, ...(query.clientId ? { clientId: query.clientId } : {}) }).toString();
   const weeks = [...new Set(weekly.map((w) => w.week))];
   const weeklyData = weeks.map((week) => ({ week, ...Object.fromEntries(INCIDENT_TYPES.map((t) => [t, weekly.find((w) => w.week === week && w.type === t)?.count ?? 0])) }));

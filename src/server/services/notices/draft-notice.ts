@@ -12,14 +12,14 @@ import { formatInstant } from "@/lib/datetime";
 import type { DataCategory } from "@/domain/incident/types";
 
 /** Starts a notice for an obligation, prefilled with the fields its rule requires. */
-export async function draftNotice(ctx: ServiceContext, input: { obligationId: string }): Promise<Result<{ id: string }>> {
+export async function draftNotice(ctx: ServiceContext, input: { obligationId: string }): Promise<Result<{ id: string; incidentId: string }>> {
   return attempt(() =>
     db().$transaction(async (tx) => {
       const o = await loadObligation(tx, ctx, input.obligationId);
       if (!can(ctx.viewer, "notice:draft", o.incident)) fail("REFUSED", "You may not draft notices.");
       if (!o.active) fail("REFUSED", "This obligation no longer applies.");
       const open = await tx.notice.findFirst({ where: { obligationId: o.id, status: { not: "SENT" } } });
-      if (open) return { id: open.id };
+      if (open) return { id: open.id, incidentId: o.incidentId };
       const rule = ruleById(o.ruleId);
       const i = o.incident;
       const [owner, measures] = await Promise.all([
@@ -48,7 +48,7 @@ export async function draftNotice(ctx: ServiceContext, input: { obligationId: st
       });
       if (o.status === "PENDING" || o.status === "NOT_REQUIRED") await tx.obligation.update({ where: { id: o.id }, data: { status: "DRAFT" } });
       await auditIncident(tx, ctx, i, "notice.draft", { obligationId: o.id, ruleId: o.ruleId }, { type: "Notice", id: notice.id });
-      return { id: notice.id };
+      return { id: notice.id, incidentId: i.id };
     }),
   );
 }

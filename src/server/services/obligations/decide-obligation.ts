@@ -13,32 +13,30 @@ function assertOpen(status: string) {
   }
 }
 
-/** Records that a notice is not required, with the reason (e.g. the risk assessment). */
-export async function markObligationNotRequired(ctx: ServiceContext, input: { obligationId: string; reason: string }): Promise<Result<null>> {
+/**
+ * Settles an obligation by decision: NOT_REQUIRED (anyone who drafts notices, with the reason,
+ * e.g. the risk assessment) or WAIVED (a manager, who is recorded as the approver).
+ */
+async function decide(ctx: ServiceContext, input: { obligationId: string; reason: string }, status: "NOT_REQUIRED" | "WAIVED"): Promise<Result<null>> {
   return attempt(() =>
     db().$transaction(async (tx) => {
       const o = await loadObligation(tx, ctx, input.obligationId);
-      if (!can(ctx.viewer, "notice:draft", o.incident)) fail("REFUSED", "You may not decide on notices.");
+      if (status === "WAIVED" && !can(ctx.viewer, "notice:approve", o.incident)) fail("REFUSED", "Only a manager may waive an obligation.");
+      if (status === "NOT_REQUIRED" && !can(ctx.viewer, "notice:draft", o.incident)) fail("REFUSED", "You may not decide on notices.");
       assertOpen(o.status);
-      await tx.obligation.update({ where: { id: o.id }, data: { status: "NOT_REQUIRED", decisionReason: input.reason, decidedById: ctx.viewer.userId, decidedAt: ctx.now } });
-      await auditIncident(tx, ctx, o.incident, "obligation.not_required", { ruleId: o.ruleId, status: { before: o.status, after: "NOT_REQUIRED" }, reason: input.reason }, { type: "Obligation", id: o.id });
+      await tx.obligation.update({ where: { id: o.id }, data: { status, decisionReason: input.reason, decidedById: ctx.viewer.userId, decidedAt: ctx.now } });
+      await auditIncident(tx, ctx, o.incident, status === "WAIVED" ? "obligation.waive" : "obligation.not_required", { ruleId: o.ruleId, status: { before: o.status, after: status }, reason: input.reason }, { type: "Obligation", id: o.id });
       return null;
     }),
   );
 }
 
-/** A manager waives an obligation, with the reason; the waiver names the approver. */
-export async function waiveObligation(ctx: ServiceContext, input: { obligationId: string; reason: string }): Promise<Result<null>> {
-  return attempt(() =>
-    db().$transaction(async (tx) => {
-      const o = await loadObligation(tx, ctx, input.obligationId);
-      if (!can(ctx.viewer, "notice:approve", o.incident)) fail("REFUSED", "Only a manager may waive an obligation.");
-      assertOpen(o.status);
-      await tx.obligation.update({ where: { id: o.id }, data: { status: "WAIVED", decisionReason: input.reason, decidedById: ctx.viewer.userId, decidedAt: ctx.now } });
-      await auditIncident(tx, ctx, o.incident, "obligation.waive", { ruleId: o.ruleId, status: { before: o.status, after: "WAIVED" }, reason: input.reason }, { type: "Obligation", id: o.id });
-      return null;
-    }),
-  );
+export function markObligationNotRequired(ctx: ServiceContext, input: { obligationId: string; reason: string }): Promise<Result<null>> {
+  return decide(ctx, input, "NOT_REQUIRED");
+}
+
+export function waiveObligation(ctx: ServiceContext, input: { obligationId: string; reason: string }): Promise<Result<null>> {
+  return decide(ctx, input, "WAIVED");
 }
 
 /** Records a filing made outside Warden; it settles the obligation and starts chained clocks. */

@@ -13,11 +13,10 @@ import { SelectField } from "@/components/ui/select-field";
 
 const small = "rounded-md bg-slate-800 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-900 disabled:opacity-60";
 
-export function DraftNoticeButton({ incidentId, obligationId, label }: { incidentId: string; obligationId: string; label: string }) {
+export function DraftNoticeButton({ obligationId, label }: { obligationId: string; label: string }) {
   const { state, pending, onSubmit } = useFormAction(draftNotice);
   return (
     <form onSubmit={onSubmit}>
-      <input type="hidden" name="incidentId" value={incidentId} />
       <input type="hidden" name="obligationId" value={obligationId} />
       <button type="submit" disabled={pending} className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60">{label}</button>
       <FormStatus state={state} />

@@ -76,7 +76,7 @@ export function ObligationsSection({ viewer, incident, obligations, timeZone, no
                       {openNotice.status === "DRAFT" ? "Continue the draft" : openNotice.status === "AWAITING_APPROVAL" ? "Review the notice" : "Send the approved notice"}
                     </Link>
                   ) : !settled ? (
-                    <DraftNoticeButton incidentId={incident.id} obligationId={o.id} label="Draft notice" />
+                    <DraftNoticeButton obligationId={o.id} label="Draft notice" />
                   ) : null}
                   {!settled ? (
                     <details className="rounded-md border border-slate-200 px-3 py-1.5 text-sm">

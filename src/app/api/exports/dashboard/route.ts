@@ -1,5 +1,5 @@
 import { authorize } from "@/server/viewer";
-import { incidentsPerClient, kpis, lateIncidents, obligationWindows, openBreakdowns, weeklyByType } from "@/server/data/dashboard";
+import { loadDashboard } from "@/server/data/dashboard";
 import { parseDashboardQuery } from "@/lib/validation/dashboard";
 import { apiError } from "@/lib/api-error";
 import { csvResponse } from "@/lib/csv";
@@ -14,14 +14,7 @@ export async function GET(req: Request) {
   const now = new Date();
   const { query, errors } = parseDashboardQuery(Object.fromEntries(new URL(req.url).searchParams), viewer.timeZone, now);
   if (errors.length) return apiError("VALIDATION_FAILED", errors.join(" "));
-  const [open, late, windows, k, perClient, weekly] = await Promise.all([
-    openBreakdowns(viewer, query.clientId),
-    lateIncidents(viewer, query.clientId, now),
-    obligationWindows(viewer, query.clientId, now),
-    kpis(viewer, query, now),
-    incidentsPerClient(viewer, query),
-    weeklyByType(viewer, query, viewer.timeZone),
-  ]);
+  const { open, late, windows, k, perClient, weekly } = await loadDashboard(viewer, query, now);
   const hours = (s: number | null) => (s === null ? "" : (s / 3600).toFixed(2));
   async function* rows() {
     yield [
