@@ -77,7 +77,8 @@ describe("obligations follow the facts", () => {
       occurredAt: "2026-01-10T08:00", detectedAt: "2026-01-10T09:00", awareAt: "2026-01-10T11:30",
       dataCategories: ["PERSONAL"], jurisdictions: ["US-CA"],
     });
-    expect((await updateIncidentFacts(ctx, facts)).ok).toBe(true);
+    // a minute later (revisions are ordered by time)
+    expect((await updateIncidentFacts(await ctxFor(t.analyst.id, new Date(ctx.now.getTime() + 60_000)), facts)).ok).toBe(true);
     const after = await db().obligation.findMany({ where: { incidentId: id }, include: { revisions: { orderBy: { at: "asc" } } } });
     const active = after.filter((o) => o.active).map((o) => o.ruleId).sort();
     // the AG notice needs more than 500 Californians: with no count recorded it stays to assess
