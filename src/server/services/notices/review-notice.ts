@@ -29,25 +29,29 @@ export async function submitNotice(ctx: ServiceContext, input: { noticeId: strin
  * Nobody approves their own draft.
  */
 export async function reviewNotice(ctx: ServiceContext, input: { noticeId: string; decision: "APPROVE" | "RETURN"; comment?: string }): Promise<Result<{ contentHash: string | null }>> {
-  return attempt(() =>
-    db().$transaction(async (tx) => {
+  const outcome = await attempt(() =>
+    db().$transaction(async (tx): Promise<{ self: true } | { self: false; contentHash: string | null }> => {
       const n = await loadNotice(tx, ctx, input.noticeId);
       if (!can(ctx.viewer, "notice:approve", n.incident)) fail("REFUSED", "Only a manager may approve notices.");
       if (n.status !== "AWAITING_APPROVAL") fail("REFUSED", "This notice is not awaiting approval.");
       if (n.draftedById === ctx.viewer.userId) {
+        // refused, but the attempt itself is recorded: this transaction commits only the audit entry
         await auditIncident(tx, ctx, n.incident, "notice.self_approval_refused", { noticeId: n.id }, { type: "Notice", id: n.id });
-        return { contentHash: null, refusedSelf: true } as never;
+        return { self: true };
       }
       if (input.decision === "RETURN") {
         await tx.notice.update({ where: { id: n.id }, data: { status: "DRAFT", version: { increment: 1 } } });
         await tx.obligation.update({ where: { id: n.obligationId }, data: { status: "DRAFT" } });
         await auditIncident(tx, ctx, n.incident, "notice.return", { noticeId: n.id, comment: input.comment ?? null }, { type: "Notice", id: n.id });
-        return { contentHash: null };
+        return { self: false, contentHash: null };
       }
       const contentHash = noticeHash({ subject: n.subject, fields: n.fields as NoticeField[] });
       await tx.notice.update({ where: { id: n.id }, data: { status: "APPROVED", approvedById: ctx.viewer.userId, approvedAt: ctx.now, contentHash, version: { increment: 1 } } });
       await auditIncident(tx, ctx, n.incident, "notice.approve", { noticeId: n.id, contentHash }, { type: "Notice", id: n.id });
-      return { contentHash };
+      return { self: false, contentHash };
     }),
-  ).then((r) => (r.ok && (r.value as { refusedSelf?: boolean }).refusedSelf ? { ok: false, code: "REFUSED", message: "You drafted this notice: another manager must approve it (four-eyes)." } : r));
+  );
+  if (!outcome.ok) return outcome;
+  if (outcome.value.self) return { ok: false, code: "REFUSED", message: "You drafted this notice: another manager must approve it (four-eyes)." };
+  return { ok: true, value: { contentHash: outcome.value.contentHash } };
 }
