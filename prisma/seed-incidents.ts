@@ -21,6 +21,7 @@ import { PHASES, type IncidentType, type Phase } from "../src/domain/incident/ty
 import type { PrismaClient } from "../src/generated/prisma/client";
 import type { Result } from "../src/server/services/result";
 import { createHash } from "node:crypto";
+import { SETTLED_STATUSES } from "../src/domain/deadlines/obligation-status";
 
 const HOUR = 3600_000;
 
@@ -226,7 +227,7 @@ async function settleObligations(
   opts: { onlyOurs?: boolean } = {},
 ) {
   const open = await prisma.obligation.findMany({
-    where: { incidentId, active: true, status: { notIn: ["SENT", "ACKNOWLEDGED", "FILED", "NOT_REQUIRED", "WAIVED"] }, ...(opts.onlyOurs ? { party: "BPO", applicability: "APPLIES" } : {}) },
+    where: { incidentId, active: true, status: { notIn: [...SETTLED_STATUSES] }, ...(opts.onlyOurs ? { party: "BPO", applicability: "APPLIES" } : {}) },
     orderBy: { dueAt: "asc" },
   });
   for (const o of open) {

@@ -2,8 +2,6 @@ import type { Rule, Unit } from "./types";
 
 export type RuleOverride = { ruleId: string; amount: number; unit: Unit; note: string };
 
-export const OVERRIDABLE_UNITS: readonly Unit[] = ["HOURS", "CALENDAR_DAYS", "BUSINESS_DAYS", "MONTHS"];
-
 /** The rules with an organization's figures for unconfirmed ones; confirmed rules never change. */
 export function withOverrides(rules: readonly Rule[], overrides: readonly RuleOverride[]): Rule[] {
   const byId = new Map(overrides.map((o) => [o.ruleId, o]));

@@ -34,7 +34,6 @@ export type IncidentEvent =
   | { kind: "CHANGE_SEVERITY"; severity: Severity; reason: string };
 
 export type EventKind = IncidentEvent["kind"];
-export const EVENT_KINDS: readonly EventKind[] = ["ADVANCE", "STEP_BACK", "CLOSE_FALSE_POSITIVE", "REOPEN", "CHANGE_SEVERITY"];
 
 export type Transition = {
   ok: true;

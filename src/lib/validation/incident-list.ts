@@ -41,3 +41,10 @@ export function parseIncidentListQuery(params: Record<string, string | string[] 
   }
   return { query: { sort: "aware_desc", status: "open", ...query } as IncidentListQuery, ignored };
 }
+
+/** The filters as a query string (without the page cursor, unless one is given). */
+export function listQueryString(query: IncidentListQuery, cursor?: string): string {
+  const entries = Object.entries(query).filter(([k, v]) => k !== "cursor" && v !== undefined).map(([k, v]) => [k, String(v)]);
+  if (cursor) entries.push(["cursor", cursor]);
+  return new URLSearchParams(entries).toString();
+}

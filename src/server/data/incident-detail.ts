@@ -6,7 +6,7 @@ import { parseId } from "@/lib/validation/ids";
 import { unmetForAdvance } from "@/domain/incident/transition";
 import { unsettledObligations } from "../services/obligations/sync-obligations";
 import { postMortemState } from "../services/post-mortem/post-mortem-state";
-import type { Phase } from "@/domain/incident/types";
+import { PHASE_LABEL, type Phase } from "@/domain/incident/types";
 
 export type TimelineEntry = {
   id: string;
@@ -73,17 +73,14 @@ export async function getIncidentDetail(viewer: Viewer, id: unknown) {
 
 export type IncidentDetail = NonNullable<Awaited<ReturnType<typeof getIncidentDetail>>>;
 
-const PHASE_WORD: Record<string, string> = {
-  IDENTIFY: "Identify", CONTAIN: "Contain", INVESTIGATE: "Investigate", RESOLVE: "Resolve", REPORT: "Report", POST_MORTEM: "Post-mortem", CLOSED: "Closed",
-};
 
 function phaseEventTitle(e: { kind: string; fromPhase: string | null; toPhase: string; fromSeverity: string | null; toSeverity: string | null }): string {
   switch (e.kind) {
     case "OPEN": return `Incident logged (severity ${e.toSeverity?.toLowerCase() ?? "—"})`;
-    case "ADVANCE": return e.toPhase === "CLOSED" ? "Closed as resolved" : `Moved to ${PHASE_WORD[e.toPhase]}`;
-    case "STEP_BACK": return `Stepped back from ${PHASE_WORD[e.fromPhase ?? ""] ?? "?"} to ${PHASE_WORD[e.toPhase]}`;
+    case "ADVANCE": return e.toPhase === "CLOSED" ? "Closed as resolved" : `Moved to ${PHASE_LABEL[e.toPhase as Phase]}`;
+    case "STEP_BACK": return `Stepped back from ${(e.fromPhase ? PHASE_LABEL[e.fromPhase as Phase] : "?")} to ${PHASE_LABEL[e.toPhase as Phase]}`;
     case "CLOSE_FALSE_POSITIVE": return "Closed as a false positive";
-    case "REOPEN": return `Reopened in ${PHASE_WORD[e.toPhase]}`;
+    case "REOPEN": return `Reopened in ${PHASE_LABEL[e.toPhase as Phase]}`;
     case "CHANGE_SEVERITY": return `Severity changed from ${e.fromSeverity?.toLowerCase()} to ${e.toSeverity?.toLowerCase()}`;
     default: return e.kind;
   }

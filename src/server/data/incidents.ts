@@ -19,7 +19,42 @@ export type IncidentRow = {
   ownerName: string | null;
   awareAt: Date;
   updatedAt: Date;
+  clientId: string;
+  closedAt: Date | null;
 };
+
+const rowSelect = {
+  id: true,
+  reference: true,
+  title: true,
+  type: true,
+  severity: true,
+  severityRank: true,
+  phase: true,
+  awareAt: true,
+  updatedAt: true,
+  closedAt: true,
+  clientId: true,
+  client: { select: { name: true } },
+  owner: { select: { name: true } },
+} satisfies Prisma.IncidentSelect;
+
+function toRow(r: Prisma.IncidentGetPayload<{ select: typeof rowSelect }>): IncidentRow {
+  return {
+    id: r.id,
+    reference: r.reference,
+    title: r.title,
+    clientName: r.client.name,
+    clientId: r.clientId,
+    type: r.type,
+    severity: r.severity,
+    phase: r.phase,
+    ownerName: r.owner?.name ?? null,
+    awareAt: r.awareAt,
+    updatedAt: r.updatedAt,
+    closedAt: r.closedAt,
+  };
+}
 
 type SortSpec = { column: "awareAt" | "updatedAt" | "severityRank"; dir: "asc" | "desc" };
 const SORT_SPEC: Record<Sort, SortSpec> = {
@@ -91,19 +126,7 @@ export async function listIncidents(viewer: Viewer, q: IncidentListQuery): Promi
     where,
     orderBy: [{ [spec.column]: spec.dir }, { id: spec.dir }],
     take: PAGE_SIZE + 1,
-    select: {
-      id: true,
-      reference: true,
-      title: true,
-      type: true,
-      severity: true,
-      severityRank: true,
-      phase: true,
-      awareAt: true,
-      updatedAt: true,
-      client: { select: { name: true } },
-      owner: { select: { name: true } },
-    },
+    select: rowSelect,
   });
   const page = rows.slice(0, PAGE_SIZE);
   const last = page[page.length - 1];
@@ -112,18 +135,7 @@ export async function listIncidents(viewer: Viewer, q: IncidentListQuery): Promi
       ? encodeCursor({ v: spec.column === "severityRank" ? last.severityRank : last[spec.column].toISOString(), id: last.id })
       : null;
   return {
-    rows: page.map((r) => ({
-      id: r.id,
-      reference: r.reference,
-      title: r.title,
-      clientName: r.client.name,
-      type: r.type,
-      severity: r.severity,
-      phase: r.phase,
-      ownerName: r.owner?.name ?? null,
-      awareAt: r.awareAt,
-      updatedAt: r.updatedAt,
-    })),
+    rows: page.map(toRow),
     nextCursor,
   };
 }
@@ -151,7 +163,7 @@ export async function countOpenByPhase(viewer: Viewer): Promise<Record<string, n
 }
 
 /** Every incident matching the list filters, newest first, in batches (for exports). */
-export async function* iterateIncidentRows(viewer: Viewer, q: IncidentListQuery, batch = 1000): AsyncGenerator<Array<IncidentRow & { clientId: string; closedAt: Date | null }>> {
+export async function* iterateIncidentRows(viewer: Viewer, q: IncidentListQuery, batch = 1000): AsyncGenerator<IncidentRow[]> {
   let cursor: { awareAt: Date; id: string } | null = null;
   for (;;) {
     const where: Prisma.IncidentWhereInput = {
@@ -161,13 +173,10 @@ export async function* iterateIncidentRows(viewer: Viewer, q: IncidentListQuery,
       where,
       orderBy: [{ awareAt: "desc" }, { id: "desc" }],
       take: batch,
-      select: {
-        id: true, reference: true, title: true, type: true, severity: true, phase: true, awareAt: true, updatedAt: true, clientId: true, closedAt: true,
-        client: { select: { name: true } }, owner: { select: { name: true } },
-      },
+      select: rowSelect,
     });
     if (!rows.length) return;
-    yield rows.map((r) => ({ id: r.id, reference: r.reference, title: r.title, clientName: r.client.name, clientId: r.clientId, type: r.type, severity: r.severity, phase: r.phase, ownerName: r.owner?.name ?? null, awareAt: r.awareAt, updatedAt: r.updatedAt, closedAt: r.closedAt }));
+    yield rows.map(toRow);
     const last = rows[rows.length - 1]!;
     cursor = { awareAt: last.awareAt, id: last.id };
     if (rows.length < batch) return;

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "../db";
 import { incidentWhere } from "./scope";
 import type { Viewer } from "@/domain/access/can";
-import { SETTLED_STATUSES } from "../services/obligations/sync-obligations";
+import { SETTLED_STATUSES } from "@/domain/deadlines/obligation-status";
 
 /** The incident's obligations (active first, by due time) with their notices and filings. */
 export async function listIncidentObligations(viewer: Viewer, incidentId: string) {

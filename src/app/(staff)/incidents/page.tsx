@@ -8,7 +8,7 @@ import { ClientTable } from "@/components/ui/client-table";
 import { Badge, SEVERITY_TONE } from "@/components/ui/badge";
 import { can } from "@/domain/access/can";
 import { INCIDENT_TYPES, PHASES, PHASE_LABEL, SEVERITIES, SEVERITY_LABEL, TYPE_LABEL, type IncidentType, type Phase, type Severity } from "@/domain/incident/types";
-import { parseIncidentListQuery, SORTS, SORT_LABEL } from "@/lib/validation/incident-list";
+import { listQueryString, parseIncidentListQuery, SORTS, SORT_LABEL } from "@/lib/validation/incident-list";
 import { formatInstant } from "@/lib/datetime";
 
 export const metadata: Metadata = { title: "Incidents" };
@@ -25,7 +25,7 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
   const filtered = Object.keys(params).some((k) => k !== "cursor" && k !== "sort" && params[k]);
 
   const nextHref = page.nextCursor
-    ? `/incidents?${new URLSearchParams({ ...Object.fromEntries(Object.entries(query).filter(([k, v]) => k !== "cursor" && v !== undefined).map(([k, v]) => [k, String(v)])), cursor: page.nextCursor })}`
+    ? `/incidents?${listQueryString(query, page.nextCursor)}`
     : null;
 
   return (
@@ -60,7 +60,7 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
           <button type="submit" className="rounded-md bg-slate-800 px-4 py-2 text-sm font-medium text-white hover:bg-slate-900">Apply filters</button>
           {filtered ? <Link href="/incidents" className="px-2 py-2 text-sm text-brand-700 underline">Clear</Link> : null}
           {can(viewer, "report:export") ? (
-            <a href={`/api/exports/incidents?${new URLSearchParams(Object.entries(query).filter(([k, v]) => k !== "cursor" && v !== undefined).map(([k, v]) => [k, String(v)]))}`} className="px-2 py-2 text-sm text-brand-700 underline">
+            <a href={`/api/exports/incidents?${listQueryString(query)}`} className="px-2 py-2 text-sm text-brand-700 underline">
               Export these incidents (CSV)
             </a>
           ) : null}
@@ -114,7 +114,7 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
       )}
 
       <nav aria-label="Pages" className="flex justify-between">
-        {query.cursor ? <Link href={`/incidents?${new URLSearchParams(Object.entries(query).filter(([k, v]) => k !== "cursor" && v !== undefined).map(([k, v]) => [k, String(v)]))}`} className="text-sm text-brand-700 underline">First page</Link> : <span />}
+        {query.cursor ? <Link href={`/incidents?${listQueryString(query)}`} className="text-sm text-brand-700 underline">First page</Link> : <span />}
         {nextHref ? <Link href={nextHref} className="text-sm text-brand-700 underline">Next page</Link> : null}
       </nav>
 

@@ -4,11 +4,12 @@ import { attempt, fail, type Result } from "../result";
 import type { ServiceContext } from "../context";
 import { auditIncident } from "../incidents/common";
 import { loadObligation } from "./load-obligation";
-import { syncObligations, SETTLED_STATUSES } from "./sync-obligations";
+import { syncObligations } from "./sync-obligations";
+import { isSettled } from "@/domain/deadlines/obligation-status";
 import { can } from "@/domain/access/can";
 
 function assertOpen(status: string) {
-  if ((SETTLED_STATUSES as readonly string[]).includes(status) && status !== "NOT_REQUIRED") {
+  if (isSettled(status) && status !== "NOT_REQUIRED") {
     fail("REFUSED", "This obligation is already settled.");
   }
 }

@@ -6,6 +6,7 @@ import { obligationsFor } from "@/domain/deadlines/obligations";
 import { RULES } from "@/domain/deadlines/rules";
 import type { ClientTerms, IncidentFacts, Unit } from "@/domain/deadlines/types";
 import { withOverrides } from "@/domain/deadlines/overrides";
+import { SETTLED_STATUSES } from "@/domain/deadlines/obligation-status";
 import type { DataCategory } from "@/domain/incident/types";
 import type { Client, Incident } from "@/generated/prisma/client";
 
@@ -101,8 +102,6 @@ export async function syncObligations(tx: Tx, ctx: ServiceContext, incident: Inc
   }
   return { added, changed, retired };
 }
-
-export const SETTLED_STATUSES = ["SENT", "ACKNOWLEDGED", "FILED", "NOT_REQUIRED", "WAIVED"] as const;
 
 /** Labels of the incident's obligations not yet settled: what keeps it in Report. */
 export async function unsettledObligations(tx: Tx, incidentId: string): Promise<string[]> {

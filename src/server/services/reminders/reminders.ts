@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "../../db";
 import { sendMail } from "../../mailer";
 import { appendAudit } from "../../audit";
-import { SETTLED_STATUSES } from "../obligations/sync-obligations";
+import { SETTLED_STATUSES, isSettled } from "@/domain/deadlines/obligation-status";
 import { reminderKindsDue } from "@/domain/deadlines/reminders";
 import { Prisma } from "@/generated/prisma/client";
 import { formatInstant } from "@/lib/datetime";
@@ -38,7 +38,7 @@ export async function deliverReminder(job: ReminderJob, now: Date): Promise<"sen
         where: { id: job.obligationId },
         include: { incident: { select: { id: true, reference: true, title: true, organizationId: true, ownerId: true, reporterId: true, phase: true, client: { select: { timeZone: true } } } } },
       });
-      if (!o || !o.active || (SETTLED_STATUSES as readonly string[]).includes(o.status) || !o.dueAt) return "gone" as const;
+      if (!o || !o.active || isSettled(o.status) || !o.dueAt) return "gone" as const;
       await tx.reminderSent.create({ data: { obligationId: o.id, kind: job.kind, sentAt: now } });
       const overdue = job.kind === "overdue";
       const people = await tx.user.findMany({

@@ -5,6 +5,7 @@ import type { ObligationWithNotices } from "@/server/data/obligations";
 import { Badge } from "@/components/ui/badge";
 import { Countdown } from "@/components/ui/countdown";
 import { formatInstant } from "@/lib/datetime";
+import { isSettled } from "@/domain/deadlines/obligation-status";
 import { DecisionForm, DraftNoticeButton, FilingForm } from "./obligation-forms";
 
 const STATUS_LABEL: Record<string, string> = {
@@ -17,7 +18,6 @@ const STATUS_LABEL: Record<string, string> = {
   FILED: "Filed",
   WAIVED: "Waived",
 };
-const SETTLED = new Set(["SENT", "ACKNOWLEDGED", "FILED", "NOT_REQUIRED", "WAIVED"]);
 
 export function ObligationsSection({ viewer, incident, obligations, timeZone, now }: {
   viewer: Viewer;
@@ -37,7 +37,7 @@ export function ObligationsSection({ viewer, incident, obligations, timeZone, no
       {active.length === 0 ? <p className="text-sm text-slate-600">No notice is owed on the facts recorded so far.</p> : null}
       <ul className="space-y-3">
         {active.map((o) => {
-          const settled = SETTLED.has(o.status);
+          const settled = isSettled(o.status);
           const overdue = !settled && o.dueAt !== null && o.dueAt < now;
           const openNotice = o.notices.find((n) => n.status !== "SENT");
           const sent = o.notices.filter((n) => n.status === "SENT");
