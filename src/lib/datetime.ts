@@ -23,8 +23,25 @@ export function toDateTimeInput(date: Date | null | undefined, zone: string): st
   return DateTime.fromJSDate(date, { zone }).toFormat("yyyy-LL-dd'T'HH:mm");
 }
 
-/** "29 Mar 2026, 03:30 CEST": always with the zone, so nobody guesses. */
+// One Intl formatter per zone, made once: building a formatter costs far more than using it, and
+// lists format hundreds of instants per page.
+const instantFormats = new Map<string, Intl.DateTimeFormat>();
+function instantFormat(zone: string): Intl.DateTimeFormat {
+  let f = instantFormats.get(zone);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-US", {
+      timeZone: zone, year: "numeric", month: "short", day: "numeric",
+      hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZoneName: "short",
+    });
+    instantFormats.set(zone, f);
+  }
+  return f;
+}
+
+/** "29 Mar 2026, 03:30 GMT+2": always with the zone, so nobody guesses. */
 export function formatInstant(date: Date | null | undefined, zone: string): string {
   if (!date) return "—";
-  return DateTime.fromJSDate(date, { zone }).toFormat("d LLL yyyy, HH:mm ZZZZ");
+  const p: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = {};
+  for (const part of instantFormat(zone).formatToParts(date)) p[part.type] = part.value;
+  return `${p.day} ${p.month} ${p.year}, ${p.hour}:${p.minute} ${p.timeZoneName}`;
 }

@@ -87,3 +87,47 @@ describe("incident list paging", () => {
     expect(PAGE_SIZE).toBeLessThan(40);
   });
 });
+
+describe("incident list filters", () => {
+  it("filters by status, type, severity, client, owner and text, within the viewer's scope", async () => {
+    const t = await makeTenant();
+    const other = await makeTenant();
+    const manager = await ctxFor(t.manager.id);
+    const analyst = await ctxFor(t.analyst.id);
+    const a = await logIncident(manager, t.clientA.id, { title: "Misdirected 100% refund letters", type: "ACCIDENTAL_LEAK", severity: "LOW", ownerId: t.analyst.id });
+    const b = await logIncident(manager, t.clientB.id, { title: "Ransomware on claims_server", type: "CYBERATTACK", severity: "CRITICAL" });
+    const c = await logIncident(manager, t.clientA.id, { title: "Lost laptop", summary: "A laptop holding call notes was left on a train." });
+    await logIncident(await ctxFor(other.manager.id), other.clientA.id, { title: "Misdirected letters elsewhere" });
+    const ids = async (ctx: typeof manager, q: Record<string, unknown>) =>
+      (await listIncidents(ctx.viewer, { sort: "aware_desc", status: "all", ...q })).rows.map((r) => r.id).sort();
+
+    expect(await ids(manager, {})).toEqual([a.id, b.id, c.id].sort());
+    expect(await ids(analyst, {})).toEqual([a.id, c.id].sort()); // client B is not assigned to the analyst
+    expect(await ids(manager, { type: "CYBERATTACK" })).toEqual([b.id]);
+    expect(await ids(manager, { severity: "LOW" })).toEqual([a.id]);
+    expect(await ids(manager, { clientId: t.clientB.id })).toEqual([b.id]);
+    expect(await ids(analyst, { clientId: t.clientB.id })).toEqual([]);
+    expect(await ids(analyst, { owner: "me" })).toEqual([a.id]);
+    expect(await ids(manager, { owner: t.manager.id })).toEqual([b.id, c.id].sort()); // who logs an incident owns it by default
+    expect(await ids(manager, { owner: "none" })).toEqual([]);
+    expect(await ids(manager, { status: "closed" })).toEqual([]);
+    expect(await ids(manager, { status: "open" })).toEqual([a.id, b.id, c.id].sort());
+    // text: case-insensitive in title and summary, reference exact; % and _ are characters, not wildcards
+    expect(await ids(manager, { q: "misdirected" })).toEqual([a.id]);
+    expect(await ids(manager, { q: "TRAIN" })).toEqual([c.id]);
+    expect(await ids(manager, { q: b.reference.toLowerCase() })).toEqual([b.id]);
+    expect(await ids(manager, { q: "100%" })).toEqual([a.id]);
+    expect(await ids(manager, { q: "%" })).toEqual([a.id]);
+    expect(await ids(manager, { q: "lost_laptop" })).toEqual([]); // "_" would match the space in "Lost laptop"
+    expect(await ids(manager, { q: "claims_server" })).toEqual([b.id]);
+  });
+
+  it("returns the row's facts as stored, times in UTC", async () => {
+    const t = await makeTenant();
+    const ctx = await ctxFor(t.manager.id);
+    const made = await logIncident(ctx, t.clientA.id, { awareAt: "2026-03-29T01:30", timeZone: "Europe/Berlin", detectedAt: "2026-03-29T01:00", occurredAt: "2026-03-28T23:00" });
+    const [row] = (await listIncidents(ctx.viewer, { sort: "aware_desc", status: "all" })).rows;
+    expect(row).toMatchObject({ id: made.id, reference: made.reference, clientName: t.clientA.name, type: "DATA_BREACH", severity: "HIGH", phase: "IDENTIFY", ownerName: t.manager.name, closedAt: null });
+    expect(row!.awareAt.toISOString()).toBe("2026-03-29T00:30:00.000Z");
+  });
+});

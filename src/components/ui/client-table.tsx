@@ -12,7 +12,7 @@ const SECTOR_LABEL: Record<string, string> = {
 };
 
 /** Clients with the contract notice term and the regimes their flags bring in. */
-export function ClientTable({ clients, caption }: { clients: ClientSummary[]; caption: string }) {
+export function ClientTable({ clients, caption }: { clients: readonly ClientSummary[]; caption: string }) {
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table className="min-w-full divide-y divide-slate-200 text-sm">

@@ -12,6 +12,9 @@ export type Viewer = {
   /** Clients whose data this viewer may see: assigned clients for analysts, every client of
    *  the organization for managers and admins, the own client for a client contact. */
   clientIds: readonly string[];
+  /** The organization's data version (its audit chain length) when this viewer was read at
+   *  the start of a request; every change appends to the chain. Absent outside requests. */
+  dataVersion?: number;
 };
 
 /** The permission check. With a clientId it also checks the tenant scope. */

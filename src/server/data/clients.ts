@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "../db";
 import { clientWhere } from "./scope";
+import { cachedFigures } from "./figure-cache";
 import { parseId } from "@/lib/validation/ids";
 import type { Viewer } from "@/domain/access/can";
 import type { Prisma } from "@/generated/prisma/client";
@@ -57,6 +58,11 @@ function toSummary(c: SummaryRow): ClientSummary {
 export async function listVisibleClients(viewer: Viewer): Promise<ClientSummary[]> {
   const rows = await db().client.findMany({ where: clientWhere(viewer), select: summarySelect, orderBy: { name: "asc" } });
   return rows.map(toSummary);
+}
+
+/** The same list for filters and pickers on busy pages, kept until the organization changes. */
+export async function listVisibleClientsCached(viewer: Viewer): Promise<readonly ClientSummary[]> {
+  return (await cachedFigures(viewer, ["clients"], () => listVisibleClients(viewer))).value;
 }
 
 /** One client in the viewer's scope, or null: unknown, malformed and out-of-scope ids alike. */

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "../db";
 import { Prisma } from "@/generated/prisma/client";
+import { cachedFigures } from "./figure-cache";
 import type { Viewer } from "@/domain/access/can";
 import { TARGETS } from "@/domain/incident/targets";
 import { SEVERITIES } from "@/domain/incident/types";
@@ -143,4 +144,15 @@ export async function loadDashboard(viewer: Viewer, q: DashboardQuery, now: Date
     weeklyByType(viewer, q, viewer.timeZone),
   ]);
   return { open, late, windows, k, perClient, weekly };
+}
+
+export type DashboardFigures = Awaited<ReturnType<typeof loadDashboard>>;
+
+/**
+ * The dashboard's figures as of `asOf`: recomputed after any change in the organization and at
+ * least once a minute (figure-cache.ts), so a room of managers refreshing it costs one query
+ * round. Shared between requests: read-only.
+ */
+export async function dashboardFigures(viewer: Viewer, q: DashboardQuery): Promise<{ value: DashboardFigures; asOf: Date }> {
+  return cachedFigures(viewer, ["dashboard", q.clientId, q.from.toISOString(), q.to.toISOString()], (now) => loadDashboard(viewer, q, now));
 }

@@ -4,12 +4,13 @@ import type { Viewer } from "@/domain/access/can";
 import { isRole } from "@/domain/access/permissions";
 import { parseId } from "@/lib/validation/ids";
 
-type Row = { id: string; organizationId: string; role: string; name: string; email: string; active: boolean; timeZone: string; clientIds: string[] | null };
+type Row = { id: string; organizationId: string; role: string; name: string; email: string; active: boolean; timeZone: string; clientIds: string[] | null; dataVersion: number };
 
 /**
  * The viewer for a user id: null when the account is gone or disabled. One round trip (it runs
  * on every request): the clients in scope are the organization's for managers and admins, the
- * assigned ones for analysts, and the own client for a client contact.
+ * assigned ones for analysts, and the own client for a client contact. The same round trip
+ * reads the organization's data version (see figure-cache.ts).
  */
 export async function loadViewer(userId: string): Promise<Viewer | null> {
   if (!parseId(userId)) return null;
@@ -20,7 +21,8 @@ export async function loadViewer(userId: string): Promise<Viewer | null> {
         WHEN u.role = 'ANALYST' THEN ARRAY(SELECT a."clientId" FROM "ClientAssignment" a JOIN "Client" c ON c.id = a."clientId" WHERE a."userId" = u.id AND c."organizationId" = u."organizationId" ORDER BY a."clientId")
         WHEN u."clientId" IS NOT NULL THEN ARRAY[u."clientId"]
         ELSE ARRAY[]::uuid[]
-      END AS "clientIds"
+      END AS "clientIds",
+      COALESCE((SELECT a.seq FROM "AuditEvent" a WHERE a."organizationId" = u."organizationId" ORDER BY a.seq DESC LIMIT 1), 0) AS "dataVersion"
     FROM "User" u JOIN "Organization" o ON o.id = u."organizationId"
     WHERE u.id = ${userId}::uuid`;
   const user = rows[0];
@@ -33,5 +35,6 @@ export async function loadViewer(userId: string): Promise<Viewer | null> {
     email: user.email,
     timeZone: user.timeZone,
     clientIds: user.clientIds ?? [],
+    dataVersion: user.dataVersion,
   };
 }

@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireViewer } from "@/server/viewer";
-import { listVisibleClients } from "@/server/data/clients";
-import { loadDashboard } from "@/server/data/dashboard";
+import { listVisibleClientsCached } from "@/server/data/clients";
+import { dashboardFigures } from "@/server/data/dashboard";
 import { parseDashboardQuery } from "@/lib/validation/dashboard";
 import { BarChartCard } from "@/components/charts/bar-chart";
 import { INCIDENT_TYPES, PHASES, PHASE_LABEL, SEVERITIES, SEVERITY_LABEL, TYPE_LABEL, type IncidentType, type Phase, type Severity } from "@/domain/incident/types";
 import { formatDuration } from "@/domain/incident/durations";
+import { formatInstant } from "@/lib/datetime";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -40,10 +41,10 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const viewer = await requireViewer("dashboard:view", "/dashboard");
   const now = new Date();
   const { query, errors } = parseDashboardQuery(await searchParams, viewer.timeZone, now);
-  const clients = await listVisibleClients(viewer);
+  const [clients, figures] = await Promise.all([listVisibleClientsCached(viewer), dashboardFigures(viewer, query)]);
   const unknownClient = query.clientId !== null && !clients.some((c) => c.id === query.clientId);
   if (unknownClient) errors.push("Unknown client in the filter: nothing to show for it.");
-  const { open, late, windows, k, perClient, weekly } = await loadDashboard(viewer, query, now);
+  const { open, late, windows, k, perClient, weekly } = figures.value;
   const filterQs = new URLSearchParams({ from: query.fromDay, to: query.toDay, ...(query.clientId ? { clientId: query.clientId } : {}) }).toString();
   const weeks = [...new Set(weekly.map((w) => w.week))];
   const weeklyData = weeks.map((week) => ({ week, ...Object.fromEntries(INCIDENT_TYPES.map((t) => [t, weekly.find((w) => w.week === week && w.type === t)?.count ?? 0])) }));
@@ -59,7 +60,10 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
     <div className="space-y-6">
       <div>
         <h1 className="text-2xl font-semibold">Dashboard</h1>
-        <p className="mt-1 text-sm text-slate-600">Open work now; response times and notices over the period. Times in {viewer.timeZone}.</p>
+        <p className="mt-1 text-sm text-slate-600">
+          Open work now; response times and notices over the period. Times in {viewer.timeZone}.{" "}
+          <span data-testid="figures-as-of">Figures as of {formatInstant(figures.asOf, viewer.timeZone)}</span>, refreshed after every change and at least every minute.
+        </p>
       </div>
 
       <form method="get" aria-label="Dashboard filters" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4">

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireViewer } from "@/server/viewer";
-import { listVisibleClients } from "@/server/data/clients";
-import { listAssignableStaff, listIncidents } from "@/server/data/incidents";
+import { listVisibleClientsCached } from "@/server/data/clients";
+import { listAssignableStaffCached, listIncidents } from "@/server/data/incidents";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ClientTable } from "@/components/ui/client-table";
 import { Badge, SEVERITY_TONE } from "@/components/ui/badge";
@@ -21,7 +21,7 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
   const viewer = await requireViewer("incident:read", "/incidents");
   const params = await searchParams;
   const { query, ignored } = parseIncidentListQuery(params);
-  const [clients, staff, page] = await Promise.all([listVisibleClients(viewer), listAssignableStaff(viewer), listIncidents(viewer, query)]);
+  const [clients, staff, page] = await Promise.all([listVisibleClientsCached(viewer), listAssignableStaffCached(viewer), listIncidents(viewer, query)]);
   const filtered = Object.keys(params).some((k) => k !== "cursor" && k !== "sort" && params[k]);
 
   const nextHref = page.nextCursor
@@ -93,7 +93,7 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
               {page.rows.map((r) => (
                 <tr key={r.id} className="hover:bg-slate-50">
                   <td className="whitespace-nowrap px-4 py-2 font-mono text-xs">
-                    <Link href={`/incidents/${r.id}`} className="text-brand-700 underline">{r.reference}</Link>
+                    <Link href={`/incidents/${r.id}`} prefetch={false} className="text-brand-700 underline">{r.reference}</Link>
                   </td>
                   <td className="px-4 py-2">{r.title}</td>
                   <td className="px-4 py-2">{r.clientName}</td>

@@ -1,5 +1,5 @@
 import { authorize } from "@/server/viewer";
-import { loadDashboard } from "@/server/data/dashboard";
+import { dashboardFigures } from "@/server/data/dashboard";
 import { parseDashboardQuery } from "@/lib/validation/dashboard";
 import { apiError } from "@/lib/api-error";
 import { csvResponse } from "@/lib/csv";
@@ -14,11 +14,12 @@ export async function GET(req: Request) {
   const now = new Date();
   const { query, errors } = parseDashboardQuery(Object.fromEntries(new URL(req.url).searchParams), viewer.timeZone, now);
   if (errors.length) return apiError("VALIDATION_FAILED", errors.join(" "));
-  const { open, late, windows, k, perClient, weekly } = await loadDashboard(viewer, query, now);
+  const figures = await dashboardFigures(viewer, query);
+  const { open, late, windows, k, perClient, weekly } = figures.value;
   const hours = (s: number | null) => (s === null ? "" : (s / 3600).toFixed(2));
   async function* rows() {
     yield [
-      ["Warden dashboard", `${query.fromDay} to ${query.toDay}`, query.clientId ? `client ${query.clientId}` : "all clients", `generated ${now.toISOString()}`],
+      ["Warden dashboard", `${query.fromDay} to ${query.toDay}`, query.clientId ? `client ${query.clientId}` : "all clients", `figures as of ${figures.asOf.toISOString()}`],
       [],
       ["Open incidents by", "Value", "Count"],
       ...(["phase", "severity", "type", "client"] as const).flatMap((dim) => open[dim].map((r) => [dim, r.key, r.count])),
