@@ -118,3 +118,41 @@ describe("exports", () => {
     expect(await getIncidentReport((await ctxFor(t.contactB.id)).viewer, id, new Date())).toBeNull();
   });
 });
+
+import { dashboardFigures } from "@/server/data/dashboard";
+import { logIncident } from "../support/incident-fixture";
+import { loadViewer } from "@/server/data/load-viewer";
+
+describe("dashboard figures kept between requests", () => {
+  it("serves the same figures until a change is audited in the organization, then recomputes", async () => {
+    const t = await makeTenant();
+    const other = await makeTenant();
+    const ctx = await ctxFor(t.manager.id);
+    await logIncident(ctx, t.clientA.id);
+    const request = async (userId: string) => (await loadViewer(userId))!; // each request reads the viewer anew
+    const q = parseDashboardQuery({}, "UTC", new Date()).query;
+
+    const first = await dashboardFigures(await request(t.manager.id), q);
+    expect(first.value.open.total).toBe(1);
+    const again = await dashboardFigures(await request(t.admin.id), q); // same organization and scope
+    expect(again.value).toBe(first.value);
+    expect(again.asOf).toEqual(first.asOf);
+
+    // a change in another organization leaves these figures alone
+    await logIncident(await ctxFor(other.manager.id), other.clientA.id);
+    expect((await dashboardFigures(await request(t.manager.id), q)).value).toBe(first.value);
+
+    // a change here is seen on the next request
+    await logIncident(ctx, t.clientB.id);
+    const after = await dashboardFigures(await request(t.manager.id), q);
+    expect(after.value.open.total).toBe(2);
+    expect(after.asOf.getTime()).toBeGreaterThanOrEqual(first.asOf.getTime());
+
+    // a narrower scope (an analyst assigned to client A only) never reads the wider figures
+    const analyst = await dashboardFigures(await request(t.analyst.id), q);
+    expect(analyst.value.open.total).toBe(1);
+    // and a viewer read outside a request (no data version) asks the database for it
+    const { dataVersion: _v, ...bare } = await request(t.manager.id);
+    expect((await dashboardFigures(bare, q)).value).toBe(after.value);
+  });
+});

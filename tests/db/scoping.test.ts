@@ -131,3 +131,26 @@ describe("incident list filters", () => {
     expect(row!.awareAt.toISOString()).toBe("2026-03-29T00:30:00.000Z");
   });
 });
+
+import { listOpenObligations } from "@/server/data/obligations";
+
+describe("open obligations across clients", () => {
+  it("counts every unsettled obligation in scope, not just the rows shown", async () => {
+    const t = await makeTenant();
+    const manager = await ctxFor(t.manager.id);
+    await logIncident(manager, t.clientA.id, { jurisdictions: ["US-CA", "DE"] });
+    await logIncident(manager, t.clientB.id, { jurisdictions: ["US-CA"] });
+    const analyst = await ctxFor(t.analyst.id);
+    const later = new Date(Date.now() + 400 * 24 * 3600_000); // every clock has run out by then
+    const all = await listOpenObligations(manager.viewer, { now: later });
+    const withDue = all.rows.filter((r) => r.dueAt).length;
+    expect(all.total).toBe(all.rows.length);
+    expect(all.total).toBeGreaterThan(2);
+    expect(all.overdue).toBe(withDue);
+    const own = await listOpenObligations(analyst.viewer, { now: later });
+    expect(own.total).toBeLessThan(all.total); // client B is not the analyst's
+    expect(own.rows.every((r) => r.incident.client.name === t.clientA.name)).toBe(true);
+    const none = await listOpenObligations(manager.viewer, { now: new Date("2020-01-01T00:00:00Z"), withinHours: 24 });
+    expect(none).toEqual({ rows: [], total: 0, overdue: 0 });
+  });
+});

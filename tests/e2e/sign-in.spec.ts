@@ -32,6 +32,20 @@ test.describe("each audience signs in and lands in its own area", () => {
 });
 
 test.describe("bad sign-in attempts", () => {
+  test("a tampered or foreign session cookie counts as signed out", async ({ page, context }) => {
+    await signIn(page, ACCOUNTS.manager);
+    await expect(page).toHaveURL(/\/dashboard$/);
+    const session = (await context.cookies()).find((c) => c.name.endsWith("next-auth.session-token"));
+    expect(session).toBeDefined();
+    const flipped = session!.value.slice(0, -6) + (session!.value.endsWith("AAAAAA") ? "BBBBBB" : "AAAAAA");
+    await context.addCookies([{ ...session!, value: flipped }]);
+    await page.goto("/dashboard");
+    await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fdashboard/);
+    await context.addCookies([{ ...session!, value: "not-a-token" }]);
+    await page.goto("/incidents");
+    await expect(page).toHaveURL(/\/login/);
+  });
+
   test("a wrong password shows one generic message and stays on the sign-in page", async ({ page }) => {
     await signIn(page, ACCOUNTS.manager, "not-the-password");
     await expect(page.getByRole("alert").filter({ hasText: "The email address or password is incorrect." })).toBeVisible();

@@ -171,3 +171,17 @@ describe("default checklists", () => {
     }
   });
 });
+
+import { OPEN_PHASES, PHASES as ALL_PHASES } from "@/domain/incident/types";
+import { SETTLED_STATUSES, UNSETTLED_STATUSES } from "@/domain/deadlines/obligation-status";
+import { Phase as DbPhase, ObligationStatus as DbObligationStatus } from "@/generated/prisma/enums";
+
+describe("status sets named in queries", () => {
+  it("open phases are every phase but closed, and match the database enum", () => {
+    expect([...OPEN_PHASES, "CLOSED"].sort()).toEqual([...ALL_PHASES].sort());
+    expect(Object.values(DbPhase).sort()).toEqual([...ALL_PHASES].sort());
+  });
+  it("settled and unsettled obligation statuses split the database enum exactly", () => {
+    expect([...SETTLED_STATUSES, ...UNSETTLED_STATUSES].sort()).toEqual(Object.values(DbObligationStatus).sort());
+  });
+});

@@ -7,6 +7,8 @@ export const SEVERITIES = ["LOW", "MEDIUM", "HIGH", "CRITICAL"] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
 export const PHASES = ["IDENTIFY", "CONTAIN", "INVESTIGATE", "RESOLVE", "REPORT", "POST_MORTEM", "CLOSED"] as const;
+/** Every phase but the last. Queries name them (phase = ANY(...)) so an index can serve "open". */
+export const OPEN_PHASES = PHASES.filter((p) => p !== "CLOSED");
 export type Phase = (typeof PHASES)[number];
 
 export const RESOLUTIONS = ["RESOLVED", "FALSE_POSITIVE"] as const;

@@ -4,7 +4,8 @@ import { Prisma } from "@/generated/prisma/client";
 import { cachedFigures } from "./figure-cache";
 import type { Viewer } from "@/domain/access/can";
 import { TARGETS } from "@/domain/incident/targets";
-import { SEVERITIES } from "@/domain/incident/types";
+import { OPEN_PHASES, SEVERITIES } from "@/domain/incident/types";
+import { UNSETTLED_STATUSES } from "@/domain/deadlines/obligation-status";
 import type { DashboardQuery } from "@/lib/validation/dashboard";
 
 // Every figure here is computed by PostgreSQL (aggregates over indexed columns), never by
@@ -24,7 +25,7 @@ export async function openBreakdowns(viewer: Viewer, clientId: string | null): P
            COALESCE(i.phase::text, i.severity::text, i.type::text, c.name) AS key,
            count(*)::int AS count
     FROM "Incident" i JOIN "Client" c ON c.id = i."clientId"
-    WHERE ${scope(viewer, clientId)} AND i.phase <> 'CLOSED'
+    WHERE ${scope(viewer, clientId)} AND i.phase = ANY(${[...OPEN_PHASES]}::"Phase"[])
     GROUP BY GROUPING SETS ((i.phase), (i.severity), (i.type), (c.name))`;
   const pick = (dim: string) => rows.filter((r) => r.dim === dim).map((r) => ({ key: r.key, count: r.count }));
   return { phase: pick("phase"), severity: pick("severity"), type: pick("type"), client: pick("client").sort((a, b) => b.count - a.count), total: pick("phase").reduce((a, b) => a + b.count, 0) };
@@ -43,7 +44,7 @@ export async function lateIncidents(viewer: Viewer, clientId: string | null, now
              CASE WHEN i."investigateStartedAt" IS NULL AND ${now} > i."awareAt" + ${targetCase("containHours")} THEN 'contain' ELSE 'resolve' END AS target,
              extract(epoch FROM ${now} - (i."awareAt" + CASE WHEN i."investigateStartedAt" IS NULL AND ${now} > i."awareAt" + ${targetCase("containHours")} THEN ${targetCase("containHours")} ELSE ${targetCase("resolveHours")} END))::float8 AS "lateBy"
       FROM "Incident" i JOIN "Client" c ON c.id = i."clientId"
-      WHERE ${scope(viewer, clientId)} AND i.phase <> 'CLOSED'
+      WHERE ${scope(viewer, clientId)} AND i.phase = ANY(${[...OPEN_PHASES]}::"Phase"[])
         AND ((i."investigateStartedAt" IS NULL AND ${now} > i."awareAt" + ${targetCase("containHours")})
           OR (i."reportStartedAt" IS NULL AND ${now} > i."awareAt" + ${targetCase("resolveHours")}))
     )
@@ -58,8 +59,11 @@ export async function obligationWindows(viewer: Viewer, clientId: string | null,
     SELECT count(*) FILTER (WHERE o."dueAt" < ${now})::int AS overdue,
            count(*) FILTER (WHERE o."dueAt" >= ${now} AND o."dueAt" < ${now}::timestamp + interval '24 hours')::int AS "next24h",
            count(*) FILTER (WHERE o."dueAt" >= ${now} AND o."dueAt" < ${now}::timestamp + interval '7 days')::int AS "next7d"
-    FROM "Obligation" o JOIN "Incident" i ON i.id = o."incidentId"
-    WHERE ${scope(viewer, clientId)} AND o.active AND o.status NOT IN ('SENT', 'ACKNOWLEDGED', 'FILED', 'NOT_REQUIRED', 'WAIVED') AND o."dueAt" IS NOT NULL`;
+    FROM "Obligation" o
+    -- the few unsettled obligations come from their index; each checks its incident's scope by
+    -- primary key (LATERAL … LIMIT 1 keeps the planner from hashing every incident instead)
+    JOIN LATERAL (SELECT 1 FROM "Incident" i WHERE i.id = o."incidentId" AND ${scope(viewer, clientId)} LIMIT 1) inscope ON true
+    WHERE o.active AND o.status = ANY(${[...UNSETTLED_STATUSES]}::"ObligationStatus"[]) AND o."dueAt" IS NOT NULL`;
   return r;
 }
 

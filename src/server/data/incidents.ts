@@ -6,6 +6,7 @@ import type { Viewer } from "@/domain/access/can";
 import { Prisma } from "@/generated/prisma/client";
 import type { IncidentListQuery, Sort } from "@/lib/validation/incident-list";
 import { parseId } from "@/lib/validation/ids";
+import { OPEN_PHASES } from "@/domain/incident/types";
 
 export const PAGE_SIZE = 25;
 
@@ -62,7 +63,7 @@ const likeEscape = (text: string) => text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
 /** The list filters and the viewer's scope as one SQL condition on "Incident" i. */
 export function listFilterSql(viewer: Viewer, q: IncidentListQuery): Prisma.Sql {
   const and: Prisma.Sql[] = [Prisma.sql`i."organizationId" = ${viewer.organizationId}::uuid AND i."clientId" = ANY(${[...viewer.clientIds]}::uuid[])`];
-  if (q.status === "open") and.push(Prisma.sql`i.phase <> 'CLOSED'`);
+  if (q.status === "open") and.push(Prisma.sql`i.phase = ANY(${[...OPEN_PHASES]}::"Phase"[])`);
   if (q.status === "closed") and.push(Prisma.sql`i.phase = 'CLOSED'`);
   if (q.phase) and.push(Prisma.sql`i.phase = ${q.phase}::"Phase"`);
   if (q.type) and.push(Prisma.sql`i.type = ${q.type}::"IncidentType"`);

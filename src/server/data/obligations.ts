@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "../db";
 import { incidentWhere } from "./scope";
 import type { Viewer } from "@/domain/access/can";
+import type { Prisma } from "@/generated/prisma/client";
 import { SETTLED_STATUSES } from "@/domain/deadlines/obligation-status";
 
 /** The incident's obligations (active first, by due time) with their notices and filings. */
@@ -28,17 +29,32 @@ export async function listIncidentObligations(viewer: Viewer, incidentId: string
 
 export type ObligationWithNotices = Awaited<ReturnType<typeof listIncidentObligations>>[number];
 
-/** Obligations across the viewer's clients that are unsettled: overdue first, then due soonest. */
+export const OPEN_OBLIGATIONS_SHOWN = 200;
+
+/**
+ * Obligations across the viewer's clients that are unsettled: overdue first, then due soonest;
+ * the first OPEN_OBLIGATIONS_SHOWN rows, with the true totals beside them.
+ */
 export async function listOpenObligations(viewer: Viewer, opts: { withinHours?: number; now: Date }) {
+  const where = {
+    active: true,
+    status: { notIn: [...SETTLED_STATUSES] },
+    incident: incidentWhere(viewer),
+    ...(opts.withinHours !== undefined ? { dueAt: { lte: new Date(opts.now.getTime() + opts.withinHours * 3600_000) } } : {}),
+  };
+  const [rows, total, overdue] = await Promise.all([
+    listOpenObligationRows(where),
+    db().obligation.count({ where }),
+    db().obligation.count({ where: { AND: [where, { dueAt: { lt: opts.now } }] } }),
+  ]);
+  return { rows, total, overdue };
+}
+
+function listOpenObligationRows(where: Prisma.ObligationWhereInput) {
   return db().obligation.findMany({
-    where: {
-      active: true,
-      status: { notIn: [...SETTLED_STATUSES] },
-      incident: incidentWhere(viewer),
-      ...(opts.withinHours !== undefined ? { dueAt: { lte: new Date(opts.now.getTime() + opts.withinHours * 3600_000) } } : {}),
-    },
+    where,
     orderBy: [{ dueAt: { sort: "asc", nulls: "last" } }],
-    take: 200,
+    take: OPEN_OBLIGATIONS_SHOWN,
     select: {
       id: true, ruleId: true, citation: true, title: true, party: true, status: true, dueAt: true, applicability: true,
       incident: { select: { id: true, reference: true, title: true, client: { select: { name: true } } } },

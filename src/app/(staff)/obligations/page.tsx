@@ -19,8 +19,7 @@ export default async function ObligationsPage({ searchParams }: { searchParams: 
   const { within } = await searchParams;
   const win = WINDOWS.find((w) => w.value === within)?.value ?? "168";
   const now = new Date();
-  const rows = await listOpenObligations(viewer, { now, withinHours: win === "all" ? undefined : Number(win) });
-  const overdue = rows.filter((r) => r.dueAt && r.dueAt < now).length;
+  const { rows, total, overdue } = await listOpenObligations(viewer, { now, withinHours: win === "all" ? undefined : Number(win) });
   return (
     <div className="space-y-6">
       <div>
@@ -36,6 +35,9 @@ export default async function ObligationsPage({ searchParams }: { searchParams: 
         ))}
       </nav>
       {overdue ? <p role="status" className="font-medium text-red-700">{overdue} overdue.</p> : null}
+      {total > rows.length ? (
+        <p className="text-sm text-slate-600">Showing the {rows.length} most urgent of {total}. Each incident page lists all of its own.</p>
+      ) : null}
       {rows.length ? (
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
           <table className="min-w-full divide-y divide-slate-200 text-sm">
