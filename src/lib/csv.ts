@@ -15,18 +15,32 @@ export function csvRows(rows: ReadonlyArray<ReadonlyArray<unknown>>): string {
   return stringify(rows.map((r) => r.map(safeCell)), { record_delimiter: "\r\n", quoted_match: /[\r\n]/ });
 }
 
-/** A streamed CSV download: rows are produced batch by batch, so a large export starts at once. */
-export function csvResponse(filename: string, batches: AsyncIterable<ReadonlyArray<ReadonlyArray<unknown>>>): Response {
+/**
+ * A streamed CSV download: rows are produced batch by batch as the client reads them (the next
+ * batch is fetched only when the previous one has been taken), so a large export starts at once
+ * and holds one batch in memory. `totalRows`, when known, goes out in an X-Total-Rows header so
+ * the page can show progress.
+ */
+export function csvResponse(filename: string, batches: AsyncIterable<ReadonlyArray<ReadonlyArray<unknown>>>, totalRows?: number): Response {
   const encoder = new TextEncoder();
+  const it = batches[Symbol.asyncIterator]();
   const stream = new ReadableStream<Uint8Array>({
-    async start(controller) {
+    start(controller) {
+      controller.enqueue(encoder.encode("\uFEFF")); // BOM: spreadsheets read UTF-8 correctly
+    },
+    async pull(controller) {
       try {
-        controller.enqueue(encoder.encode("\uFEFF")); // BOM: spreadsheets read UTF-8 correctly
-        for await (const batch of batches) if (batch.length) controller.enqueue(encoder.encode(csvRows(batch)));
-        controller.close();
+        for (;;) {
+          const next = await it.next();
+          if (next.done) return controller.close();
+          if (next.value.length) return controller.enqueue(encoder.encode(csvRows(next.value)));
+        }
       } catch (error) {
         controller.error(error);
       }
+    },
+    async cancel() {
+      await it.return?.(); // the reader went away: stop querying
     },
   });
   return new Response(stream, {
@@ -34,6 +48,7 @@ export function csvResponse(filename: string, batches: AsyncIterable<ReadonlyArr
       "content-type": "text/csv; charset=utf-8",
       "content-disposition": `attachment; filename="${filename}"`,
       "cache-control": "private, no-store",
+      ...(totalRows === undefined ? {} : { "x-total-rows": String(totalRows) }),
     },
   });
 }

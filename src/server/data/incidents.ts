@@ -148,6 +148,12 @@ export async function countOpenByPhase(viewer: Viewer): Promise<Record<string, n
   return Object.fromEntries(groups.map((g) => [g.phase, g._count._all]));
 }
 
+/** How many incidents match the list filters (for an export's progress). */
+export async function countIncidentRows(viewer: Viewer, q: IncidentListQuery): Promise<number> {
+  const [row] = await db().$queryRaw<[{ n: number }]>`SELECT count(*)::int AS n FROM "Incident" i WHERE ${listFilterSql(viewer, q)}`;
+  return row.n;
+}
+
 /** Every incident matching the list filters, newest first, in batches (for exports). */
 export async function* iterateIncidentRows(viewer: Viewer, q: IncidentListQuery, batch = 1000): AsyncGenerator<IncidentRow[]> {
   const spec = SORT_SPEC.aware_desc;

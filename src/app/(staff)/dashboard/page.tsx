@@ -8,6 +8,7 @@ import { BarChartCard } from "@/components/charts/bar-chart";
 import { INCIDENT_TYPES, PHASES, PHASE_LABEL, SEVERITIES, SEVERITY_LABEL, TYPE_LABEL, type IncidentType, type Phase, type Severity } from "@/domain/incident/types";
 import { formatDuration } from "@/domain/incident/durations";
 import { formatInstant } from "@/lib/datetime";
+import { ExportLink } from "@/components/ui/export-link";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -83,7 +84,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           </select>
         </div>
         <button type="submit" className="rounded-md bg-slate-800 px-4 py-2 text-sm font-medium text-white">Apply</button>
-        <a href={`/api/exports/dashboard?${filterQs}`} className="px-2 py-2 text-sm text-brand-700 underline">Download tables (CSV)</a>
+        <ExportLink href={`/api/exports/dashboard?${filterQs}`} fallbackName="dashboard.csv" className="px-2 py-2 text-sm text-brand-700 underline">Download tables (CSV)</ExportLink>
       </form>
       {errors.length ? <div role="status" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">{errors.map((e) => <p key={e}>{e}</p>)}</div> : null}
 

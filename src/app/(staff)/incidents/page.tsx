@@ -5,6 +5,7 @@ import { listVisibleClientsCached } from "@/server/data/clients";
 import { listAssignableStaffCached, listIncidents } from "@/server/data/incidents";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ClientTable } from "@/components/ui/client-table";
+import { ExportLink } from "@/components/ui/export-link";
 import { Badge, SEVERITY_TONE } from "@/components/ui/badge";
 import { can } from "@/domain/access/can";
 import { INCIDENT_TYPES, PHASES, PHASE_LABEL, SEVERITIES, SEVERITY_LABEL, TYPE_LABEL, type IncidentType, type Phase, type Severity } from "@/domain/incident/types";
@@ -60,9 +61,9 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
           <button type="submit" className="rounded-md bg-slate-800 px-4 py-2 text-sm font-medium text-white hover:bg-slate-900">Apply filters</button>
           {filtered ? <Link href="/incidents" className="px-2 py-2 text-sm text-brand-700 underline">Clear</Link> : null}
           {can(viewer, "report:export") ? (
-            <a href={`/api/exports/incidents?${listQueryString(query)}`} className="px-2 py-2 text-sm text-brand-700 underline">
+            <ExportLink href={`/api/exports/incidents?${listQueryString(query)}`} fallbackName="incidents.csv" className="px-2 py-2 text-sm text-brand-700 underline">
               Export these incidents (CSV)
-            </a>
+            </ExportLink>
           ) : null}
         </div>
       </form>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ExportLink } from "@/components/ui/export-link";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireViewer } from "@/server/viewer";
@@ -73,7 +74,7 @@ export default async function IncidentPage({ params, searchParams }: { params: P
           <p className="flex flex-wrap gap-4 text-sm">
             <a href={`/api/incidents/${incident.id}/report?format=pdf`} className="text-brand-700 underline">Report (PDF)</a>
             <a href={`/api/incidents/${incident.id}/report?format=md`} className="text-brand-700 underline">Report (Markdown)</a>
-            <a href={`/api/incidents/${incident.id}/audit`} className="text-brand-700 underline">Audit trail (CSV)</a>
+            <ExportLink href={`/api/incidents/${incident.id}/audit`} fallbackName="audit.csv" className="text-brand-700 underline">Audit trail (CSV)</ExportLink>
           </p>
         ) : null}
       </header>

@@ -1,5 +1,5 @@
 import { authorize } from "@/server/viewer";
-import { iterateIncidentRows } from "@/server/data/incidents";
+import { countIncidentRows, iterateIncidentRows } from "@/server/data/incidents";
 import { parseIncidentListQuery } from "@/lib/validation/incident-list";
 import { apiError } from "@/lib/api-error";
 import { csvResponse } from "@/lib/csv";
@@ -22,5 +22,6 @@ export async function GET(req: Request) {
       yield batch.map((r) => [r.reference, r.title, r.clientName, r.type, r.severity, r.phase, r.ownerName ?? "", r.awareAt, r.closedAt ?? "", r.updatedAt]);
     }
   }
-  return csvResponse(`incidents-${new Date().toISOString().slice(0, 10)}.csv`, rows());
+  const total = await countIncidentRows(viewer, query);
+  return csvResponse(`incidents-${new Date().toISOString().slice(0, 10)}.csv`, rows(), total + 1); // + the header row
 }
