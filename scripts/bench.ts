@@ -168,6 +168,7 @@ const md = `# Benchmarks
 Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC: a production build (\`next start\`) and the load generator on the same machine, over loopback, ${SECONDS} s per page and concurrency.
 
 Machine: ${os.cpus().length} cores (${cpu}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB memory, Node ${process.version}, ${pgVersion} (local server, default settings), database pool ${env.DATABASE_POOL_MAX} connections.
+
 The signed-in pages read the session cookie and the viewer (one query) and draw the staff navigation (one count) before their own work; the "smallest signed-in page" row shows what that alone costs. The dashboard serves figures computed at most a minute ago and recomputes them after any change in the organization (its audit chain grows with every change); the "recomputed" row measures the view right after a change.
 
 Data: ${incidents.toLocaleString("en-US")} incidents and ${auditEvents.toLocaleString("en-US")} audit events in the benchmark organization (\`npm run db:seed:large -- --incidents ${incidents}\`), signed in as a manager who sees all 12 clients.

@@ -50,3 +50,30 @@ describe("reminders and escalation", () => {
     expect(await db().auditEvent.count({ where: { incidentId: id, action: "obligation.escalate" } })).toBe(1);
   });
 });
+
+describe("the reminder scan", () => {
+  it("hands over only windows whose next reminder is due and unsent", async () => {
+    const t = await makeTenant();
+    const now = new Date("2026-06-01T12:00:00Z");
+    const { id: incidentId } = await logIncident(await ctxFor(t.manager.id, now), t.clientA.id, { jurisdictions: [], dataCategories: ["OPERATIONAL_ONLY"] });
+    await db().obligation.deleteMany({ where: { incidentId } });
+    const h = (n: number) => new Date(now.getTime() + n * 3600_000);
+    const make = (ruleId: string, startsAt: Date | null, dueAt: Date | null, extra: Record<string, unknown> = {}) =>
+      db().obligation.create({ data: { incidentId, ruleId, regime: "Contract", citation: ruleId, title: "t", party: "BPO", recipient: "client", applicability: "APPLIES", startsAt, dueAt, basis: "b", explanation: "e", ...extra } });
+    const early = await make("early", h(-4), h(6)); // 40 % used
+    const half = await make("half", h(-6), h(4)); // 60 % used
+    const ninety = await make("ninety", h(-95), h(5)); // 95 % used, 90 % already sent
+    const overdue = await make("overdue", h(-30), h(-1));
+    const escalated = await make("escalated", h(-30), h(-2));
+    const settled = await make("settled", h(-30), h(-3), { status: "SENT" });
+    const inactive = await make("inactive", h(-30), h(-3), { active: false });
+    const noClock = await make("no-clock", null, null);
+    await db().reminderSent.createMany({ data: [{ obligationId: ninety.id, kind: "90%", sentAt: now }, { obligationId: escalated.id, kind: "overdue", sentAt: now }] });
+
+    const jobs = await findDueReminders(now, [0.5, 0.9], t.org.id);
+    expect(jobs.sort((a, b) => a.obligationId.localeCompare(b.obligationId))).toEqual(
+      [{ obligationId: half.id, kind: "50%" }, { obligationId: overdue.id, kind: "overdue" }].sort((a, b) => a.obligationId.localeCompare(b.obligationId)),
+    );
+    for (const o of [early, ninety, escalated, settled, inactive, noClock]) expect(jobs.map((j) => j.obligationId)).not.toContain(o.id);
+  });
+});

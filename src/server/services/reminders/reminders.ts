@@ -2,22 +2,34 @@ import "server-only";
 import { db } from "../../db";
 import { sendMail } from "../../mailer";
 import { appendAudit } from "../../audit";
-import { SETTLED_STATUSES, isSettled } from "@/domain/deadlines/obligation-status";
+import { UNSETTLED_STATUSES, isSettled } from "@/domain/deadlines/obligation-status";
+import { OPEN_PHASES } from "@/domain/incident/types";
 import { reminderKindsDue } from "@/domain/deadlines/reminders";
 import { Prisma } from "@/generated/prisma/client";
 import { formatInstant } from "@/lib/datetime";
 
 export type ReminderJob = { obligationId: string; kind: string };
 
-/** Obligations whose next reminder (or the overdue escalation) is due and not yet sent. */
+/**
+ * Obligations whose next reminder (or the overdue escalation) is due and not yet sent. The
+ * database hands over only windows past their first threshold (or due) that have not been
+ * escalated yet, so a minute's scan reads a handful of rows at any size; which reminder is due
+ * is the domain's call (reminderKindsDue).
+ */
 export async function findDueReminders(now: Date, thresholds: readonly number[], organizationId?: string): Promise<ReminderJob[]> {
-  const rows = await db().obligation.findMany({
-    where: { active: true, status: { notIn: [...SETTLED_STATUSES] }, dueAt: { not: null }, incident: { phase: { not: "CLOSED" }, ...(organizationId ? { organizationId } : {}) } },
-    select: { id: true, startsAt: true, dueAt: true, reminders: { select: { kind: true } } },
-  });
+  const first = thresholds.length ? Math.min(...thresholds) : 1;
+  const rows = await db().$queryRaw<Array<{ id: string; startsAt: Date | null; dueAt: Date; sent: string[] }>>`
+    SELECT o.id, o."startsAt", o."dueAt", ARRAY(SELECT r.kind::text FROM "ReminderSent" r WHERE r."obligationId" = o.id) AS sent
+    FROM "Obligation" o JOIN "Incident" i ON i.id = o."incidentId"
+    WHERE o.active AND o.status = ANY(${[...UNSETTLED_STATUSES]}::"ObligationStatus"[]) AND o."dueAt" IS NOT NULL
+      AND i.phase = ANY(${[...OPEN_PHASES]}::"Phase"[])
+      ${organizationId ? Prisma.sql`AND i."organizationId" = ${organizationId}::uuid` : Prisma.empty}
+      AND (o."dueAt" <= ${now}::timestamp
+        OR (o."startsAt" < o."dueAt" AND o."startsAt" + (o."dueAt" - o."startsAt") * ${first}::float8 <= ${now}::timestamp))
+      AND NOT EXISTS (SELECT 1 FROM "ReminderSent" x WHERE x."obligationId" = o.id AND x.kind = 'overdue')`;
   const jobs: ReminderJob[] = [];
   for (const r of rows) {
-    const sent = new Set(r.reminders.map((x) => x.kind));
+    const sent = new Set(r.sent);
     for (const kind of reminderKindsDue(r, now, thresholds)) if (!sent.has(kind)) jobs.push({ obligationId: r.id, kind });
   }
   return jobs;
