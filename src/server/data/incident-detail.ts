@@ -4,8 +4,7 @@ import { incidentWhere } from "./scope";
 import type { Viewer } from "@/domain/access/can";
 import { parseId } from "@/lib/validation/ids";
 import { unmetForAdvance } from "@/domain/incident/transition";
-import { unsettledObligations } from "../services/obligations/sync-obligations";
-import { postMortemState } from "../services/post-mortem/post-mortem-state";
+import { postMortemState, unsettledObligations } from "./gate-facts";
 import { PHASE_LABEL, type Phase } from "@/domain/incident/types";
 
 export type TimelineEntry = {

@@ -6,7 +6,6 @@ import { obligationsFor } from "@/domain/deadlines/obligations";
 import { RULES } from "@/domain/deadlines/rules";
 import type { ClientTerms, IncidentFacts, Unit } from "@/domain/deadlines/types";
 import { withOverrides } from "@/domain/deadlines/overrides";
-import { SETTLED_STATUSES } from "@/domain/deadlines/obligation-status";
 import type { DataCategory } from "@/domain/incident/types";
 import type { Client, Incident } from "@/generated/prisma/client";
 
@@ -103,12 +102,3 @@ export async function syncObligations(tx: Tx, ctx: ServiceContext, incident: Inc
   return { added, changed, retired };
 }
 
-/** Labels of the incident's obligations not yet settled: what keeps it in Report. */
-export async function unsettledObligations(tx: Tx, incidentId: string): Promise<string[]> {
-  const rows = await tx.obligation.findMany({
-    where: { incidentId, active: true, status: { notIn: [...SETTLED_STATUSES] } },
-    orderBy: [{ dueAt: { sort: "asc", nulls: "last" } }],
-    select: { citation: true, title: true },
-  });
-  return rows.map((r) => `${r.citation} — ${r.title}`);
-}

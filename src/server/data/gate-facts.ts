@@ -1,0 +1,28 @@
+import "server-only";
+import type { Tx } from "../db";
+import type { PostMortemState } from "@/domain/incident/post-mortem";
+import { SETTLED_STATUSES } from "@/domain/deadlines/obligation-status";
+
+// What the exit gates of the lifecycle read about an incident: the incident page shows unmet
+// conditions before anyone tries, and the transition service checks them again inside its
+// transaction. Callers have already scoped the incident; `tx` may be the client or a transaction.
+
+/** Labels of the incident's obligations not yet settled: what keeps it in Report. */
+export async function unsettledObligations(tx: Tx, incidentId: string): Promise<string[]> {
+  const rows = await tx.obligation.findMany({
+    where: { incidentId, active: true, status: { notIn: [...SETTLED_STATUSES] } },
+    orderBy: [{ dueAt: { sort: "asc", nulls: "last" } }],
+    select: { citation: true, title: true },
+  });
+  return rows.map((r) => `${r.citation} — ${r.title}`);
+}
+
+/** The review's state for the Post-mortem gate, or undefined when no review was started. */
+export async function postMortemState(tx: Tx, incidentId: string): Promise<PostMortemState | undefined> {
+  const [pm, items] = await Promise.all([
+    tx.postMortem.findUnique({ where: { incidentId }, select: { completedAt: true } }),
+    tx.actionItem.findMany({ where: { incidentId }, orderBy: { createdAt: "asc" }, select: { title: true, ownerId: true } }),
+  ]);
+  if (!pm) return undefined;
+  return { completed: pm.completedAt !== null, actionItems: items.map((i) => ({ title: i.title, assigned: i.ownerId !== null })) };
+}
