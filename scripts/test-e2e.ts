@@ -2,11 +2,19 @@
 // database (`warden_e2e`) that holds the demo organization. The build is reused when it is
 // newer than every source.
 import path from "node:path";
+import os from "node:os";
+import { existsSync } from "node:fs";
 import { createTestDatabase } from "./lib/test-database";
 import { needsBuild } from "./lib/build-state";
 import { bin, run } from "./lib/run";
 
 const root = process.cwd();
+// Playwright cannot download its own browser on our machines: it drives Debian's Chromium.
+const browser = process.env.CHROMIUM_PATH || ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p));
+if (!browser && !existsSync(path.join(os.homedir(), ".cache", "ms-playwright"))) {
+  console.error("test:e2e needs Chromium: install it with `apt-get install -y chromium` (or set CHROMIUM_PATH). .ci/run does this for CI.");
+  process.exit(1);
+}
 const database = await createTestDatabase("warden_e2e", { embeddedPort: 54349 });
 let failed = false;
 try {

@@ -67,6 +67,7 @@ test("a manager filters the dashboard, follows an overdue notice, completes a po
 
 test("the incident export runs in the background, counts its rows and saves the file", async ({ page }) => {
   await signIn(page, ACCOUNTS.manager);
+  await expect(page).toHaveURL(/\/dashboard$/);
   await page.goto("/incidents?status=all");
   const downloaded = page.waitForEvent("download");
   await page.getByRole("link", { name: "Export these incidents (CSV)" }).click();

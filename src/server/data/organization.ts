@@ -32,6 +32,9 @@ export type UserRow = {
   active: boolean;
   lastSignInAt: Date | null;
   clients: string[];
+  /** For the edit form: an analyst's assigned clients, a contact's client. */
+  assignedClientIds: string[];
+  contactClientId: string | null;
 };
 
 /** Everyone in the viewer's organization, for administrators. */
@@ -46,8 +49,9 @@ export async function listUsers(viewer: Viewer): Promise<UserRow[]> {
       role: true,
       active: true,
       lastSignInAt: true,
+      clientId: true,
       client: { select: { name: true } },
-      assignments: { select: { client: { select: { name: true } } } },
+      assignments: { select: { clientId: true, client: { select: { name: true } } } },
     },
   });
   return users.map((u) => ({
@@ -62,5 +66,7 @@ export async function listUsers(viewer: Viewer): Promise<UserRow[]> {
       : u.role === "ANALYST"
         ? u.assignments.map((a) => a.client.name).sort()
         : ["All clients"],
+    assignedClientIds: u.assignments.map((a) => a.clientId),
+    contactClientId: u.clientId,
   }));
 }

@@ -8,6 +8,7 @@ import { isRole } from "@/domain/access/permissions";
 import { RULES } from "@/domain/deadlines/rules";
 import { db } from "@/server/db";
 import { RuleOverrideForm } from "./rule-override-form";
+import { AddUserForm, EditUserForm } from "./user-forms";
 
 export const metadata: Metadata = { title: "Administration" };
 
@@ -21,11 +22,12 @@ export default async function AdminPage() {
     db().ruleOverride.findMany({ where: { organizationId: viewer.organizationId } }),
   ]);
   const unconfirmed = RULES.filter((r) => r.unconfirmed);
+  const clientOptions = clients.map((c) => ({ id: c.id, name: c.name }));
   return (
     <div className="space-y-8">
       <div>
         <h1 className="text-2xl font-semibold">Administration</h1>
-        <p className="mt-1 text-sm text-slate-600">People, roles and client assignments of your organization.</p>
+        <p className="mt-1 text-sm text-slate-600">People, roles and client assignments of your organization. Every change is recorded in the audit trail.</p>
       </div>
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="min-w-full divide-y divide-slate-200 text-sm">
@@ -38,6 +40,7 @@ export default async function AdminPage() {
               <th scope="col" className="px-4 py-2">Clients</th>
               <th scope="col" className="px-4 py-2">Status</th>
               <th scope="col" className="px-4 py-2">Last sign-in (UTC)</th>
+              <th scope="col" className="px-4 py-2"><span className="sr-only">Change</span></th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
@@ -49,11 +52,25 @@ export default async function AdminPage() {
                 <td className="px-4 py-2">{u.clients.length ? u.clients.join(", ") : "None assigned"}</td>
                 <td className="px-4 py-2">{u.active ? "Active" : "Disabled"}</td>
                 <td className="px-4 py-2">{u.lastSignInAt ? when.format(u.lastSignInAt) : "Never"}</td>
+                <td className="px-4 py-2 align-top">
+                  {isRole(u.role) ? (
+                    <details>
+                      <summary className="cursor-pointer text-brand-700 underline">Change<span className="sr-only"> {u.name}</span></summary>
+                      <div className="mt-2 w-96 max-w-[80vw]">
+                        <EditUserForm user={{ id: u.id, name: u.name, role: u.role, active: u.active, assigned: u.assignedClientIds, contactClientId: u.contactClientId }} clients={clientOptions} />
+                      </div>
+                    </details>
+                  ) : null}
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
+      <section aria-labelledby="add-person" className="rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="add-person" className="mb-3 text-base font-semibold">Add a person</h2>
+        <AddUserForm clients={clientOptions} />
+      </section>
       <ClientTable clients={clients} caption={`Clients (${clients.length})`} />
       <section aria-labelledby="unconfirmed" className="rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="unconfirmed" className="text-base font-semibold">Unconfirmed rule figures</h2>

@@ -1,0 +1,113 @@
+import "server-only";
+import { db, type Tx } from "../../db";
+import { appendAudit } from "../../audit";
+import { hashPassword } from "../../passwords";
+import { attempt, fail, type Result } from "../result";
+import type { ServiceContext } from "../context";
+import { can } from "@/domain/access/can";
+import type { Role } from "@/domain/access/permissions";
+import type { CreateUserInput, UpdateUserInput } from "@/lib/validation/user";
+
+// Administrators add people and change their role, client assignments and status. Every
+// change is audited in its transaction (never the password); an administrator cannot lock the
+// organization out: the last active administrator can be neither demoted nor disabled.
+
+type Membership = { role: Role; clientIds: readonly string[]; clientId?: string };
+
+/** The clients a person of this role is tied to, checked against the organization. */
+async function checkMembership(tx: Tx, ctx: ServiceContext, m: Membership): Promise<{ assignments: string[]; contactClientId: string | null }> {
+  const wanted = m.role === "CLIENT_CONTACT" ? (m.clientId ? [m.clientId] : []) : m.role === "ANALYST" ? [...new Set(m.clientIds)] : [];
+  if (m.role === "CLIENT_CONTACT" && !wanted.length) fail("VALIDATION_FAILED", "Check the highlighted field.", { fieldErrors: { clientId: ["A client contact belongs to one client: choose it."] } });
+  const found = wanted.length ? await tx.client.count({ where: { organizationId: ctx.viewer.organizationId, id: { in: wanted } } }) : 0;
+  if (found !== wanted.length) {
+    const field = m.role === "CLIENT_CONTACT" ? "clientId" : "clientIds";
+    fail("VALIDATION_FAILED", "Check the highlighted field.", { fieldErrors: { [field]: ["Choose clients of your organization from the list."] } });
+  }
+  return { assignments: m.role === "ANALYST" ? wanted.sort() : [], contactClientId: m.role === "CLIENT_CONTACT" ? wanted[0]! : null };
+}
+
+function refuseUnlessAdmin(ctx: ServiceContext) {
+  if (!can(ctx.viewer, "user:manage")) fail("REFUSED", "Only an administrator may manage people.");
+}
+
+export async function createUser(ctx: ServiceContext, input: CreateUserInput): Promise<Result<{ id: string }>> {
+  const passwordHash = await hashPassword(input.password); // outside the transaction: it is slow on purpose
+  return attempt(() =>
+    db().$transaction(async (tx) => {
+      refuseUnlessAdmin(ctx);
+      if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } })) {
+        fail("CONFLICT", "Check the highlighted field.", { fieldErrors: { email: ["Someone already signs in with this email address."] } });
+      }
+      const { assignments, contactClientId } = await checkMembership(tx, ctx, input);
+      const user = await tx.user.create({
+        data: {
+          organizationId: ctx.viewer.organizationId,
+          name: input.name,
+          email: input.email,
+          role: input.role,
+          clientId: contactClientId,
+          passwordHash,
+          assignments: { create: assignments.map((clientId) => ({ clientId })) },
+        },
+        select: { id: true },
+      });
+      await appendAudit(tx, {
+        organizationId: ctx.viewer.organizationId,
+        actor: { id: ctx.viewer.userId, label: ctx.viewer.name },
+        action: "user.create",
+        entityType: "User",
+        entityId: user.id,
+        changes: { name: input.name, email: input.email, role: input.role, clientId: contactClientId, assignments },
+        requestId: ctx.requestId ?? null,
+        ip: ctx.ip ?? null,
+        at: ctx.now,
+      });
+      return user;
+    }),
+  );
+}
+
+export async function updateUser(ctx: ServiceContext, input: UpdateUserInput): Promise<Result<null>> {
+  return attempt(() =>
+    db().$transaction(async (tx) => {
+      refuseUnlessAdmin(ctx);
+      // The organization's audit lock, taken first: changes to people are serialised, so two
+      // administrators disabling each other at once cannot leave nobody in charge.
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`audit:${ctx.viewer.organizationId}`}, 0))`;
+      const before = await tx.user.findFirst({
+        where: { id: input.userId, organizationId: ctx.viewer.organizationId },
+        select: { id: true, role: true, active: true, clientId: true, assignments: { select: { clientId: true } } },
+      });
+      if (!before) fail("NOT_FOUND", "No such person in your organization.");
+      const losesAdmin = before.role === "ADMIN" && before.active && (input.role !== "ADMIN" || !input.active);
+      if (losesAdmin && before.id === ctx.viewer.userId) fail("REFUSED", "You cannot remove your own administrator access or disable yourself; ask another administrator.");
+      const { assignments, contactClientId } = await checkMembership(tx, ctx, input);
+      await tx.clientAssignment.deleteMany({ where: { userId: before.id } });
+      if (assignments.length) await tx.clientAssignment.createMany({ data: assignments.map((clientId) => ({ userId: before.id, clientId })) });
+      await tx.user.update({ where: { id: before.id }, data: { role: input.role, active: input.active, clientId: contactClientId } });
+      if (losesAdmin && (await tx.user.count({ where: { organizationId: ctx.viewer.organizationId, role: "ADMIN", active: true } })) === 0) {
+        fail("REFUSED", "This is the last active administrator: make someone else an administrator first.");
+      }
+      const oldAssignments = before.assignments.map((a) => a.clientId).sort();
+      type Value = string | boolean | string[] | null;
+      const changes: Record<string, { before: Value; after: Value }> = {};
+      if (before.role !== input.role) changes.role = { before: before.role, after: input.role };
+      if (before.active !== input.active) changes.active = { before: before.active, after: input.active };
+      if (before.clientId !== contactClientId) changes.clientId = { before: before.clientId, after: contactClientId };
+      if (oldAssignments.join() !== assignments.join()) changes.assignments = { before: oldAssignments, after: assignments };
+      if (!Object.keys(changes).length) return null;
+      await appendAudit(tx, {
+        organizationId: ctx.viewer.organizationId,
+        actor: { id: ctx.viewer.userId, label: ctx.viewer.name },
+        action: "user.update",
+        entityType: "User",
+        entityId: before.id,
+        changes,
+        requestId: ctx.requestId ?? null,
+        ip: ctx.ip ?? null,
+        at: ctx.now,
+      });
+      return null;
+    }),
+  );
+}

@@ -1,0 +1,55 @@
+import { expect, test } from "@playwright/test";
+import { ACCOUNTS, signIn } from "./support";
+
+test("an administrator adds an analyst for one client, who signs in and sees only that client; then disables them", async ({ browser, page }) => {
+  const email = `new.analyst.${Date.now()}@warden.test`;
+  await signIn(page, ACCOUNTS.admin);
+  await expect(page).toHaveURL(/\/admin$/);
+  const add = page.getByRole("form", { name: "Add a person" });
+
+  // bad input is named beside each field
+  await add.getByRole("button", { name: "Add person" }).click();
+  await expect(add.getByLabel("Name")).toHaveAttribute("aria-invalid", "true");
+  await expect(add.getByText("Enter an email address.")).toBeVisible();
+  await expect(add.getByText(/Set a first password of at least 12 characters/)).toBeVisible();
+
+  await add.getByLabel("Name").fill("Noor Haddad");
+  await add.getByLabel("Email").fill(email);
+  await add.getByLabel("Role").selectOption({ label: "Analyst" });
+  await add.getByLabel("First password").fill("first-password-for-noor");
+  await add.getByRole("checkbox", { name: "Harbour & Lane LLP" }).check();
+  await add.getByRole("button", { name: "Add person" }).click();
+  await expect(add.getByRole("status").filter({ hasText: "Person added." })).toBeVisible();
+  const row = page.getByRole("table", { name: /Users/ }).getByRole("row", { name: /Noor Haddad/ });
+  await expect(row).toContainText("Harbour & Lane LLP");
+  await expect(row).toContainText("Active");
+
+  // the new analyst signs in and works for Harbour Lane only
+  const other = await browser.newContext();
+  const analyst = await other.newPage();
+  await signIn(analyst, email, "first-password-for-noor");
+  await expect(analyst).toHaveURL(/\/incidents$/);
+  await expect(analyst.getByRole("combobox", { name: "Client" }).getByRole("option")).toHaveText(["Any client", "Harbour & Lane LLP"]);
+
+  // disabled: their next page sends them to sign in
+  await row.getByText("Change").click();
+  const edit = page.getByRole("form", { name: "Change Noor Haddad" });
+  await edit.getByLabel("Can sign in").uncheck();
+  await edit.getByRole("button", { name: "Save" }).click();
+  await expect(edit.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
+  await expect(row).toContainText("Disabled");
+  await analyst.goto("/incidents");
+  await expect(analyst).toHaveURL(/\/login/);
+  await other.close();
+});
+
+test("an administrator cannot disable themselves", async ({ page }) => {
+  await signIn(page, ACCOUNTS.admin);
+  await expect(page).toHaveURL(/\/admin$/);
+  const row = page.getByRole("table", { name: /Users/ }).getByRole("row", { name: /admin@warden.test/ });
+  await row.getByText("Change").click();
+  const edit = row.getByRole("form");
+  await edit.getByLabel("Can sign in").uncheck();
+  await edit.getByRole("button", { name: "Save" }).click();
+  await expect(edit.getByRole("alert").or(edit.getByRole("status")).filter({ hasText: "You cannot remove your own administrator access" })).toBeVisible();
+});
