@@ -7,3 +7,14 @@ export type ServiceContext = {
   requestId?: string | null;
   ip?: string | null;
 };
+
+/** The fields every audit entry of a service takes from its context: organization, actor, trace. */
+export function auditContext(ctx: ServiceContext) {
+  return {
+    organizationId: ctx.viewer.organizationId,
+    actor: { id: ctx.viewer.userId, label: ctx.viewer.name },
+    requestId: ctx.requestId ?? null,
+    ip: ctx.ip ?? null,
+    at: ctx.now,
+  };
+}

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "../db";
 import { appendAudit } from "../audit";
 import { attempt, fail, type Result } from "./result";
-import type { ServiceContext } from "./context";
+import { auditContext, type ServiceContext } from "./context";
 import { syncObligations } from "./obligations/sync-obligations";
 import { can } from "@/domain/access/can";
 import { ruleById } from "@/domain/deadlines/rules";
@@ -25,15 +25,11 @@ export async function setRuleOverride(ctx: ServiceContext, input: { ruleId: stri
         update: { amount: input.amount, unit: input.unit, note: input.note, updatedById: ctx.viewer.userId },
       });
       await appendAudit(tx, {
-        organizationId: ctx.viewer.organizationId,
-        actor: { id: ctx.viewer.userId, label: ctx.viewer.name },
+        ...auditContext(ctx),
         action: "rule.override",
         entityType: "Rule",
         entityId: rule.id,
         changes: { amount: { before: before?.amount ?? rule.clock.amount, after: input.amount }, unit: { before: before?.unit ?? rule.clock.unit, after: input.unit }, note: input.note },
-        requestId: ctx.requestId ?? null,
-        ip: ctx.ip ?? null,
-        at: ctx.now,
       });
       const open = await tx.incident.findMany({ where: { organizationId: ctx.viewer.organizationId, phase: { not: "CLOSED" }, obligations: { some: { ruleId: rule.id } } } });
       for (const incident of open) await syncObligations(tx, ctx, incident, `administrator changed the ${rule.id} figure`);

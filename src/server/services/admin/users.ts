@@ -3,7 +3,7 @@ import { db, type Tx } from "../../db";
 import { appendAudit } from "../../audit";
 import { hashPassword } from "../../passwords";
 import { attempt, fail, type Result } from "../result";
-import type { ServiceContext } from "../context";
+import { auditContext, type ServiceContext } from "../context";
 import { can } from "@/domain/access/can";
 import type { Role } from "@/domain/access/permissions";
 import type { CreateUserInput, UpdateUserInput } from "@/lib/validation/user";
@@ -52,15 +52,11 @@ export async function createUser(ctx: ServiceContext, input: CreateUserInput): P
         select: { id: true },
       });
       await appendAudit(tx, {
-        organizationId: ctx.viewer.organizationId,
-        actor: { id: ctx.viewer.userId, label: ctx.viewer.name },
+        ...auditContext(ctx),
         action: "user.create",
         entityType: "User",
         entityId: user.id,
         changes: { name: input.name, email: input.email, role: input.role, clientId: contactClientId, assignments },
-        requestId: ctx.requestId ?? null,
-        ip: ctx.ip ?? null,
-        at: ctx.now,
       });
       return user;
     }),
@@ -97,15 +93,11 @@ export async function updateUser(ctx: ServiceContext, input: UpdateUserInput): P
       if (oldAssignments.join() !== assignments.join()) changes.assignments = { before: oldAssignments, after: assignments };
       if (!Object.keys(changes).length) return null;
       await appendAudit(tx, {
-        organizationId: ctx.viewer.organizationId,
-        actor: { id: ctx.viewer.userId, label: ctx.viewer.name },
+        ...auditContext(ctx),
         action: "user.update",
         entityType: "User",
         entityId: before.id,
         changes,
-        requestId: ctx.requestId ?? null,
-        ip: ctx.ip ?? null,
-        at: ctx.now,
       });
       return null;
     }),
