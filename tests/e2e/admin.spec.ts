@@ -53,3 +53,35 @@ test("an administrator cannot disable themselves", async ({ page }) => {
   await edit.getByRole("button", { name: "Save" }).click();
   await expect(edit.getByRole("alert").or(edit.getByRole("status")).filter({ hasText: "You cannot remove your own administrator access" })).toBeVisible();
 });
+
+test("an administrator adds a client, with field errors first, and changes its notice window", async ({ page }) => {
+  const name = `Northwind Mutual ${Date.now()}`;
+  await signIn(page, ACCOUNTS.admin);
+  await expect(page).toHaveURL(/\/admin$/);
+  await page.getByText("Add a client", { exact: true }).click();
+  const add = page.getByRole("form", { name: "Add a client" });
+  await add.getByLabel("Name").fill(name);
+  await add.getByLabel("Time zone").fill("Mars/Olympus");
+  await add.getByLabel("Country").fill("1A");
+  await add.getByRole("button", { name: "Add client" }).click();
+  await expect(add.getByText(/Enter an IANA time zone/)).toBeVisible();
+  await expect(add.getByText(/two-letter country code/)).toBeVisible();
+  await expect(add.getByLabel("Name")).toHaveValue(name); // nothing typed is lost
+
+  await add.getByLabel("Time zone").fill("America/Chicago");
+  await add.getByLabel("Country").fill("US");
+  await add.getByLabel("Contract notice window (hours)").fill("72");
+  await add.getByRole("checkbox", { name: "HIPAA covered entity" }).check();
+  await add.getByRole("button", { name: "Add client" }).click();
+  await expect(add.getByRole("status").filter({ hasText: "Client added." })).toBeVisible();
+  const row = page.getByRole("table", { name: /Clients/ }).getByRole("row", { name: new RegExp(name) });
+  await expect(row).toContainText("72 hours from awareness");
+  await expect(row).toContainText("HIPAA covered entity");
+
+  await page.getByText(`Change ${name}`, { exact: true }).click();
+  const edit = page.getByRole("form", { name: `Change ${name}` });
+  await edit.getByLabel("Contract notice window (hours)").fill("48");
+  await edit.getByRole("button", { name: "Save client" }).click();
+  await expect(edit.getByRole("status").filter({ hasText: "Saved" })).toBeVisible();
+  await expect(row).toContainText("48 hours from awareness");
+});

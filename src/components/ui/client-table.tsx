@@ -1,15 +1,6 @@
 import type { ClientSummary } from "@/server/data/clients";
+import { SECTOR_LABEL, type Sector } from "@/domain/clients";
 
-const SECTOR_LABEL: Record<string, string> = {
-  HEALTHCARE: "Healthcare",
-  FINANCE: "Finance",
-  INSURANCE: "Insurance",
-  LEGAL: "Legal",
-  RETAIL: "Retail",
-  TELECOM: "Telecom",
-  PUBLIC_SECTOR: "Public sector",
-  OTHER: "Other",
-};
 
 /** Clients with the contract notice term and the regimes their flags bring in. */
 export function ClientTable({ clients, caption }: { clients: readonly ClientSummary[]; caption: string }) {
@@ -30,7 +21,7 @@ export function ClientTable({ clients, caption }: { clients: readonly ClientSumm
           {clients.map((c) => (
             <tr key={c.id}>
               <th scope="row" className="px-4 py-2 text-left font-medium">{c.name}</th>
-              <td className="px-4 py-2">{SECTOR_LABEL[c.sector] ?? c.sector}</td>
+              <td className="px-4 py-2">{SECTOR_LABEL[c.sector as Sector] ?? c.sector}</td>
               <td className="px-4 py-2">{c.timeZone}</td>
               <td className="px-4 py-2">
                 {c.noticeHours} {c.noticeBusinessHoursOnly ? "business hours" : "hours"} from awareness

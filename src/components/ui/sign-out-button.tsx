@@ -1,15 +1,12 @@
-"use client";
+import { signOut } from "@/server/actions/sign-out";
 
-import { signOut } from "next-auth/react";
-
+/** A form, not a script: signing out works even before the page has finished loading. */
 export function SignOutButton() {
   return (
-    <button
-      type="button"
-      onClick={() => signOut({ callbackUrl: "/login" })}
-      className="rounded-md px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100"
-    >
-      Sign out
-    </button>
+    <form action={signOut}>
+      <button type="submit" className="rounded-md px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100">
+        Sign out
+      </button>
+    </form>
   );
 }

@@ -3,6 +3,7 @@ import { db } from "../db";
 import { clientWhere } from "./scope";
 import { cachedFigures } from "./figure-cache";
 import { parseId } from "@/lib/validation/ids";
+import { REGIME_FLAGS, REGIME_FLAG_KEYS } from "@/domain/clients";
 import type { Viewer } from "@/domain/access/can";
 import type { Prisma } from "@/generated/prisma/client";
 
@@ -35,13 +36,7 @@ const summarySelect = {
 type SummaryRow = Prisma.ClientGetPayload<{ select: typeof summarySelect }>;
 
 function toSummary(c: SummaryRow): ClientSummary {
-  const regimes = [
-    c.hipaaCoveredEntity && "HIPAA covered entity",
-    c.doraFinancialEntity && "DORA financial entity",
-    c.nis2Entity && "NIS2 entity",
-    c.secRegistrant && "SEC registrant",
-    c.handlesCardData && "Card data (PCI DSS)",
-  ].filter((r): r is string => typeof r === "string");
+  const regimes = REGIME_FLAG_KEYS.filter((flag) => c[flag]).map((flag) => REGIME_FLAGS[flag]);
   return {
     id: c.id,
     name: c.name,

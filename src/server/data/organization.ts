@@ -70,3 +70,16 @@ export async function listUsers(viewer: Viewer): Promise<UserRow[]> {
     contactClientId: u.clientId,
   }));
 }
+
+/** Every client of the organization with all it is configured with, for administrators. */
+export async function listClientsForAdmin(viewer: Viewer) {
+  return db().client.findMany({
+    where: { organizationId: viewer.organizationId },
+    orderBy: { name: "asc" },
+    select: {
+      id: true, name: true, sector: true, timeZone: true, country: true, noticeHours: true, noticeBusinessHoursOnly: true,
+      contractReference: true, noticeEmail: true, hipaaCoveredEntity: true, doraFinancialEntity: true, nis2Entity: true, secRegistrant: true, handlesCardData: true,
+    },
+  });
+}
+export type AdminClient = Awaited<ReturnType<typeof listClientsForAdmin>>[number];

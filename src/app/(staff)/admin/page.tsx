@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { requireViewer } from "@/server/viewer";
-import { listUsers } from "@/server/data/organization";
+import { listClientsForAdmin, listUsers } from "@/server/data/organization";
 import { listVisibleClients } from "@/server/data/clients";
 import { ClientTable } from "@/components/ui/client-table";
 import { ROLE_LABEL } from "@/domain/access/role-labels";
@@ -9,6 +9,7 @@ import { RULES } from "@/domain/deadlines/rules";
 import { db } from "@/server/db";
 import { RuleOverrideForm } from "./rule-override-form";
 import { AddUserForm, EditUserForm } from "./user-forms";
+import { AddClientForm, EditClientForm } from "./client-forms";
 
 export const metadata: Metadata = { title: "Administration" };
 
@@ -16,9 +17,10 @@ const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: 
 
 export default async function AdminPage() {
   const viewer = await requireViewer("admin:view", "/admin");
-  const [users, clients, overrides] = await Promise.all([
+  const [users, clients, adminClients, overrides] = await Promise.all([
     listUsers(viewer),
     listVisibleClients(viewer),
+    listClientsForAdmin(viewer),
     db().ruleOverride.findMany({ where: { organizationId: viewer.organizationId } }),
   ]);
   const unconfirmed = RULES.filter((r) => r.unconfirmed);
@@ -72,6 +74,24 @@ export default async function AdminPage() {
         <AddUserForm clients={clientOptions} />
       </section>
       <ClientTable clients={clients} caption={`Clients (${clients.length})`} />
+      <section aria-labelledby="client-changes" className="rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="client-changes" className="text-base font-semibold">Add or change a client</h2>
+        <p className="mt-1 text-sm text-slate-600">A change to the time zone, country, notice window or regimes recomputes the deadlines of the client&apos;s open incidents at once.</p>
+        <details className="mt-3">
+          <summary className="cursor-pointer text-brand-700 underline">Add a client</summary>
+          <div className="mt-3"><AddClientForm /></div>
+        </details>
+        <ul className="mt-3 space-y-2">
+          {adminClients.map((c) => (
+            <li key={c.id}>
+              <details>
+                <summary className="cursor-pointer text-brand-700 underline">Change {c.name}</summary>
+                <div className="mt-3"><EditClientForm client={c} /></div>
+              </details>
+            </li>
+          ))}
+        </ul>
+      </section>
       <section aria-labelledby="unconfirmed" className="rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="unconfirmed" className="text-base font-semibold">Unconfirmed rule figures</h2>
         <p className="mt-1 text-sm text-slate-600">

@@ -1,0 +1,36 @@
+import { z } from "zod";
+import { SECTORS, REGIME_FLAG_KEYS, type RegimeFlag } from "@/domain/clients";
+import { isTimeZone } from "@/lib/datetime";
+
+// An administrator adds a client and keeps its contract terms and regime flags current.
+
+const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());
+const optionalText = (max: number, label: string) =>
+  z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), z.string().trim().max(max, `${label} has at most ${max} characters.`).optional());
+
+const flags = Object.fromEntries(REGIME_FLAG_KEYS.map((k) => [k, checkbox])) as Record<RegimeFlag, typeof checkbox>;
+
+const fields = {
+  name: z.string({ error: "Enter the client's name." }).trim().min(1, "Enter the client's name.").max(200, "A name has at most 200 characters."),
+  sector: z.enum(SECTORS, { error: "Choose a sector." }),
+  timeZone: z.string({ error: "Enter a time zone." }).trim().refine(isTimeZone, "Enter an IANA time zone such as Europe/Berlin or America/New_York."),
+  country: z.string({ error: "Enter a country code." }).trim().toUpperCase().regex(/^[A-Z]{2}$/, "Enter the two-letter country code (ISO 3166-1), e.g. DE or US."),
+  noticeHours: z.coerce
+    .number({ error: "Enter the contract's notice window in hours." })
+    .int("Enter whole hours.")
+    .min(1, "The notice window is at least 1 hour.")
+    .max(8760, "The notice window is at most 8,760 hours (a year)."),
+  noticeBusinessHoursOnly: checkbox,
+  contractReference: optionalText(100, "A contract reference"),
+  noticeEmail: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+    z.string().trim().toLowerCase().max(320, "An email address has at most 320 characters.").pipe(z.email("Enter an email address like privacy@client.example.")).optional(),
+  ),
+  ...flags,
+};
+
+export const clientSchema = z.object(fields);
+export type ClientInput = z.output<typeof clientSchema>;
+
+export const updateClientSchema = z.object({ clientId: z.uuid("Unknown client."), ...fields });
+export type UpdateClientInput = z.output<typeof updateClientSchema>;
