@@ -69,13 +69,14 @@ if (!session.includes("session-token")) {
 }
 
 type Result = { name: string; conc: number; rps: number; p50: number; p95: number; errors: number };
+type Sample = { latencies: number[]; elapsed: number; errors: number };
 // `path` may be a function: a new address for every request (see the recomputed dashboard).
-async function load(name: string, path: string | ((i: number) => string), conc: number, cookie: string | null): Promise<Result> {
+async function load(path: string | ((i: number) => string), conc: number, cookie: string | null, seconds: number): Promise<Sample> {
   const at = typeof path === "string" ? () => path : path;
   let issued = 0;
   const latencies: number[] = [];
   let errors = 0;
-  const end = performance.now() + SECONDS * 1000;
+  const end = performance.now() + seconds * 1000;
   const worker = async () => {
     while (performance.now() < end) {
       const t = performance.now();
@@ -93,10 +94,14 @@ async function load(name: string, path: string | ((i: number) => string), conc: 
   for (let i = 0; i < 5; i++) await (await fetch(base + at(issued++), { headers: cookie ? { cookie } : {} })).arrayBuffer();
   const started = performance.now();
   await Promise.all(Array.from({ length: conc }, worker));
-  const elapsed = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
+  return { latencies, elapsed: (performance.now() - started) / 1000, errors };
+}
+
+function summarize(name: string, conc: number, samples: Sample[]): Result {
+  const latencies = samples.flatMap((s) => s.latencies).sort((a, b) => a - b);
+  const elapsed = samples.reduce((a, s) => a + s.elapsed, 0);
   const q = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? 0;
-  return { name, conc, rps: latencies.length / elapsed, p50: q(0.5), p95: q(0.95), errors };
+  return { name, conc, rps: latencies.length / elapsed, p50: q(0.5), p95: q(0.95), errors: samples.reduce((a, s) => a + s.errors, 0) };
 }
 
 // The dashboard keeps its figures until the organization changes (or for a minute); to measure
@@ -116,12 +121,20 @@ const pages: Array<[string, string | ((i: number) => string), string | null]> = 
   ["Dashboard (12 weeks, all clients)", "/dashboard", session],
   ["Dashboard, figures recomputed on every request", recomputed, session],
 ];
+// Each page is measured in ROUNDS short turns, interleaved with the others, so that a drift in
+// the machine's speed (shared hardware varies by tens of percent within minutes) falls on the
+// floor and the pages alike instead of on whichever ran during it.
+const ROUNDS = 4;
 const results: Result[] = [];
 for (const conc of [1, 32]) {
-  for (const [name, path, cookie] of pages) {
-    const r = await load(name, path, conc, cookie);
+  const samples = pages.map(() => [] as Sample[]);
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const [i, [, path, cookie]] of pages.entries()) samples[i]!.push(await load(path, conc, cookie, SECONDS / ROUNDS));
+  }
+  for (const [i, [name]] of pages.entries()) {
+    const r = summarize(name, conc, samples[i]!);
     results.push(r);
-    console.log(`${name.padEnd(40)} c=${String(conc).padStart(2)}  ${r.rps.toFixed(1).padStart(7)} req/s  p50 ${r.p50.toFixed(1)} ms  p95 ${r.p95.toFixed(1)} ms  errors ${r.errors}`);
+    console.log(`${name.padEnd(48)} c=${String(conc).padStart(2)}  ${r.rps.toFixed(1).padStart(7)} req/s  p50 ${r.p50.toFixed(1)} ms  p95 ${r.p95.toFixed(1)} ms  errors ${r.errors}`);
   }
 }
 stop();
@@ -165,7 +178,7 @@ const table = (conc: number) =>
 const p95at1 = Math.max(...results.filter((r) => r.conc === 1 && !r.name.startsWith("Framework")).map((r) => r.p95));
 const md = `# Benchmarks
 
-Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC: a production build (\`next start\`) and the load generator on the same machine, over loopback, ${SECONDS} s per page and concurrency.
+Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC: a production build (\`next start\`) and the load generator on the same machine, over loopback, ${SECONDS} s per page and concurrency in ${ROUNDS} interleaved turns.
 
 Machine: ${os.cpus().length} cores (${cpu}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB memory, Node ${process.version}, ${pgVersion} (local server, default settings), database pool ${env.DATABASE_POOL_MAX} connections.
 

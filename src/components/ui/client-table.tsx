@@ -1,8 +1,10 @@
+"use client";
+
 import type { ClientSummary } from "@/server/data/clients";
 import { SECTOR_LABEL, type Sector } from "@/domain/clients";
 
-
-/** Clients with the contract notice term and the regimes their flags bring in. */
+/** Clients with the contract notice term and the regimes their flags bring in. (A client component
+ *  so the rows travel once, as data, like the incident table.) */
 export function ClientTable({ clients, caption }: { clients: readonly ClientSummary[]; caption: string }) {
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">

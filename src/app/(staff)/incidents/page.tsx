@@ -6,7 +6,8 @@ import { listAssignableStaffCached, listIncidents } from "@/server/data/incident
 import { EmptyState } from "@/components/ui/empty-state";
 import { ClientTable } from "@/components/ui/client-table";
 import { ExportLink } from "@/components/ui/export-link";
-import { Badge, SEVERITY_TONE } from "@/components/ui/badge";
+import { IncidentTable } from "./incident-table";
+import { Filter } from "./filter-select";
 import { can } from "@/domain/access/can";
 import { INCIDENT_TYPES, PHASES, PHASE_LABEL, SEVERITIES, SEVERITY_LABEL, TYPE_LABEL, type IncidentType, type Phase, type Severity } from "@/domain/incident/types";
 import { listQueryString, parseIncidentListQuery, SORTS, SORT_LABEL } from "@/lib/validation/incident-list";
@@ -75,39 +76,20 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
       ) : null}
 
       {page.rows.length ? (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="min-w-full divide-y divide-slate-200 text-sm">
-            <caption className="sr-only">Incidents</caption>
-            <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
-              <tr>
-                <th scope="col" className="px-4 py-2">Reference</th>
-                <th scope="col" className="px-4 py-2">Title</th>
-                <th scope="col" className="px-4 py-2">Client</th>
-                <th scope="col" className="px-4 py-2">Type</th>
-                <th scope="col" className="px-4 py-2">Severity</th>
-                <th scope="col" className="px-4 py-2">Phase</th>
-                <th scope="col" className="px-4 py-2">Owner</th>
-                <th scope="col" className="px-4 py-2">Aware since</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {page.rows.map((r) => (
-                <tr key={r.id} className="hover:bg-slate-50">
-                  <td className="whitespace-nowrap px-4 py-2 font-mono text-xs">
-                    <Link href={`/incidents/${r.id}`} prefetch={false} className="text-brand-700 underline">{r.reference}</Link>
-                  </td>
-                  <td className="px-4 py-2">{r.title}</td>
-                  <td className="px-4 py-2">{r.clientName}</td>
-                  <td className="px-4 py-2">{TYPE_LABEL[r.type as IncidentType]}</td>
-                  <td className="px-4 py-2"><Badge tone={SEVERITY_TONE[r.severity]}>{SEVERITY_LABEL[r.severity as Severity]}</Badge></td>
-                  <td className="px-4 py-2">{PHASE_LABEL[r.phase as Phase]}</td>
-                  <td className="px-4 py-2">{r.ownerName ?? "Unassigned"}</td>
-                  <td className="whitespace-nowrap px-4 py-2">{formatInstant(r.awareAt, viewer.timeZone)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <IncidentTable
+          rows={page.rows.map((r) => ({
+            id: r.id,
+            reference: r.reference,
+            title: r.title,
+            clientName: r.clientName,
+            type: TYPE_LABEL[r.type as IncidentType],
+            severity: r.severity,
+            severityLabel: SEVERITY_LABEL[r.severity as Severity],
+            phase: PHASE_LABEL[r.phase as Phase],
+            owner: r.ownerName ?? "Unassigned",
+            awareAt: formatInstant(r.awareAt, viewer.timeZone),
+          }))}
+        />
       ) : (
         <EmptyState title={filtered || query.cursor ? "No incidents match" : "No open incidents"}>
           <p>{filtered ? "Try other filters, or clear them." : "When an incident touching one of your clients is logged, it appears here with its phase and deadlines."}</p>
@@ -126,20 +108,6 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
           <p>Ask a manager to assign you to the clients you work for.</p>
         </EmptyState>
       )}
-    </div>
-  );
-}
-
-function Filter({ name, label, value, options, any }: { name: string; label: string; value?: string; options: Array<[string, string]>; any?: string }) {
-  return (
-    <div>
-      <label htmlFor={`filter-${name}`} className="block text-sm font-medium">{label}</label>
-      <select id={`filter-${name}`} name={name} defaultValue={value ?? ""} className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm">
-        {any ? <option value="">{any}</option> : null}
-        {options.map(([v, l]) => (
-          <option key={v} value={v}>{l}</option>
-        ))}
-      </select>
     </div>
   );
 }
