@@ -108,8 +108,10 @@ function summarize(name: string, conc: number, samples: Sample[]): Result {
 // what a view costs right after a change, this row asks for a different 12-week window on every
 // request (each a cache miss), stepping back a day at a time through the seeded two years.
 const dayMs = 24 * 3600_000;
-const recomputed = (i: number) => {
-  const to = new Date(Date.now() - (i % 600) * dayMs);
+let windowStep = 0; // across rounds and connections: every request a window not asked for before
+const recomputed = () => {
+  const i = windowStep++;
+  const to = new Date(Date.now() - (i % 640) * dayMs);
   const from = new Date(to.getTime() - 84 * dayMs);
   return `/dashboard?from=${from.toISOString().slice(0, 10)}&to=${to.toISOString().slice(0, 10)}`;
 };
