@@ -81,3 +81,20 @@ test("the incident export runs in the background, counts its rows and saves the 
   expect(lines.length - 1).toBe(shown); // every incident of the demo organization, one record each
   await expect(page).toHaveURL(/\/incidents\?status=all$/); // the page stayed where it was
 });
+
+test("the dashboard downloads as a PDF for its filters; a bad format is a clear error", async ({ page }) => {
+  await signIn(page, ACCOUNTS.manager);
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await page.getByRole("combobox", { name: "Client" }).selectOption({ label: "Mercy Regional Health" });
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/clientId=/);
+  const href = await page.getByRole("link", { name: "Download as PDF" }).getAttribute("href");
+  const response = await page.request.get(href!);
+  expect(response.status()).toBe(200);
+  expect(response.headers()["content-type"]).toBe("application/pdf");
+  const pdf = await PDFDocument.load(await response.body());
+  expect(pdf.getTitle()).toMatch(/: incident dashboard, Mercy Regional Health, \d{4}-\d{2}-\d{2} to \d{4}-\d{2}-\d{2}$/);
+  const bad = await page.request.get("/api/exports/dashboard?format=docx");
+  expect(bad.status()).toBe(422);
+  expect((await bad.json()).error.code).toBe("VALIDATION_FAILED");
+});

@@ -10,6 +10,8 @@ function winAnsi(text: string): string {
     .replace(/[\u201C\u201D]/g, '"')
     .replace(/[\u2013\u2014]/g, "-")
     .replace(/\u2026/g, "...")
+    .replace(/\u2192/g, "->")
+    .replace(/\u2212/g, "-")
     .replace(/[^\x09\x0A\x0D\x20-\x7E\xA0-\xFF]/g, "?");
 }
 

@@ -85,6 +85,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         </div>
         <button type="submit" className="rounded-md bg-slate-800 px-4 py-2 text-sm font-medium text-white">Apply</button>
         <ExportLink href={`/api/exports/dashboard?${filterQs}`} fallbackName="dashboard.csv" className="px-2 py-2 text-sm text-brand-700 underline">Download tables (CSV)</ExportLink>
+        <a href={`/api/exports/dashboard?${filterQs}&format=pdf`} className="px-2 py-2 text-sm text-brand-700 underline">Download as PDF</a>
       </form>
       {errors.length ? <div role="status" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">{errors.map((e) => <p key={e}>{e}</p>)}</div> : null}
 
