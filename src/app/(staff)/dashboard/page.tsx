@@ -9,6 +9,7 @@ import { INCIDENT_TYPES, PHASES, PHASE_LABEL, SEVERITIES, SEVERITY_LABEL, TYPE_L
 import { formatDuration } from "@/domain/incident/durations";
 import { formatInstant } from "@/lib/datetime";
 import { ExportLink } from "@/components/ui/export-link";
+import { DataTable } from "@/components/ui/data-table";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -24,19 +25,6 @@ function Card({ id, title, children, actions }: { id: string; title: string; chi
   );
 }
 
-function Table({ caption, head, rows }: { caption: string; head: string[]; rows: Array<Array<React.ReactNode>> }) {
-  return (
-    <table className="mt-2 min-w-full text-sm">
-      <caption className="sr-only">{caption}</caption>
-      <thead className="text-left text-xs uppercase text-slate-500">
-        <tr>{head.map((h) => <th key={h} scope="col" className="py-1 pr-4">{h}</th>)}</tr>
-      </thead>
-      <tbody className="divide-y divide-slate-100">
-        {rows.map((r, i) => <tr key={i}>{r.map((c, j) => (j === 0 ? <th key={j} scope="row" className="py-1 pr-4 text-left font-normal">{c}</th> : <td key={j} className="py-1 pr-4 tabular-nums">{c}</td>))}</tr>)}
-      </tbody>
-    </table>
-  );
-}
 
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const viewer = await requireViewer("dashboard:view", "/dashboard");
@@ -106,19 +94,19 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       <div className="grid gap-6 lg:grid-cols-2">
         <Card id="open-phase" title="Open incidents by phase">
           <BarChartCard data={PHASES.filter((p) => p !== "CLOSED").map((p) => ({ phase: PHASE_LABEL[p], count: count(open.phase, p) }))} xKey="phase" series={[{ key: "count", label: "Open incidents" }]} height={200} />
-          <Table caption="Open incidents by phase" head={["Phase", "Open"]} rows={PHASES.filter((p) => p !== "CLOSED").map((p) => [<Link key={p} href={`/incidents?phase=${p}`} className="text-brand-700 underline">{PHASE_LABEL[p]}</Link>, count(open.phase, p)])} />
+          <DataTable caption="Open incidents by phase" head={["Phase", "Open"]} rows={PHASES.filter((p) => p !== "CLOSED").map((p) => [{ text: PHASE_LABEL[p], href: `/incidents?phase=${p}` }, count(open.phase, p)])} />
         </Card>
         <Card id="open-other" title="Open incidents by severity, type and client">
           <div className="grid gap-4 sm:grid-cols-3">
-            <Table caption="Open incidents by severity" head={["Severity", "Open"]} rows={[...SEVERITIES].reverse().map((s) => [SEVERITY_LABEL[s as Severity], count(open.severity, s)])} />
-            <Table caption="Open incidents by type" head={["Type", "Open"]} rows={INCIDENT_TYPES.map((t) => [TYPE_LABEL[t as IncidentType], count(open.type, t)])} />
-            <Table caption="Open incidents by client" head={["Client", "Open"]} rows={open.client.map((c) => [c.key, c.count])} />
+            <DataTable caption="Open incidents by severity" head={["Severity", "Open"]} rows={[...SEVERITIES].reverse().map((s) => [SEVERITY_LABEL[s as Severity], count(open.severity, s)])} />
+            <DataTable caption="Open incidents by type" head={["Type", "Open"]} rows={INCIDENT_TYPES.map((t) => [TYPE_LABEL[t as IncidentType], count(open.type, t)])} />
+            <DataTable caption="Open incidents by client" head={["Client", "Open"]} rows={open.client.map((c) => [c.key, c.count])} />
           </div>
         </Card>
       </div>
 
       <Card id="kpis" title={`Response times, ${query.fromDay} to ${query.toDay} (${k.incidents} incidents)`}>
-        <Table caption="Response times" head={["Measure", "Median", "Mean", "Incidents measured"]} rows={kpiRows.map(([label, v]) => [label, formatDuration(v.median), formatDuration(v.mean), v.n])} />
+        <DataTable caption="Response times" head={["Measure", "Median", "Mean", "Incidents measured"]} rows={kpiRows.map(([label, v]) => [label, formatDuration(v.median), formatDuration(v.mean), v.n])} />
         <dl className="mt-4 grid gap-4 sm:grid-cols-3">
           <div><dt className="text-sm text-slate-600">Notices on time</dt><dd className="text-xl font-semibold">{k.notices.rate === null ? "—" : `${Math.round(k.notices.rate * 100)} %`} <span className="text-sm font-normal text-slate-600">({k.notices.onTime} of {k.notices.total})</span></dd></div>
           <div><dt className="text-sm text-slate-600">Open action items</dt><dd className="text-xl font-semibold">{k.actionItems.open}</dd></div>
@@ -131,18 +119,18 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           <BarChartCard data={weeklyData} xKey="week" series={INCIDENT_TYPES.map((t) => ({ key: t, label: TYPE_LABEL[t] }))} />
           <details className="mt-2 text-sm">
             <summary className="cursor-pointer text-slate-600">Table of this chart</summary>
-            <Table caption="Incidents per week by type" head={["Week of", ...INCIDENT_TYPES.map((t) => TYPE_LABEL[t])]} rows={weeklyData.map((w) => [w.week, ...INCIDENT_TYPES.map((t) => (w as Record<string, string | number>)[t] ?? 0)])} />
+            <DataTable caption="Incidents per week by type" head={["Week of", ...INCIDENT_TYPES.map((t) => TYPE_LABEL[t])]} rows={weeklyData.map((w) => [w.week, ...INCIDENT_TYPES.map((t) => (w as Record<string, string | number>)[t] ?? 0)])} />
           </details>
         </Card>
         <Card id="per-client" title="Incidents per client in the period">
-          <Table caption="Incidents per client" head={["Client", "Incidents"]} rows={perClient.map((c) => [c.key, c.count])} />
+          <DataTable caption="Incidents per client" head={["Client", "Incidents"]} rows={perClient.map((c) => [c.key, c.count])} />
         </Card>
       </div>
 
       <Card id="late" title={`Past internal targets (${late.count})`}>
         {late.rows.length ? (
-          <Table caption="Open incidents past their internal targets" head={["Incident", "Client", "Severity", "Phase", "Target missed", "Late by"]}
-            rows={late.rows.map((r) => [<Link key={r.id} href={`/incidents/${r.id}`} className="text-brand-700 underline">{r.reference} {r.title}</Link>, r.clientName, SEVERITY_LABEL[r.severity as Severity], PHASE_LABEL[r.phase as Phase], r.target === "contain" ? "containment" : "resolution", formatDuration(r.lateBy)])} />
+          <DataTable caption="Open incidents past their internal targets" head={["Incident", "Client", "Severity", "Phase", "Target missed", "Late by"]}
+            rows={late.rows.map((r) => [{ text: `${r.reference} ${r.title}`, href: `/incidents/${r.id}` }, r.clientName, SEVERITY_LABEL[r.severity as Severity], PHASE_LABEL[r.phase as Phase], r.target === "contain" ? "containment" : "resolution", formatDuration(r.lateBy)])} />
         ) : <p className="text-sm text-slate-600">Every open incident is within its targets.</p>}
       </Card>
     </div>
