@@ -29,13 +29,20 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
  */
 async function sessionUserId(): Promise<string | null> {
   const { NEXTAUTH_SECRET, NEXTAUTH_URL } = env();
-  const name = `${NEXTAUTH_URL?.startsWith("https://") ? "__Secure-" : ""}next-auth.session-token`;
   const jar = await cookies();
-  let token = jar.get(name)?.value;
-  if (!token) {
-    const chunks = jar.getAll().filter((c) => c.name.startsWith(`${name}.`));
-    chunks.sort((a, b) => Number(a.name.slice(name.length + 1)) - Number(b.name.slice(name.length + 1)));
-    token = chunks.map((c) => c.value).join("") || undefined;
+  // next-auth picks the __Secure- name from NEXTAUTH_URL or, without it, from the request; the
+  // configured name is tried first. Either way only a token this secret decrypts counts.
+  const secureFirst = NEXTAUTH_URL?.startsWith("https://") ?? false;
+  const names = secureFirst ? ["__Secure-next-auth.session-token", "next-auth.session-token"] : ["next-auth.session-token", "__Secure-next-auth.session-token"];
+  let token: string | undefined;
+  for (const name of names) {
+    token = jar.get(name)?.value;
+    if (!token) {
+      const chunks = jar.getAll().filter((c) => c.name.startsWith(`${name}.`));
+      chunks.sort((a, b) => Number(a.name.slice(name.length + 1)) - Number(b.name.slice(name.length + 1)));
+      token = chunks.map((c) => c.value).join("") || undefined;
+    }
+    if (token) break;
   }
   if (!token) return null;
   try {
