@@ -16,10 +16,16 @@ export type AuditEntry = {
   at?: Date;
 };
 
+// Events that record an attempt rather than a change of data: they leave the organization's
+// data version alone, so sign-ins (even a stream of failed ones) do not expire cached figures.
+const NOT_DATA_CHANGES: ReadonlySet<string> = new Set(["auth.sign_in", "auth.sign_in_failed", "notice.self_approval_refused"]);
+export const changesData = (action: string) => !NOT_DATA_CHANGES.has(action);
+
 /**
  * Appends one event to the organization's chain, inside the caller's transaction so the change
  * and its audit entry commit together. A transaction-scoped advisory lock per organization
- * serializes writers, so concurrent transactions still produce one unbroken chain.
+ * serializes writers, so concurrent transactions still produce one unbroken chain. A change of
+ * data also bumps the organization's data version (see figure-cache.ts), under the same lock.
  */
 export async function appendAudit(tx: Tx, entry: AuditEntry): Promise<void> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`audit:${entry.organizationId}`}, 0))`;
@@ -42,6 +48,7 @@ export async function appendAudit(tx: Tx, entry: AuditEntry): Promise<void> {
     requestId: entry.requestId ?? null,
     ip: entry.ip ?? null,
   };
+  if (changesData(entry.action)) await tx.$executeRaw`UPDATE "Organization" SET "dataVersion" = "dataVersion" + 1 WHERE id = ${entry.organizationId}::uuid`;
   const prevHash = last?.hash ?? GENESIS_HASH;
   await tx.auditEvent.create({
     data: {

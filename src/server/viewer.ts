@@ -1,10 +1,11 @@
 import "server-only";
 import { cache } from "react";
 import { decode } from "next-auth/jwt";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { connection } from "next/server";
 import { env } from "./env";
+import { sessionCookieName } from "@/lib/session-cookie";
 import { loadViewer } from "./data/load-viewer";
 import { can, type Viewer } from "@/domain/access/can";
 import type { Permission } from "@/domain/access/permissions";
@@ -21,28 +22,29 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
   return loadViewer(userId);
 });
 
+/** The one name next-auth writes the session cookie under here (see lib/session-cookie.ts). */
+async function sessionCookie(): Promise<string> {
+  const trustHost = Boolean(process.env.VERCEL || process.env.AUTH_TRUST_HOST);
+  // Only that name is read: accepting the plain name on https would let a cookie planted over
+  // plain http or from a sibling domain (which `__Secure-` forbids) choose who the visitor is.
+  return sessionCookieName({ nextAuthUrl: env().NEXTAUTH_URL, trustHost, forwardedProto: trustHost ? (await headers()).get("x-forwarded-proto") : null });
+}
+
 /**
  * The user id in the session cookie, read the way next-auth writes it (an encrypted JWT, split
- * into numbered chunks when long; the __Secure- name on https) and checked the same way
- * (decryption with the secret, expiry). Reading it directly spares every page next-auth's full
- * session round (decode, callbacks, re-encode a cookie a server component cannot set anyway).
+ * into numbered chunks when long) and checked the same way (decryption with the secret,
+ * expiry). Reading it directly spares every page next-auth's full session round (decode,
+ * callbacks, re-encode a cookie a server component cannot set anyway).
  */
 async function sessionUserId(): Promise<string | null> {
-  const { NEXTAUTH_SECRET, NEXTAUTH_URL } = env();
+  const { NEXTAUTH_SECRET } = env();
   const jar = await cookies();
-  // next-auth picks the __Secure- name from NEXTAUTH_URL or, without it, from the request; the
-  // configured name is tried first. Either way only a token this secret decrypts counts.
-  const secureFirst = NEXTAUTH_URL?.startsWith("https://") ?? false;
-  const names = secureFirst ? ["__Secure-next-auth.session-token", "next-auth.session-token"] : ["next-auth.session-token", "__Secure-next-auth.session-token"];
-  let token: string | undefined;
-  for (const name of names) {
-    token = jar.get(name)?.value;
-    if (!token) {
-      const chunks = jar.getAll().filter((c) => c.name.startsWith(`${name}.`));
-      chunks.sort((a, b) => Number(a.name.slice(name.length + 1)) - Number(b.name.slice(name.length + 1)));
-      token = chunks.map((c) => c.value).join("") || undefined;
-    }
-    if (token) break;
+  const name = await sessionCookie();
+  let token = jar.get(name)?.value;
+  if (!token) {
+    const chunks = jar.getAll().filter((c) => /^\d+$/.test(c.name.slice(name.length + 1)) && c.name.startsWith(`${name}.`));
+    chunks.sort((a, b) => Number(a.name.slice(name.length + 1)) - Number(b.name.slice(name.length + 1)));
+    token = chunks.map((c) => c.value).join("") || undefined;
   }
   if (!token) return null;
   try {

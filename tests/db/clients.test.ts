@@ -51,6 +51,20 @@ describe("client management", () => {
     const events = await db().auditEvent.count({ where: { organizationId: t.org.id } });
     expect(await updateClient(admin, { ...input, name: `${current.name} (renamed)` })).toEqual({ ok: true, value: { recomputed: 0 } });
     expect(await db().auditEvent.count({ where: { organizationId: t.org.id } })).toBe(events);
+    // the country is recorded, but no deadline rule reads it: nothing is said to have changed
+    expect(await updateClient(admin, { ...input, name: `${current.name} (renamed)`, country: current.country === "CA" ? "US" : "CA" })).toEqual({ ok: true, value: { recomputed: 0 } });
+    expect((await contract()).dueAt).toEqual(after.dueAt);
+  });
+
+  it("refuses an administrator demoted since their request began", async () => {
+    const t = await makeTenant();
+    const admin = await ctxFor(t.admin.id); // the viewer as read at the start of the request
+    await db().user.update({ where: { id: t.admin.id }, data: { role: "MANAGER" } }); // meanwhile, another admin demotes them
+    const current = await db().client.findUniqueOrThrow({ where: { id: t.clientA.id } });
+    const input = updateClientSchema.parse({ ...form({ name: `${current.name} (renamed)`, sector: current.sector, timeZone: current.timeZone, country: current.country, contractReference: "", noticeEmail: "" }), clientId: t.clientA.id, noticeHours: String(current.noticeHours) });
+    expect(await updateClient(admin, input)).toMatchObject({ ok: false, code: "REFUSED" });
+    expect(await createClient(admin, clientSchema.parse(form()))).toMatchObject({ ok: false, code: "REFUSED" });
+    expect((await db().client.findUniqueOrThrow({ where: { id: t.clientA.id } })).name).toBe(current.name);
   });
 
   it("another organization's client answers like a missing one", async () => {

@@ -122,6 +122,7 @@ describe("exports", () => {
 import { dashboardFigures } from "@/server/data/dashboard";
 import { logIncident } from "../support/incident-fixture";
 import { loadViewer } from "@/server/data/load-viewer";
+import { signInWithPassword } from "@/server/services/sign-in";
 
 describe("dashboard figures kept between requests", () => {
   it("serves the same figures until a change is audited in the organization, then recomputes", async () => {
@@ -137,6 +138,10 @@ describe("dashboard figures kept between requests", () => {
     const again = await dashboardFigures(await request(t.admin.id), q); // same organization and scope
     expect(again.value).toBe(first.value);
     expect(again.asOf).toEqual(first.asOf);
+
+    // sign-in attempts are audited but change no data: a stream of them expires nothing
+    for (let i = 0; i < 3; i++) expect(await signInWithPassword({ email: t.manager.email, password: "not the password" })).toBeNull();
+    expect((await dashboardFigures(await request(t.manager.id), q)).value).toBe(first.value);
 
     // a change in another organization leaves these figures alone
     await logIncident(await ctxFor(other.manager.id), other.clientA.id);

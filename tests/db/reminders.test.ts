@@ -68,11 +68,18 @@ describe("the reminder scan", () => {
     const settled = await make("settled", h(-30), h(-3), { status: "SENT" });
     const inactive = await make("inactive", h(-30), h(-3), { active: false });
     const noClock = await make("no-clock", null, null);
-    await db().reminderSent.createMany({ data: [{ obligationId: ninety.id, kind: "90%", sentAt: now }, { obligationId: escalated.id, kind: "overdue", sentAt: now }] });
+    const movedOut = await make("moved-out", h(-10), h(2)); // escalated once, then its deadline moved later: 83 % used
+    await db().reminderSent.createMany({
+      data: [
+        { obligationId: ninety.id, kind: "90%", sentAt: now },
+        { obligationId: escalated.id, kind: "overdue", sentAt: now },
+        { obligationId: movedOut.id, kind: "overdue", sentAt: now },
+      ],
+    });
 
     const jobs = await findDueReminders(now, [0.5, 0.9], t.org.id);
     expect(jobs.sort((a, b) => a.obligationId.localeCompare(b.obligationId))).toEqual(
-      [{ obligationId: half.id, kind: "50%" }, { obligationId: overdue.id, kind: "overdue" }].sort((a, b) => a.obligationId.localeCompare(b.obligationId)),
+      [{ obligationId: half.id, kind: "50%" }, { obligationId: overdue.id, kind: "overdue" }, { obligationId: movedOut.id, kind: "50%" }].sort((a, b) => a.obligationId.localeCompare(b.obligationId)),
     );
     for (const o of [early, ninety, escalated, settled, inactive, noClock]) expect(jobs.map((j) => j.obligationId)).not.toContain(o.id);
   });

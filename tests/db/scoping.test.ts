@@ -86,6 +86,29 @@ describe("incident list paging", () => {
     expect(new Set(seen).size).toBe(40);
     expect(PAGE_SIZE).toBeLessThan(40);
   });
+
+  it("treats a crafted cursor as the first page instead of failing in the database", async () => {
+    const t = await makeTenant();
+    const ctx = await ctxFor(t.manager.id);
+    await logIncident(ctx, t.clientA.id, {});
+    const first = await listIncidents(ctx.viewer, { sort: "aware_desc", status: "all" });
+    const id = first.rows[0]!.id;
+    const craft = (v: unknown) => Buffer.from(JSON.stringify([v, id])).toString("base64url");
+    const crafted: Array<[Parameters<typeof listIncidents>[1]["sort"], string]> = [
+      ["severity_desc", craft(null)],
+      ["severity_desc", Buffer.from(`[1e400,"${id}"]`).toString("base64url")],
+      ["severity_desc", craft(3_000_000_000)],
+      ["severity_desc", craft(2.5)],
+      ["aware_desc", craft("-271821-04-20T00:00:00.000Z")],
+      ["aware_desc", craft("2026-02-30T00:00:00.000Z")],
+      ["aware_desc", craft("Tue, 10 Feb 2026 10:00:00 GMT")],
+      ["updated_desc", "not base64 at all!"],
+    ];
+    for (const [sort, cursor] of crafted) {
+      const page = await listIncidents(ctx.viewer, { sort, status: "all", cursor });
+      expect(page.rows.map((r) => r.id), `${sort} ${cursor}`).toEqual([id]);
+    }
+  });
 });
 
 describe("incident list filters", () => {

@@ -71,6 +71,10 @@ describe("people management", () => {
     if (!second.ok) throw new Error(second.message);
     const secondCtx = await ctxFor(second.value.id);
     expect(await updateUser(secondCtx, demoteSelf)).toEqual({ ok: true, value: null });
+    // the demoted one, acting on a request that began while they were still an administrator,
+    // cannot give their access back
+    const restoreSelf = updateUserSchema.parse({ userId: t.admin.id, role: "ADMIN", clientIds: [], active: "on" });
+    expect(await updateUser(admin, restoreSelf)).toMatchObject({ ok: false, code: "REFUSED" });
     const disableSecond = updateUserSchema.parse({ userId: second.value.id, role: "ADMIN", clientIds: [] });
     expect(await updateUser(secondCtx, disableSecond)).toMatchObject({ ok: false, code: "REFUSED" });
     expect((await loadViewer(t.admin.id))!.role).toBe("MANAGER");

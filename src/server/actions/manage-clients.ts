@@ -13,5 +13,5 @@ export async function updateClient(_prev: FormState, form: FormData): Promise<Fo
   const result = await runAction({ permission: "client:manage", schema: updateClientSchema, input: formObject(form), service: update });
   if (!result.ok || !result.value) return result;
   const n = result.value.recomputed;
-  return { ...result, message: n ? `Saved; deadlines of ${n} open incident${n === 1 ? "" : "s"} recomputed.` : "Saved." };
+  return { ...result, message: n ? `Saved; the deadlines of ${n} open incident${n === 1 ? "" : "s"} changed.` : "Saved." };
 }

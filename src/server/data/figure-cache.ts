@@ -4,20 +4,20 @@ import { VersionedCache } from "@/lib/versioned-cache";
 import type { Viewer } from "@/domain/access/can";
 
 // Figures that many requests read and few change (the dashboard's aggregates, the client and
-// staff lists behind filters) are kept per process and keyed by the organization's data version:
-// the length of its audit chain, to which every change appends in the change's own transaction.
-// A change anywhere in the organization therefore makes the next request recompute; with no
-// change, figures that depend on the clock ("overdue", "due in 24 h") are recomputed at least
-// once a minute. Each server process keeps its own entries, and the version makes them agree.
+// staff lists behind filters) are kept per process and keyed by the organization's data version,
+// which every audited change of data bumps in the change's own transaction (see audit.ts; sign-in
+// attempts do not). A change anywhere in the organization therefore makes the next request
+// recompute; with no change, figures that depend on the clock ("overdue", "due in 24 h") are
+// recomputed at least once a minute. Each server process keeps its own entries, and the version
+// makes them agree.
 
 export const FIGURES_MAX_AGE_MS = 60_000;
 const figures = new VersionedCache({ maxEntries: 1_000, maxAgeMs: FIGURES_MAX_AGE_MS });
 
 async function organizationDataVersion(viewer: Viewer): Promise<number> {
   if (viewer.dataVersion !== undefined) return viewer.dataVersion;
-  const [row] = await db().$queryRaw<Array<{ seq: number }>>`
-    SELECT seq FROM "AuditEvent" WHERE "organizationId" = ${viewer.organizationId}::uuid ORDER BY seq DESC LIMIT 1`;
-  return row?.seq ?? 0;
+  const org = await db().organization.findUnique({ where: { id: viewer.organizationId }, select: { dataVersion: true } });
+  return org?.dataVersion ?? 0;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { FieldErrors } from "@/lib/validation/field-errors";
+import { Prisma } from "@/generated/prisma/client";
 
 export type FailureCode = "NOT_FOUND" | "VALIDATION_FAILED" | "CONFLICT" | "REFUSED";
 
@@ -19,12 +20,19 @@ export function fail(code: FailureCode, message: string, extra: Pick<Failure, "f
 
 export const NOT_FOUND_MESSAGE = "No such incident, or it is not one of your clients'.";
 
-/** Runs a service body; expected failures come back as values, anything else propagates. */
+/**
+ * Runs a service body; expected failures come back as values, anything else propagates. A
+ * unique key refused by the database (two people saving the same thing at the same moment, past
+ * the service's own check) is a conflict to retry, not a crash.
+ */
 export async function attempt<T>(body: () => Promise<T>): Promise<Result<T>> {
   try {
     return { ok: true, value: await body() };
   } catch (error) {
     if (error instanceof ServiceFailure) return error.failure;
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      return { ok: false, code: "CONFLICT", message: "Someone saved the same thing a moment ago. Reload the page and check before trying again." };
+    }
     throw error;
   }
 }

@@ -4,7 +4,7 @@ import { appendAudit } from "../../audit";
 import { attempt, fail, type Result } from "../result";
 import { auditContext, type ServiceContext } from "../context";
 import { syncObligations } from "../obligations/sync-obligations";
-import { can } from "@/domain/access/can";
+import { lockAsAdministrator } from "./admin-lock";
 import { OPEN_PHASES } from "@/domain/incident/types";
 import type { ClientInput, UpdateClientInput } from "@/lib/validation/client";
 
@@ -12,14 +12,11 @@ import type { ClientInput, UpdateClientInput } from "@/lib/validation/client";
 // to anything the deadline rules read recomputes the obligations of the client's open
 // incidents in the same transaction (with a revision naming the cause), like a rule override.
 
-const TERMS: ReadonlyArray<keyof ClientInput> = ["timeZone", "country", "noticeHours", "noticeBusinessHoursOnly", "hipaaCoveredEntity", "doraFinancialEntity", "nis2Entity", "secRegistrant", "handlesCardData"];
+// what termsOf() hands the deadline rules (the country is descriptive: no rule reads it)
+const TERMS: ReadonlyArray<keyof ClientInput> = ["timeZone", "noticeHours", "noticeBusinessHoursOnly", "hipaaCoveredEntity", "doraFinancialEntity", "nis2Entity", "secRegistrant", "handlesCardData"];
 
 function data(input: ClientInput) {
   return { ...input, contractReference: input.contractReference ?? null, noticeEmail: input.noticeEmail ?? null };
-}
-
-function refuseUnlessAdmin(ctx: ServiceContext) {
-  if (!can(ctx.viewer, "client:manage")) fail("REFUSED", "Only an administrator may manage clients.");
 }
 
 const nameTaken = () => fail("CONFLICT", "Check the highlighted field.", { fieldErrors: { name: ["Your organization already has a client of this name."] } });
@@ -27,7 +24,7 @@ const nameTaken = () => fail("CONFLICT", "Check the highlighted field.", { field
 export async function createClient(ctx: ServiceContext, input: ClientInput): Promise<Result<{ id: string }>> {
   return attempt(() =>
     db().$transaction(async (tx) => {
-      refuseUnlessAdmin(ctx);
+      await lockAsAdministrator(tx, ctx, "clients");
       if (await tx.client.findFirst({ where: { organizationId: ctx.viewer.organizationId, name: { equals: input.name, mode: "insensitive" } }, select: { id: true } })) nameTaken();
       const client = await tx.client.create({ data: { organizationId: ctx.viewer.organizationId, ...data(input) }, select: { id: true } });
       await appendAudit(tx, { ...auditContext(ctx), action: "client.create", entityType: "Client", entityId: client.id, changes: data(input) });
@@ -40,7 +37,8 @@ export async function updateClient(ctx: ServiceContext, input: UpdateClientInput
   const { clientId, ...fields } = input;
   return attempt(() =>
     db().$transaction(async (tx) => {
-      refuseUnlessAdmin(ctx);
+      // under the lock: two administrators editing one client cannot write back a stale term
+      await lockAsAdministrator(tx, ctx, "clients");
       const before = await tx.client.findFirst({ where: { id: clientId, organizationId: ctx.viewer.organizationId } });
       if (!before) fail("NOT_FOUND", "No such client in your organization.");
       if (fields.name.toLowerCase() !== before.name.toLowerCase() && (await tx.client.findFirst({ where: { organizationId: ctx.viewer.organizationId, name: { equals: fields.name, mode: "insensitive" }, id: { not: clientId } }, select: { id: true } }))) nameTaken();
@@ -54,8 +52,12 @@ export async function updateClient(ctx: ServiceContext, input: UpdateClientInput
       const termsChanged = TERMS.filter((k) => k in changes);
       if (!termsChanged.length) return { recomputed: 0 };
       const open = await tx.incident.findMany({ where: { organizationId: ctx.viewer.organizationId, clientId, phase: { in: [...OPEN_PHASES] } } });
-      for (const incident of open) await syncObligations(tx, ctx, incident, `client terms changed: ${termsChanged.join(", ")}`);
-      return { recomputed: open.length };
+      let recomputed = 0; // open incidents whose deadlines actually moved, appeared or went
+      for (const incident of open) {
+        const { added, changed, retired } = await syncObligations(tx, ctx, incident, `client terms changed: ${termsChanged.join(", ")}`);
+        if (added + changed + retired) recomputed += 1;
+      }
+      return { recomputed };
     }),
   );
 }

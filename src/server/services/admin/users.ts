@@ -4,7 +4,7 @@ import { appendAudit } from "../../audit";
 import { hashPassword } from "../../passwords";
 import { attempt, fail, type Result } from "../result";
 import { auditContext, type ServiceContext } from "../context";
-import { can } from "@/domain/access/can";
+import { lockAsAdministrator } from "./admin-lock";
 import type { Role } from "@/domain/access/permissions";
 import type { CreateUserInput, UpdateUserInput } from "@/lib/validation/user";
 
@@ -26,15 +26,11 @@ async function checkMembership(tx: Tx, ctx: ServiceContext, m: Membership): Prom
   return { assignments: m.role === "ANALYST" ? wanted.sort() : [], contactClientId: m.role === "CLIENT_CONTACT" ? wanted[0]! : null };
 }
 
-function refuseUnlessAdmin(ctx: ServiceContext) {
-  if (!can(ctx.viewer, "user:manage")) fail("REFUSED", "Only an administrator may manage people.");
-}
-
 export async function createUser(ctx: ServiceContext, input: CreateUserInput): Promise<Result<{ id: string }>> {
   const passwordHash = await hashPassword(input.password); // outside the transaction: it is slow on purpose
   return attempt(() =>
     db().$transaction(async (tx) => {
-      refuseUnlessAdmin(ctx);
+      await lockAsAdministrator(tx, ctx, "people");
       if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } })) {
         fail("CONFLICT", "Check the highlighted field.", { fieldErrors: { email: ["Someone already signs in with this email address."] } });
       }
@@ -66,10 +62,9 @@ export async function createUser(ctx: ServiceContext, input: CreateUserInput): P
 export async function updateUser(ctx: ServiceContext, input: UpdateUserInput): Promise<Result<null>> {
   return attempt(() =>
     db().$transaction(async (tx) => {
-      refuseUnlessAdmin(ctx);
       // The organization's audit lock, taken first: changes to people are serialised, so two
       // administrators disabling each other at once cannot leave nobody in charge.
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`audit:${ctx.viewer.organizationId}`}, 0))`;
+      await lockAsAdministrator(tx, ctx, "people");
       const before = await tx.user.findFirst({
         where: { id: input.userId, organizationId: ctx.viewer.organizationId },
         select: { id: true, role: true, active: true, clientId: true, assignments: { select: { clientId: true } } },

@@ -12,8 +12,8 @@ export type ReminderJob = { obligationId: string; kind: string };
 
 /**
  * Obligations whose next reminder (or the overdue escalation) is due and not yet sent. The
- * database hands over only windows past their first threshold (or due) that have not been
- * escalated yet, so a minute's scan reads a handful of rows at any size; which reminder is due
+ * database hands over only windows past their first threshold (or due), leaving out the overdue
+ * ones already escalated (a deadline moved later, e.g. by new contract terms, is watched again), so a minute's scan reads a handful of rows at any size; which reminder is due
  * is the domain's call (reminderKindsDue).
  */
 export async function findDueReminders(now: Date, thresholds: readonly number[], organizationId?: string): Promise<ReminderJob[]> {
@@ -26,7 +26,7 @@ export async function findDueReminders(now: Date, thresholds: readonly number[],
       ${organizationId ? Prisma.sql`AND i."organizationId" = ${organizationId}::uuid` : Prisma.empty}
       AND (o."dueAt" <= ${now}::timestamp
         OR (o."startsAt" < o."dueAt" AND o."startsAt" + (o."dueAt" - o."startsAt") * ${first}::float8 <= ${now}::timestamp))
-      AND NOT EXISTS (SELECT 1 FROM "ReminderSent" x WHERE x."obligationId" = o.id AND x.kind = 'overdue')`;
+      AND NOT (o."dueAt" <= ${now}::timestamp AND EXISTS (SELECT 1 FROM "ReminderSent" x WHERE x."obligationId" = o.id AND x.kind = 'overdue'))`;
   const jobs: ReminderJob[] = [];
   for (const r of rows) {
     const sent = new Set(r.sent);
