@@ -27,7 +27,7 @@ export function AppShell({
           </Link>
           <nav aria-label={area} className="flex flex-1 gap-1">
             {nav.map((item) => (
-              <Link key={item.href} href={item.href} className="rounded-md px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100">
+              <Link key={item.href} href={item.href} className="nav-link">
                 {item.label}
               </Link>
             ))}

@@ -1,14 +1,8 @@
-const TONE = {
-  slate: "bg-slate-100 text-slate-800",
-  blue: "bg-blue-100 text-blue-900",
-  amber: "bg-amber-100 text-amber-900",
-  orange: "bg-orange-100 text-orange-900",
-  red: "bg-red-100 text-red-900",
-  green: "bg-emerald-100 text-emerald-900",
-} as const;
+// tones are classes in globals.css (badges repeat down every list)
+const TONE = { slate: "badge-slate", blue: "badge-blue", amber: "badge-amber", orange: "badge-orange", red: "badge-red", green: "badge-green" } as const;
 
 export function Badge({ tone = "slate", children }: { tone?: keyof typeof TONE; children: React.ReactNode }) {
-  return <span className={`inline-flex items-center rounded px-2 py-0.5 text-xs font-medium ${TONE[tone]}`}>{children}</span>;
+  return <span className={`badge ${TONE[tone]}`}>{children}</span>;
 }
 
 export const SEVERITY_TONE: Record<string, keyof typeof TONE> = { LOW: "slate", MEDIUM: "amber", HIGH: "orange", CRITICAL: "red" };

@@ -8,27 +8,27 @@ import { SECTOR_LABEL, type Sector } from "@/domain/clients";
 export function ClientTable({ clients, caption }: { clients: readonly ClientSummary[]; caption: string }) {
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="min-w-full divide-y divide-slate-200 text-sm">
+      <table className="list-table">
         <caption className="px-4 py-3 text-left font-semibold">{caption}</caption>
-        <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
+        <thead>
           <tr>
-            <th scope="col" className="px-4 py-2">Client</th>
-            <th scope="col" className="px-4 py-2">Sector</th>
-            <th scope="col" className="px-4 py-2">Time zone</th>
-            <th scope="col" className="px-4 py-2">Contract notice</th>
-            <th scope="col" className="px-4 py-2">Regimes</th>
+            <th scope="col">Client</th>
+            <th scope="col">Sector</th>
+            <th scope="col">Time zone</th>
+            <th scope="col">Contract notice</th>
+            <th scope="col">Regimes</th>
           </tr>
         </thead>
-        <tbody className="divide-y divide-slate-100">
+        <tbody>
           {clients.map((c) => (
             <tr key={c.id}>
-              <th scope="row" className="px-4 py-2 text-left font-medium">{c.name}</th>
-              <td className="px-4 py-2">{SECTOR_LABEL[c.sector as Sector] ?? c.sector}</td>
-              <td className="px-4 py-2">{c.timeZone}</td>
-              <td className="px-4 py-2">
+              <th scope="row">{c.name}</th>
+              <td>{SECTOR_LABEL[c.sector as Sector] ?? c.sector}</td>
+              <td>{c.timeZone}</td>
+              <td>
                 {c.noticeHours} {c.noticeBusinessHoursOnly ? "business hours" : "hours"} from awareness
               </td>
-              <td className="px-4 py-2">{c.regimes.length ? c.regimes.join(", ") : "—"}</td>
+              <td>{c.regimes.length ? c.regimes.join(", ") : "—"}</td>
             </tr>
           ))}
         </tbody>

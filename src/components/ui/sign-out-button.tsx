@@ -4,7 +4,7 @@ import { signOut } from "@/server/actions/sign-out";
 export function SignOutButton() {
   return (
     <form action={signOut}>
-      <button type="submit" className="rounded-md px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100">
+      <button type="submit" className="nav-link">
         Sign out
       </button>
     </form>

@@ -12,9 +12,11 @@ export type Viewer = {
   /** Clients whose data this viewer may see: assigned clients for analysts, every client of
    *  the organization for managers and admins, the own client for a client contact. */
   clientIds: readonly string[];
-  /** The organization's data version (its audit chain length) when this viewer was read at
-   *  the start of a request; every change appends to the chain. Absent outside requests. */
+  /** The organization's data version when this viewer was read at the start of a request;
+   *  every audited change of data bumps it. Absent outside requests. */
   dataVersion?: number;
+  /** The person's unread staff notifications, read with the viewer. Absent outside requests. */
+  unreadNotifications?: number;
 };
 
 /** The permission check. With a clientId it also checks the tenant scope. */

@@ -4,6 +4,7 @@ import type { Viewer } from "@/domain/access/can";
 
 /** For the navigation of every staff page: one indexed count. */
 export async function countUnreadNotifications(viewer: Viewer): Promise<number> {
+  if (viewer.unreadNotifications !== undefined) return viewer.unreadNotifications; // read with the viewer
   const [row] = await db().$queryRaw<[{ n: number }]>`
     SELECT count(*)::int AS n FROM "StaffNotification" WHERE "userId" = ${viewer.userId}::uuid AND "readAt" IS NULL`;
   return row.n;

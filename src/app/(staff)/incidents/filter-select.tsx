@@ -6,9 +6,9 @@
  */
 export function Filter({ name, label, value, options, any }: { name: string; label: string; value?: string; options: ReadonlyArray<readonly [string, string]>; any?: string }) {
   return (
-    <div>
-      <label htmlFor={`filter-${name}`} className="block text-sm font-medium">{label}</label>
-      <select id={`filter-${name}`} name={name} defaultValue={value ?? ""} className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm">
+    <div className="filter-field">
+      <label htmlFor={`filter-${name}`}>{label}</label>
+      <select id={`filter-${name}`} name={name} defaultValue={value ?? ""}>
         {any ? <option value="">{any}</option> : null}
         {options.map(([v, l]) => (
           <option key={v} value={v}>{l}</option>

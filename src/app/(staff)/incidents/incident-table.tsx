@@ -25,33 +25,33 @@ export type IncidentTableRow = {
 export function IncidentTable({ rows }: { rows: readonly IncidentTableRow[] }) {
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="min-w-full divide-y divide-slate-200 text-sm">
+      <table className="list-table">
         <caption className="sr-only">Incidents</caption>
-        <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
+        <thead>
           <tr>
-            <th scope="col" className="px-4 py-2">Reference</th>
-            <th scope="col" className="px-4 py-2">Title</th>
-            <th scope="col" className="px-4 py-2">Client</th>
-            <th scope="col" className="px-4 py-2">Type</th>
-            <th scope="col" className="px-4 py-2">Severity</th>
-            <th scope="col" className="px-4 py-2">Phase</th>
-            <th scope="col" className="px-4 py-2">Owner</th>
-            <th scope="col" className="px-4 py-2">Aware since</th>
+            <th scope="col">Reference</th>
+            <th scope="col">Title</th>
+            <th scope="col">Client</th>
+            <th scope="col">Type</th>
+            <th scope="col">Severity</th>
+            <th scope="col">Phase</th>
+            <th scope="col">Owner</th>
+            <th scope="col">Aware since</th>
           </tr>
         </thead>
-        <tbody className="divide-y divide-slate-100">
+        <tbody>
           {rows.map((r) => (
-            <tr key={r.id} className="hover:bg-slate-50">
-              <td className="whitespace-nowrap px-4 py-2 font-mono text-xs">
-                <Link href={`/incidents/${r.id}`} prefetch={false} className="text-brand-700 underline">{r.reference}</Link>
+            <tr key={r.id}>
+              <td className="ref">
+                <Link href={`/incidents/${r.id}`} prefetch={false}>{r.reference}</Link>
               </td>
-              <td className="px-4 py-2">{r.title}</td>
-              <td className="px-4 py-2">{r.clientName}</td>
-              <td className="px-4 py-2">{r.type}</td>
-              <td className="px-4 py-2"><Badge tone={SEVERITY_TONE[r.severity]}>{r.severityLabel}</Badge></td>
-              <td className="px-4 py-2">{r.phase}</td>
-              <td className="px-4 py-2">{r.owner}</td>
-              <td className="whitespace-nowrap px-4 py-2">{r.awareAt}</td>
+              <td>{r.title}</td>
+              <td>{r.clientName}</td>
+              <td>{r.type}</td>
+              <td><Badge tone={SEVERITY_TONE[r.severity]}>{r.severityLabel}</Badge></td>
+              <td>{r.phase}</td>
+              <td>{r.owner}</td>
+              <td className="nowrap">{r.awareAt}</td>
             </tr>
           ))}
         </tbody>

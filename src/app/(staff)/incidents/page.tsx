@@ -47,9 +47,9 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
       </div>
 
       <form method="get" role="search" aria-label="Filter incidents" className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-4">
-        <div className="lg:col-span-2">
-          <label htmlFor="q" className="block text-sm font-medium">Search</label>
-          <input id="q" name="q" type="search" defaultValue={query.q ?? ""} placeholder="Reference, title or summary" className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm" />
+        <div className="filter-field lg:col-span-2">
+          <label htmlFor="q">Search</label>
+          <input id="q" name="q" type="search" defaultValue={query.q ?? ""} placeholder="Reference, title or summary" />
         </div>
         <Filter name="status" label="Status" value={query.status} options={[["open", "Open"], ["closed", "Closed"], ["all", "All"]]} />
         <Filter name="sort" label="Sort" value={query.sort} options={SORTS.map((s) => [s, SORT_LABEL[s]])} />
