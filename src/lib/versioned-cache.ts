@@ -1,6 +1,6 @@
 // A small in-process cache for figures derived from an organization's data. Each entry carries
-// the data version it was computed at (the organization's audit chain length: every change
-// appends to it in the same transaction) and is served only while that version is still
+// the data version it was computed at (the organization's data version: every change bumps it
+// in the change's own transaction) and is served only while that version is still
 // current and the entry is younger than its time limit (for figures that depend on the clock,
 // like "overdue"). Concurrent misses for one key share a single computation, so a burst of
 // requests after a change costs one query round, not one per request. Bounded: least recently

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Tx } from "./db";
+import { CHANGES_CHANNEL } from "./change-feed";
 import { GENESIS_HASH, eventHash } from "@/domain/audit/chain";
 import type { Prisma } from "@/generated/prisma/client";
 
@@ -20,6 +21,18 @@ export type AuditEntry = {
 // data version alone, so sign-ins (even a stream of failed ones) do not expire cached figures.
 const NOT_DATA_CHANGES: ReadonlySet<string> = new Set(["auth.sign_in", "auth.sign_in_failed", "notice.self_approval_refused"]);
 export const changesData = (action: string) => !NOT_DATA_CHANGES.has(action);
+
+/**
+ * Marks a change of the organization's data inside the changing transaction: its data version
+ * grows by one, and the new version is announced on the changes channel, which PostgreSQL
+ * delivers only if and when the transaction commits (see change-feed.ts). Audited changes get
+ * this from appendAudit; a change kept out of the audit trail (read state) calls it itself.
+ */
+export async function bumpDataVersion(tx: Tx, organizationId: string): Promise<void> {
+  await tx.$executeRaw`
+    WITH bumped AS (UPDATE "Organization" SET "dataVersion" = "dataVersion" + 1 WHERE id = ${organizationId}::uuid RETURNING id, "dataVersion")
+    SELECT pg_notify(${CHANGES_CHANNEL}, bumped.id::text || ':' || bumped."dataVersion") FROM bumped`;
+}
 
 /**
  * Appends one event to the organization's chain, inside the caller's transaction so the change
@@ -48,7 +61,7 @@ export async function appendAudit(tx: Tx, entry: AuditEntry): Promise<void> {
     requestId: entry.requestId ?? null,
     ip: entry.ip ?? null,
   };
-  if (changesData(entry.action)) await tx.$executeRaw`UPDATE "Organization" SET "dataVersion" = "dataVersion" + 1 WHERE id = ${entry.organizationId}::uuid`;
+  if (changesData(entry.action)) await bumpDataVersion(tx, entry.organizationId);
   const prevHash = last?.hash ?? GENESIS_HASH;
   await tx.auditEvent.create({
     data: {

@@ -1,4 +1,5 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import { cache } from "react";
 import { decode } from "next-auth/jwt";
 import { cookies, headers } from "next/headers";
@@ -7,19 +8,28 @@ import { connection } from "next/server";
 import { env } from "./env";
 import { sessionCookieName } from "@/lib/session-cookie";
 import { loadViewer } from "./data/load-viewer";
+import { cachedViewer } from "./data/viewer-cache";
 import { can, type Viewer } from "@/domain/access/can";
 import type { Permission } from "@/domain/access/permissions";
 
 /**
  * The signed-in person, re-read from the database on every request so that a disabled account
- * or a removed client assignment takes effect at once, not when the session expires.
+ * or a removed client assignment takes effect at once, not when the session expires: for pages
+ * and downloads, from the per-process copy that every change of the organization's data
+ * invalidates as it commits (data/viewer-cache.ts); for server actions, straight from the
+ * database (authorize with fresh).
  */
 export const getViewer = cache(async (): Promise<Viewer | null> => {
   // Per request, never at build time: pages that ask who is looking are always dynamic.
   await connection();
   const userId = await sessionUserId();
-  if (!userId) return null;
-  return loadViewer(userId);
+  return userId ? cachedViewer(userId) : null;
+});
+
+const getFreshViewer = cache(async (): Promise<Viewer | null> => {
+  await connection();
+  const userId = await sessionUserId();
+  return userId ? loadViewer(userId) : null;
 });
 
 /** The one name next-auth writes the session cookie under here (see lib/session-cookie.ts). */
@@ -47,13 +57,28 @@ async function sessionUserId(): Promise<string | null> {
     token = chunks.map((c) => c.value).join("") || undefined;
   }
   if (!token) return null;
+  const key = createHash("sha256").update(token).digest("base64url");
+  const known = decodedSessions.get(key);
+  if (known && Date.now() < known.validUntil) return known.userId;
   try {
     const payload = await decode({ token, secret: NEXTAUTH_SECRET });
-    return typeof payload?.sub === "string" && payload.sub ? payload.sub : null;
+    const userId = typeof payload?.sub === "string" && payload.sub ? payload.sub : null;
+    if (userId && typeof payload?.exp === "number") {
+      decodedSessions.delete(key);
+      decodedSessions.set(key, { userId, validUntil: payload.exp * 1000 });
+      if (decodedSessions.size > 10_000) decodedSessions.delete(decodedSessions.keys().next().value!);
+    }
+    return userId;
   } catch {
     return null; // tampered, expired or signed with another secret: not signed in
   }
 }
+
+// A session token decrypts to the same user until it expires: each token (by its hash) is
+// decrypted once per process, not on every request. The token is re-issued as the session
+// is used, so entries age out; the map is bounded. Who that user is and may see is still read
+// on each request (getViewer).
+const decodedSessions = new Map<string, { userId: string; validUntil: number }>();
 
 /**
  * First line of every page loader: no session → sign-in page; no permission → not found
@@ -66,11 +91,15 @@ export async function requireViewer(permission: Permission, returnTo?: string): 
   return viewer;
 }
 
-/** For server actions and route handlers: the viewer if signed in and permitted, else why not. */
+/**
+ * For server actions and route handlers: the viewer if signed in and permitted, else why not.
+ * Changes pass `fresh`: they are decided on the viewer as the database has it this instant.
+ */
 export async function authorize(
   permission: Permission,
+  { fresh = false }: { fresh?: boolean } = {},
 ): Promise<{ ok: true; viewer: Viewer } | { ok: false; code: "UNAUTHENTICATED" | "NOT_FOUND" }> {
-  const viewer = await getViewer();
+  const viewer = await (fresh ? getFreshViewer() : getViewer());
   if (!viewer) return { ok: false, code: "UNAUTHENTICATED" };
   if (!can(viewer, permission)) return { ok: false, code: "NOT_FOUND" };
   return { ok: true, viewer };

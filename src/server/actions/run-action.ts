@@ -4,6 +4,7 @@ import { headers } from "next/headers";
 import { revalidatePath } from "next/cache";
 import type { z } from "zod";
 import { authorize } from "../viewer";
+import { caughtUpWith } from "../data/viewer-cache";
 import { describeError, log } from "../log";
 import type { ServiceContext } from "../services/context";
 import type { Result } from "../services/result";
@@ -36,7 +37,7 @@ export async function runAction<S extends z.ZodType, T>(opts: {
 }): Promise<FormState & { value?: T }> {
   const requestId = randomUUID();
   try {
-    const auth = await authorize(opts.permission);
+    const auth = await authorize(opts.permission, { fresh: true });
     if (!auth.ok) {
       return { ok: false, message: auth.code === "UNAUTHENTICATED" ? "Your session has ended. Sign in again." : "Not found.", at: Date.now() };
     }
@@ -51,7 +52,9 @@ export async function runAction<S extends z.ZodType, T>(opts: {
     };
     const result = await opts.service(ctx, parsed.data);
     if (!result.ok) return { ok: false, message: result.message, fieldErrors: result.fieldErrors, reasons: result.reasons, at: Date.now() };
-    // Every page reads live data; this tells the router to refetch what the person is looking at.
+    // Every page reads live data; this tells the router to refetch what the person is looking
+    // at, drawn with what was just saved (the per-process caches learn of it first).
+    await caughtUpWith(auth.viewer.organizationId);
     revalidatePath("/", "layout");
     return { ok: true, message: opts.success, value: result.value, at: Date.now() };
   } catch (error) {

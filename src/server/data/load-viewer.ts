@@ -27,7 +27,7 @@ export async function loadViewer(userId: string): Promise<Viewer | null> {
       o."dataVersion",
       (SELECT count(*)::int FROM "StaffNotification" n WHERE n."userId" = u.id AND n."readAt" IS NULL) AS unread
     FROM "User" u JOIN "Organization" o ON o.id = u."organizationId"
-    WHERE u.id = ${userId}::uuid`);
+    WHERE u.id = ${userId}::uuid`, { hot: true });
   const user = rows[0];
   if (!user || !user.active || !isRole(user.role)) return null;
   return {
