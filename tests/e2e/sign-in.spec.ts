@@ -16,10 +16,20 @@ test.describe("each audience signs in and lands in its own area", () => {
     });
   }
 
-  test("the analyst sees the two clients they work for, not the third", async ({ page }) => {
+  test("the analyst sees the two clients they work for, not the third, and opens one's incidents", async ({ page }) => {
     await signIn(page, ACCOUNTS.analyst);
+    await expect(page).toHaveURL(/\/incidents$/);
+    await page.getByRole("navigation", { name: "Staff" }).getByRole("link", { name: "Clients" }).click();
+    await expect(page).toHaveURL(/\/clients$/);
     const clients = page.getByRole("table", { name: "Your clients" });
     await expect(clients.getByRole("rowheader")).toHaveText(["Mercy Regional Health", "Rheinland Direktbank AG"]);
+    await clients.getByRole("link", { name: /open incidents of Mercy Regional Health$/ }).click();
+    await expect(page).toHaveURL(/\/incidents\?clientId=[0-9a-f-]{36}$/);
+    await expect(page.getByLabel("Client")).toHaveValue(/[0-9a-f-]{36}/);
+    await expect(page.getByLabel("Client").locator("option:checked")).toHaveText("Mercy Regional Health");
+    const clientCells = page.getByRole("table", { name: "Incidents" }).locator("tbody tr td:nth-child(3)");
+    await expect(clientCells.first()).toHaveText("Mercy Regional Health");
+    for (const text of await clientCells.allTextContents()) expect(text).toBe("Mercy Regional Health");
   });
 
   test("the admin sees every user with role and assignment", async ({ page }) => {

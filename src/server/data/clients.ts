@@ -1,11 +1,12 @@
 import "server-only";
-import { db } from "../db";
+import { db, sqlRows } from "../db";
 import { clientWhere } from "./scope";
 import { cachedFigures } from "./figure-cache";
 import { parseId } from "@/lib/validation/ids";
 import { REGIME_FLAGS, REGIME_FLAG_KEYS } from "@/domain/clients";
 import type { Viewer } from "@/domain/access/can";
-import type { Prisma } from "@/generated/prisma/client";
+import { Prisma } from "@/generated/prisma/client";
+import { OPEN_PHASES } from "@/domain/incident/types";
 
 export type ClientSummary = {
   id: string;
@@ -66,4 +67,16 @@ export async function getVisibleClient(viewer: Viewer, id: unknown): Promise<Cli
   if (!clientId) return null;
   const row = await db().client.findFirst({ where: clientWhere(viewer, { id: clientId }), select: summarySelect });
   return row ? toSummary(row) : null;
+}
+
+/** Open incidents per client in the viewer's scope (clients with none are absent), kept until the organization changes. */
+export async function countOpenIncidentsByClient(viewer: Viewer): Promise<ReadonlyMap<string, number>> {
+  const { value } = await cachedFigures(viewer, ["open-by-client"], async () => {
+    const rows = await sqlRows<{ clientId: string; n: number }>(Prisma.sql`
+      SELECT "clientId", count(*)::int AS n FROM "Incident"
+      WHERE "organizationId" = ${viewer.organizationId}::uuid AND "clientId" = ANY(${[...viewer.clientIds]}::uuid[]) AND phase = ANY(${[...OPEN_PHASES]}::"Phase"[])
+      GROUP BY "clientId"`);
+    return new Map(rows.map((r) => [r.clientId, r.n]));
+  });
+  return value;
 }
