@@ -165,3 +165,25 @@ test("the incident list filters by phase and pages with a stable cursor", async 
   await page.goto("/incidents?severity=EXTREME");
   await expect(page.getByRole("status").filter({ hasText: "Ignored an invalid severity" })).toBeVisible();
 });
+
+test("the owner filter fetches colleagues when approached, filters by one, and keeps the choice", async ({ page }) => {
+  await signIn(page, ACCOUNTS.manager);
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await page.goto("/incidents?status=all");
+  const owner = page.getByLabel("Owner");
+  await expect(owner.locator("option")).toHaveText(["Anyone", "Me", "Unassigned"]); // the page carries no names
+  await owner.focus();
+  await expect(owner.locator("option", { hasText: "Priya Natarajan" })).toHaveCount(1);
+  await owner.selectOption({ label: "Priya Natarajan" });
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(/owner=[0-9a-f-]{36}/);
+  const ownerCells = page.getByRole("table", { name: "Incidents" }).locator("tbody tr td:nth-child(7)");
+  await expect(ownerCells.first()).toHaveText("Priya Natarajan");
+  for (const text of await ownerCells.allTextContents()) expect(text).toBe("Priya Natarajan");
+  // the chosen colleague is shown without fetching the others
+  await expect(page.getByLabel("Owner").locator("option:checked")).toHaveText("Priya Natarajan");
+  // a row's link opens the incident inside the app
+  await page.getByRole("table", { name: "Incidents" }).locator("tbody a").first().click();
+  await expect(page).toHaveURL(/\/incidents\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+});

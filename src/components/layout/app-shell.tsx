@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { SignOutButton } from "@/components/ui/sign-out-button";
+import { NavLinks, type NavItem } from "./nav-links";
 
-export type NavItem = { href: string; label: string };
+export type { NavItem };
 
 /** Header with the product name, the sections this person may open, and who is signed in. */
 export function AppShell({
@@ -25,13 +26,7 @@ export function AppShell({
           <Link href="/" className="text-lg font-bold tracking-tight text-brand-900">
             Warden <span className="sr-only">{area}</span>
           </Link>
-          <nav aria-label={area} className="flex flex-1 gap-1">
-            {nav.map((item) => (
-              <Link key={item.href} href={item.href} className="nav-link">
-                {item.label}
-              </Link>
-            ))}
-          </nav>
+          <NavLinks label={area} items={nav} />
           <div className="flex items-center gap-3">
             <p className="text-right text-sm leading-tight">
               <span className="block font-medium">{who.name}</span>

@@ -1,16 +1,10 @@
 import { z } from "zod";
 import { INCIDENT_TYPES, PHASES, SEVERITIES } from "@/domain/incident/types";
+import { SORTS, STATUSES, type Sort, type Status } from "@/lib/incident-list-options";
 
 // Filters of the incident list, from the URL. A bad value is dropped (and named), never a 500.
 
-export const SORTS = ["aware_desc", "aware_asc", "updated_desc", "severity_desc"] as const;
-export type Sort = (typeof SORTS)[number];
-export const SORT_LABEL: Record<Sort, string> = {
-  aware_desc: "Newest first",
-  aware_asc: "Oldest first",
-  updated_desc: "Recently updated",
-  severity_desc: "Most severe first",
-};
+export { SORTS, SORT_LABEL, type Sort } from "@/lib/incident-list-options";
 
 const fields = {
   phase: z.enum(PHASES),
@@ -18,7 +12,7 @@ const fields = {
   severity: z.enum(SEVERITIES),
   clientId: z.uuid(),
   owner: z.union([z.literal("me"), z.literal("none"), z.uuid()]),
-  status: z.enum(["open", "closed", "all"]),
+  status: z.enum(STATUSES),
   q: z.string().trim().min(1).max(200),
   sort: z.enum(SORTS),
   cursor: z.string().max(500).regex(/^[A-Za-z0-9_-]+$/),
@@ -26,7 +20,7 @@ const fields = {
 
 export type IncidentListQuery = {
   [K in keyof typeof fields]?: z.infer<(typeof fields)[K]>;
-} & { sort: Sort; status: "open" | "closed" | "all" };
+} & { sort: Sort; status: Status };
 
 export function parseIncidentListQuery(params: Record<string, string | string[] | undefined>): { query: IncidentListQuery; ignored: string[] } {
   const query: Record<string, unknown> = {};

@@ -92,7 +92,7 @@ const SORT_COLUMN: Record<SortSpec["column"], Prisma.Sql> = {
   severityRank: Prisma.raw(`i."severityRank"`),
 };
 
-async function selectRows(where: Prisma.Sql, spec: SortSpec, cursor: Cursor | null, limit: number): Promise<RawRow[]> {
+async function selectRows(where: Prisma.Sql, spec: SortSpec, cursor: Cursor | null, limit: number, search: boolean): Promise<RawRow[]> {
   const col = SORT_COLUMN[spec.column];
   const dir = Prisma.raw(spec.dir === "desc" ? "DESC" : "ASC");
   let keyset = Prisma.empty;
@@ -108,7 +108,7 @@ async function selectRows(where: Prisma.Sql, spec: SortSpec, cursor: Cursor | nu
     FROM "Incident" i JOIN "Client" c ON c.id = i."clientId" LEFT JOIN "User" o ON o.id = i."ownerId"
     WHERE ${where}${keyset}
     ORDER BY ${col} ${dir}, i.id ${dir}
-    LIMIT ${limit}`);
+    LIMIT ${limit}`, { hot: !search }); // a text search's plan depends on its words
 }
 
 function toRow({ severityRank: _rank, ...row }: RawRow): IncidentRow {
@@ -118,7 +118,7 @@ function toRow({ severityRank: _rank, ...row }: RawRow): IncidentRow {
 /** One page of the incidents the viewer may see, by keyset (stable under inserts, fast at depth). */
 export async function listIncidents(viewer: Viewer, q: IncidentListQuery): Promise<{ rows: IncidentRow[]; nextCursor: string | null }> {
   const spec = SORT_SPEC[q.sort];
-  const rows = await selectRows(listFilterSql(viewer, q), spec, decodeCursor(q.cursor, spec), PAGE_SIZE + 1);
+  const rows = await selectRows(listFilterSql(viewer, q), spec, decodeCursor(q.cursor, spec), PAGE_SIZE + 1, Boolean(q.q));
   const page = rows.slice(0, PAGE_SIZE);
   const last = page[page.length - 1];
   const nextCursor =
@@ -126,6 +126,16 @@ export async function listIncidents(viewer: Viewer, q: IncidentListQuery): Promi
       ? encodeCursor({ v: spec.column === "severityRank" ? last.severityRank : last[spec.column].toISOString(), id: last.id })
       : null;
   return { rows: page.map(toRow), nextCursor };
+}
+
+/**
+ * listIncidents, kept like the dashboard's figures until the organization's data changes (see
+ * figure-cache.ts): a page of rows depends on nothing else (no clock), so a kept page is
+ * exactly what the query would return. "Me" is keyed by the person it means.
+ */
+export async function listIncidentsCached(viewer: Viewer, q: IncidentListQuery): Promise<{ rows: IncidentRow[]; nextCursor: string | null }> {
+  const key = { ...q, owner: q.owner === "me" ? viewer.userId : q.owner };
+  return (await cachedFigures(viewer, ["incident-list", key], () => listIncidents(viewer, q))).value;
 }
 
 /** People who may own work on a client's incidents (for owner pickers). */
@@ -167,7 +177,7 @@ export async function* iterateIncidentRows(viewer: Viewer, q: IncidentListQuery,
   const where = listFilterSql(viewer, q);
   let cursor: Cursor | null = null;
   for (;;) {
-    const rows = await selectRows(where, spec, cursor, batch);
+    const rows = await selectRows(where, spec, cursor, batch, Boolean(q.q));
     if (!rows.length) return;
     yield rows.map(toRow);
     const last = rows[rows.length - 1]!;

@@ -1,28 +1,41 @@
 "use client";
 
-import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { Badge, SEVERITY_TONE } from "@/components/ui/badge";
+import { SEVERITY_LABEL, type Severity } from "@/domain/incident/types";
 
-/** One list row, every cell already worded by the server (times in the viewer's zone). */
-export type IncidentTableRow = {
-  id: string;
-  reference: string;
-  title: string;
-  clientName: string;
-  type: string;
-  severity: string;
-  severityLabel: string;
-  phase: string;
-  owner: string;
-  awareAt: string;
-};
+/**
+ * One list row, every cell already worded by the server (times in the viewer's zone), as a
+ * tuple: the rows travel as data and the list is the busiest page, so the field names are not
+ * repeated 25 times.
+ */
+export type IncidentTableRow = readonly [
+  id: string,
+  reference: string,
+  title: string,
+  clientName: string,
+  type: string,
+  severity: Severity,
+  phase: string,
+  owner: string,
+  awareAt: string,
+];
 
 /**
  * The incident table. A client component on purpose: the server sends the rows once, as data,
- * instead of as a component tree beside the HTML; the list is the busiest page and this halves
- * what its rows cost to render and to send. The markup is plain and the same on both sides.
+ * instead of as a component tree beside the HTML; what a page costs to build grows with its
+ * size, and the list is the busiest page. A plain click on a row's link opens the incident
+ * inside the app (one listener for all rows instead of a Link each); modified clicks, and pages
+ * without script, follow the link.
  */
 export function IncidentTable({ rows }: { rows: readonly IncidentTableRow[] }) {
+  const router = useRouter();
+  function open(event: React.MouseEvent<HTMLTableSectionElement>) {
+    const link = (event.target as Element).closest("a");
+    if (!link || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    router.push(link.getAttribute("href")!);
+  }
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table className="list-table">
@@ -39,19 +52,19 @@ export function IncidentTable({ rows }: { rows: readonly IncidentTableRow[] }) {
             <th scope="col">Aware since</th>
           </tr>
         </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.id}>
+        <tbody onClick={open}>
+          {rows.map(([id, reference, title, clientName, type, severity, phase, owner, awareAt]) => (
+            <tr key={id}>
               <td className="ref">
-                <Link href={`/incidents/${r.id}`} prefetch={false}>{r.reference}</Link>
+                <a href={`/incidents/${id}`}>{reference}</a>
               </td>
-              <td>{r.title}</td>
-              <td>{r.clientName}</td>
-              <td>{r.type}</td>
-              <td><Badge tone={SEVERITY_TONE[r.severity]}>{r.severityLabel}</Badge></td>
-              <td>{r.phase}</td>
-              <td>{r.owner}</td>
-              <td className="nowrap">{r.awareAt}</td>
+              <td>{title}</td>
+              <td>{clientName}</td>
+              <td>{type}</td>
+              <td><Badge tone={SEVERITY_TONE[severity]}>{SEVERITY_LABEL[severity]}</Badge></td>
+              <td>{phase}</td>
+              <td>{owner}</td>
+              <td className="nowrap">{awareAt}</td>
             </tr>
           ))}
         </tbody>

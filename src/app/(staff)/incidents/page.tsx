@@ -2,15 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireViewer } from "@/server/viewer";
 import { listVisibleClientsCached } from "@/server/data/clients";
-import { listAssignableStaffCached, listIncidents } from "@/server/data/incidents";
+import { listAssignableStaffCached, listIncidentsCached } from "@/server/data/incidents";
 import { EmptyState } from "@/components/ui/empty-state";
-import { ClientTable } from "@/components/ui/client-table";
 import { ExportLink } from "@/components/ui/export-link";
 import { IncidentTable } from "./incident-table";
-import { Filter } from "./filter-select";
+import { IncidentFilters } from "./filter-select";
 import { can } from "@/domain/access/can";
-import { INCIDENT_TYPES, PHASES, PHASE_LABEL, SEVERITIES, SEVERITY_LABEL, TYPE_LABEL, type IncidentType, type Phase, type Severity } from "@/domain/incident/types";
-import { listQueryString, parseIncidentListQuery, SORTS, SORT_LABEL } from "@/lib/validation/incident-list";
+import { PHASE_LABEL, TYPE_LABEL, type IncidentType, type Phase, type Severity } from "@/domain/incident/types";
+import { listQueryString, parseIncidentListQuery } from "@/lib/validation/incident-list";
 import { formatInstant } from "@/lib/datetime";
 
 export const metadata: Metadata = { title: "Incidents" };
@@ -23,7 +22,9 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
   const viewer = await requireViewer("incident:read", "/incidents");
   const params = await searchParams;
   const { query, ignored } = parseIncidentListQuery(params);
-  const [clients, staff, page] = await Promise.all([listVisibleClientsCached(viewer), listAssignableStaffCached(viewer), listIncidents(viewer, query)]);
+  const [clients, staff, page] = await Promise.all([listVisibleClientsCached(viewer), listAssignableStaffCached(viewer), listIncidentsCached(viewer, query)]);
+  // the owner filter lists colleagues on demand; only the chosen one comes with the page
+  const ownerChosen = query.owner && query.owner !== "me" && query.owner !== "none" ? staff.find((s) => s.id === query.owner) : undefined;
   const filtered = Object.keys(params).some((k) => k !== "cursor" && k !== "sort" && params[k]);
 
   const nextHref = page.nextCursor
@@ -36,7 +37,7 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
         <div>
           <h1 className="text-2xl font-semibold">Incidents</h1>
           <p className="mt-1 text-sm text-slate-600">
-            Incidents of the {clients.length === 1 ? "client" : `${clients.length} clients`} you work for. Times in {viewer.timeZone}.
+            Incidents of the <Link href="/clients" className="text-brand-700 underline">{clients.length === 1 ? "client" : `${clients.length} clients`} you work for</Link>. Times in {viewer.timeZone}.
           </p>
         </div>
         {can(viewer, "incident:create") && clients.length ? (
@@ -51,13 +52,11 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
           <label htmlFor="q">Search</label>
           <input id="q" name="q" type="search" defaultValue={query.q ?? ""} placeholder="Reference, title or summary" />
         </div>
-        <Filter name="status" label="Status" value={query.status} options={[["open", "Open"], ["closed", "Closed"], ["all", "All"]]} />
-        <Filter name="sort" label="Sort" value={query.sort} options={SORTS.map((s) => [s, SORT_LABEL[s]])} />
-        <Filter name="phase" label="Phase" value={query.phase} any="Any phase" options={PHASES.map((p) => [p, PHASE_LABEL[p]])} />
-        <Filter name="type" label="Type" value={query.type} any="Any type" options={INCIDENT_TYPES.map((t) => [t, TYPE_LABEL[t]])} />
-        <Filter name="severity" label="Severity" value={query.severity} any="Any severity" options={SEVERITIES.map((s) => [s, SEVERITY_LABEL[s]])} />
-        <Filter name="clientId" label="Client" value={query.clientId} any="Any client" options={clients.map((c) => [c.id, c.name])} />
-        <Filter name="owner" label="Owner" value={query.owner} any="Anyone" options={[["me", "Me"], ["none", "Unassigned"], ...staff.map((s): [string, string] => [s.id, s.name])]} />
+        <IncidentFilters
+          values={{ status: query.status, sort: query.sort, phase: query.phase, type: query.type, severity: query.severity, clientId: query.clientId, owner: query.owner }}
+          clients={clients.map((c) => [c.id, c.name] as const)}
+          owner={ownerChosen ? [ownerChosen.id, ownerChosen.name] : undefined}
+        />
         <div className="flex items-end gap-2 lg:col-span-3">
           <button type="submit" className="rounded-md bg-slate-800 px-4 py-2 text-sm font-medium text-white hover:bg-slate-900">Apply filters</button>
           {filtered ? <Link href="/incidents" className="px-2 py-2 text-sm text-brand-700 underline">Clear</Link> : null}
@@ -77,18 +76,7 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
 
       {page.rows.length ? (
         <IncidentTable
-          rows={page.rows.map((r) => ({
-            id: r.id,
-            reference: r.reference,
-            title: r.title,
-            clientName: r.clientName,
-            type: TYPE_LABEL[r.type as IncidentType],
-            severity: r.severity,
-            severityLabel: SEVERITY_LABEL[r.severity as Severity],
-            phase: PHASE_LABEL[r.phase as Phase],
-            owner: r.ownerName ?? "Unassigned",
-            awareAt: formatInstant(r.awareAt, viewer.timeZone),
-          }))}
+          rows={page.rows.map((r) => [r.id, r.reference, r.title, r.clientName, TYPE_LABEL[r.type as IncidentType], r.severity as Severity, PHASE_LABEL[r.phase as Phase], r.ownerName ?? "Unassigned", formatInstant(r.awareAt, viewer.timeZone)] as const)}
         />
       ) : (
         <EmptyState title={filtered || query.cursor ? "No incidents match" : "No open incidents"}>
@@ -101,9 +89,7 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
         {nextHref ? <Link href={nextHref} className="text-sm text-brand-700 underline">Next page</Link> : null}
       </nav>
 
-      {clients.length ? (
-        <ClientTable clients={clients} caption="Your clients" />
-      ) : (
+      {clients.length ? null : (
         <EmptyState title="You are not assigned to any client">
           <p>Ask a manager to assign you to the clients you work for.</p>
         </EmptyState>
