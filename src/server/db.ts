@@ -23,7 +23,10 @@ function hotPool(): pg.Pool {
   const { DATABASE_URL, DATABASE_POOL_MAX } = databaseEnv();
   if (!globalForDb.wardenHotPool) {
     const p = new pg.Pool({ connectionString: DATABASE_URL, max: Math.max(2, Math.ceil(DATABASE_POOL_MAX / 2)) });
-    p.on("connect", (client) => void client.query("SET plan_cache_mode = force_generic_plan").catch(() => {}));
+    p.on("connect", (client) => {
+      connectionNumbers.set(client, (connectionCount += 1));
+      void client.query("SET plan_cache_mode = force_generic_plan").catch(() => {});
+    });
     globalForDb.wardenHotPool = p;
   }
   return globalForDb.wardenHotPool;
@@ -47,6 +50,10 @@ const TYPES = {
   }) as pg.CustomTypesConfig["getTypeParser"],
 };
 
+// Statement names carry the connection's number too: the embedded database (PGlite) serves
+// every connection from one session, where two connections preparing one name would clash.
+const connectionNumbers = new WeakMap<pg.PoolClient, number>();
+let connectionCount = 0;
 const names = new Map<string, string>();
 function statementName(text: string): string {
   let name = names.get(text);
@@ -71,8 +78,16 @@ function statementName(text: string): string {
 export async function sqlRows<T>(query: Prisma.Sql, { hot = false }: { hot?: boolean } = {}): Promise<T[]> {
   // Dates go out as UTC ISO strings: a timestamp column ignores the zone, a timestamptz reads it
   const values = query.values.map((v) => (v instanceof Date ? v.toISOString() : v));
-  const result = hot
-    ? await hotPool().query({ name: statementName(query.text), text: query.text, values, types: TYPES })
-    : await pool().query({ text: query.text, values, types: TYPES });
-  return result.rows as T[];
+  if (!hot) return (await pool().query({ text: query.text, values, types: TYPES })).rows as T[];
+  const client = await hotPool().connect();
+  let failure: Error | undefined;
+  try {
+    const name = `${statementName(query.text)}_${connectionNumbers.get(client) ?? 0}`;
+    return (await client.query({ name, text: query.text, values, types: TYPES })).rows as T[];
+  } catch (error) {
+    failure = error instanceof Error ? error : new Error(String(error));
+    throw error;
+  } finally {
+    client.release(failure); // a connection whose statement failed is not reused
+  }
 }
