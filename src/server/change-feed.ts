@@ -14,16 +14,28 @@ import { log } from "./log";
 // A cache may only trust the feed while it is connected and proven: after LISTEN a notice is
 // sent from another connection and the feed waits for it (a server that accepts LISTEN but
 // does not deliver across connections, as the embedded database does not, leaves the feed
-// unproven, and every read goes to the database).
-// Losing the connection forgets every version and starts a new generation, so an entry made
-// before the loss is never trusted after it.
+// unproven, and every read goes to the database; it tries again later), and it sends one
+// every 10 s while trusted. A missed one, or losing the connection, forgets every version and
+// starts a new generation, so an entry made before the loss is never trusted after it. Other
+// processes learn of a change a moment after it commits (the notice's trip); the process that
+// made it knows at once (viewer-cache.ts, caughtUpWith).
 
 export const CHANGES_CHANNEL = "warden_data";
 const PROOF_TIMEOUT_MS = 3_000;
+const HEARTBEAT_MS = 10_000;
 
-type Feed = { generation: number; proven: boolean; client: pg.Client | null; latest: Map<string, number>; retryMs: number; started: boolean };
+type Feed = {
+  generation: number;
+  proven: boolean;
+  client: pg.Client | null;
+  latest: Map<string, number>;
+  retryMs: number;
+  started: boolean;
+  heartbeat: ReturnType<typeof setInterval> | null;
+  warned: boolean;
+};
 const globalForFeed = globalThis as unknown as { wardenFeed?: Feed };
-const feed = (globalForFeed.wardenFeed ??= { generation: 0, proven: false, client: null, latest: new Map(), retryMs: 1_000, started: false });
+const feed = (globalForFeed.wardenFeed ??= { generation: 0, proven: false, client: null, latest: new Map(), retryMs: 1_000, started: false, heartbeat: null, warned: false });
 
 /** The feed's current generation when it can be trusted, else null (then read the database). */
 export function trustedGeneration(): number | null {
@@ -46,6 +58,8 @@ export function observeVersion(organizationId: string, version: number): void {
 /** Closes the feed (for scripts and tests that must exit); caches read through afterwards. */
 export async function stopChangeFeed(): Promise<void> {
   feed.started = false;
+  if (feed.heartbeat) clearInterval(feed.heartbeat);
+  feed.heartbeat = null;
   feed.proven = false;
   feed.generation += 1;
   feed.latest.clear();
@@ -56,19 +70,29 @@ export async function stopChangeFeed(): Promise<void> {
   await client?.end().catch(() => {});
 }
 
+function drop(client: pg.Client | null) {
+  if (!client) return;
+  client.removeAllListeners();
+  client.on("error", () => {});
+  void client.end().catch(() => {});
+}
+
+function retryLater() {
+  const wait = feed.retryMs;
+  feed.retryMs = Math.min(feed.retryMs * 2, 300_000);
+  setTimeout(connect, wait).unref();
+}
+
 function lose(reason: string) {
   if (feed.proven) log.warn("change_feed.lost", { reason });
   feed.proven = false;
   feed.generation += 1;
   feed.latest.clear();
-  const client = feed.client;
+  if (feed.heartbeat) clearInterval(feed.heartbeat);
+  feed.heartbeat = null;
+  drop(feed.client);
   feed.client = null;
-  client?.removeAllListeners();
-  client?.on("error", () => {});
-  void client?.end().catch(() => {});
-  const wait = feed.retryMs;
-  feed.retryMs = Math.min(feed.retryMs * 2, 30_000);
-  setTimeout(connect, wait).unref();
+  retryLater();
 }
 
 function start() {
@@ -76,17 +100,35 @@ function start() {
   void connect();
 }
 
+// Notices sent to prove delivery, by payload, with what to call when one arrives.
+const proofs = new Map<string, () => void>();
+
+/** Sends a notice from another connection (as real changes come) and waits for it to arrive. */
+async function proveDelivery(): Promise<boolean> {
+  const payload = `proof:${randomUUID()}`;
+  const arrived = new Promise<boolean>((resolve) => {
+    proofs.set(payload, () => resolve(true));
+    setTimeout(() => resolve(false), PROOF_TIMEOUT_MS).unref();
+  });
+  try {
+    await sqlRows(Prisma.sql`SELECT pg_notify(${CHANGES_CHANNEL}, ${payload})::text`);
+    return await arrived;
+  } catch {
+    return false;
+  } finally {
+    proofs.delete(payload);
+  }
+}
+
 async function connect() {
   if (!feed.started) return;
   const generation = ++feed.generation;
-  const client = new pg.Client({ connectionString: databaseEnv().DATABASE_URL });
+  // keepAlive: a connection cut without a reset (an idle timeout in between) is noticed
+  const client = new pg.Client({ connectionString: databaseEnv().DATABASE_URL, keepAlive: true });
   feed.client = client;
-  const proof = `proof:${randomUUID()}`;
-  let proved: () => void = () => {};
-  const proofSeen = new Promise<void>((resolve) => (proved = resolve));
   client.on("notification", (msg) => {
     if (msg.channel !== CHANGES_CHANNEL || !msg.payload) return;
-    if (msg.payload === proof) return proved();
+    if (msg.payload.startsWith("proof:")) return proofs.get(msg.payload)?.();
     const cut = msg.payload.lastIndexOf(":");
     const version = Number(msg.payload.slice(cut + 1));
     if (cut > 0 && Number.isInteger(version)) {
@@ -100,23 +142,28 @@ async function connect() {
   try {
     await client.connect();
     await client.query(`LISTEN ${CHANGES_CHANNEL}`);
-    // the proof is sent from another connection, as real changes are: a server that hands a
-    // notice only to the session that raised it (the embedded database) fails it
-    await sqlRows(Prisma.sql`SELECT pg_notify(${CHANGES_CHANNEL}, ${proof})::text`);
-    const ok = await Promise.race([proofSeen.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), PROOF_TIMEOUT_MS).unref())]);
+    // a server that hands a notice only to the session that raised it (the embedded
+    // database) fails this
+    const ok = await proveDelivery();
     if (generation !== feed.generation) return;
     if (!ok) {
-      // delivers nothing: stay unproven (caches read through) and do not retry
-      log.warn("change_feed.unavailable", { reason: "the database did not deliver a test notice" });
+      if (!feed.warned) log.warn("change_feed.unavailable", { reason: "the database did not deliver a test notice; caches read through" });
+      feed.warned = true;
       feed.client = null;
-      client.removeAllListeners();
-      client.on("error", () => {});
-      await client.end().catch(() => {});
+      drop(client);
+      retryLater();
       return;
     }
     feed.latest.clear();
     feed.proven = true;
     feed.retryMs = 1_000;
+    // and keeps proving it: a feed that stopped delivering is dropped within seconds
+    feed.heartbeat = setInterval(() => {
+      void proveDelivery().then((delivered) => {
+        if (!delivered && generation === feed.generation && feed.proven) lose("a test notice did not arrive");
+      });
+    }, HEARTBEAT_MS);
+    feed.heartbeat.unref();
   } catch (e) {
     if (generation === feed.generation) lose(e instanceof Error ? e.message : String(e));
   }

@@ -1,5 +1,5 @@
 import "server-only";
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient, type Prisma } from "@/generated/prisma/client";
@@ -21,15 +21,7 @@ function pool(): pg.Pool {
 // whose best plans may depend on values (date ranges on the dashboard), keep custom plans.
 function hotPool(): pg.Pool {
   const { DATABASE_URL, DATABASE_POOL_MAX } = databaseEnv();
-  if (!globalForDb.wardenHotPool) {
-    const p = new pg.Pool({ connectionString: DATABASE_URL, max: Math.max(2, Math.ceil(DATABASE_POOL_MAX / 2)) });
-    p.on("connect", (client) => {
-      connectionNumbers.set(client, (connectionCount += 1));
-      void client.query("SET plan_cache_mode = force_generic_plan").catch(() => {});
-    });
-    globalForDb.wardenHotPool = p;
-  }
-  return globalForDb.wardenHotPool;
+  return (globalForDb.wardenHotPool ??= new pg.Pool({ connectionString: DATABASE_URL, max: Math.max(2, Math.ceil(DATABASE_POOL_MAX / 2)) }));
 }
 
 export function db(): PrismaClient {
@@ -50,8 +42,10 @@ const TYPES = {
   }) as pg.CustomTypesConfig["getTypeParser"],
 };
 
-// Statement names carry the connection's number too: the embedded database (PGlite) serves
-// every connection from one session, where two connections preparing one name would clash.
+// Statement names carry this process's tag and the connection's number too: the embedded
+// database (PGlite) serves every connection, of every process, from one session and keeps
+// statements after a connection closes, where one name prepared twice would clash.
+const PROCESS_TAG = randomUUID().slice(0, 8);
 const connectionNumbers = new WeakMap<pg.PoolClient, number>();
 let connectionCount = 0;
 const names = new Map<string, string>();
@@ -82,7 +76,13 @@ export async function sqlRows<T>(query: Prisma.Sql, { hot = false }: { hot?: boo
   const client = await hotPool().connect();
   let failure: Error | undefined;
   try {
-    const name = `${statementName(query.text)}_${connectionNumbers.get(client) ?? 0}`;
+    let number = connectionNumbers.get(client);
+    if (number === undefined) {
+      // a new connection: generic plans for its prepared statements, set before its first use
+      await client.query("SET plan_cache_mode = force_generic_plan");
+      connectionNumbers.set(client, (number = connectionCount += 1));
+    }
+    const name = `${statementName(query.text)}_${PROCESS_TAG}_${number}`;
     return (await client.query({ name, text: query.text, values, types: TYPES })).rows as T[];
   } catch (error) {
     failure = error instanceof Error ? error : new Error(String(error));

@@ -52,6 +52,21 @@ describe("the viewer kept between requests, invalidated by the change feed", () 
     expect(await cachedViewer(t.analyst.id)).toBeNull();
   });
 
+  it("a feed that silently stops delivering is dropped by its heartbeat, and what was kept under it is read again", async () => {
+    await until(() => trustedGeneration() !== null);
+    const t = await makeTenant();
+    const first = await cachedViewer(t.manager.id);
+    expect(await cachedViewer(t.manager.id)).toBe(first);
+    const generation = trustedGeneration();
+    // the listening connection stops reading (as if cut without a reset)
+    const stream = (globalThis as { wardenFeed?: { client: { connection: { stream: { pause(): void } } } } }).wardenFeed!.client!.connection.stream;
+    stream.pause();
+    await until(() => trustedGeneration() !== generation, 20_000); // a heartbeat (every 10 s) goes unanswered
+    const again = await cachedViewer(t.manager.id);
+    expect(again).not.toBe(first);
+    expect(again).toEqual(first);
+  }, 30_000);
+
   it("reads its own writes: after a change, this process knows the new version without the notice", async () => {
     await until(() => trustedGeneration() !== null);
     const t = await makeTenant();

@@ -54,7 +54,8 @@ export async function runAction<S extends z.ZodType, T>(opts: {
     if (!result.ok) return { ok: false, message: result.message, fieldErrors: result.fieldErrors, reasons: result.reasons, at: Date.now() };
     // Every page reads live data; this tells the router to refetch what the person is looking
     // at, drawn with what was just saved (the per-process caches learn of it first).
-    await caughtUpWith(auth.viewer.organizationId);
+    // (best effort: the change is committed, and the feed's notice follows anyway)
+    await caughtUpWith(auth.viewer.organizationId).catch((error) => log.warn("action.catch_up_failed", { requestId, ...describeError(error) }));
     revalidatePath("/", "layout");
     return { ok: true, message: opts.success, value: result.value, at: Date.now() };
   } catch (error) {

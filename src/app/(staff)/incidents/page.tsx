@@ -24,7 +24,10 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
   const { query, ignored } = parseIncidentListQuery(params);
   const [clients, staff, page] = await Promise.all([listVisibleClientsCached(viewer), listAssignableStaffCached(viewer), listIncidentsCached(viewer, query)]);
   // the owner filter lists colleagues on demand; only the chosen one comes with the page
-  const ownerChosen = query.owner && query.owner !== "me" && query.owner !== "none" ? staff.find((s) => s.id === query.owner) : undefined;
+  const ownerChosen =
+    query.owner && query.owner !== "me" && query.owner !== "none"
+      ? (staff.find((s) => s.id === query.owner) ?? { id: query.owner, name: "Someone no longer on your clients" })
+      : undefined;
   const filtered = Object.keys(params).some((k) => k !== "cursor" && k !== "sort" && params[k]);
 
   const nextHref = page.nextCursor
