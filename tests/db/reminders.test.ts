@@ -4,15 +4,7 @@ import { makeTenant } from "../support/tenant-fixture";
 import { ctxFor, logIncident } from "../support/incident-fixture";
 import { startReminderWorker } from "@/server/jobs/reminder-worker";
 import { findDueReminders } from "@/server/services/reminders/reminders";
-
-async function until(check: () => Promise<boolean>, ms = 30_000) {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error("timed out");
-}
+import { until } from "../support/until";
 
 describe("reminders and escalation", () => {
   it("two workers racing deliver each reminder once: in-app to the owner, escalation to managers, audited once", async () => {
@@ -33,7 +25,7 @@ describe("reminders and escalation", () => {
     ]);
     try {
       await Promise.all([a.scan(), b.scan(), a.scan(), b.scan()]);
-      await until(async () => (await db().reminderSent.count({ where: { obligationId: contract.id } })) === 1 && (await db().staffNotification.count({ where: { incidentId: id } })) >= 2);
+      await until(async () => (await db().reminderSent.count({ where: { obligationId: contract.id } })) === 1 && (await db().staffNotification.count({ where: { incidentId: id } })) >= 2, 30_000, 200);
       // let both workers drain whatever else they picked up, then scan again: nothing new
       await new Promise((r) => setTimeout(r, 1500));
       await Promise.all([a.scan(), b.scan()]);

@@ -7,15 +7,7 @@ import { latestVersion, stopChangeFeed, trustedGeneration } from "@/server/chang
 import { updateUser } from "@/server/services/admin/users";
 import { markNotificationsRead } from "@/server/services/mark-notifications-read";
 import { updateUserSchema } from "@/lib/validation/user";
-
-async function until(check: () => boolean | Promise<boolean>, ms = 5_000) {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  throw new Error("timed out");
-}
+import { until } from "../support/until";
 
 describe("the viewer kept between requests, invalidated by the change feed", () => {
   afterAll(stopChangeFeed); // its connection would keep the worker alive

@@ -1,6 +1,6 @@
 "use client";
 
-import { useRouter } from "next/navigation";
+import { useInAppLinks } from "@/components/ui/use-in-app-links";
 import { Badge, SEVERITY_TONE } from "@/components/ui/badge";
 import { SEVERITY_LABEL, type Severity } from "@/domain/incident/types";
 
@@ -29,13 +29,7 @@ export type IncidentTableRow = readonly [
  * without script, follow the link.
  */
 export function IncidentTable({ rows }: { rows: readonly IncidentTableRow[] }) {
-  const router = useRouter();
-  function open(event: React.MouseEvent<HTMLTableSectionElement>) {
-    const link = (event.target as Element).closest("a");
-    if (!link || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-    event.preventDefault();
-    router.push(link.getAttribute("href")!);
-  }
+  const open = useInAppLinks();
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table className="list-table">
