@@ -50,7 +50,10 @@ export function latestVersion(organizationId: string): number | undefined {
 
 /** Records a version read from the database (versions only grow, so the larger one wins). */
 export function observeVersion(organizationId: string, version: number): void {
-  if (!feed.proven) return;
+  if (feed.proven) raise(organizationId, version);
+}
+
+function raise(organizationId: string, version: number) {
   const known = feed.latest.get(organizationId);
   if (known === undefined || version > known) feed.latest.set(organizationId, version);
 }
@@ -131,11 +134,7 @@ async function connect() {
     if (msg.payload.startsWith("proof:")) return proofs.get(msg.payload)?.();
     const cut = msg.payload.lastIndexOf(":");
     const version = Number(msg.payload.slice(cut + 1));
-    if (cut > 0 && Number.isInteger(version)) {
-      const org = msg.payload.slice(0, cut);
-      const known = feed.latest.get(org);
-      if (known === undefined || version > known) feed.latest.set(org, version);
-    }
+    if (cut > 0 && Number.isInteger(version)) raise(msg.payload.slice(0, cut), version);
   });
   client.on("error", (e) => generation === feed.generation && lose(e.message));
   client.on("end", () => generation === feed.generation && lose("connection ended"));

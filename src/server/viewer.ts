@@ -20,16 +20,19 @@ import type { Permission } from "@/domain/access/permissions";
  * database (authorize with fresh).
  */
 export const getViewer = cache(async (): Promise<Viewer | null> => {
-  // Per request, never at build time: pages that ask who is looking are always dynamic.
-  await connection();
-  const userId = await sessionUserId();
+  const userId = await requestUserId();
   return userId ? cachedViewer(userId) : null;
 });
 
 const getFreshViewer = cache(async (): Promise<Viewer | null> => {
-  await connection();
-  const userId = await sessionUserId();
+  const userId = await requestUserId();
   return userId ? loadViewer(userId) : null;
+});
+
+const requestUserId = cache(async (): Promise<string | null> => {
+  // Per request, never at build time: pages that ask who is looking are always dynamic.
+  await connection();
+  return sessionUserId();
 });
 
 /** The one name next-auth writes the session cookie under here (see lib/session-cookie.ts). */

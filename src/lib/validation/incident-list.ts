@@ -4,8 +4,6 @@ import { SORTS, STATUSES, type Sort, type Status } from "@/lib/incident-list-opt
 
 // Filters of the incident list, from the URL. A bad value is dropped (and named), never a 500.
 
-export { SORTS, SORT_LABEL, type Sort } from "@/lib/incident-list-options";
-
 const fields = {
   phase: z.enum(PHASES),
   type: z.enum(INCIDENT_TYPES),

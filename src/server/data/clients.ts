@@ -70,13 +70,13 @@ export async function getVisibleClient(viewer: Viewer, id: unknown): Promise<Cli
 }
 
 /** Open incidents per client in the viewer's scope (clients with none are absent), kept until the organization changes. */
-export async function countOpenIncidentsByClient(viewer: Viewer): Promise<ReadonlyMap<string, number>> {
+export async function countOpenIncidentsByClient(viewer: Viewer): Promise<Readonly<Record<string, number>>> {
   const { value } = await cachedFigures(viewer, ["open-by-client"], async () => {
     const rows = await sqlRows<{ clientId: string; n: number }>(Prisma.sql`
       SELECT "clientId", count(*)::int AS n FROM "Incident"
       WHERE "organizationId" = ${viewer.organizationId}::uuid AND "clientId" = ANY(${[...viewer.clientIds]}::uuid[]) AND phase = ANY(${[...OPEN_PHASES]}::"Phase"[])
       GROUP BY "clientId"`);
-    return new Map(rows.map((r) => [r.clientId, r.n]));
+    return Object.fromEntries(rows.map((r) => [r.clientId, r.n]));
   });
   return value;
 }

@@ -4,7 +4,8 @@ import { incidentWhere } from "./scope";
 import { cachedFigures } from "./figure-cache";
 import type { Viewer } from "@/domain/access/can";
 import { Prisma } from "@/generated/prisma/client";
-import type { IncidentListQuery, Sort } from "@/lib/validation/incident-list";
+import type { IncidentListQuery } from "@/lib/validation/incident-list";
+import type { Sort } from "@/lib/incident-list-options";
 import { parseId } from "@/lib/validation/ids";
 import { OPEN_PHASES } from "@/domain/incident/types";
 

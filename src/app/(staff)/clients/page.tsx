@@ -19,7 +19,7 @@ export default async function ClientsPage() {
         </p>
       </div>
       {clients.length ? (
-        <ClientTable clients={clients} caption="Your clients" open={Object.fromEntries(open)} />
+        <ClientTable clients={clients} caption="Your clients" open={open} />
       ) : (
         <EmptyState title="You are not assigned to any client">
           <p>Ask a manager to assign you to the clients you work for.</p>
