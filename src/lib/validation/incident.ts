@@ -75,6 +75,11 @@ function toFacts<T extends DateFields & { dataEncrypted: "yes" | "no" | "unknown
 
 const titleField = z.string({ error: "Enter a title." }).trim().min(3, "A title needs at least 3 characters.").max(200, "A title has at most 200 characters.");
 const summaryField = z.string({ error: "Describe what happened." }).trim().min(1, "Describe what happened.").max(10_000, "A summary has at most 10,000 characters.");
+/** What the client reads in notices and on the portal; may be written later (a notice cannot be submitted without it). */
+const clientSummaryField = z.preprocess(
+  (v) => (v === undefined || v === null ? "" : v),
+  z.string().trim().max(10_000, "A client-facing description has at most 10,000 characters."),
+);
 
 export function createIncidentSchema(now: Date) {
   return z
@@ -82,6 +87,7 @@ export function createIncidentSchema(now: Date) {
       clientId: z.uuid("Choose a client."),
       title: titleField,
       summary: summaryField,
+      clientSummary: clientSummaryField,
       type: z.enum(INCIDENT_TYPES, { error: "Choose the type of incident." }),
       severity: z.enum(SEVERITIES, { error: "Choose a severity." }),
       ownerId: optionalString(z.uuid("Choose an owner from the list.")),
@@ -94,7 +100,7 @@ export type CreateIncidentInput = z.output<ReturnType<typeof createIncidentSchem
 
 export function updateFactsSchema(now: Date) {
   return z
-    .object({ incidentId: z.uuid(), version: z.coerce.number().int().min(1), title: titleField, summary: summaryField, ...factsShape })
+    .object({ incidentId: z.uuid(), version: z.coerce.number().int().min(1), title: titleField, summary: summaryField, clientSummary: clientSummaryField, ...factsShape })
     .superRefine((v, ctx) => checkDates(v, ctx, now))
     .transform(toFacts);
 }

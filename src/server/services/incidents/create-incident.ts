@@ -40,6 +40,7 @@ export async function createIncident(ctx: ServiceContext, input: CreateIncidentI
           reference,
           title: input.title,
           summary: input.summary,
+          clientSummary: input.clientSummary,
           type: input.type,
           severity: input.severity,
           severityRank: SEVERITIES.indexOf(input.severity) + 1,

@@ -100,7 +100,8 @@ export default async function IncidentPage({ params, searchParams }: { params: P
               <div><dt className="text-slate-500">Detected</dt><dd>{formatInstant(incident.detectedAt, tz)}</dd></div>
               <div><dt className="text-slate-500">We became aware</dt><dd className="font-medium">{formatInstant(incident.awareAt, tz)}</dd></div>
               <div><dt className="text-slate-500">Reported by</dt><dd>{incident.reporter.name}</dd></div>
-              <div className="sm:col-span-2"><dt className="text-slate-500">What happened</dt><dd className="whitespace-pre-wrap">{incident.summary}</dd></div>
+              <div className="sm:col-span-2"><dt className="text-slate-500">What happened (internal, staff only)</dt><dd className="whitespace-pre-wrap">{incident.summary}</dd></div>
+              <div className="sm:col-span-2"><dt className="text-slate-500">What the client will read</dt><dd className="whitespace-pre-wrap">{incident.clientSummary || <span className="text-amber-800">Not written yet: notices to the client need it.</span>}</dd></div>
             </dl>
             {editable ? (
               <details className="mt-4 rounded-md border border-slate-200 p-3">
@@ -111,6 +112,7 @@ export default async function IncidentPage({ params, searchParams }: { params: P
                     version={incident.version}
                     title={incident.title}
                     summary={incident.summary}
+                    clientSummary={incident.clientSummary}
                     timeZone={tz}
                     values={{
                       occurredAt: toDateTimeInput(incident.occurredAt, tz),

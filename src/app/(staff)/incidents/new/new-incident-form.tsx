@@ -22,7 +22,8 @@ export function NewIncidentForm({ clients, staff, viewerId, timeZone, now }: { c
         <SelectField name="ownerId" label="Owner" options={staff} defaultValue={viewerId} errors={e.ownerId} />
       </div>
       <TextField name="title" label="Title" required maxLength={200} errors={e.title} />
-      <TextAreaField name="summary" label="What happened" rows={5} required errors={e.summary} hint="Facts known so far; no speculation. Internal: clients never see this text." />
+      <TextAreaField name="summary" label="What happened (internal)" rows={5} required errors={e.summary} hint="Facts known so far, for the team: names, systems, suspicions. Staff only: never copied into a notice, the portal or a client document." />
+      <TextAreaField name="clientSummary" label="What the client will read" rows={4} errors={e.clientSummary} hint="Client-facing description: notices, the client portal and client documents use this text and nothing else. Plain facts the client may share onwards. You can write it later; a notice cannot be submitted without it." />
       <div className="grid gap-4 sm:grid-cols-2">
         <SelectField name="type" label="Type" options={INCIDENT_TYPES.map((t) => ({ value: t, label: TYPE_LABEL[t] }))} placeholder="Choose a type" errors={e.type} required />
         <SelectField name="severity" label="Severity" options={SEVERITIES.map((s) => ({ value: s, label: SEVERITY_LABEL[s] }))} placeholder="Choose a severity" errors={e.severity} required />
