@@ -14,6 +14,7 @@ import { updateAssessment } from "../src/server/services/incidents/update-assess
 import { draftNotice, updateNoticeDraft } from "../src/server/services/notices/draft-notice";
 import { submitNotice, reviewNotice } from "../src/server/services/notices/review-notice";
 import { sendNotice } from "../src/server/services/notices/send-notice";
+import { noticeDestinations } from "../src/server/data/notice-destinations";
 import { acknowledgeNotice } from "../src/server/services/notices/portal-actions";
 import { recordExternalFiling, markObligationNotRequired } from "../src/server/services/obligations/decide-obligation";
 import { addActionItem, completeReview, saveReview, updateActionItem } from "../src/server/services/post-mortem/post-mortem";
@@ -243,9 +244,12 @@ async function settleObligations(
           : "We will complete this as the investigation establishes it."]));
         must(await updateNoticeDraft(await ctxOf(analystId, step()), { noticeId, version: draft.version, subject: draft.subject, values }), "complete draft");
       }
-      must(await submitNotice(await ctxOf(analystId, step()), { noticeId }), "submit");
+      const ready = await prisma.notice.findUniqueOrThrow({ where: { id: noticeId } });
+      const readyValues = Object.fromEntries((ready.fields as Array<{ key: string; value: string }>).map((f) => [f.key, f.value]));
+      must(await submitNotice(await ctxOf(analystId, step()), { noticeId, version: ready.version, subject: ready.subject, values: readyValues }), "submit");
       must(await reviewNotice(await ctxOf(managerId, step()), { noticeId, decision: "APPROVE" }), "approve");
-      must(await sendNotice(await ctxOf(analystId, step()), { noticeId }), "send");
+      const { fingerprint } = await noticeDestinations(prisma, ready.clientId);
+      must(await sendNotice(await ctxOf(analystId, step()), { noticeId, recipients: fingerprint }), "send");
       if (contactId) must(await acknowledgeNotice(await ctxOf(contactId, step()), { noticeId }), "acknowledge");
     } else {
       const at = step();

@@ -45,3 +45,16 @@ export function formatInstant(date: Date | null | undefined, zone: string): stri
   for (const part of instantFormat(zone).formatToParts(date)) p[part.type] = part.value;
   return `${p.day} ${p.month} ${p.year}, ${p.hour}:${p.minute} ${p.timeZoneName}`;
 }
+
+/**
+ * "29 Mar 2026, 03:30 GMT+2 (01:30 UTC)": the reader's zone first, UTC beside it (with its own
+ * date when the day differs), as client documents and notices show every time.
+ */
+export function formatInstantWithUtc(date: Date | null | undefined, zone: string): string {
+  if (!date) return "—";
+  const local = formatInstant(date, zone);
+  const utc = formatInstant(date, "UTC");
+  if (local === utc) return local;
+  const sameDay = local.slice(0, local.indexOf(",")) === utc.slice(0, utc.indexOf(","));
+  return `${local} (${sameDay ? utc.slice(utc.indexOf(",") + 2) : utc})`;
+}

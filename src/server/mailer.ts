@@ -21,6 +21,11 @@ export function resetMailerForTests(): void {
   transport = undefined;
 }
 
+/** Whether e-mail can go out at all (shown before a notice is sent). */
+export function mailConfigured(): boolean {
+  return transporter() !== null;
+}
+
 export async function sendMail(mail: Mail): Promise<MailResult> {
   const t = transporter();
   if (!t) return { ok: false, detail: "Not sent: no SMTP server configured (SMTP_URL)." };

@@ -18,6 +18,21 @@ import { listPortalIncidents } from "@/server/data/portal";
 import { resetMailerForTests } from "@/server/mailer";
 import { updateFactsSchema } from "@/lib/validation/incident";
 import { noticeHash, type NoticeField } from "@/domain/notices/notice-content";
+import { noticeDestinations } from "@/server/data/notice-destinations";
+import type { ServiceContext } from "@/server/services/context";
+
+/** Sends as the page does: confirming the destinations it showed. */
+async function send(ctx: ServiceContext, noticeId: string) {
+  const n = await db().notice.findUniqueOrThrow({ where: { id: noticeId } });
+  const { fingerprint } = await noticeDestinations(db(), n.clientId);
+  return sendNotice(ctx, { noticeId, recipients: fingerprint });
+}
+
+/** Submits as the editor does: with what is in the form (here, the saved draft). */
+async function submitAsSaved(ctx: ServiceContext, noticeId: string) {
+  const n = await db().notice.findUniqueOrThrow({ where: { id: noticeId } });
+  return submitNotice(ctx, { noticeId, version: n.version, subject: n.subject, values: Object.fromEntries((n.fields as NoticeField[]).map((f) => [f.key, f.value])) });
+}
 
 const received: Array<{ to: string[]; body: string }> = [];
 let smtp: SMTPServer;
@@ -59,7 +74,7 @@ async function approvedNotice(t: Awaited<ReturnType<typeof makeTenant>>, inciden
   const notice = await db().notice.findUniqueOrThrow({ where: { id: draft.value.id } });
   const values = Object.fromEntries((notice.fields as NoticeField[]).map((f) => [f.key, f.value || `Filled in: ${f.label}`]));
   expect((await updateNoticeDraft(analyst, { noticeId: notice.id, version: notice.version, subject: notice.subject, values })).ok).toBe(true);
-  expect((await submitNotice(analyst, { noticeId: notice.id })).ok).toBe(true);
+  expect((await submitAsSaved(analyst, notice.id)).ok).toBe(true);
   expect((await reviewNotice(await ctxFor(t.manager.id), { noticeId: notice.id, decision: "APPROVE" })).ok).toBe(true);
   return notice.id;
 }
@@ -117,7 +132,7 @@ describe("four-eyes notices", () => {
     if (!draft.ok) throw new Error(draft.message);
     const n = await db().notice.findUniqueOrThrow({ where: { id: draft.value.id } });
     await updateNoticeDraft(manager, { noticeId: n.id, version: n.version, subject: n.subject, values: Object.fromEntries((n.fields as NoticeField[]).map((f) => [f.key, f.value || "x"])) });
-    await submitNotice(manager, { noticeId: n.id });
+    await submitAsSaved(manager, n.id);
     const self = await reviewNotice(manager, { noticeId: n.id, decision: "APPROVE" });
     expect(self).toMatchObject({ ok: false, code: "REFUSED", message: "You drafted this notice: another manager must approve it (four-eyes)." });
     expect((await db().notice.findUniqueOrThrow({ where: { id: n.id } })).status).toBe("AWAITING_APPROVAL");
@@ -129,14 +144,14 @@ describe("four-eyes notices", () => {
     const t = await makeTenant();
     const { id } = await logIncident(await ctxFor(t.analyst.id), t.clientA.id);
     const noticeId = await approvedNotice(t, id);
-    const sent = await sendNotice(await ctxFor(t.analyst.id), { noticeId });
+    const sent = await send(await ctxFor(t.analyst.id), noticeId);
     expect(sent).toEqual({ ok: true, value: { emailed: 1, failed: 0 } });
     const mail = received.find((m) => m.to.includes(t.contactA.email));
     expect(mail?.body).toContain("Approved content SHA-256");
     const deliveries = await db().noticeDelivery.findMany({ where: { noticeId }, orderBy: { channel: "asc" } });
     expect(deliveries.map((d) => [d.channel, d.status])).toEqual([["PORTAL", "SENT"], ["EMAIL", "SENT"]]);
     expect(await obligation(id, "contract")).toMatchObject({ status: "SENT", deliveredAt: expect.any(Date) });
-    expect(await sendNotice(await ctxFor(t.analyst.id), { noticeId })).toMatchObject({ ok: false, message: "This notice was already sent." });
+    expect(await send(await ctxFor(t.analyst.id), noticeId)).toMatchObject({ ok: false, message: "This notice was already sent." });
   });
 });
 
@@ -148,7 +163,7 @@ describe("the client portal", () => {
     await addIncidentNote(analyst, { incidentId: id, body: "INTERNAL-NOTE-MARKER: suspect the night shift" });
     await addEvidence(analyst, { incidentId: id, description: "EVIDENCE-MARKER", location: "vault://VAULT-MARKER", sha256: "b".repeat(64), collectedAt: "2026-01-10T10:00", timeZone: "UTC" });
     const noticeId = await approvedNotice(t, id);
-    await sendNotice(analyst, { noticeId });
+    await send(analyst, noticeId);
 
     const contact = await ctxFor(t.contactA.id);
     const dto = await listPortalIncidents(contact.viewer, t.clientA.id);
@@ -173,7 +188,7 @@ describe("the client portal", () => {
     const t = await makeTenant();
     const { id } = await logIncident(await ctxFor(t.analyst.id), t.clientA.id);
     const noticeId = await approvedNotice(t, id);
-    await sendNotice(await ctxFor(t.analyst.id), { noticeId });
+    await send(await ctxFor(t.analyst.id), noticeId);
     const contact = await ctxFor(t.contactA.id);
     const ack = await acknowledgeNotice(contact, { noticeId });
     expect(ack.ok).toBe(true);
@@ -181,7 +196,7 @@ describe("the client portal", () => {
     expect(await db().auditEvent.count({ where: { incidentId: id, action: "notice.acknowledge", actorId: t.contactA.id } })).toBe(1);
 
     expect((await postNoticeMessage(contact, { noticeId, body: "Were our member IDs in the mailbox?" })).ok).toBe(true);
-    const notes = await db().staffNotification.findMany({ where: { userId: t.analyst.id, incidentId: id } });
+    const notes = await db().staffNotification.findMany({ where: { userId: t.analyst.id, incidentId: id, kind: { not: "notice_approved" } } });
     expect(notes.map((n) => n.kind)).toEqual(["client_question"]);
     expect((await postNoticeMessage(await ctxFor(t.analyst.id), { noticeId, body: "No: only names and claim numbers." })).ok).toBe(true);
     const thread = (await listPortalIncidents(contact.viewer, t.clientA.id))![0]!.notices[0]!.messages;
@@ -212,7 +227,7 @@ describe("the report gate", () => {
 
     const open = await db().obligation.findMany({ where: { incidentId: id, active: true } });
     for (const o of open) {
-      if (o.ruleId === "contract") await sendNotice(analyst, { noticeId: await approvedNotice(t, id) });
+      if (o.ruleId === "contract") await send(analyst, await approvedNotice(t, id));
       else if (o.party === "BPO") expect((await markObligationNotRequired(analyst, { obligationId: o.id, reason: "Covered by the contract notice sent the same hour" })).ok).toBe(true);
       else expect((await recordExternalFiling(analyst, { obligationId: o.id, filedBy: "CLIENT", filedAt: new Date(), reference: "BfDI-2026-118", document: null })).ok).toBe(true);
     }

@@ -45,6 +45,15 @@ export const updateNoticeSchema = z
   });
 
 export const noticeIdSchema = z.object({ noticeId: z.uuid() });
+/**
+ * Sending needs the sender to have seen where it goes: `recipients` is the fingerprint of the
+ * destinations the page showed, refused when they changed since.
+ */
+export const sendNoticeSchema = z.object({
+  noticeId: z.uuid(),
+  confirm: z.literal("yes", { error: "Confirm that you checked where the notice goes." }),
+  recipients: z.string({ error: "Reload the page to see where the notice goes." }).regex(/^[0-9a-f]{64}$/, "Reload the page to see where the notice goes."),
+});
 export const reviewNoticeSchema = z.object({
   noticeId: z.uuid(),
   decision: z.enum(["APPROVE", "RETURN"], { error: "Approve or return." }),

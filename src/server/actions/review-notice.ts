@@ -11,6 +11,6 @@ export async function reviewNotice(_prev: FormState, form: FormData): Promise<Fo
     schema: reviewNoticeSchema,
     input: formObject(form),
     service,
-    success: "Saved.",
+    success: "Decision recorded; the drafter has been notified.",
   });
 }

@@ -3,14 +3,14 @@
 import { runAction, formObject } from "./run-action";
 import type { FormState } from "./form-state";
 import { sendNotice as service } from "../services/notices/send-notice";
-import { noticeIdSchema } from "@/lib/validation/notice";
+import { sendNoticeSchema } from "@/lib/validation/notice";
 
 export async function sendNotice(_prev: FormState, form: FormData): Promise<FormState> {
   return runAction({
     permission: "notice:draft",
-    schema: noticeIdSchema,
+    schema: sendNoticeSchema,
     input: formObject(form),
     service,
-    success: "Saved.",
+    success: "Sent.",
   });
 }

@@ -3,14 +3,15 @@
 import { runAction, formObject } from "./run-action";
 import type { FormState } from "./form-state";
 import { submitNotice as service } from "../services/notices/review-notice";
-import { noticeIdSchema } from "@/lib/validation/notice";
+import { updateNoticeSchema } from "@/lib/validation/notice";
 
+/** Saves what is in the editor and submits it for approval, in one step. */
 export async function submitNotice(_prev: FormState, form: FormData): Promise<FormState> {
   return runAction({
     permission: "notice:draft",
-    schema: noticeIdSchema,
+    schema: updateNoticeSchema,
     input: formObject(form),
     service,
-    success: "Saved.",
+    success: "Saved and submitted: the approvers have been notified.",
   });
 }

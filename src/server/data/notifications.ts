@@ -15,6 +15,6 @@ export function listNotifications(viewer: Viewer) {
     where: { userId: viewer.userId },
     orderBy: { createdAt: "desc" },
     take: 100,
-    select: { id: true, kind: true, message: true, createdAt: true, readAt: true, incidentId: true },
+    select: { id: true, kind: true, message: true, createdAt: true, readAt: true, incidentId: true, noticeId: true },
   });
 }

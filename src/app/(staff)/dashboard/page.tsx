@@ -10,6 +10,8 @@ import { formatDuration } from "@/domain/incident/durations";
 import { formatInstant } from "@/lib/datetime";
 import { ExportLink } from "@/components/ui/export-link";
 import { DataTable } from "@/components/ui/data-table";
+import { can } from "@/domain/access/can";
+import { ApprovalQueue } from "./approval-queue";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -54,6 +56,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           <span data-testid="figures-as-of">Figures as of {formatInstant(figures.asOf, viewer.timeZone)}</span>, refreshed after every change and at least every minute.
         </p>
       </div>
+
+      {can(viewer, "notice:approve") ? <ApprovalQueue viewer={viewer} /> : null}
 
       <form method="get" aria-label="Dashboard filters" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4">
         <div>

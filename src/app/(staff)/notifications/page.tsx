@@ -9,7 +9,20 @@ import { MarkReadButton } from "./mark-read-button";
 
 export const metadata: Metadata = { title: "Notifications" };
 
-const KIND: Record<string, string> = { reminder: "Reminder", escalation: "Overdue", client_question: "Client question" };
+const KIND: Record<string, string> = {
+  reminder: "Reminder",
+  escalation: "Overdue",
+  client_question: "Client question",
+  approval_request: "Approval needed",
+  notice_approved: "Notice approved",
+  notice_returned: "Notice returned",
+};
+const TONE: Record<string, "red" | "amber" | "blue" | "green"> = { escalation: "red", client_question: "amber", approval_request: "amber", notice_returned: "amber", notice_approved: "green" };
+
+function hrefOf(n: { incidentId: string | null; noticeId: string | null }): string | null {
+  if (!n.incidentId) return null;
+  return n.noticeId ? `/incidents/${n.incidentId}/notices/${n.noticeId}` : `/incidents/${n.incidentId}`;
+}
 
 export default async function NotificationsPage() {
   const viewer = await requireViewer("incident:read", "/notifications");
@@ -20,7 +33,7 @@ export default async function NotificationsPage() {
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
           <h1 className="text-2xl font-semibold">Notifications</h1>
-          <p className="mt-1 text-sm text-slate-600">Reminders, overdue escalations and client questions. {unread} unread.</p>
+          <p className="mt-1 text-sm text-slate-600">Reminders, overdue escalations, client questions and notices to approve. {unread} unread.</p>
         </div>
         {unread ? <MarkReadButton /> : null}
       </div>
@@ -29,8 +42,8 @@ export default async function NotificationsPage() {
           {items.map((n) => (
             <li key={n.id} className={`flex flex-wrap items-center justify-between gap-2 px-4 py-3 text-sm ${n.readAt ? "" : "bg-brand-50"}`}>
               <span className="flex items-center gap-2">
-                <Badge tone={n.kind === "escalation" ? "red" : n.kind === "client_question" ? "amber" : "blue"}>{KIND[n.kind] ?? n.kind}</Badge>
-                {n.incidentId ? <Link href={`/incidents/${n.incidentId}`} className="text-brand-700 underline">{n.message}</Link> : n.message}
+                <Badge tone={TONE[n.kind] ?? "blue"}>{KIND[n.kind] ?? n.kind}</Badge>
+                {hrefOf(n) ? <Link href={hrefOf(n)!} className="text-brand-700 underline">{n.message}</Link> : n.message}
               </span>
               <time className="text-xs text-slate-500">{formatInstant(n.createdAt, viewer.timeZone)}</time>
             </li>
@@ -38,7 +51,7 @@ export default async function NotificationsPage() {
         </ul>
       ) : (
         <EmptyState title="Nothing yet">
-          <p>Reminders before each notice deadline, escalations when one is missed, and questions from clients appear here.</p>
+          <p>Reminders before each notice deadline, escalations when one is missed, notices awaiting your approval and questions from clients appear here.</p>
         </EmptyState>
       )}
     </div>

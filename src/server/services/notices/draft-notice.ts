@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "../../db";
+import { db, type Tx } from "../../db";
 import { attempt, fail, type Result } from "../result";
 import type { ServiceContext } from "../context";
 import { auditIncident } from "../incidents/common";
@@ -8,7 +8,6 @@ import { loadNotice } from "./load-notice";
 import { can } from "@/domain/access/can";
 import { ruleById } from "@/domain/deadlines/rules";
 import { prefillNotice, type NoticeField } from "@/domain/notices/notice-content";
-import { formatInstant } from "@/lib/datetime";
 import type { DataCategory } from "@/domain/incident/types";
 
 /** Starts a notice for an obligation, prefilled with the fields its rule requires. */
@@ -22,23 +21,26 @@ export async function draftNotice(ctx: ServiceContext, input: { obligationId: st
       if (open) return { id: open.id, incidentId: o.incidentId };
       const rule = ruleById(o.ruleId);
       const i = o.incident;
-      const [owner, measures] = await Promise.all([
+      const [owner, measures, client] = await Promise.all([
         i.ownerId ? tx.user.findUnique({ where: { id: i.ownerId }, select: { name: true, email: true } }) : null,
         tx.checklistItem.findMany({ where: { incidentId: i.id, doneAt: { not: null }, phase: { in: ["CONTAIN", "RESOLVE"] } }, orderBy: { position: "asc" }, select: { label: true } }),
+        tx.client.findUniqueOrThrow({ where: { id: i.clientId }, select: { timeZone: true } }),
       ]);
-      const when = (d: Date | null) => (d ? formatInstant(d, "UTC") : null);
-      const content = prefillNotice(o.citation, i.title, rule?.content ?? [{ key: "summary", label: "Summary" }], {
+      const content = prefillNotice(o.citation, rule?.content ?? [{ key: "summary", label: "Summary" }], {
         reference: i.reference,
         title: i.title,
-        summary: i.summary,
+        clientSummary: i.clientSummary,
         type: i.type,
-        occurredAt: when(i.occurredAt),
-        detectedAt: when(i.detectedAt)!,
-        awareAt: when(i.awareAt)!,
+        occurredAt: i.occurredAt,
+        detectedAt: i.detectedAt,
+        awareAt: i.awareAt,
+        // Every notice goes to the client: its times are in the client's zone, UTC beside.
+        zone: client.timeZone,
         dataCategories: i.dataCategories as DataCategory[],
         dataSubjectsCount: i.dataSubjectsCount,
         recordsCount: i.recordsCount,
         jurisdictions: i.jurisdictions,
+        subjectsByJurisdiction: (i.subjectsByJurisdiction as Record<string, number> | null) ?? null,
         dataEncrypted: i.dataEncrypted,
         measuresDone: measures.map((m) => m.label),
         contact: owner ? `${owner.name}, incident owner (${owner.email})` : "Our incident response team",
@@ -53,17 +55,35 @@ export async function draftNotice(ctx: ServiceContext, input: { obligationId: st
   );
 }
 
+export type DraftInput = { noticeId: string; version: number; subject: string; values: Record<string, string> };
+type LoadedNotice = Awaited<ReturnType<typeof loadNotice>>;
+
+/**
+ * Writes what is in the editor onto a draft (optimistic lock on the version the editor showed).
+ * Returns the fields as saved. Shared by "Save draft" and "Submit for approval", so a submit
+ * never sends for approval anything other than what the drafter sees.
+ */
+export async function saveDraftIn(tx: Tx, ctx: ServiceContext, n: LoadedNotice, input: DraftInput): Promise<NoticeField[]> {
+  if (n.status !== "DRAFT") {
+    fail("REFUSED", n.status === "SENT" || n.status === "APPROVED" ? "This notice is approved and frozen; it cannot be edited." : "This notice is awaiting approval; withdraw it (or ask the manager to return it) before editing.");
+  }
+  const before = n.fields as NoticeField[];
+  const fields = before.map((f) => ({ ...f, value: input.values[f.key] ?? f.value }));
+  const changed = fields.filter((f, k) => f.value !== before[k]?.value).map((f) => f.key);
+  if (input.subject !== n.subject) changed.unshift("subject");
+  const { count } = await tx.notice.updateMany({ where: { id: n.id, version: input.version }, data: { subject: input.subject, fields, version: { increment: 1 } } });
+  if (count !== 1) fail("CONFLICT", "Someone else changed this draft since you opened it: nothing was saved. Copy your text, reload, and apply it to their version.");
+  if (changed.length) await auditIncident(tx, ctx, n.incident, "notice.edit", { noticeId: n.id, fields: changed }, { type: "Notice", id: n.id });
+  return fields;
+}
+
 /** Edits a draft. Anything past the draft stage is frozen. */
-export async function updateNoticeDraft(ctx: ServiceContext, input: { noticeId: string; version: number; subject: string; values: Record<string, string> }): Promise<Result<{ version: number }>> {
+export async function updateNoticeDraft(ctx: ServiceContext, input: DraftInput): Promise<Result<{ version: number }>> {
   return attempt(() =>
     db().$transaction(async (tx) => {
       const n = await loadNotice(tx, ctx, input.noticeId);
       if (!can(ctx.viewer, "notice:draft", n.incident)) fail("REFUSED", "You may not edit notices.");
-      if (n.status !== "DRAFT") fail("REFUSED", n.status === "SENT" || n.status === "APPROVED" ? "This notice is approved and frozen; it cannot be edited." : "This notice is awaiting approval; ask the manager to return it before editing.");
-      const fields = (n.fields as NoticeField[]).map((f) => ({ ...f, value: input.values[f.key] ?? f.value }));
-      const { count } = await tx.notice.updateMany({ where: { id: n.id, version: input.version }, data: { subject: input.subject, fields, version: { increment: 1 } } });
-      if (count !== 1) fail("CONFLICT", "Someone else changed this draft — reload to see their version.");
-      await auditIncident(tx, ctx, n.incident, "notice.edit", { noticeId: n.id, fields: fields.filter((f, k) => f.value !== (n.fields as NoticeField[])[k]?.value).map((f) => f.key) }, { type: "Notice", id: n.id });
+      await saveDraftIn(tx, ctx, n, input);
       return { version: input.version + 1 };
     }),
   );

@@ -6,14 +6,16 @@ import type { ServiceContext } from "../context";
 import { auditIncident } from "../incidents/common";
 import { syncObligations } from "../obligations/sync-obligations";
 import { loadNotice } from "./load-notice";
+import { noticeDestinations } from "../../data/notice-destinations";
 import { can } from "@/domain/access/can";
 import { noticeHash, type NoticeField } from "@/domain/notices/notice-content";
 
 /**
  * Sends an approved notice to the client: on the portal at once, and by e-mail to each active
- * contact (delivery recorded per recipient). What is sent must still hash to the approved hash.
+ * contact and the contract's notice address (delivery recorded per recipient). What is sent must
+ * still hash to the approved hash, and go where the sender saw it would.
  */
-export async function sendNotice(ctx: ServiceContext, input: { noticeId: string }): Promise<Result<{ emailed: number; failed: number }>> {
+export async function sendNotice(ctx: ServiceContext, input: { noticeId: string; recipients: string }): Promise<Result<{ emailed: number; failed: number }>> {
   const sent = await attempt(() =>
     db().$transaction(async (tx) => {
       const n = await loadNotice(tx, ctx, input.noticeId);
@@ -22,12 +24,15 @@ export async function sendNotice(ctx: ServiceContext, input: { noticeId: string 
       if (n.status !== "APPROVED") fail("REFUSED", "A notice is sent only after a manager approves it.");
       const fields = n.fields as NoticeField[];
       if (noticeHash({ subject: n.subject, fields }) !== n.contentHash) fail("REFUSED", "The notice no longer matches its approved version; it was not sent.");
-      const contacts = await tx.user.findMany({ where: { clientId: n.clientId, role: "CLIENT_CONTACT", active: true }, select: { id: true, email: true } });
+      const destinations = await noticeDestinations(tx, n.clientId);
+      if (destinations.fingerprint !== input.recipients) {
+        fail("CONFLICT", "Where this notice goes changed since the page was loaded (a contact or the mail set-up changed): nothing was sent. Reload and check the recipients again.");
+      }
       await tx.notice.update({ where: { id: n.id }, data: { status: "SENT", sentAt: ctx.now, version: { increment: 1 } } });
       await tx.noticeDelivery.create({ data: { noticeId: n.id, channel: "PORTAL", recipient: "client portal", status: "SENT", at: ctx.now } });
       const deliveries = [];
-      for (const c of contacts) {
-        deliveries.push(await tx.noticeDelivery.create({ data: { noticeId: n.id, channel: "EMAIL", recipient: c.email, status: "QUEUED", at: ctx.now } }));
+      for (const email of destinations.emails) {
+        deliveries.push(await tx.noticeDelivery.create({ data: { noticeId: n.id, channel: "EMAIL", recipient: email, status: "QUEUED", at: ctx.now } }));
       }
       await tx.obligation.update({
         where: { id: n.obligationId },
@@ -36,7 +41,7 @@ export async function sendNotice(ctx: ServiceContext, input: { noticeId: string 
           deliveredAt: n.obligation.deliveredAt && n.obligation.deliveredAt < ctx.now ? n.obligation.deliveredAt : ctx.now,
         },
       });
-      await auditIncident(tx, ctx, n.incident, "notice.send", { noticeId: n.id, contentHash: n.contentHash, recipients: contacts.length }, { type: "Notice", id: n.id });
+      await auditIncident(tx, ctx, n.incident, "notice.send", { noticeId: n.id, contentHash: n.contentHash, recipients: destinations.emails.length, mail: destinations.mail }, { type: "Notice", id: n.id });
       await syncObligations(tx, ctx, n.incident, `notice sent for ${n.obligation.ruleId}`);
       return { notice: n, fields, deliveries };
     }),

@@ -8,7 +8,8 @@ import { noticeHash, type NoticeField } from "@/domain/notices/notice-content";
 import { parseId } from "@/lib/validation/ids";
 import { formatInstant } from "@/lib/datetime";
 import { Badge } from "@/components/ui/badge";
-import { NoticeEditor, ReviewForm, SendForm } from "./notice-forms";
+import { destinationsOf } from "@/server/data/notice-destinations";
+import { NoticeEditor, ReviewForm, SendForm, WithdrawForm } from "./notice-forms";
 import { MessageForm } from "@/components/notice/message-form";
 
 export const metadata: Metadata = { title: "Notice" };
@@ -27,6 +28,7 @@ export default async function NoticePage({ params }: { params: Promise<{ id: str
   const frozen = notice.contentHash !== null;
   const intact = frozen && noticeHash({ subject: notice.subject, fields }) === notice.contentHash;
   const mayApprove = can(viewer, "notice:approve", notice.incident) && notice.draftedById !== viewer.userId;
+  const destinations = notice.status === "APPROVED" ? await destinationsOf(notice) : null;
 
   return (
     <div className="mx-auto max-w-4xl space-y-6">
@@ -53,6 +55,11 @@ export default async function NoticePage({ params }: { params: Promise<{ id: str
       <section aria-labelledby="content" className="rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="content" className="mb-3 text-base font-semibold">Content</h2>
         {notice.status === "DRAFT" ? (
+          <p className="mb-3 text-sm text-slate-600">
+            Everything here is what {notice.incident.client.name} will read. It was prefilled from the incident&apos;s client-facing description and facts, never from the internal description; times are in the client&apos;s zone ({notice.incident.client.timeZone}) with UTC beside.
+          </p>
+        ) : null}
+        {notice.status === "DRAFT" ? (
           <NoticeEditor noticeId={notice.id} version={notice.version} subject={notice.subject} fields={fields} />
         ) : (
           <article className="space-y-3 text-sm">
@@ -75,14 +82,14 @@ export default async function NoticePage({ params }: { params: Promise<{ id: str
               {notice.draftedById === viewer.userId ? "You drafted this notice: another manager must approve it." : "Waiting for a manager to approve it."}
             </p>
           )}
+          {notice.draftedById === viewer.userId ? <div className="mt-4 border-t border-slate-200 pt-4"><WithdrawForm noticeId={notice.id} /></div> : null}
         </section>
       ) : null}
 
       {notice.status === "APPROVED" ? (
         <section aria-labelledby="send" className="rounded-lg border border-slate-200 bg-white p-4">
           <h2 id="send" className="mb-3 text-base font-semibold">Send</h2>
-          <p className="mb-2 text-sm text-slate-600">Goes to the client portal at once and by e-mail to each contact of {notice.incident.client.name}.</p>
-          <SendForm noticeId={notice.id} />
+          {destinations ? <SendForm noticeId={notice.id} destinations={{ emails: destinations.emails, mail: destinations.mail, fingerprint: destinations.fingerprint, clientName: notice.incident.client.name }} /> : null}
         </section>
       ) : null}
 

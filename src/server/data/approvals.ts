@@ -1,0 +1,45 @@
+import "server-only";
+import { db } from "../db";
+import { incidentWhere } from "./scope";
+import type { Viewer } from "@/domain/access/can";
+
+export type ApprovalRow = {
+  noticeId: string;
+  incidentId: string;
+  reference: string;
+  clientName: string;
+  citation: string;
+  title: string;
+  draftedBy: string;
+  /** The viewer drafted it, so someone else must approve (four-eyes). */
+  ownDraft: boolean;
+  submittedAt: Date | null;
+  dueAt: Date | null;
+};
+
+/** Notices waiting for a manager's approval in the viewer's scope, oldest request first. */
+export async function listNoticesAwaitingApproval(viewer: Viewer): Promise<ApprovalRow[]> {
+  const rows = await db().notice.findMany({
+    where: { status: "AWAITING_APPROVAL", incident: incidentWhere(viewer) },
+    orderBy: [{ submittedAt: { sort: "asc", nulls: "first" } }, { id: "asc" }],
+    take: 100,
+    select: {
+      id: true, submittedAt: true, draftedById: true,
+      draftedBy: { select: { name: true } },
+      obligation: { select: { citation: true, title: true, dueAt: true } },
+      incident: { select: { id: true, reference: true, client: { select: { name: true } } } },
+    },
+  });
+  return rows.map((n) => ({
+    noticeId: n.id,
+    incidentId: n.incident.id,
+    reference: n.incident.reference,
+    clientName: n.incident.client.name,
+    citation: n.obligation.citation,
+    title: n.obligation.title,
+    draftedBy: n.draftedBy.name,
+    ownDraft: n.draftedById === viewer.userId,
+    submittedAt: n.submittedAt,
+    dueAt: n.obligation.dueAt,
+  }));
+}
