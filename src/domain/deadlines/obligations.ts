@@ -2,6 +2,7 @@ import { DateTime } from "luxon";
 import { JURISDICTIONS, jurisdictionName } from "../incident/jurisdictions";
 import { DATA_CATEGORY_LABEL } from "../incident/types";
 import { addBusinessHours, addHours, addMonths, endOfBusinessDays, endOfCalendarDays } from "./calendar";
+import { inForceAt } from "./in-force";
 import type { ClientTerms, Clock, ClockStart, Condition, IncidentFacts, Rule, Unit } from "./types";
 
 // Which notices an incident calls for, to whom, by when, and why. Pure: facts, client terms,
@@ -51,12 +52,46 @@ const NOT_FLAG_WORD = {
 
 const EU_CODES = new Set(JURISDICTIONS.filter((j) => j.eu).map((j) => j.code));
 
-function residents(facts: IncidentFacts, codes: readonly string[] | "ANY_US_STATE"): Array<{ code: string; count: number | null }> {
-  const inScope = facts.jurisdictions.filter((j) => (codes === "ANY_US_STATE" ? j.startsWith("US-") : codes.includes(j)));
+/**
+ * The individuals affected in total: the recorded count, or the per-jurisdiction counts added up
+ * (exact when every jurisdiction has one, otherwise a floor). The larger when both are recorded:
+ * a total below the sum of its parts is out of date.
+ */
+function subjectsTotal(facts: IncidentFacts): { count: number; exact: boolean } | null {
+  const by = Object.entries(facts.subjectsByJurisdiction ?? {});
+  const sum = by.reduce((n, [, v]) => n + v, 0);
+  if (facts.dataSubjectsCount !== null) return { count: Math.max(facts.dataSubjectsCount, sum), exact: true };
+  if (!by.length) return null;
+  const counted = new Set(by.map(([k]) => k));
+  return { count: sum, exact: facts.jurisdictions.every((j) => counted.has(j)) };
+}
+
+const n = (x: number) => x.toLocaleString("en-US");
+
+function totalVerdict(facts: IncidentFacts, threshold: number, wantAtLeast: boolean): Verdict {
+  const total = subjectsTotal(facts);
+  const bar = wantAtLeast ? `${n(threshold)} or more` : `fewer than ${n(threshold)}`;
+  if (!total) return { result: "unknown", why: `the number of individuals affected is not recorded yet (threshold: ${bar} in total)` };
+  const word = `${n(total.count)} individual${total.count === 1 ? "" : "s"} affected in total`;
+  if (total.count >= threshold) return { result: wantAtLeast ? "yes" : "no", why: total.exact ? word : `at least ${word}` };
+  if (!total.exact) return { result: "unknown", why: `only ${word} counted so far, not every jurisdiction (threshold: ${bar} in total)` };
+  return { result: wantAtLeast ? "no" : "yes", why: word };
+}
+
+/**
+ * Residents per jurisdiction in scope. A jurisdiction without its own count gets what the total
+ * leaves once the counted ones are taken away: exactly, when it is the only one uncounted
+ * (one jurisdiction: the total), or as a ceiling, when several share the rest.
+ */
+function residents(facts: IncidentFacts, codes: readonly string[] | "ANY_US_STATE"): Array<{ code: string; count: number | null; atMost: number | null }> {
+  const by = facts.subjectsByJurisdiction ?? {};
+  const all = [...new Set([...facts.jurisdictions, ...Object.keys(by).filter((k) => (by[k] ?? 0) > 0)])];
+  const uncounted = all.filter((j) => by[j] === undefined);
+  const rest = facts.dataSubjectsCount === null ? null : Math.max(0, facts.dataSubjectsCount - all.reduce((sum, j) => sum + (by[j] ?? 0), 0));
+  const inScope = all.filter((j) => (codes === "ANY_US_STATE" ? j.startsWith("US-") : codes.includes(j)));
   return inScope.map((code) => {
-    const known = facts.subjectsByJurisdiction?.[code];
-    // With one jurisdiction in scope the total is its count; otherwise only a per-jurisdiction figure says.
-    return { code, count: known ?? (inScope.length === 1 && facts.jurisdictions.length === 1 ? facts.dataSubjectsCount : null) };
+    if (by[code] !== undefined) return { code, count: by[code], atMost: by[code] };
+    return { code, count: uncounted.length === 1 ? rest : null, atMost: rest };
   });
 }
 
@@ -110,10 +145,16 @@ function check(c: Condition, facts: IncidentFacts, client: ClientTerms): Verdict
       const where = c.codes === "ANY_US_STATE" ? "one US state" : c.codes.map(jurisdictionName).join(" or ");
       if (!list.length) return facts.jurisdictions.length ? { result: "no", why: `no data subjects in ${where}` } : { result: "unknown", why: "the data subjects' jurisdictions are not recorded yet" };
       const over = list.find((r) => r.count !== null && r.count > c.over);
-      if (over) return { result: "yes", why: `${over.count!.toLocaleString("en-US")} residents of ${jurisdictionName(over.code)} (more than ${c.over})` };
-      if (list.some((r) => r.count === null)) return { result: "unknown", why: `the number of residents per jurisdiction is not recorded (threshold: more than ${c.over} in ${where})` };
-      return { result: "no", why: `no more than ${c.over} residents in ${where}` };
+      if (over) return { result: "yes", why: `${n(over.count!)} residents of ${jurisdictionName(over.code)} (more than ${n(c.over)})` };
+      if (list.some((r) => r.count === null && (r.atMost === null || r.atMost > c.over))) {
+        return { result: "unknown", why: `the number of residents per jurisdiction is not recorded (threshold: more than ${n(c.over)} in ${where})` };
+      }
+      return { result: "no", why: `no more than ${n(c.over)} residents in ${where}` };
     }
+    case "subjectsAtLeast":
+      return totalVerdict(facts, c.count, true);
+    case "subjectsFewerThan":
+      return totalVerdict(facts, c.count, false);
     case "anyOf": {
       const verdicts = c.conditions.map((x) => check(x, facts, client));
       const yes = verdicts.find((v) => v.result === "yes");
@@ -188,6 +229,31 @@ function effectiveClock(rule: Rule, client: ClientTerms): Clock {
   return { ...rule.clock, amount: client.noticeHours, unit: client.noticeBusinessHoursOnly ? "BUSINESS_HOURS" : "HOURS", zone: client.timeZone };
 }
 
+function versionsById(rules: readonly Rule[]): Array<[Rule, ...Rule[]]> {
+  const byId = new Map<string, [Rule, ...Rule[]]>();
+  for (const r of rules) {
+    const seen = byId.get(r.id);
+    if (seen) seen.push(r);
+    else byId.set(r.id, [r]);
+  }
+  return [...byId.values()].map((v) => v.sort((a, b) => a.inForce.from.localeCompare(b.inForce.from)));
+}
+
+/**
+ * The version in force when the organisation became aware: the duty arises then, so a rule that
+ * comes into force later does not reach the incident, and an amended one applies as it stood.
+ * Without one, the nearest version and why none applies.
+ */
+function versionAt(versions: readonly [Rule, ...Rule[]], awareAt: Date, zone: string): { rule: Rule; notInForce?: string } {
+  const current = versions.find((r) => inForceAt(r, awareAt, zone) === "IN_FORCE");
+  if (current) return { rule: current };
+  const aware = `awareness ${DateTime.fromJSDate(awareAt, { zone: versions[0].inForce.zone ?? zone }).toISODate()}`;
+  const next = versions.find((r) => inForceAt(r, awareAt, zone) === "BEFORE");
+  if (next) return { rule: next, notInForce: `not in force at ${aware}: in force from ${next.inForce.from}` };
+  const last = versions.at(-1) ?? versions[0];
+  return { rule: last, notInForce: `no longer in force at ${aware}: in force until ${last.inForce.until}` };
+}
+
 /**
  * Every rule evaluated against the facts: the ones that apply or are still to be assessed, with
  * due times, and the ones that do not apply, with the reason. `filings` holds actual filing
@@ -200,8 +266,9 @@ export function obligationsFor(
   filings: Readonly<Record<string, Date>> = {},
 ): { obligations: ComputedObligation[]; notApplicable: ComputedObligation[] } {
   const computed = new Map<string, ComputedObligation>();
-  for (const rule of rules) {
-    const verdicts = rule.when.map((c) => check(c, facts, client));
+  for (const versions of versionsById(rules)) {
+    const { rule, notInForce } = versionAt(versions, facts.awareAt, client.timeZone);
+    const verdicts = notInForce ? [{ result: "no" as const, why: notInForce }] : rule.when.map((c) => check(c, facts, client));
     const applicability: Applicability = verdicts.some((v) => v.result === "no") ? "NOT_APPLICABLE" : verdicts.some((v) => v.result === "unknown") ? "TO_ASSESS" : "APPLIES";
     const explanation =
       applicability === "NOT_APPLICABLE"
@@ -219,7 +286,13 @@ export function obligationsFor(
     let basis = "";
     if (applicability !== "NOT_APPLICABLE") {
       const start = startOf(clock.start, facts, rule, filings, computed);
-      if (start.at) {
+      if (start.at && clock.countFrom === "END_OF_YEAR") {
+        // the year of the start in the zone counted in: 31 December 23:59:59.999, then n days
+        const yearEnd = DateTime.fromJSDate(start.at, { zone }).endOf("year");
+        dueAt = applyDuration(yearEnd.toJSDate(), clock.amount, clock.unit, zone, clock.holidays);
+        startsAt = start.at;
+        basis = `${unitWord(clock.amount, clock.unit)} after the end of ${yearEnd.year}, the calendar year of ${start.label} ${formatBasisTime(start.at, zone)}`;
+      } else if (start.at) {
         dueAt = applyDuration(start.at, clock.amount, clock.unit, zone, clock.holidays);
         startsAt = start.at;
         basis = `${unitWord(clock.amount, clock.unit)} from ${start.label} ${formatBasisTime(start.at, clock.unit === "HOURS" ? "UTC" : zone)}`;
@@ -241,6 +314,7 @@ export function obligationsFor(
         }
       }
       if (clock.undueDelay) basis += "; the law says without undue delay: this figure is the default";
+      if (clock.outerLimit) basis += "; the law says without unreasonable delay: this is the latest";
     }
     computed.set(rule.id, {
       ruleId: rule.id,

@@ -1,4 +1,5 @@
-import type { Rule } from "./types";
+import { defineRules, inForceAt } from "./in-force";
+import type { InForce, Rule } from "./types";
 
 // Every notification rule Warden knows, as data. Sources: the regulatory reference of the
 // project (shared/reference/regulatory-deadlines.md). Figures the reference could not confirm
@@ -35,7 +36,29 @@ const BASIC_STATE = [
 
 const EEA_AND_UK = ["GB"];
 
-export const RULES: readonly Rule[] = [
+// Dates in force (see InForce). Only the periods of the versions encoded here: an older version
+// with other figures is listed as its own version of the same id, never stretched over.
+const IN_FORCE_CONTRACT: InForce = { from: "1970-01-01", zone: "UTC", note: "The contract's terms as recorded on the client." };
+const GDPR_IN_FORCE: InForce = { from: "2018-05-25", zone: "Europe/Brussels" };
+const UK_GDPR_IN_FORCE: InForce = { from: "2018-05-25", zone: "Europe/London", note: "The GDPR applied in the UK from 25 May 2018; the UK GDPR continues it from 1 January 2021." };
+const HIPAA_IN_FORCE: InForce = { from: "2009-09-23", zone: "America/New_York", note: "Breach Notification Rule (interim final rule, 74 FR 42740), effective 23 September 2009." };
+const PCI_IN_FORCE: InForce = { from: "2004-12-15", zone: "UTC", note: "Card-brand programme rules: dated from PCI DSS 1.0; not confirmed in a primary text." };
+const NIS2_IN_FORCE: InForce = { from: "2024-10-18", zone: "Europe/Brussels", note: "Member states apply NIS2 from 18 October 2024 (Art. 41); the national transposition decides in practice." };
+const DORA_IN_FORCE: InForce = { from: "2025-01-17", zone: "Europe/Brussels" };
+const SG_IN_FORCE: InForce = { from: "2021-02-01", zone: "Asia/Singapore" };
+// Cal. Civ. Code 1798.82 as amended (30 days to residents, AG sample 15 days later), in force 2026-01-01.
+const CA_SB446: InForce = { from: "2026-01-01", zone: "America/Los_Angeles" };
+const CA_BEFORE_SB446: InForce = { from: "2003-07-01", until: "2025-12-31", zone: "America/Los_Angeles" };
+const CA_AG_BEFORE_SB446: InForce = { from: "2012-01-01", until: "2025-12-31", zone: "America/Los_Angeles" };
+// DPDP Rules 2025 published in the Gazette on 13 November 2025 (G.S.R. 846(E)); rule 1(3): rules
+// 3, 5–16, 22 and 23 (Rule 7, breach intimation, among them) come into force 18 months later.
+const DPDP_RULE_7: InForce = {
+  from: "2027-05-13",
+  zone: "Asia/Kolkata",
+  note: "18 months after publication on 13 November 2025; some read the first day as 14 May 2027.",
+};
+
+export const RULES: readonly Rule[] = defineRules([
   {
     id: "contract",
     regime: "Contract",
@@ -46,6 +69,7 @@ export const RULES: readonly Rule[] = [
     when: [],
     contract: true,
     clock: { start: "AWARENESS", amount: 24, unit: "HOURS" },
+    inForce: IN_FORCE_CONTRACT,
     content: [
       { key: "summary", label: "What happened and when we became aware" },
       { key: "dataAffected", label: "Data and systems affected, numbers so far" },
@@ -62,6 +86,7 @@ export const RULES: readonly Rule[] = [
     recipient: "Controller (the client)",
     when: [{ kind: "personalData" }, { kind: "jurisdictionEU" }],
     clock: { start: "AWARENESS", amount: 24, unit: "HOURS", undueDelay: true },
+    inForce: GDPR_IN_FORCE,
     content: GDPR_33_3,
     note: "No risk threshold: every personal data breach. \"Without undue delay\"; the client's contract figure applies when it is shorter.",
   },
@@ -74,6 +99,7 @@ export const RULES: readonly Rule[] = [
     recipient: "Supervisory authority",
     when: [{ kind: "personalData" }, { kind: "jurisdictionEU" }, { kind: "risk", atLeast: "RISK" }],
     clock: { start: "AWARENESS", amount: 72, unit: "HOURS" },
+    inForce: GDPR_IN_FORCE,
     content: GDPR_33_3,
     note: "Not needed when the breach is unlikely to result in a risk; late notice must give reasons; may be given in phases (33(4)).",
   },
@@ -86,6 +112,7 @@ export const RULES: readonly Rule[] = [
     recipient: "Data subjects",
     when: [{ kind: "personalData" }, { kind: "jurisdictionEU" }, { kind: "risk", atLeast: "HIGH_RISK" }, { kind: "notEncrypted" }],
     clock: { start: "AWARENESS", amount: 72, unit: "HOURS", undueDelay: true },
+    inForce: GDPR_IN_FORCE,
     content: [
       { key: "nature", label: "Nature of the breach, in plain language" },
       { key: "contact", label: "Contact point (Art. 33(3)(b))" },
@@ -103,6 +130,7 @@ export const RULES: readonly Rule[] = [
     recipient: "Information Commissioner's Office",
     when: [{ kind: "personalData" }, { kind: "jurisdictionAny", codes: EEA_AND_UK }, { kind: "risk", atLeast: "RISK" }],
     clock: { start: "AWARENESS", amount: 72, unit: "HOURS" },
+    inForce: UK_GDPR_IN_FORCE,
     content: GDPR_33_3,
     note: "Telecoms providers under PECR: 24 hours.",
   },
@@ -115,6 +143,7 @@ export const RULES: readonly Rule[] = [
     recipient: "Data subjects",
     when: [{ kind: "personalData" }, { kind: "jurisdictionAny", codes: EEA_AND_UK }, { kind: "risk", atLeast: "HIGH_RISK" }, { kind: "notEncrypted" }],
     clock: { start: "AWARENESS", amount: 72, unit: "HOURS", undueDelay: true },
+    inForce: UK_GDPR_IN_FORCE,
     content: GDPR_33_3,
   },
   {
@@ -125,7 +154,8 @@ export const RULES: readonly Rule[] = [
     party: "BPO",
     recipient: "Covered entity (the client)",
     when: [{ kind: "clientFlag", flag: "hipaaCoveredEntity" }, { kind: "categoryAny", categories: ["HEALTH"] }, { kind: "notEncrypted" }],
-    clock: { start: "DISCOVERY", amount: 60, unit: "CALENDAR_DAYS", undueDelay: true },
+    clock: { start: "DISCOVERY", amount: 60, unit: "CALENDAR_DAYS", outerLimit: true },
+    inForce: HIPAA_IN_FORCE,
     content: [
       { key: "individuals", label: "Identity of each individual affected, where possible" },
       ...HIPAA_404C,
@@ -140,7 +170,8 @@ export const RULES: readonly Rule[] = [
     party: "CLIENT",
     recipient: "Individuals",
     when: [{ kind: "clientFlag", flag: "hipaaCoveredEntity" }, { kind: "categoryAny", categories: ["HEALTH"] }, { kind: "notEncrypted" }],
-    clock: { start: "DISCOVERY", amount: 60, unit: "CALENDAR_DAYS" },
+    clock: { start: "DISCOVERY", amount: 60, unit: "CALENDAR_DAYS", outerLimit: true },
+    inForce: HIPAA_IN_FORCE,
     content: HIPAA_404C,
     note: "A breach of unsecured PHI is presumed unless a four-factor assessment shows a low probability of compromise (164.402).",
   },
@@ -153,19 +184,39 @@ export const RULES: readonly Rule[] = [
     recipient: "Prominent media outlets of the state",
     when: [{ kind: "clientFlag", flag: "hipaaCoveredEntity" }, { kind: "categoryAny", categories: ["HEALTH"] }, { kind: "notEncrypted" }, { kind: "residentsOver", codes: "ANY_US_STATE", over: 500 }],
     clock: { start: "DISCOVERY", amount: 60, unit: "CALENDAR_DAYS" },
+    inForce: HIPAA_IN_FORCE,
     content: HIPAA_404C,
   },
   {
+    // 164.408(b) counts the individuals affected in total, wherever they live; only the media
+    // notice (164.406) counts residents per State.
     id: "hipaa-408",
     regime: "HIPAA",
     citation: "45 CFR 164.408(b)",
     title: "Notice to HHS, 500 or more individuals (by the covered entity)",
     party: "CLIENT",
     recipient: "U.S. Department of Health and Human Services",
-    when: [{ kind: "clientFlag", flag: "hipaaCoveredEntity" }, { kind: "categoryAny", categories: ["HEALTH"] }, { kind: "notEncrypted" }, { kind: "residentsOver", codes: "ANY_US_STATE", over: 499 }],
-    clock: { start: "DISCOVERY", amount: 60, unit: "CALENDAR_DAYS" },
+    when: [{ kind: "clientFlag", flag: "hipaaCoveredEntity" }, { kind: "categoryAny", categories: ["HEALTH"] }, { kind: "notEncrypted" }, { kind: "subjectsAtLeast", count: 500 }],
+    clock: { start: "DISCOVERY", amount: 60, unit: "CALENDAR_DAYS", outerLimit: true },
+    inForce: HIPAA_IN_FORCE,
     content: [{ key: "hhsForm", label: "HHS breach portal form" }],
-    note: "Under 500 individuals: logged and reported within 60 days after the end of the calendar year (164.408(c)).",
+    note: "Contemporaneously with the notice to individuals (164.404): without unreasonable delay, at the latest 60 calendar days from discovery.",
+  },
+  {
+    // 164.408(c): "not later than 60 days after the end of each calendar year" for the breaches
+    // discovered in it. Read: day 1 is 1 January, day 60 is 1 March (29 February when the year
+    // after discovery is a leap year); due at the end of that day in the covered entity's zone.
+    id: "hipaa-408-log",
+    regime: "HIPAA",
+    citation: "45 CFR 164.408(c)",
+    title: "Annual log entry to HHS, fewer than 500 individuals (by the covered entity)",
+    party: "CLIENT",
+    recipient: "U.S. Department of Health and Human Services",
+    when: [{ kind: "clientFlag", flag: "hipaaCoveredEntity" }, { kind: "categoryAny", categories: ["HEALTH"] }, { kind: "notEncrypted" }, { kind: "subjectsFewerThan", count: 500 }],
+    clock: { start: "DISCOVERY", amount: 60, unit: "CALENDAR_DAYS", countFrom: "END_OF_YEAR" },
+    inForce: HIPAA_IN_FORCE,
+    content: [{ key: "hhsForm", label: "HHS breach portal form, one per breach logged in the calendar year" }],
+    note: "Logged, and reported to the Secretary within 60 days after the end of the calendar year of discovery.",
   },
   {
     id: "pci-visa",
@@ -176,6 +227,7 @@ export const RULES: readonly Rule[] = [
     recipient: "Visa (via the acquirer)",
     when: [{ kind: "clientFlag", flag: "handlesCardData" }, { kind: "categoryAny", categories: ["PAYMENT_CARD"] }],
     clock: { start: "AWARENESS", amount: 3, unit: "CALENDAR_DAYS" },
+    inForce: PCI_IN_FORCE,
     content: [{ key: "compromise", label: "Description of the suspected or confirmed compromise" }],
     unconfirmed: "Required content fields not confirmed in a primary text.",
   },
@@ -188,6 +240,7 @@ export const RULES: readonly Rule[] = [
     recipient: "Mastercard",
     when: [{ kind: "clientFlag", flag: "handlesCardData" }, { kind: "categoryAny", categories: ["PAYMENT_CARD"] }],
     clock: { start: "AWARENESS", amount: 24, unit: "HOURS" },
+    inForce: PCI_IN_FORCE,
     content: [{ key: "compromise", label: "Description of the suspected or confirmed compromise" }],
     unconfirmed: "Required content fields not confirmed in a primary text.",
   },
@@ -200,6 +253,7 @@ export const RULES: readonly Rule[] = [
     recipient: "CSIRT / competent authority",
     when: [{ kind: "clientFlag", flag: "nis2Entity" }, { kind: "nis2Significant" }],
     clock: { start: "AWARENESS", amount: 24, unit: "HOURS" },
+    inForce: NIS2_IN_FORCE,
     content: [
       { key: "malicious", label: "Whether the incident is suspected of being caused by unlawful or malicious acts" },
       { key: "crossBorder", label: "Whether it could have a cross-border impact" },
@@ -214,6 +268,7 @@ export const RULES: readonly Rule[] = [
     recipient: "CSIRT / competent authority",
     when: [{ kind: "clientFlag", flag: "nis2Entity" }, { kind: "nis2Significant" }],
     clock: { start: "AWARENESS", amount: 72, unit: "HOURS" },
+    inForce: NIS2_IN_FORCE,
     content: [
       { key: "assessment", label: "Initial assessment: severity and impact" },
       { key: "iocs", label: "Indicators of compromise, where available" },
@@ -228,6 +283,7 @@ export const RULES: readonly Rule[] = [
     recipient: "CSIRT / competent authority",
     when: [{ kind: "clientFlag", flag: "nis2Entity" }, { kind: "nis2Significant" }],
     clock: { start: "PREVIOUS_FILING", after: "nis2-23-notification", amount: 1, unit: "MONTHS" },
+    inForce: NIS2_IN_FORCE,
     content: [
       { key: "description", label: "Detailed description, severity and impact" },
       { key: "rootCause", label: "Type of threat or root cause" },
@@ -244,6 +300,7 @@ export const RULES: readonly Rule[] = [
     recipient: "Competent authority",
     when: [{ kind: "clientFlag", flag: "doraFinancialEntity" }, { kind: "doraMajor" }],
     clock: { start: "CLASSIFICATION", amount: 4, unit: "HOURS", noLaterThan: { start: "AWARENESS", amount: 24, unit: "HOURS" } },
+    inForce: DORA_IN_FORCE,
     content: [
       { key: "reference", label: "Incident reference; detection and classification times" },
       { key: "description", label: "Description of the incident and classification criteria met" },
@@ -261,6 +318,7 @@ export const RULES: readonly Rule[] = [
     recipient: "Competent authority",
     when: [{ kind: "clientFlag", flag: "doraFinancialEntity" }, { kind: "doraMajor" }],
     clock: { start: "PREVIOUS_FILING", after: "dora-19-initial", amount: 72, unit: "HOURS" },
+    inForce: DORA_IN_FORCE,
     content: [{ key: "update", label: "Status update, impact and measures" }],
   },
   {
@@ -272,6 +330,7 @@ export const RULES: readonly Rule[] = [
     recipient: "Competent authority",
     when: [{ kind: "clientFlag", flag: "doraFinancialEntity" }, { kind: "doraMajor" }],
     clock: { start: "PREVIOUS_FILING", after: "dora-19-intermediate", amount: 1, unit: "MONTHS" },
+    inForce: DORA_IN_FORCE,
     content: [
       { key: "rootCause", label: "Root cause analysis" },
       { key: "measures", label: "Measures taken and lessons learned" },
@@ -286,6 +345,7 @@ export const RULES: readonly Rule[] = [
     recipient: "SEC / the public",
     when: [{ kind: "clientFlag", flag: "secRegistrant" }, { kind: "secMaterial" }],
     clock: { start: "DETERMINATION", amount: 4, unit: "BUSINESS_DAYS", zone: "America/New_York", holidays: "US_FEDERAL" },
+    inForce: { from: "2023-12-18", zone: "America/New_York", note: "Item 1.05 effective 18 December 2023 (smaller reporting companies from 15 June 2024)." },
     content: [
       { key: "nature", label: "Material aspects of the nature, scope and timing" },
       { key: "impact", label: "Material impact or reasonably likely material impact" },
@@ -300,6 +360,7 @@ export const RULES: readonly Rule[] = [
     recipient: "Affected California residents",
     when: [{ kind: "personalData" }, { kind: "jurisdictionAny", codes: ["US-CA"] }, { kind: "notEncrypted" }],
     clock: { start: "DISCOVERY", amount: 30, unit: "CALENDAR_DAYS", zone: "America/Los_Angeles" },
+    inForce: CA_SB446,
     content: CALIFORNIA_HEADINGS,
     note: "Titled \"Notice of Data Breach\" with these headings (as amended, in force 2026-01-01).",
   },
@@ -312,6 +373,32 @@ export const RULES: readonly Rule[] = [
     recipient: "California Attorney General",
     when: [{ kind: "personalData" }, { kind: "notEncrypted" }, { kind: "residentsOver", codes: ["US-CA"], over: 500 }],
     clock: { start: "PREVIOUS_FILING", after: "us-ca", amount: 15, unit: "CALENDAR_DAYS", zone: "America/Los_Angeles" },
+    inForce: CA_SB446,
+    content: [{ key: "sample", label: "A sample copy of the notice sent to residents" }],
+  },
+  {
+    id: "us-ca",
+    regime: "California",
+    citation: "Cal. Civ. Code 1798.82",
+    title: "Notice to California residents (by the client)",
+    party: "CLIENT",
+    recipient: "Affected California residents",
+    when: [{ kind: "personalData" }, { kind: "jurisdictionAny", codes: ["US-CA"] }, { kind: "notEncrypted" }],
+    clock: { start: "DISCOVERY", amount: 30, unit: "CALENDAR_DAYS", zone: "America/Los_Angeles", undueDelay: true },
+    inForce: CA_BEFORE_SB446,
+    content: CALIFORNIA_HEADINGS,
+    note: "Before 2026-01-01: \"in the most expedient time possible and without unreasonable delay\"; 30 days is a default, not the law.",
+  },
+  {
+    id: "us-ca-ag",
+    regime: "California",
+    citation: "Cal. Civ. Code 1798.82(f)",
+    title: "Sample notice to the California Attorney General (by the client)",
+    party: "CLIENT",
+    recipient: "California Attorney General",
+    when: [{ kind: "personalData" }, { kind: "notEncrypted" }, { kind: "residentsOver", codes: ["US-CA"], over: 500 }],
+    clock: { start: "PREVIOUS_FILING", after: "us-ca", amount: 15, unit: "CALENDAR_DAYS", zone: "America/Los_Angeles", undueDelay: true },
+    inForce: CA_AG_BEFORE_SB446,
     content: [{ key: "sample", label: "A sample copy of the notice sent to residents" }],
   },
   {
@@ -323,12 +410,31 @@ export const RULES: readonly Rule[] = [
     recipient: "Residents; NY Attorney General, Department of State, State Police (and DFS where regulated)",
     when: [{ kind: "personalData" }, { kind: "jurisdictionAny", codes: ["US-NY"] }, { kind: "notEncrypted" }],
     clock: { start: "DISCOVERY", amount: 30, unit: "CALENDAR_DAYS", zone: "America/New_York" },
+    inForce: { from: "2024-12-21", zone: "America/New_York", note: "30-day limit added by the amendment signed 21 December 2024, in force at once." },
     content: [
       { key: "timing", label: "Timing of the notice" },
       { key: "content", label: "Content of the notice" },
       { key: "distribution", label: "Distribution of the notice" },
       { key: "number", label: "Approximate number of persons affected" },
     ],
+  },
+  {
+    id: "us-ny",
+    regime: "New York",
+    citation: "N.Y. Gen. Bus. Law 899-aa",
+    title: "Notice to New York residents and the AG, Department of State and State Police (by the client)",
+    party: "CLIENT",
+    recipient: "Residents; NY Attorney General, Department of State, State Police (and DFS where regulated)",
+    when: [{ kind: "personalData" }, { kind: "jurisdictionAny", codes: ["US-NY"] }, { kind: "notEncrypted" }],
+    clock: { start: "DISCOVERY", amount: 30, unit: "CALENDAR_DAYS", zone: "America/New_York", undueDelay: true },
+    inForce: { from: "2005-12-07", until: "2024-12-20", zone: "America/New_York" },
+    content: [
+      { key: "timing", label: "Timing of the notice" },
+      { key: "content", label: "Content of the notice" },
+      { key: "distribution", label: "Distribution of the notice" },
+      { key: "number", label: "Approximate number of persons affected" },
+    ],
+    note: "Before 2024-12-21: \"in the most expedient time possible and without unreasonable delay\"; 30 days is a default, not the law.",
   },
   {
     id: "us-co",
@@ -339,6 +445,7 @@ export const RULES: readonly Rule[] = [
     recipient: "Colorado residents; Attorney General if 500 or more",
     when: [{ kind: "personalData" }, { kind: "jurisdictionAny", codes: ["US-CO"] }, { kind: "notEncrypted" }],
     clock: { start: "DETERMINATION", amount: 30, unit: "CALENDAR_DAYS", zone: "America/Denver" },
+    inForce: { from: "2018-09-01", zone: "America/Denver" },
     content: BASIC_STATE,
     unconfirmed: "Required content fields not confirmed in a primary text.",
   },
@@ -351,6 +458,7 @@ export const RULES: readonly Rule[] = [
     recipient: "Florida residents; Department of Legal Affairs if 500 or more",
     when: [{ kind: "personalData" }, { kind: "jurisdictionAny", codes: ["US-FL"] }, { kind: "notEncrypted" }],
     clock: { start: "DETERMINATION", amount: 30, unit: "CALENDAR_DAYS", zone: "America/New_York" },
+    inForce: { from: "2014-07-01", zone: "America/New_York" },
     content: [
       { key: "date", label: "Date, estimated date or date range of the breach" },
       { key: "information", label: "Personal information accessed" },
@@ -366,6 +474,7 @@ export const RULES: readonly Rule[] = [
     recipient: "The client (data owner)",
     when: [{ kind: "personalData" }, { kind: "jurisdictionAny", codes: ["US-FL"] }, { kind: "notEncrypted" }],
     clock: { start: "DETERMINATION", amount: 10, unit: "CALENDAR_DAYS", zone: "America/New_York" },
+    inForce: { from: "2014-07-01", zone: "America/New_York" },
     content: BASIC_STATE,
   },
   {
@@ -377,6 +486,7 @@ export const RULES: readonly Rule[] = [
     recipient: "Texas residents",
     when: [{ kind: "personalData" }, { kind: "jurisdictionAny", codes: ["US-TX"] }, { kind: "notEncrypted" }],
     clock: { start: "DETERMINATION", amount: 60, unit: "CALENDAR_DAYS", zone: "America/Chicago" },
+    inForce: { from: "2020-01-01", zone: "America/Chicago" },
     content: BASIC_STATE,
     unconfirmed: "Required content fields not confirmed in a primary text.",
   },
@@ -389,6 +499,20 @@ export const RULES: readonly Rule[] = [
     recipient: "Texas Attorney General",
     when: [{ kind: "personalData" }, { kind: "notEncrypted" }, { kind: "residentsOver", codes: ["US-TX"], over: 249 }],
     clock: { start: "DETERMINATION", amount: 30, unit: "CALENDAR_DAYS", zone: "America/Chicago" },
+    inForce: { from: "2023-09-01", zone: "America/Chicago", note: "30 days from 1 September 2023 (S.B. 768); 60 days before." },
+    content: BASIC_STATE,
+    unconfirmed: "Required content fields not confirmed in a primary text.",
+  },
+  {
+    id: "us-tx-ag",
+    regime: "Texas",
+    citation: "Tex. Bus. & Com. Code 521.053(i)",
+    title: "Notice to the Texas Attorney General, 250+ residents (by the client)",
+    party: "CLIENT",
+    recipient: "Texas Attorney General",
+    when: [{ kind: "personalData" }, { kind: "notEncrypted" }, { kind: "residentsOver", codes: ["US-TX"], over: 249 }],
+    clock: { start: "DETERMINATION", amount: 60, unit: "CALENDAR_DAYS", zone: "America/Chicago" },
+    inForce: { from: "2020-01-01", until: "2023-08-31", zone: "America/Chicago" },
     content: BASIC_STATE,
     unconfirmed: "Required content fields not confirmed in a primary text.",
   },
@@ -401,6 +525,7 @@ export const RULES: readonly Rule[] = [
     recipient: "Washington residents; Attorney General if more than 500",
     when: [{ kind: "personalData" }, { kind: "jurisdictionAny", codes: ["US-WA"] }, { kind: "notEncrypted" }],
     clock: { start: "DISCOVERY", amount: 30, unit: "CALENDAR_DAYS", zone: "America/Los_Angeles" },
+    inForce: { from: "2020-03-01", zone: "America/Los_Angeles", note: "30 days from 1 March 2020 (H.B. 1071); 45 days before." },
     content: [
       { key: "plain", label: "Plain-language description" },
       { key: "information", label: "Types of information involved" },
@@ -416,6 +541,7 @@ export const RULES: readonly Rule[] = [
     recipient: "Office of the Privacy Commissioner; individuals",
     when: [{ kind: "personalData" }, { kind: "jurisdictionAny", codes: ["CA"] }, { kind: "risk", atLeast: "HIGH_RISK" }],
     clock: { start: "DETERMINATION", amount: 72, unit: "HOURS", undueDelay: true },
+    inForce: { from: "2018-11-01", zone: "America/Toronto" },
     content: [
       { key: "circumstances", label: "Circumstances of the breach" },
       { key: "period", label: "Date or period of the breach" },
@@ -435,6 +561,7 @@ export const RULES: readonly Rule[] = [
     recipient: "Office of the Australian Information Commissioner; individuals",
     when: [{ kind: "personalData" }, { kind: "jurisdictionAny", codes: ["AU"] }],
     clock: { start: "AWARENESS", amount: 30, unit: "CALENDAR_DAYS", zone: "Australia/Sydney" },
+    inForce: { from: "2018-02-22", zone: "Australia/Sydney" },
     content: [
       { key: "identity", label: "Identity and contact details of the entity" },
       { key: "description", label: "Description of the breach" },
@@ -452,6 +579,7 @@ export const RULES: readonly Rule[] = [
     recipient: "The client (organisation)",
     when: [{ kind: "personalData" }, { kind: "jurisdictionAny", codes: ["SG"] }],
     clock: { start: "AWARENESS", amount: 24, unit: "HOURS", undueDelay: true },
+    inForce: SG_IN_FORCE,
     content: [{ key: "facts", label: "Facts of the breach known so far" }],
   },
   {
@@ -464,9 +592,11 @@ export const RULES: readonly Rule[] = [
     when: [
       { kind: "personalData" },
       { kind: "jurisdictionAny", codes: ["SG"] },
-      { kind: "anyOf", conditions: [{ kind: "risk", atLeast: "HIGH_RISK" }, { kind: "residentsOver", codes: ["SG"], over: 499 }] },
+      // "significant scale": 500 or more individuals affected in total, not per jurisdiction
+      { kind: "anyOf", conditions: [{ kind: "risk", atLeast: "HIGH_RISK" }, { kind: "subjectsAtLeast", count: 500 }] },
     ],
     clock: { start: "DETERMINATION", amount: 3, unit: "CALENDAR_DAYS", zone: "Asia/Singapore" },
+    inForce: SG_IN_FORCE,
     content: [
       { key: "facts", label: "Facts of the breach" },
       { key: "number", label: "Number of individuals affected" },
@@ -485,16 +615,24 @@ export const RULES: readonly Rule[] = [
     recipient: "Data Protection Board of India; each person affected",
     when: [{ kind: "personalData" }, { kind: "jurisdictionAny", codes: ["IN"] }],
     clock: { start: "AWARENESS", amount: 72, unit: "HOURS" },
+    inForce: DPDP_RULE_7,
     content: [
       { key: "description", label: "Description of the breach" },
       { key: "facts", label: "Facts and causes" },
       { key: "mitigation", label: "Mitigation and remedial measures" },
       { key: "notices", label: "Notices sent to persons affected" },
     ],
-    note: "In force about May 2027.",
+    note: "Rule 7 is in force from 13 May 2027 (18 months after the Rules were published).",
   },
-];
+]);
 
-export function ruleById(id: string): Rule | undefined {
-  return RULES.find((r) => r.id === id);
+/**
+ * The version of a rule in force at an instant (the one whose period holds it), or, without an
+ * instant, its latest version. Day boundaries in the rule's zone, else `fallbackZone`.
+ */
+export function ruleById(id: string, at?: Date, fallbackZone = "UTC"): Rule | undefined {
+  const versions = RULES.filter((r) => r.id === id).sort((a, b) => a.inForce.from.localeCompare(b.inForce.from));
+  if (!at) return versions.at(-1);
+  return versions.find((r) => inForceAt(r, at, fallbackZone) === "IN_FORCE");
 }
+

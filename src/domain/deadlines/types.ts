@@ -59,6 +59,10 @@ export type Condition =
   | { kind: "secMaterial" }
   /** More than `over` data subjects in one jurisdiction of `codes` (any, if codes is "*US"). */
   | { kind: "residentsOver"; codes: readonly string[] | "ANY_US_STATE"; over: number }
+  /** At least `count` individuals affected in total, wherever they live (HIPAA 164.408(b)). */
+  | { kind: "subjectsAtLeast"; count: number }
+  /** Fewer than `count` individuals affected in total (HIPAA 164.408(c)). */
+  | { kind: "subjectsFewerThan"; count: number }
   | { kind: "anyOf"; conditions: readonly Condition[] };
 
 export type Clock = {
@@ -74,7 +78,19 @@ export type Clock = {
   holidays?: "US_FEDERAL";
   /** The law says "without undue delay" and gives no number: the figure here is a default. */
   undueDelay?: boolean;
+  /** The law says "without unreasonable delay" and gives this figure as the latest (HIPAA). */
+  outerLimit?: boolean;
+  /** Count from the end of the calendar year (in the zone) in which the start falls (HIPAA 164.408(c)). */
+  countFrom?: "END_OF_YEAR";
 };
+
+/**
+ * When a version of a rule is law. Dates are calendar days (YYYY-MM-DD) in `zone` (default: the
+ * clock's zone, else the client's): in force from the start of `from` through the end of `until`
+ * (inclusive; absent while not replaced). Whether a rule applies is decided at the awareness time.
+ * Several versions may share an id when a rule was amended; their periods must not overlap.
+ */
+export type InForce = { from: string; until?: string; zone?: string; note?: string };
 
 export type Rule = {
   id: string;
@@ -86,6 +102,7 @@ export type Rule = {
   recipient: string;
   when: readonly Condition[];
   clock: Clock;
+  inForce: InForce;
   /** The contract clock takes its figures from the client. */
   contract?: true;
   content: readonly { key: string; label: string }[];

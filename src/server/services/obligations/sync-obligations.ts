@@ -96,6 +96,16 @@ export async function syncObligations(tx: Tx, ctx: ServiceContext, incident: Inc
     await tx.obligationRevision.create({ data: { obligationId: row.id, at: ctx.now, applicability: "NOT_APPLICABLE", dueAt: null, basis: "", explanation: o.explanation, cause } });
     retired += 1;
   }
+  // A rule Warden no longer has (withdrawn or renamed): its row stays, inactive, for the record;
+  // any decision on it (sent, filed, waived…) is kept as it was.
+  const known = new Set([...obligations, ...notApplicable].map((o) => o.ruleId));
+  for (const row of existing.values()) {
+    if (known.has(row.ruleId) || !row.active) continue;
+    const explanation = `No longer a rule Warden applies (rule "${row.ruleId}" was withdrawn or renamed); kept for the record.`;
+    await tx.obligation.update({ where: { id: row.id }, data: { active: false, applicability: "NOT_APPLICABLE", explanation, basis: "" } });
+    await tx.obligationRevision.create({ data: { obligationId: row.id, at: ctx.now, applicability: "NOT_APPLICABLE", dueAt: null, basis: "", explanation, cause } });
+    retired += 1;
+  }
   if (added || changed || retired) {
     await auditIncident(tx, ctx, incident, "obligations.recompute", { cause, added, changed, retired });
   }
