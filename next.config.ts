@@ -9,7 +9,9 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
-  serverExternalPackages: ["@node-rs/argon2", "pg", "@electric-sql/pglite"],
+  // A second build or dev server beside the main one (e.g. another checkout's tests) can use its own folder.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
+  serverExternalPackages: ["@node-rs/argon2", "pg"],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

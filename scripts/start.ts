@@ -1,11 +1,12 @@
 // `npm start`: one command from a fresh clone to a running Warden.
-//   - DATABASE_URL unset → starts an embedded PostgreSQL (data in ./.data), seeds the demo.
+//   - DATABASE_URL unset → starts the embedded PostgreSQL (data in ./.data/postgres), seeds the demo.
 //   - DATABASE_URL set   → uses that server; seeds the demo only with WARDEN_SEED_DEMO=1.
 // Then applies migrations, builds the app if the build is missing or older than the sources,
-// and serves it.
+// and serves it with the reminder worker beside it. Ctrl-C (SIGINT) or SIGTERM stops the app and
+// the worker, then the embedded database.
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import nextEnv from "@next/env";
 import { parseEnv } from "../src/server/env";
@@ -22,10 +23,7 @@ const port = Number(process.env.PORT || 3000);
 // Loopback by default: the demo accounts share a published password. Set HOST=0.0.0.0 to serve a network.
 const hostname = process.env.HOST || "127.0.0.1";
 
-function fail(message: string): never {
-  console.error(`\nwarden: ${message}\n`);
-  process.exit(1);
-}
+const say = (line: string) => console.log(`warden: ${line}`);
 
 function sessionSecret(): string {
   const file = path.join(dataDir, "auth-secret");
@@ -36,16 +34,68 @@ function sessionSecret(): string {
   return secret;
 }
 
+let embedded: EmbeddedPostgres | undefined;
+const children = new Set<ChildProcess>();
+let stopping = false;
+
+function exited(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => child.once("exit", () => resolve()));
+}
+
+/** Stops the app and the worker (SIGTERM, SIGKILL after 15 s), then the database, then exits. */
+async function shutdown(code: number): Promise<never> {
+  if (stopping) {
+    // asked twice: do not wait any longer
+    for (const child of children) child.kill("SIGKILL");
+    await embedded?.stop().catch(() => {});
+    process.exit(code);
+  }
+  stopping = true;
+  await Promise.all(
+    [...children].map(async (child) => {
+      child.kill("SIGTERM");
+      const timer = setTimeout(() => child.kill("SIGKILL"), 15_000);
+      await exited(child);
+      clearTimeout(timer);
+    }),
+  );
+  if (embedded) {
+    say("stopping the embedded PostgreSQL…");
+    await embedded.stop().catch((error) => console.error(`warden: ${(error as Error).message}`));
+  }
+  process.exit(code);
+}
+
+function fail(message: string): Promise<never> {
+  console.error(`\nwarden: ${message}\n`);
+  return shutdown(1);
+}
+
+function serve(cmd: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+  const child = spawn(cmd, args, { stdio: ["ignore", "inherit", "inherit"], env });
+  children.add(child);
+  child.once("exit", () => children.delete(child));
+  return child;
+}
+
 async function main() {
-  let embedded: EmbeddedPostgres | undefined;
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void shutdown(0));
   const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production" };
 
   if (!env.DATABASE_URL) {
     const dbPort = Number(env.EMBEDDED_DB_PORT || 54329);
-    console.log(`warden: no DATABASE_URL set, starting the embedded PostgreSQL (data in .data/pglite, port ${dbPort})…`);
-    embedded = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "pglite"), port: dbPort });
+    if (existsSync(path.join(dataDir, "pglite"))) {
+      say(".data/pglite holds the database of an earlier Warden (PGlite); it is no longer used (the embedded database is now a real PostgreSQL in .data/postgres). Delete .data/pglite when you no longer need it.");
+    }
+    say(`no DATABASE_URL set, starting the embedded PostgreSQL (data in .data/postgres, port ${dbPort}, log in .data/postgres.log)…`);
+    try {
+      embedded = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "postgres"), port: dbPort, say });
+    } catch (error) {
+      return fail((error as Error).message);
+    }
+    say(`PostgreSQL ${embedded.version} is running on 127.0.0.1:${dbPort}.`);
     env.DATABASE_URL = embedded.url;
-    env.DATABASE_POOL_MAX ||= "1";
     env.NEXTAUTH_SECRET ||= sessionSecret();
     env.WARDEN_SEED_DEMO ||= "1";
   }
@@ -55,49 +105,37 @@ async function main() {
   try {
     parseEnv(env);
   } catch (error) {
-    await embedded?.stop();
-    fail((error as Error).message);
+    return fail((error as Error).message);
   }
 
-  const stop = async (code: number) => {
-    await embedded?.stop().catch(() => {});
-    process.exit(code);
-  };
-
   try {
-    console.log("warden: applying database migrations…");
+    say("applying database migrations…");
     await run(bin("prisma"), ["migrate", "deploy"], { env });
     if (env.WARDEN_SEED_DEMO === "1") {
-      console.log("warden: making sure the demo organization exists…");
+      say("making sure the demo organization exists…");
       await run(bin("tsx"), ["--conditions=react-server", "prisma/seed.ts"], { env });
     }
     if (needsBuild(root)) {
-      console.log("warden: building the app (first start, or the sources changed)…");
+      say("building the app (first start, or the sources changed)…");
       await run(bin("next"), ["build"], { env });
     }
   } catch (error) {
-    console.error(`warden: ${(error as Error).message}`);
-    await stop(1);
+    return fail((error as Error).message);
   }
+  if (stopping) return;
 
-  const server = spawn(bin("next"), ["start", "-p", String(port), "-H", hostname], { stdio: ["ignore", "inherit", "inherit"], env });
-  // Reminders and escalations need a second database session; the embedded database serves one
-  // session safely, so they run only against a real PostgreSQL.
-  const worker = embedded ? null : spawn(bin("tsx"), ["--conditions=react-server", "scripts/worker.ts"], { stdio: ["ignore", "inherit", "inherit"], env });
-  for (const signal of ["SIGINT", "SIGTERM"] as const) {
-    process.on(signal, () => {
-      worker?.kill(signal);
-      server.kill(signal);
-    });
-  }
-  server.on("exit", (code) => {
-    worker?.kill("SIGTERM");
-    void stop(code ?? 0);
+  const server = serve(bin("next"), ["start", "-p", String(port), "-H", hostname], env);
+  // Reminders and escalations: pg-boss on the same database, in its own process.
+  const worker = serve(bin("tsx"), ["--conditions=react-server", "scripts/worker.ts"], env);
+  server.once("exit", (code) => {
+    if (!stopping) void fail(`the web server stopped (${code === null ? "killed" : `exit code ${code}`}).`);
+  });
+  worker.once("exit", (code) => {
+    if (!stopping) console.error(`warden: the reminder worker stopped (${code === null ? "killed" : `exit code ${code}`}); the app keeps running without reminders.`);
   });
 
-  await waitForHealth(`http://127.0.0.1:${port}/api/health`);
-  console.log(`\nWarden is running at http://localhost:${port}\n`);
-  if (embedded) console.log("Reminders and escalations are off with the embedded database; set DATABASE_URL to a PostgreSQL server to run them.\n");
+  if (!(await waitForHealth(`http://127.0.0.1:${port}/api/health`))) return;
+  console.log(`\nWarden is running at http://localhost:${port} (Ctrl-C stops it${embedded ? " and the embedded PostgreSQL" : ""})\n`);
   if (env.WARDEN_SEED_DEMO === "1") {
     console.log(`Demo accounts (password for all: ${DEMO_PASSWORD}):`);
     for (const u of DEMO_USERS) console.log(`  ${u.role.padEnd(15)} ${u.email}`);
@@ -105,17 +143,18 @@ async function main() {
   }
 }
 
-async function waitForHealth(url: string) {
-  for (let i = 0; i < 120; i++) {
+async function waitForHealth(url: string): Promise<boolean> {
+  for (let i = 0; i < 120 && !stopping; i++) {
     try {
       const res = await fetch(url);
-      if (res.ok) return;
+      if (res.ok) return true;
     } catch {
       // not listening yet
     }
     await new Promise((r) => setTimeout(r, 500));
   }
-  console.error("warden: the server did not report healthy within 60 s; see the log above.");
+  if (!stopping) console.error("warden: the server did not report healthy within 60 s; see the log above.");
+  return false;
 }
 
 void main();

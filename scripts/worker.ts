@@ -17,8 +17,11 @@ try {
   process.exit(1);
 }
 const worker = await startReminderWorker({ connectionString: url, thresholds });
-await worker.scan();
-console.log(`warden worker: reminders at ${thresholds.map((t) => `${t * 100}%`).join(", ")} of each window, escalation when overdue`);
+const due = await worker.scan();
+console.log(
+  `warden worker: reminders at ${thresholds.map((t) => `${t * 100}%`).join(", ")} of each window, escalation when overdue; ` +
+    `first scan queued ${due} reminder${due === 1 ? "" : "s"}, then a scan each minute`,
+);
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
     void worker.stop().then(() => process.exit(0));
