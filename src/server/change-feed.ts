@@ -13,7 +13,7 @@ import { log } from "./log";
 //
 // A cache may only trust the feed while it is connected and proven: after LISTEN a notice is
 // sent from another connection and the feed waits for it (a server that accepts LISTEN but
-// does not deliver across connections, as the embedded database does not, leaves the feed
+// does not deliver across connections, such as a pooler in transaction mode, leaves the feed
 // unproven, and every read goes to the database; it tries again later), and it sends one
 // every 10 s while trusted. A missed one, or losing the connection, forgets every version and
 // starts a new generation, so an entry made before the loss is never trusted after it. Other
@@ -141,8 +141,7 @@ async function connect() {
   try {
     await client.connect();
     await client.query(`LISTEN ${CHANGES_CHANNEL}`);
-    // a server that hands a notice only to the session that raised it (the embedded
-    // database) fails this
+    // a server or pooler that does not hand a notice to other sessions fails this
     const ok = await proveDelivery();
     if (generation !== feed.generation) return;
     if (!ok) {

@@ -42,9 +42,9 @@ const TYPES = {
   }) as pg.CustomTypesConfig["getTypeParser"],
 };
 
-// Statement names carry this process's tag and the connection's number too: the embedded
-// database (PGlite) serves every connection, of every process, from one session and keeps
-// statements after a connection closes, where one name prepared twice would clash.
+// Statement names carry this process's tag and the connection's number too, so that a name is
+// never prepared twice in one server session even where a pooler lets several client
+// connections share one (a clash would fail the query).
 const PROCESS_TAG = randomUUID().slice(0, 8);
 const connectionNumbers = new WeakMap<pg.PoolClient, number>();
 let connectionCount = 0;
