@@ -146,6 +146,20 @@ describe("submitting a draft", () => {
   });
 });
 
+describe("four-eyes", () => {
+  it("refuses approval by anyone who edited the text, not only the drafter", async () => {
+    const t = await makeTenant();
+    const { notice, analyst } = await contractDraft(t);
+    const manager = await ctxFor(t.manager.id);
+    expect((await updateNoticeDraft(manager, editorInput(notice, { [(notice.fields as NoticeField[])[0]!.key]: "A manager's wording" }))).ok).toBe(true);
+    const saved = await db().notice.findUniqueOrThrow({ where: { id: notice.id } });
+    expect((await submitNotice(analyst, editorInput(saved))).ok).toBe(true);
+    expect(await reviewNotice(manager, { noticeId: notice.id, decision: "APPROVE" })).toMatchObject({ ok: false, code: "REFUSED", message: expect.stringMatching(/You edited this notice/) });
+    expect((await db().notice.findUniqueOrThrow({ where: { id: notice.id } })).status).toBe("AWAITING_APPROVAL");
+    expect((await reviewNotice(await ctxFor(t.admin.id), { noticeId: notice.id, decision: "APPROVE" })).ok).toBe(true);
+  });
+});
+
 describe("withdrawing a submitted notice", () => {
   it("takes it back to draft for the drafter only, until it is approved, and is audited", async () => {
     const t = await makeTenant();

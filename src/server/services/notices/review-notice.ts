@@ -101,6 +101,11 @@ export async function reviewNotice(ctx: ServiceContext, input: { noticeId: strin
         await auditIncident(tx, ctx, n.incident, "notice.self_approval_refused", { noticeId: n.id }, { type: "Notice", id: n.id });
         return { self: true };
       }
+      if (input.decision === "APPROVE") {
+        // Four-eyes means the approver wrote none of it: not the drafter, nor anyone who edited the text.
+        const edited = await tx.auditEvent.count({ where: { organizationId: ctx.viewer.organizationId, entityType: "Notice", entityId: n.id, action: "notice.edit", actorId: ctx.viewer.userId } });
+        if (edited > 0) fail("REFUSED", "You edited this notice's text: someone who did not write any of it must approve it (four-eyes).");
+      }
       if (input.decision === "RETURN") {
         await tx.notice.update({ where: { id: n.id }, data: { status: "DRAFT", version: { increment: 1 } } });
         await tx.obligation.update({ where: { id: n.obligationId }, data: { status: "DRAFT" } });
