@@ -10,7 +10,8 @@ test("a breach of health and EU data at a HIPAA client: obligations, four-eyes n
   await analyst.goto("/incidents/new");
   await analyst.getByLabel("Client").selectOption({ label: "Mercy Regional Health" });
   await analyst.getByLabel("Title").fill("Claims mailbox read by an outside party");
-  await analyst.getByLabel("What happened").fill("Mail forwarding rule set by a phished account sent claim forms outside for two days.");
+  await analyst.getByLabel("What happened (internal)").fill("INTERNAL-MARKER: the phished account belongs to the night-shift lead; forwarding rule set for two days.");
+  await analyst.getByLabel("What the client will read").fill("A forwarding rule set on a staff mailbox sent claim forms to an outside address for two days.");
   await analyst.getByLabel("Type").selectOption({ label: "Data breach" });
   await analyst.getByLabel("Severity").selectOption({ label: "High" });
   await analyst.getByLabel("Personal data", { exact: true }).check();
@@ -32,25 +33,37 @@ test("a breach of health and EU data at a HIPAA client: obligations, four-eyes n
   await expect(obligations.getByRole("listitem", { name: /45 CFR 164.410/ })).toContainText("Due 20 Jan 2027, 00:59 EST");
   await expect(obligations.getByRole("listitem", { name: /GDPR Art. 33\(1\)/ })).toContainText("to assess");
 
-  // draft the contract notice and submit it
+  // draft the contract notice: the prefill says only what the client may read
   await contract.getByRole("button", { name: "Draft notice" }).click();
   await expect(analyst.getByRole("heading", { level: 1, name: "Notice to the client under the contract" })).toBeVisible();
+  await expect(analyst.locator("main")).not.toContainText("INTERNAL-MARKER");
+  await expect(analyst.locator("main")).toContainText("A forwarding rule set on a staff mailbox sent claim forms");
+  // edit and submit at once, without a separate save: the edit is what gets approved and sent
   await analyst.getByLabel("Containment and next steps").fill("Forwarding rule removed, account reset, mailbox audit under way.");
-  await analyst.getByRole("button", { name: "Save draft" }).click();
-  await expect(analyst.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
+  await expect(analyst.getByText("Unsaved changes")).toBeVisible();
   await analyst.getByRole("button", { name: "Submit for approval" }).click();
   await expect(analyst.getByText("Awaiting approval", { exact: true })).toBeVisible();
+  await expect(analyst.getByRole("article")).toContainText("Forwarding rule removed, account reset, mailbox audit under way.");
   const noticeUrl = analyst.url();
 
-  // a manager approves (freezing the text) and sends it
+  // a manager is told, and approves from the dashboard's queue (freezing the text)
   const managerCtx = await browser.newContext();
   const manager = await managerCtx.newPage();
   await signIn(manager, ACCOUNTS.manager);
   await expect(manager).toHaveURL(/\/dashboard$/);
-  await manager.goto(noticeUrl);
+  await manager.getByRole("link", { name: /^Notifications \(\d+\)$/ }).click();
+  await expect(manager.getByRole("link", { name: /^Approval needed: INC-\d{4}-\d{4,} notice to Mercy Regional Health/ }).first()).toBeVisible();
+  await manager.goto("/dashboard");
+  const queue = manager.getByRole("region", { name: /Notices awaiting approval/ });
+  await queue.getByRole("link", { name: /Claims mailbox read by an outside party/ }).click();
+  await expect(manager).toHaveURL(noticeUrl);
   await manager.getByRole("button", { name: "Approve and freeze" }).click();
   await expect(manager.getByText(/SHA-256 [0-9a-f]{64} \(the text below matches the approved version\)/)).toBeVisible();
-  await manager.getByRole("button", { name: "Send to the client" }).click();
+  // before the click it says where it goes; sending asks once more
+  await expect(manager.getByText("the client portal of Mercy Regional Health, at once")).toBeVisible();
+  await expect(manager.getByText(/no e-mail: SMTP is not configured/)).toBeVisible();
+  await manager.getByRole("button", { name: "Send to the client…" }).click();
+  await manager.getByRole("button", { name: "Confirm and send" }).click();
   await expect(manager.getByRole("heading", { name: "Delivery and acknowledgement" })).toBeVisible();
   await expect(manager.getByText("Portal: sent")).toBeVisible();
 
@@ -64,6 +77,7 @@ test("a breach of health and EU data at a HIPAA client: obligations, four-eyes n
   await incidentCard.getByRole("link", { name: /Notice to the client|Client contract notice clause|Claims mailbox/ }).click();
   await expect(contact.getByText("this text is exactly the approved version")).toBeVisible();
   await expect(contact.getByRole("article", { name: "Notice" })).toContainText("Forwarding rule removed, account reset, mailbox audit under way.");
+  await expect(contact.locator("main")).not.toContainText("INTERNAL-MARKER");
   await contact.getByRole("button", { name: "Acknowledge receipt" }).click();
   await expect(contact.getByText(/You acknowledged receipt on/)).toBeVisible();
   await contact.getByLabel("Ask a question about this notice").fill("Were member IDs in the forwarded forms?");
@@ -97,4 +111,36 @@ test("a breach of health and EU data at a HIPAA client: obligations, four-eyes n
   expect(foreignPdf.status()).toBe(404);
 
   for (const c of [analystCtx, managerCtx, contactCtx, otherCtx]) await c.close();
+});
+
+test("leaving a notice draft with unsaved changes asks first; a refused submit keeps every character", async ({ page }) => {
+  await signIn(page, ACCOUNTS.analyst);
+  await expect(page).toHaveURL(/\/incidents$/);
+  await page.goto("/incidents/new");
+  await page.getByLabel("Client").selectOption({ label: "Rheinland Direktbank AG" });
+  await page.getByLabel("Title").fill("Statement batch printed twice and posted to the wrong branch");
+  await page.getByLabel("What happened (internal)").fill("Print job restarted by the operator after a jam.");
+  await page.getByLabel("Type").selectOption({ label: "Accidental leak" });
+  await page.getByLabel("Severity").selectOption({ label: "Medium" });
+  await page.getByRole("button", { name: "Log incident" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Statement batch printed twice and posted to the wrong branch" })).toBeVisible();
+  const contract = page.getByRole("region", { name: "Notification obligations" }).getByRole("listitem", { name: /Client contract notice clause/ });
+  await contract.getByRole("button", { name: "Draft notice" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Notice to the client under the contract" })).toBeVisible();
+
+  // no client-facing description yet: the description field is empty and a submit names it
+  await page.getByLabel("Containment and next steps").fill("Second copies recalled from the branch.");
+  await page.getByRole("button", { name: "Submit for approval" }).click();
+  await expect(page.getByRole("alert")).toContainText("nothing saved yet");
+  await expect(page.getByLabel("Containment and next steps")).toHaveValue("Second copies recalled from the branch.");
+
+  // following a link asks; dismissing stays, accepting leaves
+  let asked = "";
+  page.once("dialog", (d) => { asked = d.message(); void d.dismiss(); });
+  await page.getByRole("link", { name: "Incidents", exact: true }).first().click();
+  await expect.poll(() => asked).toContain("not saved");
+  await expect(page.getByLabel("Containment and next steps")).toHaveValue("Second copies recalled from the branch.");
+  page.once("dialog", (d) => void d.accept());
+  await page.getByRole("link", { name: "Incidents", exact: true }).first().click();
+  await expect(page).toHaveURL(/\/incidents$/);
 });
