@@ -39,20 +39,23 @@ describe("client management", () => {
     const before = await contract();
     const current = await db().client.findUniqueOrThrow({ where: { id: t.clientA.id } });
     const input = updateClientSchema.parse({ ...form({ name: current.name, sector: current.sector, timeZone: current.timeZone, country: current.country, contractReference: "", noticeEmail: "" }), clientId: t.clientA.id, noticeHours: String(current.noticeHours + 24) });
-    expect(await updateClient(admin, input)).toEqual({ ok: true, value: { recomputed: 1 } });
+    // first the preview, then the confirmation carrying its hash
+    const previewed = await updateClient(admin, input);
+    if (!previewed.ok || previewed.value.kind !== "PREVIEW") throw new Error("expected a preview");
+    expect(await updateClient(admin, { ...input, confirm: "1", previewHash: previewed.value.preview.hash })).toEqual({ ok: true, value: { kind: "SAVED", recomputed: 1 } });
     const after = await contract();
     expect(after.dueAt!.getTime() - before.dueAt!.getTime()).toBe(24 * 3600_000);
     const revision = await db().obligationRevision.findFirstOrThrow({ where: { obligationId: after.id }, orderBy: { at: "desc" } });
     expect(revision.cause).toBe("client terms changed: noticeHours");
     const audit = await db().auditEvent.findFirstOrThrow({ where: { organizationId: t.org.id, action: "client.update", entityId: t.clientA.id } });
-    expect(audit.changes).toEqual({ noticeHours: { before: current.noticeHours, after: current.noticeHours + 24 } });
+    expect(audit.changes).toEqual({ noticeHours: { before: current.noticeHours, after: current.noticeHours + 24 }, confirmedPreview: previewed.value.preview.hash });
     // renaming alone recomputes nothing; saving unchanged writes nothing
-    expect(await updateClient(admin, { ...input, name: `${current.name} (renamed)` })).toEqual({ ok: true, value: { recomputed: 0 } });
+    expect(await updateClient(admin, { ...input, name: `${current.name} (renamed)` })).toEqual({ ok: true, value: { kind: "SAVED", recomputed: 0 } });
     const events = await db().auditEvent.count({ where: { organizationId: t.org.id } });
-    expect(await updateClient(admin, { ...input, name: `${current.name} (renamed)` })).toEqual({ ok: true, value: { recomputed: 0 } });
+    expect(await updateClient(admin, { ...input, name: `${current.name} (renamed)` })).toEqual({ ok: true, value: { kind: "SAVED", recomputed: 0 } });
     expect(await db().auditEvent.count({ where: { organizationId: t.org.id } })).toBe(events);
     // the country is recorded, but no deadline rule reads it: nothing is said to have changed
-    expect(await updateClient(admin, { ...input, name: `${current.name} (renamed)`, country: current.country === "CA" ? "US" : "CA" })).toEqual({ ok: true, value: { recomputed: 0 } });
+    expect(await updateClient(admin, { ...input, name: `${current.name} (renamed)`, country: current.country === "CA" ? "US" : "CA" })).toEqual({ ok: true, value: { kind: "SAVED", recomputed: 0 } });
     expect((await contract()).dueAt).toEqual(after.dueAt);
   });
 

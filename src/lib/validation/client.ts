@@ -32,5 +32,13 @@ const fields = {
 export const clientSchema = z.object(fields);
 export type ClientInput = z.output<typeof clientSchema>;
 
-export const updateClientSchema = z.object({ clientId: z.uuid("Unknown client."), ...fields });
+export const updateClientSchema = z
+  .object({
+    clientId: z.uuid("Unknown client."),
+    ...fields,
+    /** The second submit of a change of terms: confirms the preview whose hash it carries. */
+    confirm: z.preprocess((v) => (v === "" ? undefined : v), z.literal("1", { error: "Unknown confirmation." }).optional()),
+    previewHash: z.preprocess((v) => (v === "" ? undefined : v), z.string().regex(/^[0-9a-f]{64}$/, "This preview is not recognised; preview the change again.").optional()),
+  })
+  .refine((v) => !v.confirm || v.previewHash, { path: ["previewHash"], message: "Preview the change before confirming it." });
 export type UpdateClientInput = z.output<typeof updateClientSchema>;

@@ -96,7 +96,7 @@ export async function kpis(viewer: Viewer, q: DashboardQuery, now: Date): Promis
     FROM "Incident" i
     WHERE ${scope(viewer, q.clientId)} AND i."awareAt" >= ${q.from} AND i."awareAt" < ${q.to}`;
   const [notices] = await db().$queryRaw<[{ on_time: number; total: number }]>`
-    SELECT count(*) FILTER (WHERE o."deliveredAt" <= o."dueAt")::int AS on_time,
+    SELECT count(*) FILTER (WHERE o."deliveredAt" <= coalesce(o."settledDueAt", o."dueAt"))::int AS on_time,
            count(*) FILTER (WHERE o."deliveredAt" IS NOT NULL OR o."dueAt" < ${now})::int AS total
     FROM "Incident" i JOIN "Obligation" o ON o."incidentId" = i.id
     WHERE ${scope(viewer, q.clientId)} AND i."awareAt" >= ${q.from} AND i."awareAt" < ${q.to}

@@ -1,6 +1,7 @@
 "use client";
 
-import { createClient, updateClient } from "@/server/actions/manage-clients";
+import { createClient, updateClient, type ClientFormState } from "@/server/actions/manage-clients";
+import { ClientTermsPreview } from "./client-terms-preview";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { FormStatus } from "@/components/ui/form-status";
 import { TextField } from "@/components/ui/text-field";
@@ -53,13 +54,24 @@ export function AddClientForm() {
 
 export function EditClientForm({ client }: { client: AdminClient }) {
   const { state, pending, onSubmit, formRef } = useFormAction(updateClient);
+  // the action's state is a FormState with the preview of a change of terms beside it
+  const preview = (state as ClientFormState).preview;
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate aria-label={`Change ${client.name}`} className="grid gap-3 sm:grid-cols-2">
       <input type="hidden" name="clientId" value={client.id} />
       <ClientFields prefix={`client-${client.id}`} client={client} errors={state.fieldErrors ?? {}} />
-      <div className="sm:col-span-2">
+      <div className="space-y-2 sm:col-span-2">
         <FormStatus state={state} />
-        <button type="submit" disabled={pending} className="mt-1 rounded-md bg-slate-800 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-60">Save client</button>
+        {preview ? (
+          <>
+            <ClientTermsPreview preview={preview} />
+            <input type="hidden" name="confirm" value="1" />
+            <input type="hidden" name="previewHash" value={preview.hash} />
+          </>
+        ) : null}
+        <button type="submit" disabled={pending} className="mt-1 rounded-md bg-slate-800 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-60">
+          {preview ? "Confirm and save" : "Save client"}
+        </button>
       </div>
     </form>
   );

@@ -8,6 +8,7 @@ import type { ClientTerms, IncidentFacts, Unit } from "@/domain/deadlines/types"
 import { withOverrides } from "@/domain/deadlines/overrides";
 import type { DataCategory } from "@/domain/incident/types";
 import type { Client, Incident } from "@/generated/prisma/client";
+import { isSettled } from "@/domain/deadlines/obligation-status";
 
 export function factsOf(i: Incident): IncidentFacts {
   return {
@@ -57,16 +58,32 @@ async function filingTimes(tx: Tx, incidentId: string): Promise<Record<string, D
 }
 
 /**
+ * The obligations the incident's facts call for under its client's terms (current ones, or the
+ * `terms` given: a preview of a change), beside the rows stored for it. Writes nothing.
+ */
+export async function planObligations(tx: Tx, incident: Incident, terms?: ClientTerms) {
+  const client = terms ?? termsOf(await tx.client.findUniqueOrThrow({ where: { id: incident.clientId } }));
+  const overrides = await tx.ruleOverride.findMany({ where: { organizationId: incident.organizationId } });
+  const rules = withOverrides(RULES, overrides.map((o) => ({ ruleId: o.ruleId, amount: o.amount, unit: o.unit as Unit, note: o.note })));
+  const { obligations, notApplicable } = obligationsFor(factsOf(incident), client, rules, await filingTimes(tx, incident.id));
+  const stored = await tx.obligation.findMany({ where: { incidentId: incident.id }, orderBy: { ruleId: "asc" } });
+  return { obligations, notApplicable, stored };
+}
+
+/**
  * Recomputes the incident's obligations from its current facts, inside the caller's transaction.
  * New ones are added; changed ones are updated with a revision kept; ones that no longer apply
  * are kept inactive. Decisions already taken (sent, filed, waived…) are never undone here.
  */
-export async function syncObligations(tx: Tx, ctx: ServiceContext, incident: Incident, cause: string): Promise<{ added: number; changed: number; retired: number }> {
-  const client = await tx.client.findUniqueOrThrow({ where: { id: incident.clientId } });
-  const overrides = await tx.ruleOverride.findMany({ where: { organizationId: incident.organizationId } });
-  const rules = withOverrides(RULES, overrides.map((o) => ({ ruleId: o.ruleId, amount: o.amount, unit: o.unit as Unit, note: o.note })));
-  const { obligations, notApplicable } = obligationsFor(factsOf(incident), termsOf(client), rules, await filingTimes(tx, incident.id));
-  const existing = new Map((await tx.obligation.findMany({ where: { incidentId: incident.id } })).map((o) => [o.ruleId, o]));
+export async function syncObligations(
+  tx: Tx,
+  ctx: ServiceContext,
+  incident: Incident,
+  cause: string,
+  opts: { termsChanged?: boolean } = {},
+): Promise<{ added: number; changed: number; retired: number }> {
+  const { obligations, notApplicable, stored } = await planObligations(tx, incident);
+  const existing = new Map(stored.map((o) => [o.ruleId, o]));
   let added = 0;
   let changed = 0;
   let retired = 0;
@@ -85,7 +102,10 @@ export async function syncObligations(tx: Tx, ctx: ServiceContext, incident: Inc
     }
     const same = row.active && row.applicability === o.applicability && row.basis === o.basis && row.explanation === o.explanation && (row.dueAt?.getTime() ?? null) === (o.dueAt?.getTime() ?? null);
     if (same) continue;
-    await tx.obligation.update({ where: { id: row.id }, data });
+    // The client's terms moved the due time of a settled obligation: keep the one it was settled
+    // under, so a notice sent on time is judged by the terms then in force (the first move wins).
+    const keepDue = opts.termsChanged && isSettled(row.status) && row.settledDueAt === null && row.dueAt && row.dueAt.getTime() !== o.dueAt?.getTime();
+    await tx.obligation.update({ where: { id: row.id }, data: keepDue ? { ...data, settledDueAt: row.dueAt } : data });
     await tx.obligationRevision.create({ data: { obligationId: row.id, at: ctx.now, applicability: o.applicability, dueAt: o.dueAt, basis: o.basis, explanation: o.explanation, cause } });
     changed += 1;
   }

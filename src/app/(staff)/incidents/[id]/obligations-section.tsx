@@ -6,6 +6,7 @@ import { Badge } from "@/components/ui/badge";
 import { Countdown } from "@/components/ui/countdown";
 import { formatInstant } from "@/lib/datetime";
 import { isSettled } from "@/domain/deadlines/obligation-status";
+import { SETTLED_ON_TIME_THEN, settlementTiming } from "@/domain/deadlines/terms-change";
 import { DecisionForm, DraftNoticeButton, FilingForm } from "./obligation-forms";
 
 const STATUS_LABEL: Record<string, string> = {
@@ -57,6 +58,9 @@ export function ObligationsSection({ viewer, incident, obligations, timeZone, no
               </div>
               <p className="mt-2 text-xs text-slate-700">{o.explanation}</p>
               {o.basis ? <p className="text-xs text-slate-500">Basis: {o.basis}</p> : null}
+              {settlementTiming(o) === "ON_TIME_UNDER_EARLIER_TERMS" && o.settledDueAt ? (
+                <p className="mt-1 text-xs font-medium text-emerald-800">{SETTLED_ON_TIME_THEN}: due {formatInstant(o.settledDueAt, timeZone)} when it was settled.</p>
+              ) : null}
               {o.unconfirmed ? <p className="mt-1 text-xs font-medium text-amber-800">Unconfirmed figure: {o.unconfirmed}</p> : null}
               {o.decisionReason ? <p className="mt-1 text-xs">{STATUS_LABEL[o.status]} by {o.decidedBy?.name ?? "—"}: {o.decisionReason}</p> : null}
               {o.filings.map((f) => (
