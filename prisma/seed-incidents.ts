@@ -1,5 +1,9 @@
 // Demo incidents: every type in every phase, each walked there through the real services (so
-// phase events, checklist progress, notes, evidence and the audit chain are all genuine).
+// phase events, checklist progress, notes, evidence and the audit chain are all genuine), by a
+// well-run team: notices go out within hours of awareness and are acknowledged, the client's own
+// filings are recorded as they are made. A few things are in flight, as on any real day (see
+// IN_FLIGHT): a contract notice due in a few hours, one waiting for the manager's approval, one
+// a few hours late, and a client question not yet answered.
 import { loadViewer } from "../src/server/data/load-viewer";
 import type { ServiceContext } from "../src/server/services/context";
 import { createIncident } from "../src/server/services/incidents/create-incident";
@@ -15,7 +19,7 @@ import { draftNotice, updateNoticeDraft } from "../src/server/services/notices/d
 import { submitNotice, reviewNotice } from "../src/server/services/notices/review-notice";
 import { sendNotice } from "../src/server/services/notices/send-notice";
 import { noticeDestinations } from "../src/server/data/notice-destinations";
-import { acknowledgeNotice } from "../src/server/services/notices/portal-actions";
+import { acknowledgeNotice, postNoticeMessage } from "../src/server/services/notices/portal-actions";
 import { recordExternalFiling, markObligationNotRequired } from "../src/server/services/obligations/decide-obligation";
 import { addActionItem, completeReview, saveReview, updateActionItem } from "../src/server/services/post-mortem/post-mortem";
 import { PHASES, type IncidentType, type Phase } from "../src/domain/incident/types";
@@ -117,6 +121,23 @@ const STORIES: Story[] = [
 
 const CLIENT_ORDER = ["health", "bank", "law"] as const;
 
+/** How far the team got with the first notice it owes, on the incidents that are still in flight. */
+type NoticeStage = "DRAFT" | "AWAITING_APPROVAL";
+type InFlight = { hoursAgo: number; stage: NoticeStage };
+// keyed by story and phase index; all three are in Identify, so they are the newest incidents
+const IN_FLIGHT: Record<string, InFlight> = {
+  // ransomware at the hospital: the contract notice waits for the manager's approval
+  "0/0": { hoursAgo: 14, stage: "AWAITING_APPROVAL" },
+  // phished agent at the bank (12 h contract window): notice drafted, due in a few hours
+  "1/0": { hoursAgo: 6, stage: "DRAFT" },
+  // storage failure at the hospital: the contract notice slipped, a few hours overdue
+  "3/0": { hoursAgo: 29, stage: "DRAFT" },
+};
+/** The client asked a question on this incident's first notice today; nobody has answered yet. */
+const OPEN_QUESTION = "0/3";
+/** Questions the team answered within the hour. */
+const ANSWERED_QUESTIONS = new Set(["1/3", "2/2", "5/4"]);
+
 function must<T>(r: Result<T>, what: string): T {
   if (!r.ok) throw new Error(`demo seed: ${what} refused: ${r.message}`);
   return r.value;
@@ -140,9 +161,11 @@ export async function seedIncidents(prisma: PrismaClient, org: { id: string }, c
       const clientKey = CLIENT_ORDER[(s + p) % 3]!;
       const clientId = clientIds.get(clientKey)!;
       const analyst = analystFor(clientId);
-      // later phases happened longer ago; each step takes a few hours
-      let at = new Date(now.getTime() - (p * 30 + 4 + s * 3) * 24 * HOUR);
+      const inFlight = IN_FLIGHT[`${s}/${p}`];
+      // later phases happened longer ago; each step takes a few hours, each step of a notice minutes
+      let at = new Date(now.getTime() - (inFlight ? inFlight.hoursAgo * HOUR : (p * 30 + 4 + s * 3) * 24 * HOUR));
       const step = () => (at = new Date(at.getTime() + (1 + ((s + p) % 4)) * HOUR));
+      const soon = () => (at = new Date(at.getTime() + (10 + ((s + p) % 3) * 5) * 60_000));
       const aware = new Date(at.getTime() - 2 * HOUR);
       const iso = (d: Date) => d.toISOString();
       const input = createIncidentSchema(at).parse({
@@ -164,8 +187,12 @@ export async function seedIncidents(prisma: PrismaClient, org: { id: string }, c
       const { id } = must(await createIncident(await ctxOf(analyst.id, at), input), "create incident");
       created += 1;
       must(await addAffectedAsset(await ctxOf(analyst.id, step()), { incidentId: id, name: story.asset[0], kind: story.asset[1] }), "asset");
-      // past Identify, the notices we owe the client went out within hours of awareness
-      if (p >= 1) await settleObligations(prisma, id, analyst.id, manager.id, contactOf.get(clientId), ctxOf, step, { onlyOurs: true });
+      const contactId = contactOf.get(clientId);
+      const settle = () => settleObligations(prisma, id, analyst.id, manager.id, contactId, ctxOf, soon);
+      // the notices we owe go out within hours of awareness; the client's filings are recorded.
+      // On the newest incidents the first notice we owe is part-way and the rest not yet due.
+      if (inFlight) await startFirstNotice(prisma, id, analyst.id, ctxOf, soon, inFlight.stage);
+      else await settle();
 
       for (const phase of PHASES.slice(0, p)) {
         const items = await prisma.checklistItem.findMany({ where: { incidentId: id, phase }, orderBy: { position: "asc" } });
@@ -191,8 +218,11 @@ export async function seedIncidents(prisma: PrismaClient, org: { id: string }, c
             nis2Significant: story.severity === "CRITICAL", doraMajor: story.severity === "CRITICAL", doraClassifiedAt: story.severity === "CRITICAL" ? t : null,
             secMaterial: false, secDeterminedAt: null, subjectsByJurisdiction: null,
           }), "assessment");
+          // the assessment may call for more notices and filings (high risk, DORA, NIS2)
+          await settle();
         }
-        if (phase === "REPORT") await settleObligations(prisma, id, analyst.id, manager.id, contactOf.get(clientId), ctxOf, step);
+        if (phase === "CONTAIN" && contactId && ANSWERED_QUESTIONS.has(`${s}/${p}`)) await askQuestion(prisma, id, contactId, analyst.id, ctxOf, soon, true);
+        if (phase === "REPORT") await settle();
         if (phase === "POST_MORTEM") await review(id, story, analyst.id, manager.id, ctxOf, step, true);
         const version = (await prisma.incident.findUniqueOrThrow({ where: { id }, select: { version: true } })).version;
         must(await transitionIncident(await ctxOf(analyst.id, step()), { incidentId: id, version, kind: "ADVANCE" }), `advance from ${phase}`);
@@ -210,13 +240,22 @@ export async function seedIncidents(prisma: PrismaClient, org: { id: string }, c
       if (story.severity === "HIGH" && (p === 2 || p === 3)) {
         const version = (await prisma.incident.findUniqueOrThrow({ where: { id }, select: { version: true } })).version;
         must(await transitionIncident(await ctxOf(manager.id, step()), { incidentId: id, version, kind: "CHANGE_SEVERITY", severity: "CRITICAL", reason: "Scope grew: more data subjects affected than first estimated." }), "severity");
+        await settle();
+      }
+      if (`${s}/${p}` === OPEN_QUESTION && contactId) {
+        at = new Date(now.getTime() - 2 * HOUR); // asked today
+        await askQuestion(prisma, id, contactId, analyst.id, ctxOf, soon, false);
       }
     }
   }
   return created;
 }
 
-/** What a team does in Report: notices to the client go out (four-eyes), the client's own filings are recorded. */
+/**
+ * What the team does as soon as an obligation arises: notices to the client go out (four-eyes)
+ * and are acknowledged, the client's own filings are recorded, open questions are assessed with
+ * the client. Repeated while new ones appear (a filing in a chain opens the next report).
+ */
 async function settleObligations(
   prisma: PrismaClient,
   incidentId: string,
@@ -225,36 +264,108 @@ async function settleObligations(
   contactId: string | undefined,
   ctxOf: (userId: string, at: Date) => Promise<ServiceContext>,
   step: () => Date,
-  opts: { onlyOurs?: boolean } = {},
 ) {
-  const open = await prisma.obligation.findMany({
-    where: { incidentId, active: true, status: { notIn: [...SETTLED_STATUSES] }, ...(opts.onlyOurs ? { party: "BPO", applicability: "APPLIES" } : {}) },
+  for (let round = 0; round < 5; round++) {
+    const open = await prisma.obligation.findMany({
+      where: { incidentId, active: true, status: { notIn: [...SETTLED_STATUSES] } },
+      orderBy: { dueAt: "asc" },
+    });
+    if (open.length === 0) return;
+    for (const o of open) await settleOne(prisma, o, analystId, managerId, contactId, ctxOf, step);
+  }
+}
+
+type OpenObligation = { id: string; incidentId: string; applicability: string; party: string; explanation: string; regime: string };
+
+async function settleOne(
+  prisma: PrismaClient,
+  o: OpenObligation,
+  analystId: string,
+  managerId: string,
+  contactId: string | undefined,
+  ctxOf: (userId: string, at: Date) => Promise<ServiceContext>,
+  step: () => Date,
+) {
+  if (o.applicability === "TO_ASSESS") {
+    const reason = `Assessed with the client: ${o.explanation.replace(/^To assess: /, "").slice(0, 200)}`;
+    must(await markObligationNotRequired(await ctxOf(analystId, step()), { obligationId: o.id, reason }), "not required");
+  } else if (o.party === "BPO") {
+    const noticeId = await prepareNotice(prisma, o.id, analystId, ctxOf, step, "AWAITING_APPROVAL");
+    must(await reviewNotice(await ctxOf(managerId, step()), { noticeId, decision: "APPROVE" }), "approve");
+    const { clientId } = await prisma.notice.findUniqueOrThrow({ where: { id: noticeId }, select: { clientId: true } });
+    const { fingerprint } = await noticeDestinations(prisma, clientId);
+    must(await sendNotice(await ctxOf(analystId, step()), { noticeId, recipients: fingerprint }), "send");
+    if (contactId) must(await acknowledgeNotice(await ctxOf(contactId, step()), { noticeId }), "acknowledge");
+  } else {
+    const filedAt = step();
+    const reference = `${o.regime.toUpperCase().replace(/[^A-Z0-9]+/g, "-")}-${o.incidentId.slice(0, 6)}`;
+    must(await recordExternalFiling(await ctxOf(analystId, step()), { obligationId: o.id, filedBy: "CLIENT", filedAt, reference, document: null }), "filing");
+  }
+}
+
+/** Drafts the notice for an obligation, completes what the rule could not prefill, and (optionally) submits it. */
+async function prepareNotice(
+  prisma: PrismaClient,
+  obligationId: string,
+  analystId: string,
+  ctxOf: (userId: string, at: Date) => Promise<ServiceContext>,
+  step: () => Date,
+  until: NoticeStage,
+): Promise<string> {
+  const { id: noticeId } = must(await draftNotice(await ctxOf(analystId, step()), { obligationId }), "draft");
+  const draft = await prisma.notice.findUniqueOrThrow({ where: { id: noticeId } });
+  const fields = draft.fields as Array<{ key: string; label: string; value: string }>;
+  const values = Object.fromEntries(
+    fields.map((f) => [
+      f.key,
+      f.value ||
+        (["consequences", "harm", "impact"].includes(f.key)
+          ? "Possible misuse of the data for fraud or phishing; no misuse seen so far. We monitor and will tell you at once if that changes."
+          : "We will complete this as the investigation establishes it."),
+    ]),
+  );
+  const input = { noticeId, version: draft.version, subject: draft.subject, values };
+  if (until === "DRAFT") must(await updateNoticeDraft(await ctxOf(analystId, step()), input), "complete draft");
+  else must(await submitNotice(await ctxOf(analystId, step()), input), "submit");
+  return noticeId;
+}
+
+/** On the newest incidents: the first notice we owe (the contract notice, due soonest) is part-way. */
+async function startFirstNotice(
+  prisma: PrismaClient,
+  incidentId: string,
+  analystId: string,
+  ctxOf: (userId: string, at: Date) => Promise<ServiceContext>,
+  step: () => Date,
+  stage: NoticeStage,
+) {
+  const first = await prisma.obligation.findFirst({
+    where: { incidentId, active: true, party: "BPO", applicability: "APPLIES", dueAt: { not: null } },
     orderBy: { dueAt: "asc" },
   });
-  for (const o of open) {
-    if (o.applicability === "TO_ASSESS") {
-      must(await markObligationNotRequired(await ctxOf(analystId, step()), { obligationId: o.id, reason: `Assessed with the client: ${o.explanation.replace(/^To assess: /, "").slice(0, 200)}` }), "not required");
-    } else if (o.party === "BPO") {
-      const { id: noticeId } = must(await draftNotice(await ctxOf(analystId, step()), { obligationId: o.id }), "draft");
-      const draft = await prisma.notice.findUniqueOrThrow({ where: { id: noticeId } });
-      const fields = draft.fields as Array<{ key: string; label: string; value: string }>;
-      if (fields.some((f) => !f.value)) {
-        const values = Object.fromEntries(fields.filter((f) => !f.value).map((f) => [f.key, f.key === "consequences" || f.key === "harm" || f.key === "impact"
-          ? "Possible misuse of the data for fraud or phishing; no misuse seen so far. We monitor and will tell you at once if that changes."
-          : "We will complete this as the investigation establishes it."]));
-        must(await updateNoticeDraft(await ctxOf(analystId, step()), { noticeId, version: draft.version, subject: draft.subject, values }), "complete draft");
-      }
-      const ready = await prisma.notice.findUniqueOrThrow({ where: { id: noticeId } });
-      const readyValues = Object.fromEntries((ready.fields as Array<{ key: string; value: string }>).map((f) => [f.key, f.value]));
-      must(await submitNotice(await ctxOf(analystId, step()), { noticeId, version: ready.version, subject: ready.subject, values: readyValues }), "submit");
-      must(await reviewNotice(await ctxOf(managerId, step()), { noticeId, decision: "APPROVE" }), "approve");
-      const { fingerprint } = await noticeDestinations(prisma, ready.clientId);
-      must(await sendNotice(await ctxOf(analystId, step()), { noticeId, recipients: fingerprint }), "send");
-      if (contactId) must(await acknowledgeNotice(await ctxOf(contactId, step()), { noticeId }), "acknowledge");
-    } else {
-      const at = step();
-      must(await recordExternalFiling(await ctxOf(analystId, step()), { obligationId: o.id, filedBy: "CLIENT", filedAt: at, reference: `${o.regime.toUpperCase().replace(/[^A-Z0-9]+/g, "-")}-${incidentId.slice(0, 6)}`, document: null }), "filing");
-    }
+  if (!first) throw new Error("demo seed: an incident in flight owes no notice");
+  await prepareNotice(prisma, first.id, analystId, ctxOf, step, stage);
+}
+
+/** The client contact asks about the incident's first sent notice; the analyst answers within the hour, or not yet. */
+async function askQuestion(
+  prisma: PrismaClient,
+  incidentId: string,
+  contactId: string,
+  analystId: string,
+  ctxOf: (userId: string, at: Date) => Promise<ServiceContext>,
+  step: () => Date,
+  answered: boolean,
+) {
+  const notice = await prisma.notice.findFirst({ where: { incidentId, status: "SENT" }, orderBy: { sentAt: "asc" } });
+  if (!notice) throw new Error("demo seed: no sent notice to ask about");
+  const body = answered
+    ? "Thank you for the notice. Could you confirm which of our systems the affected agents could reach?"
+    : "Our board meets tomorrow morning: can you confirm whether any of the affected records belong to patients in Wisconsin?";
+  must(await postNoticeMessage(await ctxOf(contactId, step()), { noticeId: notice.id, body }), "question");
+  if (answered) {
+    const answer = "Only the CRM and the case-notes tool; access to both is now limited to named agents, and we will send the access logs with the next update.";
+    must(await postNoticeMessage(await ctxOf(analystId, step()), { noticeId: notice.id, body: answer }), "answer");
   }
 }
 
