@@ -85,6 +85,6 @@ describe("incident tasks", () => {
     await toggleIncidentTask(ctx, { incidentId: id, taskId: task.value.id, done: true });
     await toggleIncidentTask(ctx, { incidentId: id, taskId: task.value.id, done: true });
     const actions = (await db().auditEvent.findMany({ where: { incidentId: id }, orderBy: { seq: "asc" } })).map((a) => a.action);
-    expect(actions).toEqual(["incident.create", "obligations.recompute", "task.create", "task.complete"]);
+    expect(actions).toEqual(["incident.create", "checklist.auto_check", "obligations.recompute", "task.create", "task.complete"]);
   });
 });

@@ -107,7 +107,7 @@ describe("exports", () => {
     await logIncident(ctx, t.clientA.id); // interleaves other events in the chain
     const check = await verifyIncidentEvents(db(), t.org.id, id);
     expect(check.broken).toBeNull();
-    expect(check.events.map((e) => e.action)).toEqual(["incident.create", "obligations.recompute"]);
+    expect(check.events.map((e) => e.action)).toEqual(["incident.create", "checklist.auto_check", "obligations.recompute"]);
 
     const report = await getIncidentReport(ctx.viewer, id, at("2026-02-01T00:00Z"));
     const md = incidentReportMarkdown(report!);

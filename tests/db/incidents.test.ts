@@ -37,7 +37,10 @@ describe("logging an incident", () => {
     expect(incident.checklist.map((c) => c.key)).toContain("rpo-rto-recorded");
     expect(incident.phaseEvents.map((e) => e.kind)).toEqual(["OPEN"]);
     const audit = await db().auditEvent.findMany({ where: { incidentId: second.id } });
-    expect(audit.map((a) => a.action)).toEqual(["incident.create", "obligations.recompute"]);
+    // the moment of awareness is part of what was logged: Warden ticks that item itself
+    expect(audit.map((a) => a.action)).toEqual(["incident.create", "checklist.auto_check", "obligations.recompute"]);
+    expect(incident.checklist.find((c) => c.key === "awareness-recorded")).toMatchObject({ doneById: t.analyst.id });
+    expect(incident.checklist.filter((c) => c.doneAt).map((c) => c.key)).toEqual(["awareness-recorded"]);
   });
 
   it("refuses a client the analyst does not work for, and an owner who does not work for the client", async () => {
@@ -90,7 +93,7 @@ describe("transitions", () => {
     const { id } = await logIncident(ctx, t.clientA.id);
     const before = await db().auditEvent.count({ where: { organizationId: t.org.id } });
     const r = await transitionIncident(ctx, { incidentId: id, version: 1, kind: "ADVANCE" });
-    expect(r).toMatchObject({ ok: false, code: "REFUSED", reasons: ["Checklist item not done: Incident confirmed and classified (type, severity)", "Checklist item not done: Moment of awareness recorded (legal clocks start here)"] });
+    expect(r).toMatchObject({ ok: false, code: "REFUSED", reasons: ["Checklist item not done: Incident confirmed and classified (type, severity)"] });
     expect(await db().auditEvent.count({ where: { organizationId: t.org.id } })).toBe(before);
     expect((await db().incident.findUniqueOrThrow({ where: { id } })).phase).toBe("IDENTIFY");
   });
@@ -204,5 +207,64 @@ describe("post-incident review", () => {
     // action items stay trackable after closing
     expect((await updateActionItem(ctx, { incidentId: id, actionItemId: item.value.id, ownerId: t.manager.id, status: "DONE" })).ok).toBe(true);
     expect((await db().actionItem.findUniqueOrThrow({ where: { id: item.value.id } })).doneAt).toBeInstanceOf(Date);
+  });
+});
+
+describe("checklist items Warden knows", () => {
+  async function toPostMortem(userId: string, id: string) {
+    for (let i = 0; i < 5; i++) {
+      const ready = await completePhase(userId, id);
+      if (ready.phase === "REPORT") for (const o of await db().obligation.findMany({ where: { incidentId: id, active: true } })) await markObligationNotRequired(await ctxFor(userId), { obligationId: o.id, reason: "Test: settled elsewhere" });
+      expect((await transitionIncident(await ctxFor(userId), { incidentId: id, version: ready.version, kind: "ADVANCE" })).ok).toBe(true);
+    }
+  }
+
+  it("the review ticks its own items as it gets there, audited as Warden's doing, and they cannot be unticked while true", async () => {
+    const t = await makeTenant();
+    const ctx = await ctxFor(t.analyst.id);
+    const { id } = await logIncident(ctx, t.clientA.id);
+    await toPostMortem(t.analyst.id, id);
+    const ticked = async () => (await db().checklistItem.findMany({ where: { incidentId: id, phase: "POST_MORTEM", doneAt: { not: null } }, orderBy: { key: "asc" } })).map((c) => c.key);
+    expect(await ticked()).toEqual([]);
+
+    const sections = { summary: "Phishing", rootCause: "No MFA", contributingFactors: "Shared inbox", wentWell: "Fast", wentBadly: "Late", lessons: "" };
+    expect((await saveReview(ctx, { incidentId: id, version: 0, ...sections })).ok).toBe(true);
+    expect(await ticked()).toEqual([]);
+    expect((await saveReview(ctx, { incidentId: id, version: 1, ...sections, lessons: "Hardware keys" })).ok).toBe(true);
+    expect(await ticked()).toEqual(["lessons-recorded"]);
+
+    const item = await addActionItem(ctx, { incidentId: id, title: "Roll out hardware keys", ownerId: null, dueAt: null });
+    if (!item.ok) throw new Error(item.message);
+    expect(await ticked()).toEqual(["lessons-recorded"]);
+    expect((await updateActionItem(ctx, { incidentId: id, actionItemId: item.value.id, ownerId: t.manager.id, status: "OPEN" })).ok).toBe(true);
+    expect(await ticked()).toEqual(["actions-assigned", "lessons-recorded"]);
+    expect((await completeReview(ctx, { incidentId: id, version: 2 })).ok).toBe(true);
+    expect(await ticked()).toEqual(["actions-assigned", "lessons-recorded", "review-held"]);
+
+    const audit = await db().auditEvent.findMany({ where: { incidentId: id, action: "checklist.auto_check" }, orderBy: { seq: "asc" } });
+    expect(audit.map((a) => (a.changes as { because: string }).because)).toEqual([
+      "Ticked by Warden: the moment of awareness is recorded on the incident",
+      "Ticked by Warden: the review's lessons learned were written",
+      "Ticked by Warden: every action item of the review has an owner",
+      "Ticked by Warden: the post-incident review was completed",
+    ]);
+    const held = await db().checklistItem.findFirstOrThrow({ where: { incidentId: id, key: "review-held" } });
+    expect(await toggleChecklistItem(ctx, { incidentId: id, itemId: held.id, done: false })).toMatchObject({ ok: false, code: "REFUSED", message: "Warden keeps this ticked: the post-incident review was completed." });
+    // nobody ticked a Post-mortem item by hand, and the incident may close
+    const version = (await db().incident.findUniqueOrThrow({ where: { id } })).version;
+    expect((await transitionIncident(ctx, { incidentId: id, version, kind: "ADVANCE" })).ok).toBe(true);
+  });
+
+  it("an incident logged before Warden ticked what it knows catches up at its next transition", async () => {
+    const t = await makeTenant();
+    const ctx = await ctxFor(t.analyst.id);
+    const { id } = await logIncident(ctx, t.clientA.id);
+    // as incidents logged before this feature were stored
+    await db().checklistItem.updateMany({ where: { incidentId: id, key: "awareness-recorded" }, data: { doneAt: null, doneById: null } });
+    const confirmed = await db().checklistItem.findFirstOrThrow({ where: { incidentId: id, key: "incident-confirmed" } });
+    expect((await toggleChecklistItem(ctx, { incidentId: id, itemId: confirmed.id, done: true })).ok).toBe(true);
+    const version = (await db().incident.findUniqueOrThrow({ where: { id } })).version;
+    expect(await transitionIncident(ctx, { incidentId: id, version, kind: "ADVANCE" })).toMatchObject({ ok: true, value: { phase: "CONTAIN" } });
+    expect(await db().checklistItem.findFirstOrThrow({ where: { incidentId: id, key: "awareness-recorded" } })).toMatchObject({ doneById: t.analyst.id });
   });
 });

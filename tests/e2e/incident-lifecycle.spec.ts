@@ -53,7 +53,9 @@ test("an analyst logs an incident, is told what blocks the next step, and walks 
   await panel.getByRole("button", { name: "Move to Contain" }).click();
   const refusal = panel.getByRole("alert");
   await expect(refusal).toContainText("Checklist item not done: Incident confirmed and classified (type, severity)");
-  await expect(refusal).toContainText("Checklist item not done: Moment of awareness recorded (legal clocks start here)");
+  // what Warden already knows is ticked: the moment of awareness was recorded with the incident
+  await expect(refusal).not.toContainText("Moment of awareness recorded");
+  await expect(page.getByRole("checkbox", { name: /Moment of awareness recorded/ })).toBeChecked();
   await expect(page.getByText("Phase: Identify")).toBeVisible();
 
   for (const next of NEXT) {

@@ -4,6 +4,7 @@ import { clientWhere } from "../../data/scope";
 import { attempt, fail, type Result } from "../result";
 import type { ServiceContext } from "../context";
 import { assertAssignable, auditIncident } from "./common";
+import { tickKnownChecklist } from "./tick-known-checklist";
 import { syncObligations } from "../obligations/sync-obligations";
 import { can } from "@/domain/access/can";
 import { defaultChecklist } from "@/domain/incident/checklists";
@@ -70,6 +71,7 @@ export async function createIncident(ctx: ServiceContext, input: CreateIncidentI
         severity: input.severity,
         awareAt: input.awareAt.toISOString(),
       });
+      await tickKnownChecklist(tx, ctx, incident);
       await syncObligations(tx, ctx, incident, "incident logged");
       return { id: incident.id, reference };
     }),

@@ -4,6 +4,8 @@ import { attempt, fail, type Result } from "../result";
 import type { ServiceContext } from "../context";
 import { auditIncident, loadIncident, touchIncident } from "./common";
 import { can } from "@/domain/access/can";
+import { untickRefusal } from "@/domain/incident/known-checklist";
+import { readKnownFacts } from "./tick-known-checklist";
 
 /** Ticks or unticks a checklist item. Bumps the incident's version: it changes what a transition needs. */
 export async function toggleChecklistItem(ctx: ServiceContext, input: { incidentId: string; itemId: string; done: boolean }): Promise<Result<{ done: boolean }>> {
@@ -15,6 +17,10 @@ export async function toggleChecklistItem(ctx: ServiceContext, input: { incident
       const item = await tx.checklistItem.findFirst({ where: { id: input.itemId, incidentId: incident.id } });
       if (!item) fail("NOT_FOUND", "No such checklist item.");
       if ((item.doneAt !== null) === input.done) return { done: input.done };
+      if (!input.done) {
+        const refusal = untickRefusal(item.key, await readKnownFacts(tx, incident));
+        if (refusal) fail("REFUSED", refusal);
+      }
       await tx.checklistItem.update({
         where: { id: item.id },
         data: input.done ? { doneAt: ctx.now, doneById: ctx.viewer.userId } : { doneAt: null, doneById: null },

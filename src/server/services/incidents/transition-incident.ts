@@ -3,8 +3,10 @@ import { db } from "../../db";
 import { attempt, fail, type Result } from "../result";
 import type { ServiceContext } from "../context";
 import { auditIncident, loadIncident, writeIncident } from "./common";
+import { tickKnownChecklist } from "./tick-known-checklist";
 import { postMortemState, unsettledObligations } from "../../data/gate-facts";
 import { transition, type IncidentEvent } from "@/domain/incident/transition";
+import { can } from "@/domain/access/can";
 import { SEVERITIES, type Phase } from "@/domain/incident/types";
 import type { TransitionInput } from "@/lib/validation/incident";
 import type { Prisma } from "@/generated/prisma/client";
@@ -22,6 +24,8 @@ export async function transitionIncident(ctx: ServiceContext, input: TransitionI
   return attempt(() =>
     db().$transaction(async (tx) => {
       const incident = await loadIncident(tx, ctx, input.incidentId);
+      // incidents logged before Warden ticked what it knows catch up here (the write below bumps the version)
+      if (can(ctx.viewer, "incident:transition", incident)) await tickKnownChecklist(tx, ctx, incident);
       const checklist = await tx.checklistItem.findMany({ where: { incidentId: incident.id }, orderBy: { position: "asc" } });
       const state = {
         phase: incident.phase,

@@ -4,6 +4,7 @@ import { attempt, fail, type Result } from "../result";
 import type { ServiceContext } from "../context";
 import { auditIncident, diff, loadIncident, writeIncident } from "./common";
 import { syncObligations } from "../obligations/sync-obligations";
+import { tickKnownChecklist } from "./tick-known-checklist";
 import { can } from "@/domain/access/can";
 import type { UpdateFactsInput } from "@/lib/validation/incident";
 
@@ -21,6 +22,7 @@ export async function updateIncidentFacts(ctx: ServiceContext, input: UpdateFact
       await writeIncident(tx, ctx, incident.id, version, after);
       await auditIncident(tx, ctx, incident, "incident.update_facts", changes as never);
       const updated = await tx.incident.findUniqueOrThrow({ where: { id: incident.id } });
+      await tickKnownChecklist(tx, ctx, updated);
       await syncObligations(tx, ctx, updated, `facts changed: ${Object.keys(changes).join(", ")}`);
       return { version: version + 1 };
     }),

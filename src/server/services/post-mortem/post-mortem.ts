@@ -1,12 +1,18 @@
 import "server-only";
-import { db } from "../../db";
+import { db, type Tx } from "../../db";
 import { attempt, fail, type Result } from "../result";
 import type { ServiceContext } from "../context";
-import { assertAssignable, auditIncident, diff, loadIncident } from "../incidents/common";
+import { assertAssignable, auditIncident, diff, loadIncident, touchIncident } from "../incidents/common";
+import { tickKnownChecklist } from "../incidents/tick-known-checklist";
 import { can } from "@/domain/access/can";
 import { missingSections, REVIEW_SECTIONS, type ReviewSection } from "@/domain/incident/post-mortem";
 
 type Sections = Record<ReviewSection, string>;
+
+/** Review-held, lessons-recorded and actions-assigned tick themselves as the review gets there. */
+async function tickKnown(tx: Tx, ctx: ServiceContext, incident: Parameters<typeof tickKnownChecklist>[2]) {
+  if (await tickKnownChecklist(tx, ctx, incident)) await touchIncident(tx, ctx, incident.id);
+}
 
 function assertReviewPhase(phase: string) {
   if (phase !== "POST_MORTEM") fail("REFUSED", "The review is written in the Post-mortem phase.");
@@ -25,6 +31,7 @@ export async function saveReview(ctx: ServiceContext, input: { incidentId: strin
         if (input.version !== 0) fail("CONFLICT", "Someone else started this review — reload to see it.");
         await tx.postMortem.create({ data: { incidentId: incident.id, ...sections } });
         await auditIncident(tx, ctx, incident, "postmortem.create", { sections: Object.keys(sections).filter((k) => sections[k as ReviewSection]) });
+        await tickKnown(tx, ctx, incident);
         return { version: 1 };
       }
       const changes = diff(current as unknown as Record<string, unknown>, sections);
@@ -35,6 +42,7 @@ export async function saveReview(ctx: ServiceContext, input: { incidentId: strin
       });
       if (count !== 1) fail("CONFLICT", "Someone else changed this review — reload to see their version, then try again.");
       await auditIncident(tx, ctx, incident, "postmortem.update", { changed: Object.keys(changes), reopened: current.completedAt !== null });
+      await tickKnown(tx, ctx, incident);
       return { version: input.version + 1 };
     }),
   );
@@ -60,6 +68,7 @@ export async function completeReview(ctx: ServiceContext, input: { incidentId: s
       });
       if (count !== 1) fail("CONFLICT", "Someone else changed this review — reload to see their version, then try again.");
       await auditIncident(tx, ctx, incident, "postmortem.complete", { events: excerpt.length });
+      await tickKnown(tx, ctx, incident);
       return null;
     }),
   );
@@ -74,6 +83,7 @@ export async function addActionItem(ctx: ServiceContext, input: { incidentId: st
       if (input.ownerId) await assertAssignable(tx, ctx, input.ownerId, incident.clientId, "ownerId");
       const item = await tx.actionItem.create({ data: { incidentId: incident.id, title: input.title, ownerId: input.ownerId, dueAt: input.dueAt, createdById: ctx.viewer.userId, createdAt: ctx.now } });
       await auditIncident(tx, ctx, incident, "action_item.create", { title: input.title, ownerId: input.ownerId, dueAt: input.dueAt?.toISOString() ?? null }, { type: "ActionItem", id: item.id });
+      await tickKnown(tx, ctx, incident);
       return { id: item.id };
     }),
   );
@@ -93,6 +103,7 @@ export async function updateActionItem(ctx: ServiceContext, input: { incidentId:
       if (!Object.keys(changes).length) return null;
       await tx.actionItem.update({ where: { id: item.id }, data: after });
       await auditIncident(tx, ctx, incident, "action_item.update", { title: item.title, ...changes }, { type: "ActionItem", id: item.id });
+      await tickKnown(tx, ctx, incident);
       return null;
     }),
   );

@@ -1,0 +1,37 @@
+import "server-only";
+import type { Tx } from "../../db";
+import type { ServiceContext } from "../context";
+import { auditIncident } from "./common";
+import { itemsToTick, type KnownFacts } from "@/domain/incident/known-checklist";
+
+/** What Warden knows about the incident that checklist items restate, read inside `tx`. */
+export async function readKnownFacts(tx: Tx, incident: { id: string; awareAt: Date | null }): Promise<KnownFacts> {
+  const [review, actionItems] = await Promise.all([
+    tx.postMortem.findUnique({ where: { incidentId: incident.id }, select: { completedAt: true, lessons: true } }),
+    tx.actionItem.findMany({ where: { incidentId: incident.id }, select: { ownerId: true } }),
+  ]);
+  return {
+    awareAt: incident.awareAt,
+    review: review ? { completed: review.completedAt !== null, lessons: review.lessons } : null,
+    actionItems: actionItems.map((a) => ({ assigned: a.ownerId !== null })),
+  };
+}
+
+/**
+ * Ticks the open checklist items the facts show are done, in the caller's transaction, each
+ * with an audit entry saying Warden ticked it and why (the actor is the person whose change
+ * made it true). Returns how many were ticked; the caller bumps the incident's version if its
+ * own write does not (a tick changes what the next transition needs).
+ */
+export async function tickKnownChecklist(tx: Tx, ctx: ServiceContext, incident: { id: string; organizationId: string; phase: string; awareAt: Date | null }): Promise<number> {
+  // a closed incident's checklist is frozen (action items still move along after closing)
+  if (incident.phase === "CLOSED") return 0;
+  const open = await tx.checklistItem.findMany({ where: { incidentId: incident.id, doneAt: null }, orderBy: { position: "asc" } });
+  if (!open.length) return 0;
+  const due = itemsToTick(open.map((c) => ({ ...c, done: false })), await readKnownFacts(tx, incident));
+  for (const { item, because } of due) {
+    await tx.checklistItem.update({ where: { id: item.id }, data: { doneAt: ctx.now, doneById: ctx.viewer.userId } });
+    await auditIncident(tx, ctx, incident, "checklist.auto_check", { item: item.label, phase: item.phase, because: `Ticked by Warden: ${because}` }, { type: "ChecklistItem", id: item.id });
+  }
+  return due.length;
+}
