@@ -127,7 +127,7 @@ test("an analyst logs an incident, is told what blocks the next step, and walks 
     "Moved to Report",
     "Moved to Post-mortem",
     "Closed as resolved",
-    "Checklist item done",
+    "Ticked “",
     "Vendor contract review opened.",
   ]) {
     await expect(timeline).toContainText(entry);

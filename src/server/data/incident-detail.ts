@@ -6,6 +6,8 @@ import { parseId } from "@/lib/validation/ids";
 import { unmetForAdvance } from "@/domain/incident/transition";
 import { postMortemState, unsettledObligations } from "./gate-facts";
 import { PHASE_LABEL, type Phase } from "@/domain/incident/types";
+import { describeEvent, eventReason } from "@/domain/timeline/describe-event";
+import { incidentEventNames } from "./event-names";
 
 export type TimelineEntry = {
   id: string;
@@ -42,8 +44,9 @@ export async function getIncidentDetail(viewer: Viewer, id: unknown) {
   const audit = await db().auditEvent.findMany({
     where: { organizationId: viewer.organizationId, incidentId: incident.id },
     orderBy: { seq: "asc" },
-    select: { id: true, seq: true, at: true, actorLabel: true, action: true, changes: true, hash: true },
+    select: { id: true, seq: true, at: true, actorLabel: true, action: true, entityType: true, entityId: true, changes: true, hash: true },
   });
+  const names = await incidentEventNames(viewer.organizationId, incident.id, audit);
 
   const checklistState = incident.checklist.map((c) => ({ phase: c.phase as Phase, key: c.key, label: c.label, required: c.required, done: c.doneAt !== null }));
   const unsettled = incident.phase === "REPORT" ? await unsettledObligations(db(), incident.id) : [];
@@ -64,7 +67,7 @@ export async function getIncidentDetail(viewer: Viewer, id: unknown) {
       // phase changes and notes already stand above in their own words
       .filter((a) => !a.action.startsWith("incident.") || a.action === "incident.update_facts" || a.action === "incident.assign")
       .filter((a) => a.action !== "note.create")
-      .map((a) => ({ id: `a-${a.id}`, at: a.at, kind: "audit" as const, actor: a.actorLabel, title: auditTitle(a.action), detail: auditDetail(a.action, a.changes) })),
+      .map((a) => ({ id: `a-${a.id}`, at: a.at, kind: "audit" as const, actor: a.actorLabel, title: describeEvent(a, names), detail: eventReason(a) })),
   ].sort((x, y) => x.at.getTime() - y.at.getTime() || x.id.localeCompare(y.id));
 
   return { incident, unmet, timeline, audit };
@@ -83,33 +86,4 @@ function phaseEventTitle(e: { kind: string; fromPhase: string | null; toPhase: s
     case "CHANGE_SEVERITY": return `Severity changed from ${e.fromSeverity?.toLowerCase()} to ${e.toSeverity?.toLowerCase()}`;
     default: return e.kind;
   }
-}
-
-const AUDIT_TITLE: Record<string, string> = {
-  "incident.update_facts": "Facts updated",
-  "incident.assign": "Owner changed",
-  "checklist.check": "Checklist item done",
-  "checklist.uncheck": "Checklist item reopened",
-  "task.create": "Task added",
-  "task.complete": "Task done",
-  "task.reopen": "Task reopened",
-  "evidence.create": "Evidence collected",
-  "evidence.custody": "Evidence custody",
-  "asset.create": "Affected system added",
-};
-
-function auditTitle(action: string): string {
-  return AUDIT_TITLE[action] ?? action;
-}
-
-function auditDetail(action: string, changes: unknown): string | null {
-  if (!changes || typeof changes !== "object") return null;
-  const c = changes as Record<string, unknown>;
-  if (typeof c.item === "string") return c.item;
-  if (typeof c.title === "string") return c.title;
-  if (action === "evidence.create") return `${String(c.description)} (SHA-256 ${String(c.sha256).slice(0, 12)}…)`;
-  if (action === "evidence.custody") return `${String(c.action).toLowerCase()}${c.note ? `: ${String(c.note)}` : ""}`;
-  if (typeof c.name === "string") return c.name;
-  if (action === "incident.update_facts") return `Changed: ${Object.keys(c).join(", ")}`;
-  return null;
 }
