@@ -11,7 +11,9 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // A second build or dev server beside the main one (e.g. another checkout's tests) can use its own folder.
   distDir: process.env.NEXT_DIST_DIR || ".next",
-  serverExternalPackages: ["@node-rs/argon2", "pg"],
+  // pdfkit and fontkit are only loaded by the PDF worker thread (src/server/pdf/render-worker.mjs),
+  // which Node starts from the project as it is on disk; kept external should anything import them.
+  serverExternalPackages: ["@node-rs/argon2", "pg", "pdfkit", "fontkit"],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

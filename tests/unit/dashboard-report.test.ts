@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { dashboardReportSections, dashboardReportTitle, type DashboardReportInput } from "@/domain/reports/dashboard-report";
+import { dashboardReportDocument, dashboardReportSections, dashboardReportTitle, type DashboardReportInput } from "@/domain/reports/dashboard-report";
+import { renderDocument } from "@/server/pdf/render-document";
+import { readPdf } from "../support/read-pdf";
 
 const H = 3600;
 const input: DashboardReportInput = {
@@ -47,5 +49,16 @@ describe("dashboard report", () => {
     expect(empty.find((s) => s.heading.startsWith("Incidents per client"))!.lines).toEqual(["- none"]);
     expect(empty.find((s) => s.heading.startsWith("Past internal targets"))!.lines).toEqual(["- every open incident is within its targets"]);
     expect(dashboardReportTitle(input)).toBe("Northbridge BPO: incident dashboard, Mercy Regional Health, 2026-09-01 to 2026-11-24");
+  });
+
+  it("prints the figures as tables under the organization's name, with labels rather than codes", async () => {
+    const pdf = await readPdf(await renderDocument(dashboardReportDocument(input, { preparedFor: "Morgan Manager", timeZone: "Europe/Berlin" })));
+    const text = pdf.text.replace(/\s+/g, " ");
+    expect(pdf.title).toBe("Northbridge BPO: incident dashboard, Mercy Regional Health, 2026-09-01 to 2026-11-24");
+    expect(text).toContain("Northbridge BPO");
+    expect(text).toMatch(/Page 1 of \d/);
+    expect(text).toContain("Time to detect (occurred → detected) 2 h 0 min 4 h 0 min 3");
+    expect(text).toContain("INC-2026-0007 Lost laptop Mercy Regional Health High Contain Containment late by 1 h 30 min");
+    expect(text).not.toMatch(/DATA_BREACH|CONTAIN\b|HIGH\b/);
   });
 });

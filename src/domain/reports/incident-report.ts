@@ -1,9 +1,14 @@
 import { createHash } from "node:crypto";
+import type { DocumentModel } from "./document-model";
 
-// The incident report for a client or an auditor, as Markdown (the PDF prints the same
-// sections). Pure: a plain report object in, text out. The report ends with its own hash.
+// The incident report for a client or an auditor, as Markdown and as a printable document
+// (the same facts). Pure: a plain report object in, text out. Times arrive formatted in the
+// organization's zone with UTC beside them. The Markdown ends with its own hash.
 
 export type IncidentReport = {
+  organization: string;
+  /** The zone the times are shown in (the organization's). */
+  timeZone: string;
   reference: string;
   title: string;
   client: string;
@@ -58,12 +63,12 @@ export function reportSections(r: IncidentReport): Array<{ heading: string; line
     },
     {
       heading: "Timeline",
-      lines: ["| When (UTC) | What | By | Reason |", "|---|---|---|---|", ...r.timeline.map((t) => `| ${t.at} | ${esc(t.what)} | ${esc(t.by)} | ${esc(t.reason ?? "")} |`)],
+      lines: ["| When | What | By | Reason |", "|---|---|---|---|", ...r.timeline.map((t) => `| ${t.at} | ${esc(t.what)} | ${esc(t.by)} | ${esc(t.reason ?? "")} |`)],
     },
     {
       heading: "Notification obligations",
       lines: r.obligations.length
-        ? ["| Obligation | Recipient | Due (UTC) | Status |", "|---|---|---|---|", ...r.obligations.map((o) => `| ${esc(o.citation)}: ${esc(o.title)} | ${esc(o.recipient)} | ${o.due ?? "-"} | ${o.status}${o.decision ? ` (${esc(o.decision)})` : ""} |`)]
+        ? ["| Obligation | Recipient | Due | Status |", "|---|---|---|---|", ...r.obligations.map((o) => `| ${esc(o.citation)}: ${esc(o.title)} | ${esc(o.recipient)} | ${o.due ?? "-"} | ${o.status}${o.decision ? ` (${esc(o.decision)})` : ""} |`)]
         : ["None owed on the recorded facts."],
     },
     {
@@ -95,4 +100,78 @@ export function incidentReportMarkdown(r: IncidentReport): string {
 
 export function reportHash(body: string): string {
   return createHash("sha256").update(body).digest("hex");
+}
+
+/** The report as a printable document; `hash` is the SHA-256 of the Markdown edition's body. */
+export function incidentReportDocument(r: IncidentReport, hash: string): DocumentModel {
+  const facts = [
+    { label: "Client", value: r.client },
+    { label: "Type", value: r.type },
+    { label: "Severity", value: r.severity },
+    { label: "Phase", value: r.resolution ? `${r.phase} (${r.resolution})` : r.phase },
+    { label: "Occurred", value: r.occurredAt ?? "Unknown" },
+    { label: "Detected", value: r.detectedAt },
+    { label: "We became aware", value: r.awareAt },
+    ...(r.closedAt ? [{ label: "Closed", value: r.closedAt }] : []),
+    { label: "Owner", value: r.owner ?? "Unassigned" },
+  ];
+  const data = [
+    { label: "Data categories", value: r.dataCategories.join(", ") || "Not recorded" },
+    { label: "People affected", value: r.dataSubjects === null ? "Unknown" : r.dataSubjects.toLocaleString("en-US") },
+    { label: "Records affected", value: r.records === null ? "Unknown" : r.records.toLocaleString("en-US") },
+    { label: "Jurisdictions", value: r.jurisdictions.join(", ") || "Not recorded" },
+    { label: "Encrypted", value: r.encrypted === null ? "Unknown" : r.encrypted ? "Yes" : "No" },
+    { label: "Systems", value: r.systems.join(", ") || "None listed" },
+  ];
+  return {
+    organization: r.organization,
+    title: `Incident report ${r.reference}: ${r.title}`,
+    subtitle: `${r.client} · generated ${r.generatedAt} by Warden · times in ${r.timeZone}, with UTC in brackets`,
+    footer: `${r.organization} · ${r.reference} · confidential`,
+    blocks: [
+      { kind: "heading", text: "Facts" },
+      { kind: "facts", rows: facts },
+      { kind: "heading", text: "What happened" },
+      { kind: "paragraph", text: r.summary },
+      { kind: "heading", text: "Affected data" },
+      { kind: "facts", rows: data },
+      { kind: "heading", text: "Timeline" },
+      {
+        kind: "table",
+        columns: [{ header: "When", share: 1.35 }, { header: "What happened", share: 2.4 }, { header: "By", share: 1 }, { header: "Reason or note", share: 1.6 }],
+        rows: r.timeline.map((t) => [t.at, t.what, t.by, t.reason ?? ""]),
+        empty: "Nothing recorded yet.",
+      },
+      { kind: "heading", text: "Notification obligations" },
+      {
+        kind: "table",
+        columns: [{ header: "Obligation", share: 2.2 }, { header: "Recipient", share: 1.5 }, { header: "Due", share: 1.35 }, { header: "Status", share: 1.1 }],
+        rows: r.obligations.map((o) => [`${o.citation}: ${o.title}`, o.recipient, o.due ?? "No deadline", o.decision ? `${o.status} (${o.decision})` : o.status]),
+        empty: "None owed on the recorded facts.",
+      },
+      { kind: "heading", text: "Notices sent" },
+      {
+        kind: "table",
+        columns: [{ header: "Notice", share: 2.2 }, { header: "Sent", share: 1.35 }, { header: "Acknowledged by", share: 1.6 }],
+        rows: r.notices.map((n) => [`${n.citation}: “${n.subject}”\nApproved content SHA-256: ${n.hash}`, n.sentAt, n.acknowledged.join("; ") || "Nobody yet"]),
+        empty: "No notice sent.",
+      },
+      { kind: "heading", text: "Post-incident review" },
+      ...(r.review
+        ? [
+            { kind: "paragraph" as const, text: r.review.completedAt ? `Completed ${r.review.completedAt}.` : "Not completed yet.", tone: "muted" as const },
+            ...r.review.sections.map((s) => ({ kind: "paragraph" as const, text: `${s.label}: ${s.text || "—"}` })),
+            {
+              kind: "table" as const,
+              columns: [{ header: "Action item", share: 2.6 }, { header: "Owner", share: 1.2 }, { header: "Due", share: 1.35 }, { header: "Status", share: 0.8 }],
+              rows: r.actionItems.map((a) => [a.title, a.owner ?? "Unassigned", a.due ?? "No date", a.status]),
+              empty: "No action items.",
+            },
+          ]
+        : [{ kind: "paragraph" as const, text: "No review yet.", tone: "muted" as const }]),
+      { kind: "heading", text: "Integrity" },
+      { kind: "paragraph", text: "SHA-256 of the Markdown edition of this report (download it with ?format=md and hash everything above its last rule):", tone: "muted" },
+      { kind: "paragraph", text: hash, tone: "code" },
+    ],
+  };
 }

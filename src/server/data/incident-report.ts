@@ -7,10 +7,14 @@ import { REVIEW_SECTIONS } from "@/domain/incident/post-mortem";
 import { DATA_CATEGORY_LABEL, PHASE_LABEL, SEVERITY_LABEL, TYPE_LABEL, type DataCategory } from "@/domain/incident/types";
 import { jurisdictionName } from "@/domain/incident/jurisdictions";
 import { parseId } from "@/lib/validation/ids";
+import { formatInstantWithUtc } from "@/lib/datetime";
+import { describeEvent, eventReason } from "@/domain/timeline/describe-event";
+import { incidentEventNames } from "./event-names";
 
-const utc = (d: Date | null | undefined) => (d ? `${d.toISOString().slice(0, 16).replace("T", " ")}` : null);
-
-/** Everything the incident report says, for staff who may see the incident; null otherwise. */
+/**
+ * Everything the incident report says, for staff who may see the incident; null otherwise. A
+ * staff document: times in the organization's zone (the viewer's), with UTC beside them.
+ */
 export async function getIncidentReport(viewer: Viewer, idRaw: unknown, now: Date): Promise<IncidentReport | null> {
   const id = parseId(idRaw);
   if (!id) return null;
@@ -20,7 +24,6 @@ export async function getIncidentReport(viewer: Viewer, idRaw: unknown, now: Dat
       client: { select: { name: true } },
       owner: { select: { name: true } },
       assets: { orderBy: { name: "asc" } },
-      phaseEvents: { orderBy: { at: "asc" }, include: { actor: { select: { name: true } } } },
       obligations: { where: { active: true }, orderBy: { dueAt: { sort: "asc", nulls: "last" } } },
       notices: { where: { status: "SENT" }, orderBy: { sentAt: "asc" }, include: { obligation: { select: { citation: true } }, acknowledgements: { include: { user: { select: { name: true } } } } } },
       postMortem: true,
@@ -28,7 +31,20 @@ export async function getIncidentReport(viewer: Viewer, idRaw: unknown, now: Dat
     },
   });
   if (!i) return null;
+  const zone = viewer.timeZone;
+  const utc = (d: Date | null | undefined) => (d ? formatInstantWithUtc(d, zone) : null);
+  const [organization, audit] = await Promise.all([
+    db().organization.findUniqueOrThrow({ where: { id: viewer.organizationId }, select: { name: true } }),
+    db().auditEvent.findMany({
+      where: { organizationId: viewer.organizationId, incidentId: i.id },
+      orderBy: { seq: "asc" },
+      select: { at: true, actorLabel: true, action: true, entityType: true, entityId: true, changes: true },
+    }),
+  ]);
+  const names = await incidentEventNames(viewer.organizationId, i.id, audit);
   return {
+    organization: organization.name,
+    timeZone: zone,
     reference: i.reference,
     title: i.title,
     client: i.client.name,
@@ -48,12 +64,7 @@ export async function getIncidentReport(viewer: Viewer, idRaw: unknown, now: Dat
     jurisdictions: i.jurisdictions.map(jurisdictionName),
     encrypted: i.dataEncrypted,
     systems: i.assets.map((a) => (a.kind ? `${a.name} (${a.kind})` : a.name)),
-    timeline: i.phaseEvents.map((e) => ({
-      at: utc(e.at)!,
-      what: e.kind === "OPEN" ? "Logged" : e.kind === "CHANGE_SEVERITY" ? `Severity ${e.fromSeverity} → ${e.toSeverity}` : `${e.kind.replaceAll("_", " ").toLowerCase()}: ${e.fromPhase ?? ""} → ${e.toPhase}`,
-      by: e.actor.name,
-      reason: e.reason,
-    })),
+    timeline: audit.map((a) => ({ at: utc(a.at)!, what: describeEvent(a, names), by: a.actorLabel, reason: eventReason(a) })),
     obligations: i.obligations.map((o) => ({ citation: o.citation, title: o.title, recipient: o.recipient, due: utc(o.dueAt), status: o.status.replaceAll("_", " ").toLowerCase(), decision: o.decisionReason })),
     notices: i.notices.map((n) => ({ citation: n.obligation.citation, subject: n.subject, sentAt: utc(n.sentAt)!, hash: n.contentHash ?? "", acknowledged: n.acknowledgements.map((a) => `${a.user.name} (${utc(a.at)})`) })),
     review: i.postMortem ? { completedAt: utc(i.postMortem.completedAt), sections: REVIEW_SECTIONS.map((s) => ({ label: s.label, text: i.postMortem![s.key] })) } : null,

@@ -104,7 +104,7 @@ export async function getPortalNotice(viewer: Viewer, noticeIdRaw: unknown) {
     select: {
       id: true, subject: true, fields: true, contentHash: true, sentAt: true,
       obligation: { select: { citation: true, title: true } },
-      incident: { select: { reference: true, title: true, client: { select: { name: true } } } },
+      incident: { select: { reference: true, title: true, client: { select: { name: true, timeZone: true } }, organization: { select: { name: true } } } },
     },
   });
   if (!n) return null;
@@ -119,5 +119,7 @@ export async function getPortalNotice(viewer: Viewer, noticeIdRaw: unknown) {
     reference: n.incident.reference,
     incidentTitle: n.incident.title,
     clientName: n.incident.client.name,
+    clientTimeZone: n.incident.client.timeZone,
+    organization: n.incident.organization.name,
   };
 }

@@ -1,12 +1,13 @@
 import { authorize } from "@/server/viewer";
 import { getIncidentReport } from "@/server/data/incident-report";
-import { incidentReportMarkdown, reportHash, reportSections } from "@/domain/reports/incident-report";
-import { renderTextPdf } from "@/server/pdf/notice-pdf";
+import { incidentReportDocument, incidentReportMarkdown, reportHash } from "@/domain/reports/incident-report";
+import { renderPdf } from "@/server/pdf/render-pdf";
 import { apiError } from "@/lib/api-error";
 
 export const dynamic = "force-dynamic";
 
-// The incident report: ?format=pdf (default) or ?format=md.
+// The incident report: ?format=pdf (default) or ?format=md. A staff document: times in the
+// organization's zone, UTC beside them.
 export async function GET(req: Request, { params }: { params: Promise<{ id: string }> }) {
   const auth = await authorize("report:export");
   if (!auth.ok) return auth.code === "UNAUTHENTICATED" ? apiError("UNAUTHENTICATED", "Sign in first.") : apiError("NOT_FOUND", "No such incident.");
@@ -21,11 +22,7 @@ export async function GET(req: Request, { params }: { params: Promise<{ id: stri
     });
   }
   const bodyHash = reportHash(markdown.slice(0, markdown.lastIndexOf("\n---\n")));
-  const pdf = await renderTextPdf(`Incident report ${report.reference}: ${report.title}`, [
-    { text: `Generated ${report.generatedAt} UTC by Warden.` },
-    ...reportSections(report).map((s) => ({ heading: s.heading, text: s.lines.join("\n").replace(/\*\*/g, "").replace(/`/g, "") })),
-    { heading: "Report SHA-256 (of the Markdown edition)", text: bodyHash, mono: true },
-  ]);
+  const pdf = await renderPdf(incidentReportDocument(report, bodyHash));
   return new Response(Buffer.from(pdf), {
     headers: { "content-type": "application/pdf", "content-disposition": `attachment; filename="${report.reference}-report.pdf"`, "cache-control": "private, no-store" },
   });
