@@ -1,6 +1,7 @@
 import "server-only";
 import type { Tx } from "./db";
 import { CHANGES_CHANNEL } from "./change-feed";
+import { normalizeIp } from "./client-ip";
 import { GENESIS_HASH, eventHash } from "@/domain/audit/chain";
 import type { Prisma } from "@/generated/prisma/client";
 
@@ -19,7 +20,7 @@ export type AuditEntry = {
 
 // Events that record an attempt rather than a change of data: they leave the organization's
 // data version alone, so sign-ins (even a stream of failed ones) do not expire cached figures.
-const NOT_DATA_CHANGES: ReadonlySet<string> = new Set(["auth.sign_in", "auth.sign_in_failed", "notice.self_approval_refused"]);
+const NOT_DATA_CHANGES: ReadonlySet<string> = new Set(["auth.sign_in", "auth.sign_in_failed", "auth.sign_in_locked", "auth.sign_in_unlocked", "notice.self_approval_refused"]);
 export const changesData = (action: string) => !NOT_DATA_CHANGES.has(action);
 
 /**
@@ -52,14 +53,15 @@ export async function appendAudit(tx: Tx, entry: AuditEntry): Promise<void> {
     seq: (last?.seq ?? 0) + 1,
     at: entry.at ?? new Date(),
     actorId: entry.actor.id,
-    actorLabel: entry.actor.label,
+    actorLabel: entry.actor.label.slice(0, 200),
     action: entry.action,
     entityType: entry.entityType,
     entityId: entry.entityId ?? null,
     incidentId: entry.incidentId ?? null,
     changes: entry.changes ?? null,
-    requestId: entry.requestId ?? null,
-    ip: entry.ip ?? null,
+    // Values that may come from request headers never make the write fail: bounded to their columns.
+    requestId: entry.requestId ? entry.requestId.slice(0, 64) : null,
+    ip: normalizeIp(entry.ip),
   };
   if (changesData(entry.action)) await bumpDataVersion(tx, entry.organizationId);
   const prevHash = last?.hash ?? GENESIS_HASH;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseTrustedProxies } from "./trusted-proxies";
 
 // No "server-only" marker here: the start script and instrumentation import it too.
 // Validated once, on first use (the server's instrumentation hook touches it at start, so a
@@ -19,6 +20,17 @@ const schema = databaseSchema.extend({
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   SMTP_URL: z.string().refine((v) => /^smtps?:\/\//.test(v) && URL.canParse(v), "must be an smtp:// or smtps:// URL").optional(),
   MAIL_FROM: z.string().max(320).optional(),
+  TRUSTED_PROXIES: z
+    .string()
+    .refine((v) => {
+      try {
+        parseTrustedProxies(v);
+        return true;
+      } catch {
+        return false;
+      }
+    }, "must be a comma-separated list of IP addresses or CIDR ranges (e.g. 10.0.0.0/8,::1)")
+    .optional(),
   REMINDER_THRESHOLDS: z
     .string()
     .refine((v) => v.split(",").every((x) => Number(x) > 0 && Number(x) < 1), "must be fractions between 0 and 1, comma-separated (e.g. 0.5,0.9)")

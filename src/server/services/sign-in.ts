@@ -3,56 +3,68 @@ import { randomUUID } from "node:crypto";
 import { db } from "../db";
 import { appendAudit } from "../audit";
 import { verifyPassword } from "../passwords";
+import { normalizeIp, USER_AGENT_MAX } from "../client-ip";
+import { log } from "../log";
+import { accountKey, mirrorAuditWork, recordAttempt } from "./sign-in-throttle";
 import { signInSchema } from "@/lib/validation/sign-in";
 import { isRole, type Role } from "@/domain/access/permissions";
-
-export const MAX_FAILED_SIGN_INS = 10;
-export const FAILED_SIGN_IN_WINDOW_MS = 15 * 60 * 1000;
+import { ACCOUNT_ADDRESS_LIMIT, lockDurationMs } from "@/domain/auth/sign-in-throttle";
 
 export type SignedInUser = { id: string; email: string; name: string; role: Role };
-export type RequestMeta = { ip?: string | null; requestId?: string | null };
+export type RequestMeta = { ip?: string | null; userAgent?: string | null; requestId?: string | null };
+
+/** Header-derived values as they may be stored: a valid IP, a bounded agent, a plain request id. */
+function storable(meta: RequestMeta) {
+  const userAgent = meta.userAgent ? [...meta.userAgent.replace(/[\u0000-\u001f\u007f]/g, " ")].slice(0, USER_AGENT_MAX).join("").trim() || null : null;
+  const requestId = meta.requestId && /^[\w.:-]{1,64}$/.test(meta.requestId) ? meta.requestId : randomUUID();
+  return { ip: normalizeIp(meta.ip), userAgent, requestId };
+}
 
 /**
  * Checks credentials. Returns the user, or null for every kind of failure (bad input, unknown
- * email, wrong password, disabled account, too many recent failures) so that the caller cannot
- * tell which: no account enumeration. Success and failure of a known account are audited.
+ * email, wrong password, disabled account, throttled) so that the caller cannot tell which, and
+ * in the same time: the password hash is verified in every case (against a dummy hash when no
+ * account matches), and the attempt is recorded in one transaction either way. Throttling: domain/auth/sign-in-throttle.ts.
+ * Sign-ins, failures, and each lock a failure starts are audited for known accounts.
  */
 export async function signInWithPassword(raw: unknown, meta: RequestMeta = {}, now = new Date()): Promise<SignedInUser | null> {
   const parsed = signInSchema.safeParse(raw);
   if (!parsed.success) return null;
   const { email, password } = parsed.data;
+  const { ip, userAgent, requestId } = storable(meta);
 
-  const user = await db().user.findUnique({ where: { email } });
+  const user = await db().user.findUnique({ where: { email }, select: { id: true, organizationId: true, email: true, name: true, role: true, active: true, passwordHash: true } });
   const passwordOk = await verifyPassword(user?.passwordHash ?? null, password);
-  if (!user || !isRole(user.role)) return null;
+  const known = user && isRole(user.role) ? { ...user, role: user.role } : null;
 
-  const requestId = meta.requestId ?? randomUUID();
-  const recentFailures = await db().auditEvent.count({
-    where: {
-      organizationId: user.organizationId,
-      entityType: "User",
-      entityId: user.id,
-      action: "auth.sign_in_failed",
-      at: { gte: new Date(now.getTime() - FAILED_SIGN_IN_WINDOW_MS) },
-    },
+  // One transaction either way: the attempt is counted (and refused if throttled whatever the
+  // password), and for a known account audited, so that both answers cost one commit.
+  const { ok } = await db().$transaction(async (tx) => {
+    const gate = await recordAttempt(tx, accountKey(email), ip, userAgent, passwordOk && !!known?.active, now);
+    if (gate.blocked && gate.scope === "address") log.warn("auth.address_throttled", { requestId });
+    if (!known) {
+      await mirrorAuditWork(tx, gate.attemptId);
+      return { ok: false };
+    }
+    const audit = { organizationId: known.organizationId, entityType: "User", entityId: known.id, requestId, ip, at: now };
+    if (!gate.blocked && passwordOk && known.active) {
+      await tx.user.update({ where: { id: known.id }, data: { lastSignInAt: now } });
+      await appendAudit(tx, { ...audit, actor: { id: known.id, label: known.name }, action: "auth.sign_in" });
+      if (lockDurationMs(gate.failuresBefore, ACCOUNT_ADDRESS_LIMIT) > 0) {
+        await appendAudit(tx, { ...audit, actor: { id: known.id, label: known.name }, action: "auth.sign_in_unlocked", changes: { scope: "account_address", after: "sign_in", failures: gate.failuresBefore } });
+      }
+      return { ok: true };
+    }
+    const anonymous = { id: null, label: "anonymous" };
+    const reason = gate.blocked ? "throttled" : !passwordOk ? "wrong_password" : "inactive";
+    await appendAudit(tx, { ...audit, actor: anonymous, action: "auth.sign_in_failed", changes: gate.blocked ? { reason, scope: gate.scope, until: gate.until.toISOString() } : { reason } });
+    if (!gate.blocked && gate.failureLocks) {
+      const failures = gate.failuresBefore + 1;
+      const until = new Date(now.getTime() + lockDurationMs(failures, ACCOUNT_ADDRESS_LIMIT));
+      await appendAudit(tx, { ...audit, actor: anonymous, action: "auth.sign_in_locked", changes: { scope: "account_address", failures, until: until.toISOString() } });
+    }
+    return { ok: false };
   });
-  const throttled = recentFailures >= MAX_FAILED_SIGN_INS;
-  const ok = passwordOk && user.active && !throttled;
-
-  await db().$transaction(async (tx) => {
-    if (ok) await tx.user.update({ where: { id: user.id }, data: { lastSignInAt: now } });
-    await appendAudit(tx, {
-      organizationId: user.organizationId,
-      actor: ok ? { id: user.id, label: user.name } : { id: null, label: "anonymous" },
-      action: ok ? "auth.sign_in" : "auth.sign_in_failed",
-      entityType: "User",
-      entityId: user.id,
-      changes: ok ? null : { reason: !passwordOk ? "wrong_password" : !user.active ? "inactive" : "throttled" },
-      requestId,
-      ip: meta.ip ?? null,
-      at: now,
-    });
-  });
-
-  return ok ? { id: user.id, email: user.email, name: user.name, role: user.role } : null;
+  if (!ok || !known) return null;
+  return { id: known.id, email: known.email, name: known.name, role: known.role };
 }
