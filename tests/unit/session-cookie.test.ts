@@ -37,3 +37,14 @@ describe("the session cookie's name", () => {
     }
   }
 });
+
+describe("a trusted proxy that says https", () => {
+  it("makes the session cookie Secure (and so __Secure-) whatever NEXTAUTH_URL says", async () => {
+    const { secureCookies, sessionCookieName } = await import("@/lib/session-cookie");
+    for (const nextAuthUrl of [undefined, "http://localhost:3000"]) {
+      expect(secureCookies({ nextAuthUrl, trustHost: false, forwardedProto: null, trustedProxyHttps: true })).toBe(true);
+      expect(sessionCookieName({ nextAuthUrl, trustHost: false, forwardedProto: null, trustedProxyHttps: true })).toBe("__Secure-next-auth.session-token");
+      expect(sessionCookieName({ nextAuthUrl, trustHost: false, forwardedProto: null, trustedProxyHttps: false })).toBe("next-auth.session-token");
+    }
+  });
+});

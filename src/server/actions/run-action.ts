@@ -6,6 +6,7 @@ import type { z } from "zod";
 import { authorize } from "../viewer";
 import { caughtUpWith } from "../data/viewer-cache";
 import { describeError, log } from "../log";
+import { clientIp } from "../client-ip";
 import type { ServiceContext } from "../services/context";
 import type { Result } from "../services/result";
 import type { FormState } from "./form-state";
@@ -48,7 +49,7 @@ export async function runAction<S extends z.ZodType, T>(opts: {
       viewer: auth.viewer,
       now: new Date(),
       requestId,
-      ip: h.get("x-forwarded-for")?.split(",")[0]?.trim() || null,
+      ip: clientIp(h),
     };
     const result = await opts.service(ctx, parsed.data);
     if (!result.ok) return { ok: false, message: result.message, fieldErrors: result.fieldErrors, reasons: result.reasons, at: Date.now() };

@@ -5,7 +5,7 @@ import { authOptions } from "@/server/auth";
 type Ctx = { params: Promise<{ nextauth: string[] }> };
 
 async function handler(req: Request, ctx: Ctx) {
-  return NextAuth(req as never, ctx as never, authOptions());
+  return NextAuth(req as never, ctx as never, authOptions(req.headers));
 }
 
 export { handler as GET, handler as POST };
