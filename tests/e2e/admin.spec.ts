@@ -82,6 +82,10 @@ test("an administrator adds a client, with field errors first, and changes its n
   const edit = page.getByRole("form", { name: `Change ${name}` });
   await edit.getByLabel("Contract notice window (hours)").fill("48");
   await edit.getByRole("button", { name: "Save client" }).click();
-  await expect(edit.getByRole("status").filter({ hasText: "Saved" })).toBeVisible();
+  // a change of terms is previewed first: a new client has no open incident to move
+  await expect(edit.getByRole("status", { name: "Effect of the change" })).toContainText("change no deadline of its 0 open incidents");
+  await expect(row).toContainText("72 hours from awareness"); // not saved yet
+  await edit.getByRole("button", { name: "Confirm and save" }).click();
+  await expect(edit.getByRole("status").filter({ hasText: /^Saved/ })).toBeVisible();
   await expect(row).toContainText("48 hours from awareness");
 });
