@@ -15,8 +15,9 @@ test("a manager filters the dashboard, follows an overdue notice, completes a po
   // follow an overdue notice to its incident
   await page.getByRole("link", { name: /^Notices overdue: [1-9]\d*$/ }).click();
   await expect(page).toHaveURL(/\/obligations/);
-  await expect(page.getByRole("status").filter({ hasText: /overdue/ })).toBeVisible();
-  await page.getByRole("table", { name: "Unsettled notification obligations" }).getByRole("link", { name: /^INC-/ }).first().click();
+  await expect(page).toHaveURL(/status=overdue/);
+  await expect(page.getByRole("status").filter({ hasText: /overdue/ }).first()).toBeVisible();
+  await page.getByRole("list", { name: /^Owed by/ }).getByRole("link", { name: /^INC-/ }).first().click();
   await expect(page.getByRole("region", { name: "Notification obligations" }).getByText("Overdue").first()).toBeVisible();
 
   // an incident in Post-mortem: the review is started but not complete, one action item unassigned

@@ -85,8 +85,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         {[
           ["Open incidents", open.total, `/incidents?${query.clientId ? `clientId=${query.clientId}` : ""}`],
           ["Past internal targets", late.count, "#late"],
-          ["Notices overdue", windows.overdue, "/obligations?within=24"],
-          ["Notices due in 24 h", windows.next24h, "/obligations?within=24"],
+          ["Notices overdue", windows.overdue, `/obligations?status=overdue${query.clientId ? `&client=${query.clientId}` : ""}`],
+          ["Notices due in 24 h", windows.next24h, `/obligations?within=24${query.clientId ? `&client=${query.clientId}` : ""}`],
         ].map(([label, value, href]) => (
           <div key={label as string} className="rounded-lg border border-slate-200 bg-white px-4 py-3">
             <dt className="text-sm text-slate-600">{label}</dt>
