@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { obligationsFor } from "@/domain/deadlines/obligations";
 import { RULES, ruleById } from "@/domain/deadlines/rules";
 import { defineRules, ruleDataProblems } from "@/domain/deadlines/in-force";
+import { withOverrides } from "@/domain/deadlines/overrides";
 import { addBusinessHours, endOfBusinessDays, usFederalHolidays } from "@/domain/deadlines/calendar";
 import type { ClientTerms, IncidentFacts, Rule } from "@/domain/deadlines/types";
 
@@ -392,5 +393,14 @@ describe("rule data is refused when its dates are wrong", () => {
 
   it("accepts versions that follow each other day to day", () => {
     expect(ruleDataProblems([version("x", "2020-01-01", "2023-08-31"), version("x", "2023-09-01")])).toEqual([]);
+  });
+});
+
+
+describe("an administrator's figure for an unconfirmed rule", () => {
+  it("changes the current version only; an earlier version keeps the law as it stood", () => {
+    const rules = withOverrides(RULES, [{ ruleId: "us-tx-ag", amount: 20, unit: "CALENDAR_DAYS", note: "counsel, 2026" }]);
+    const versions = rules.filter((r) => r.id === "us-tx-ag").map((r) => [r.inForce.from, r.clock.amount]);
+    expect(versions.sort()).toEqual([["2020-01-01", 60], ["2023-09-01", 20]]);
   });
 });

@@ -5,7 +5,7 @@ import { listVisibleClients } from "@/server/data/clients";
 import { ClientTable } from "@/components/ui/client-table";
 import { ROLE_LABEL } from "@/domain/access/role-labels";
 import { isRole } from "@/domain/access/permissions";
-import { RULES } from "@/domain/deadlines/rules";
+import { RULES, ruleById } from "@/domain/deadlines/rules";
 import { db } from "@/server/db";
 import { RuleOverrideForm } from "./rule-override-form";
 import { AddUserForm, EditUserForm } from "./user-forms";
@@ -23,7 +23,11 @@ export default async function AdminPage() {
     listClientsForAdmin(viewer),
     db().ruleOverride.findMany({ where: { organizationId: viewer.organizationId } }),
   ]);
-  const unconfirmed = RULES.filter((r) => r.unconfirmed);
+  // one entry per rule: its current version (an amended rule keeps earlier versions as data)
+  const unconfirmed = [...new Set(RULES.map((r) => r.id))].flatMap((id) => {
+    const rule = ruleById(id);
+    return rule?.unconfirmed ? [rule] : [];
+  });
   const clientOptions = clients.map((c) => ({ id: c.id, name: c.name }));
   return (
     <div className="space-y-8">
