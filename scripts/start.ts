@@ -68,6 +68,8 @@ async function shutdown(code: number): Promise<never> {
 }
 
 function fail(message: string): Promise<never> {
+  // a step that fails because Ctrl-C reached it too: the shutdown under way finishes the job
+  if (stopping) return new Promise<never>(() => {});
   console.error(`\nwarden: ${message}\n`);
   return shutdown(1);
 }
