@@ -20,7 +20,7 @@ export type AuditEntry = {
 
 // Events that record an attempt rather than a change of data: they leave the organization's
 // data version alone, so sign-ins (even a stream of failed ones) do not expire cached figures.
-const NOT_DATA_CHANGES: ReadonlySet<string> = new Set(["auth.sign_in", "auth.sign_in_failed", "auth.sign_in_locked", "auth.sign_in_unlocked", "notice.self_approval_refused"]);
+const NOT_DATA_CHANGES: ReadonlySet<string> = new Set(["auth.sign_in", "auth.sign_in_failed", "auth.sign_in_locked", "auth.sign_in_unlocked", "user.password_change_refused", "notice.self_approval_refused"]);
 export const changesData = (action: string) => !NOT_DATA_CHANGES.has(action);
 
 /**

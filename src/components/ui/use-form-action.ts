@@ -7,8 +7,8 @@ import { initialFormState, type FormState } from "@/server/actions/form-state";
  * useActionState without React's automatic form reset: a refused submit keeps everything the
  * person typed. A successful one clears the form when `resetOnSuccess` is set.
  */
-export function useFormAction(action: (prev: FormState, form: FormData) => Promise<FormState>, opts: { resetOnSuccess?: boolean } = {}) {
-  const [state, dispatch, pending] = useActionState(action, initialFormState);
+export function useFormAction<S extends FormState = FormState>(action: (prev: S, form: FormData) => Promise<S>, opts: { resetOnSuccess?: boolean } = {}) {
+  const [state, dispatch, pending] = useActionState<S, FormData>(action, initialFormState as Awaited<S>);
   const formRef = useRef<HTMLFormElement>(null);
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

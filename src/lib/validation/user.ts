@@ -1,10 +1,9 @@
 import { z } from "zod";
 import { ROLES } from "@/domain/access/permissions";
-import { EMAIL_MAX, PASSWORD_MAX } from "./sign-in";
+import { EMAIL_MAX } from "./sign-in";
 
-// An administrator adds people and changes their role, clients and status.
-
-export const PASSWORD_MIN = 12;
+// An administrator adds people (who choose their own password through an invitation link) and
+// changes their role, clients and status.
 
 const email = z
   .string({ error: "Enter an email address." })
@@ -24,10 +23,6 @@ export const createUserSchema = z.object({
   role,
   clientIds,
   clientId,
-  password: z
-    .string({ error: `Set a first password of at least ${PASSWORD_MIN} characters.` })
-    .min(PASSWORD_MIN, `Set a first password of at least ${PASSWORD_MIN} characters.`)
-    .max(PASSWORD_MAX, `A password has at most ${PASSWORD_MAX} characters.`),
 });
 export type CreateUserInput = z.output<typeof createUserSchema>;
 

@@ -8,7 +8,7 @@ import { isRole } from "@/domain/access/permissions";
 import { RULES, ruleById } from "@/domain/deadlines/rules";
 import { db } from "@/server/db";
 import { RuleOverrideForm } from "./rule-override-form";
-import { AddUserForm, EditUserForm } from "./user-forms";
+import { AddUserForm, EditUserForm, ResetPasswordForm } from "./user-forms";
 import { AddClientForm, EditClientForm } from "./client-forms";
 
 export const metadata: Metadata = { title: "Administration" };
@@ -64,6 +64,7 @@ export default async function AdminPage() {
                       <summary className="cursor-pointer text-brand-700 underline">Change<span className="sr-only"> {u.name}</span></summary>
                       <div className="mt-2 w-96 max-w-[80vw]">
                         <EditUserForm user={{ id: u.id, name: u.name, role: u.role, active: u.active, assigned: u.assignedClientIds, contactClientId: u.contactClientId }} clients={clientOptions} />
+                        {u.id !== viewer.userId && u.active ? <ResetPasswordForm userId={u.id} name={u.name} /> : null}
                       </div>
                     </details>
                   ) : null}

@@ -1,13 +1,12 @@
 "use client";
 
-import { createUser, updateUser } from "@/server/actions/manage-users";
+import { createUser, startPasswordReset, updateUser, type LinkFormState } from "@/server/actions/manage-users";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { FormStatus } from "@/components/ui/form-status";
 import { TextField } from "@/components/ui/text-field";
 import { SelectField } from "@/components/ui/select-field";
 import { ROLES, type Role } from "@/domain/access/permissions";
 import { ROLE_LABEL } from "@/domain/access/role-labels";
-import { PASSWORD_MIN } from "@/lib/validation/user";
 
 type ClientOption = { id: string; name: string };
 const ROLE_OPTIONS = ROLES.map((r) => ({ value: r, label: ROLE_LABEL[r] }));
@@ -34,6 +33,19 @@ function ClientFields({ idPrefix, clients, assigned, contactClientId, errors }: 
   );
 }
 
+/** A password link returned once (no mail server): shown with the message, selectable for copying. */
+function OneTimeLink({ state, label }: { state: LinkFormState; label: string }) {
+  if (!state.ok || !state.link) return null;
+  return (
+    <div className="mt-2">
+      <label className="block text-sm font-medium text-slate-800">
+        {label}
+        <input readOnly value={state.link} onFocus={(e) => e.currentTarget.select()} className="mt-1 block w-full rounded-md border border-slate-300 bg-slate-50 px-2 py-1.5 font-mono text-xs" />
+      </label>
+    </div>
+  );
+}
+
 export function AddUserForm({ clients }: { clients: readonly ClientOption[] }) {
   const { state, pending, onSubmit, formRef } = useFormAction(createUser, { resetOnSuccess: true });
   const e = state.fieldErrors ?? {};
@@ -42,10 +54,11 @@ export function AddUserForm({ clients }: { clients: readonly ClientOption[] }) {
       <TextField id="new-user-name" name="name" label="Name" autoComplete="off" errors={e.name} />
       <TextField id="new-user-email" name="email" type="email" label="Email" autoComplete="off" errors={e.email} />
       <SelectField id="new-user-role" name="role" label="Role" options={ROLE_OPTIONS} defaultValue="ANALYST" errors={e.role} />
-      <TextField id="new-user-password" name="password" type="password" label="First password" autoComplete="new-password" hint={`At least ${PASSWORD_MIN} characters.`} errors={e.password} />
       <ClientFields idPrefix="new-user" clients={clients} assigned={[]} contactClientId={null} errors={e} />
       <div className="sm:col-span-2">
+        <p className="mb-2 text-xs text-slate-600">They choose their own password through an invitation link, valid for 7 days: e-mailed when a mail server is set up, otherwise shown here once for you to pass on.</p>
         <FormStatus state={state} />
+        <OneTimeLink state={state} label="Invitation link" />
         <button type="submit" disabled={pending} className="mt-1 rounded-md bg-slate-800 px-4 py-2 text-sm font-medium text-white disabled:opacity-60">Add person</button>
       </div>
     </form>
@@ -67,6 +80,22 @@ export function EditUserForm({ user, clients }: { user: { id: string; name: stri
         <FormStatus state={state} />
         <button type="submit" disabled={pending} className="mt-1 rounded-md bg-slate-800 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-60">Save</button>
       </div>
+    </form>
+  );
+}
+
+/** An administrator starts a reset of someone else's password: a single-use link, valid for an hour. */
+export function ResetPasswordForm({ userId, name }: { userId: string; name: string }) {
+  const { state, pending, onSubmit, formRef } = useFormAction(startPasswordReset);
+  return (
+    <form ref={formRef} onSubmit={onSubmit} aria-label={`Reset ${name}'s password`} className="mt-4 border-t border-slate-200 pt-3">
+      <input type="hidden" name="userId" value={userId} />
+      <p className="mb-2 text-xs text-slate-600">A single-use link to choose a new password, valid for 1 hour. Their current password keeps working until the link is used; then all their sessions end.</p>
+      <FormStatus state={state} />
+      <OneTimeLink state={state} label="Reset link" />
+      <button type="submit" disabled={pending} className="mt-2 rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium text-slate-800 disabled:opacity-60">
+        Start a password reset<span className="sr-only"> for {name}</span>
+      </button>
     </form>
   );
 }

@@ -1,7 +1,11 @@
 import "server-only";
 import { db, type Tx } from "../../db";
 import { appendAudit } from "../../audit";
+import { randomBytes } from "node:crypto";
 import { hashPassword } from "../../passwords";
+import { INVITATION_TTL_MS, newToken, passwordLink } from "../passwords/password-tokens";
+import { mailPasswordLink } from "../passwords/password-link-mail";
+import type { PasswordLinkResult } from "../passwords/start-password-reset";
 import { attempt, fail, type Result } from "../result";
 import { auditContext, type ServiceContext } from "../context";
 import { lockAsAdministrator } from "./admin-lock";
@@ -9,7 +13,7 @@ import type { Role } from "@/domain/access/permissions";
 import type { CreateUserInput, UpdateUserInput } from "@/lib/validation/user";
 
 // Administrators add people and change their role, client assignments and status. Every
-// change is audited in its transaction (never the password); an administrator cannot lock the
+// change is audited in its transaction (never a password or link); an administrator cannot lock the
 // organization out: the last active administrator can be neither demoted nor disabled.
 
 type Membership = { role: Role; clientIds: readonly string[]; clientId?: string };
@@ -26,9 +30,16 @@ async function checkMembership(tx: Tx, ctx: ServiceContext, m: Membership): Prom
   return { assignments: m.role === "ANALYST" ? wanted.sort() : [], contactClientId: m.role === "CLIENT_CONTACT" ? wanted[0]! : null };
 }
 
-export async function createUser(ctx: ServiceContext, input: CreateUserInput): Promise<Result<{ id: string }>> {
-  const passwordHash = await hashPassword(input.password); // outside the transaction: it is slow on purpose
-  return attempt(() =>
+/**
+ * Adds a person, who chooses their own password through a single-use invitation link (7 days):
+ * e-mailed when mail is set up, otherwise returned to be shown to the administrator once. Until
+ * then the account has a random password nobody knows.
+ */
+export async function createUser(ctx: ServiceContext, input: CreateUserInput, origin: string): Promise<Result<{ id: string } & PasswordLinkResult>> {
+  const passwordHash = await hashPassword(randomBytes(32).toString("base64url")); // outside the transaction: it is slow on purpose
+  const { token, tokenHash } = newToken();
+  const expiresAt = new Date(ctx.now.getTime() + INVITATION_TTL_MS);
+  const created = await attempt(() =>
     db().$transaction(async (tx) => {
       await lockAsAdministrator(tx, ctx, "people");
       if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } })) {
@@ -44,19 +55,24 @@ export async function createUser(ctx: ServiceContext, input: CreateUserInput): P
           clientId: contactClientId,
           passwordHash,
           assignments: { create: assignments.map((clientId) => ({ clientId })) },
+          passwordTokens: { create: { purpose: "INVITATION", tokenHash, createdAt: ctx.now, expiresAt } },
         },
-        select: { id: true },
+        select: { id: true, organization: { select: { name: true } } },
       });
       await appendAudit(tx, {
         ...auditContext(ctx),
         action: "user.create",
         entityType: "User",
         entityId: user.id,
-        changes: { name: input.name, email: input.email, role: input.role, clientId: contactClientId, assignments },
+        changes: { name: input.name, email: input.email, role: input.role, clientId: contactClientId, assignments, invitationExpiresAt: expiresAt.toISOString() },
       });
       return user;
     }),
   );
+  if (!created.ok) return created;
+  const link = passwordLink(origin, token);
+  const emailed = await mailPasswordLink(input.email, "INVITATION", link, created.value.organization.name);
+  return { ok: true, value: { id: created.value.id, name: input.name, emailed, link: emailed ? null : link, expiresAt } };
 }
 
 export async function updateUser(ctx: ServiceContext, input: UpdateUserInput): Promise<Result<null>> {
