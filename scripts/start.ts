@@ -14,6 +14,7 @@ import { DEMO_PASSWORD, DEMO_USERS } from "../prisma/demo-data";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "./lib/embedded-postgres";
 import { bin, run } from "./lib/run";
 import { needsBuild } from "./lib/build-state";
+import { demoDecision } from "./lib/demo-guard";
 
 const root = process.cwd();
 nextEnv.loadEnvConfig(root, false, { info: () => {}, error: console.error });
@@ -113,7 +114,10 @@ async function main() {
   try {
     say("applying database migrations…");
     await run(bin("prisma"), ["migrate", "deploy"], { env });
-    if (env.WARDEN_SEED_DEMO === "1") {
+    const demo = demoDecision(env.WARDEN_SEED_DEMO === "1", hostname, env.WARDEN_DEMO_ON_NETWORK === "1");
+    if (demo.message) say(demo.message);
+    env.WARDEN_SEED_DEMO = demo.seed ? "1" : "0";
+    if (demo.seed) {
       say("making sure the demo organization exists…");
       await run(bin("tsx"), ["--conditions=react-server", "prisma/seed.ts"], { env });
     }

@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { demoDecision, isLoopback } from "../../scripts/lib/demo-guard";
+
+describe("the demo organization is created only on a loopback server", () => {
+  it.each([
+    ["127.0.0.1", true],
+    ["127.8.9.10", true],
+    ["localhost", true],
+    ["::1", true],
+    ["[::1]", true],
+    ["0.0.0.0", false],
+    ["::", false],
+    ["192.168.1.20", false],
+    ["10.0.0.1", false],
+    ["warden.example.com", false],
+    ["", false],
+  ])("%s is loopback: %s", (host, loopback) => {
+    expect(isLoopback(host)).toBe(loopback);
+  });
+
+  it("seeds on loopback, refuses elsewhere with the reason, and warns when told to anyway", () => {
+    expect(demoDecision(true, "127.0.0.1", false)).toEqual({ seed: true, message: null });
+    expect(demoDecision(true, "0.0.0.0", false)).toEqual({ seed: false, message: expect.stringContaining("WARDEN_DEMO_ON_NETWORK=1") });
+    expect(demoDecision(true, "0.0.0.0", true)).toEqual({ seed: true, message: expect.stringMatching(/^WARNING: .*public/) });
+    expect(demoDecision(false, "0.0.0.0", true)).toEqual({ seed: false, message: null });
+  });
+});
