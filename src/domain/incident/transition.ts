@@ -55,14 +55,22 @@ export const EXIT_GATES: Partial<Record<Phase, readonly ExitGate[]>> = {
   POST_MORTEM: [(s) => postMortemGaps(s.postMortem)],
 };
 
-/** What still stands between the incident and its next phase (empty when it may advance). */
-export function unmetForAdvance(state: IncidentState): string[] {
-  if (state.phase === "CLOSED") return ["The incident is closed."];
+/** One thing standing between the incident and its next phase: an open required item or an exit gate of `phase`. */
+export type Blocker = { kind: "checklist" | "gate"; phase: Phase; reason: string };
+
+/** What still stands between the incident and its next phase, by kind (empty when it may advance). */
+export function advanceBlockers(state: IncidentState): Blocker[] {
+  if (state.phase === "CLOSED") return [{ kind: "gate", phase: state.phase, reason: "The incident is closed." }];
   const missing = state.checklist
     .filter((i) => i.phase === state.phase && i.required && !i.done)
-    .map((i) => `Checklist item not done: ${i.label}`);
-  const gates = (EXIT_GATES[state.phase] ?? []).flatMap((gate) => gate(state));
+    .map((i) => ({ kind: "checklist" as const, phase: state.phase, reason: `Checklist item not done: ${i.label}` }));
+  const gates = (EXIT_GATES[state.phase] ?? []).flatMap((gate) => gate(state)).map((reason) => ({ kind: "gate" as const, phase: state.phase, reason }));
   return [...missing, ...gates];
+}
+
+/** What still stands between the incident and its next phase (empty when it may advance). */
+export function unmetForAdvance(state: IncidentState): string[] {
+  return advanceBlockers(state).map((b) => b.reason);
 }
 
 function reasonProblems(reason: string): string[] {

@@ -3,7 +3,7 @@ import { db } from "../db";
 import { incidentWhere } from "./scope";
 import type { Viewer } from "@/domain/access/can";
 import { parseId } from "@/lib/validation/ids";
-import { unmetForAdvance } from "@/domain/incident/transition";
+import { advanceBlockers } from "@/domain/incident/transition";
 import { postMortemState, unsettledObligations } from "./gate-facts";
 import { PHASE_LABEL, type Phase } from "@/domain/incident/types";
 import { describeEvent, eventReason } from "@/domain/timeline/describe-event";
@@ -51,7 +51,8 @@ export async function getIncidentDetail(viewer: Viewer, id: unknown) {
   const checklistState = incident.checklist.map((c) => ({ phase: c.phase as Phase, key: c.key, label: c.label, required: c.required, done: c.doneAt !== null }));
   const unsettled = incident.phase === "REPORT" ? await unsettledObligations(db(), incident.id) : [];
   const postMortem = incident.phase === "POST_MORTEM" ? await postMortemState(db(), incident.id) : undefined;
-  const unmet = unmetForAdvance({ phase: incident.phase, severity: incident.severity, resolution: incident.resolution, checklist: checklistState, unsettledObligations: unsettled, postMortem });
+  const blockers = advanceBlockers({ phase: incident.phase, severity: incident.severity, resolution: incident.resolution, checklist: checklistState, unsettledObligations: unsettled, postMortem });
+  const unmet = blockers.map((b) => b.reason);
 
   const timeline: TimelineEntry[] = [
     ...incident.phaseEvents.map((e) => ({
@@ -70,7 +71,7 @@ export async function getIncidentDetail(viewer: Viewer, id: unknown) {
       .map((a) => ({ id: `a-${a.id}`, at: a.at, kind: "audit" as const, actor: a.actorLabel, title: describeEvent(a, names), detail: eventReason(a) })),
   ].sort((x, y) => x.at.getTime() - y.at.getTime() || x.id.localeCompare(y.id));
 
-  return { incident, unmet, timeline, audit };
+  return { incident, unmet, blockers, timeline, audit };
 }
 
 export type IncidentDetail = NonNullable<Awaited<ReturnType<typeof getIncidentDetail>>>;

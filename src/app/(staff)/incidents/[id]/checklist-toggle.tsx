@@ -1,34 +1,51 @@
 "use client";
 
+import { startTransition, useActionState, useId, useOptimistic } from "react";
 import { toggleChecklistItem } from "@/server/actions/toggle-checklist-item";
-import { useFormAction } from "@/components/ui/use-form-action";
+import { initialFormState } from "@/server/actions/form-state";
 import { FormStatus } from "@/components/ui/form-status";
 
-/** A real checkbox: ticking it saves at once (and is audited). */
-export function ChecklistToggle({ incidentId, itemId, label, done, required, doneBy, disabled }: {
-  incidentId: string; itemId: string; label: string; done: boolean; required: boolean; doneBy: string | null; disabled: boolean;
+/**
+ * A real checkbox: ticking it shows at once and saves (audited). If saving is refused, the box
+ * returns to what is stored and the reason is shown under it.
+ */
+export function ChecklistToggle({ incidentId, itemId, label, done, required, doneBy, hint, disabled }: {
+  incidentId: string; itemId: string; label: string; done: boolean; required: boolean; doneBy: string | null; hint: string | null; disabled: boolean;
 }) {
-  const { state, pending, onSubmit, formRef } = useFormAction(toggleChecklistItem);
+  const [state, dispatch, pending] = useActionState(toggleChecklistItem, initialFormState);
+  const [shown, setShown] = useOptimistic(done);
+  const hintId = useId();
+  const onChange = (next: boolean) => {
+    if (pending) return;
+    const data = new FormData();
+    data.set("incidentId", incidentId);
+    data.set("itemId", itemId);
+    data.set("done", String(next));
+    startTransition(() => {
+      setShown(next);
+      dispatch(data);
+    });
+  };
   return (
-    <form ref={formRef} onSubmit={onSubmit} className="py-1.5">
-      <input type="hidden" name="incidentId" value={incidentId} />
-      <input type="hidden" name="itemId" value={itemId} />
-      <input type="hidden" name="done" value={done ? "false" : "true"} />
+    <div className="py-1.5">
       <label className="flex items-start gap-2 text-sm">
         <input
           type="checkbox"
-          checked={done}
-          disabled={disabled || pending}
-          onChange={() => formRef.current?.requestSubmit()}
-          className="mt-0.5 h-4 w-4"
+          checked={shown}
+          disabled={disabled}
+          aria-describedby={hint ? hintId : undefined}
+          onChange={(e) => onChange(e.currentTarget.checked)}
+          className="mt-0.5 h-4 w-4 shrink-0"
         />
         <span>
           {label}
           {required ? <span className="ml-1 text-xs text-slate-500">(required)</span> : null}
-          {done && doneBy ? <span className="ml-2 text-xs text-slate-500">— {doneBy}</span> : null}
+          {shown && done && doneBy ? <span className="ml-2 text-xs text-slate-500">— {doneBy}</span> : null}
+          {pending ? <span className="ml-2 text-xs text-slate-500">saving…</span> : null}
         </span>
       </label>
-      <FormStatus state={state.ok ? { ok: true } : state} className="mt-1" />
-    </form>
+      {hint ? <p id={hintId} className="ml-6 text-xs text-slate-500">{hint}</p> : null}
+      <FormStatus state={state.ok ? { ok: true } : state} className="ml-6 mt-1" />
+    </div>
   );
 }

@@ -32,7 +32,7 @@ export function TransitionPanel({ incidentId, version, phase, severity, unmet, c
   const earlier = PHASES.filter((p) => p !== "CLOSED" && phaseIndex(p) < phaseIndex(phase));
 
   return (
-    <section aria-labelledby="next-step" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
+    <section aria-labelledby="next-step" className="scroll-mt-16 space-y-4 rounded-lg lg:scroll-mt-4 border border-slate-200 bg-white p-4">
       <h2 id="next-step" className="text-base font-semibold">Next step</h2>
       {next ? (
         <form ref={advance.formRef} onSubmit={advance.onSubmit} className="space-y-3">

@@ -1,0 +1,113 @@
+import Link from "next/link";
+import { Badge, SEVERITY_TONE } from "@/components/ui/badge";
+import { Countdown } from "@/components/ui/countdown";
+import { ExportLink } from "@/components/ui/export-link";
+import { PHASES, PHASE_LABEL, SEVERITY_LABEL, TYPE_LABEL, nextPhase, phaseIndex } from "@/domain/incident/types";
+import type { Blocker } from "@/domain/incident/transition";
+import { isSettled } from "@/domain/deadlines/obligation-status";
+import { formatInstant } from "@/lib/datetime";
+import type { IncidentDetail } from "@/server/data/incident-detail";
+import type { ObligationWithNotices } from "@/server/data/obligations";
+
+type Props = {
+  incident: IncidentDetail["incident"];
+  blockers: readonly Blocker[];
+  obligations: readonly ObligationWithNotices[];
+  timeZone: string;
+  created: boolean;
+  mayExport: boolean;
+};
+
+/** Who has it, where it stands, what is due next and what it takes to move on: the first screen of work. */
+export function IncidentHeader({ incident, blockers, obligations, timeZone, created, mayExport }: Props) {
+  const closed = incident.phase === "CLOSED";
+  const current = phaseIndex(incident.phase);
+  const due = obligations.filter((o) => o.active && o.dueAt && !isSettled(o.status)).sort((a, b) => a.dueAt!.getTime() - b.dueAt!.getTime())[0];
+  return (
+    <>
+      <nav aria-label="Breadcrumb" className="text-sm">
+        <Link href="/incidents" className="text-brand-700 underline">Incidents</Link> <span aria-hidden="true">/</span> {incident.reference}
+      </nav>
+      {created ? <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">Incident {incident.reference} logged.</p> : null}
+      <header className="space-y-3">
+        <div className="space-y-2">
+          <p className="font-mono text-sm text-slate-600">{incident.reference}</p>
+          <h1 className="break-words text-2xl font-semibold">{incident.title}</h1>
+          <div className="flex flex-wrap items-center gap-2 text-sm">
+            <Badge tone="blue">{TYPE_LABEL[incident.type]}</Badge>
+            <Badge tone={SEVERITY_TONE[incident.severity]}>Severity: {SEVERITY_LABEL[incident.severity]}</Badge>
+            <Badge tone={closed ? "green" : "slate"}>
+              Phase: {PHASE_LABEL[incident.phase]}
+              {incident.resolution === "FALSE_POSITIVE" ? " (false positive)" : ""}
+            </Badge>
+            <span className="text-slate-600">Client: {incident.client.name}</span>
+          </div>
+        </div>
+        <dl className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 text-sm sm:grid-cols-2 lg:grid-cols-[1fr_1.4fr_2fr]">
+          <div>
+            <dt className="text-xs font-semibold uppercase text-slate-500">Owner</dt>
+            <dd>{incident.owner?.name ?? <span className="text-amber-800">Unassigned</span>} <a href="#people" className="text-xs text-brand-700 underline">change</a></dd>
+            <dd className="text-xs text-slate-500">In {PHASE_LABEL[incident.phase]} since {formatInstant(incident.phaseEnteredAt, timeZone)}</dd>
+          </div>
+          <div>
+            <dt className="text-xs font-semibold uppercase text-slate-500">Next deadline</dt>
+            {due?.dueAt ? (
+              <>
+                <dd><a href="#obligations" className="text-brand-700 underline">{due.citation}</a>: {due.title}</dd>
+                <dd>{formatInstant(due.dueAt, timeZone)} — <Countdown dueAt={due.dueAt.toISOString()} /></dd>
+              </>
+            ) : <dd className="text-slate-600">No notice deadline open.</dd>}
+          </div>
+          <div className="sm:col-span-2 lg:col-span-1">
+            <dt className="text-xs font-semibold uppercase text-slate-500">Next step</dt>
+            <NextStep phase={incident.phase} blockers={blockers} />
+          </div>
+        </dl>
+        {mayExport ? (
+          <p className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
+            <a href={`/api/incidents/${incident.id}/report?format=pdf`} className="text-brand-700 underline">Report (PDF)</a>
+            <a href={`/api/incidents/${incident.id}/report?format=md`} className="text-brand-700 underline">Report (Markdown)</a>
+            <ExportLink href={`/api/incidents/${incident.id}/audit`} fallbackName="audit.csv" className="text-brand-700 underline">Audit trail (CSV)</ExportLink>
+          </p>
+        ) : null}
+      </header>
+      <ol aria-label="Lifecycle" className="flex gap-1 overflow-x-auto pb-1 sm:flex-wrap">
+        {PHASES.map((p, i) => (
+          <li
+            key={p}
+            aria-current={p === incident.phase ? "step" : undefined}
+            className={`shrink-0 rounded px-3 py-1 text-xs font-medium ${p === incident.phase ? "bg-brand-600 text-white" : i < current ? "bg-brand-100 text-brand-900" : "bg-slate-100 text-slate-600"}`}
+          >
+            {i < current ? "✓ " : ""}
+            {PHASE_LABEL[p]}
+          </li>
+        ))}
+      </ol>
+    </>
+  );
+}
+
+// Where each kind of blocker is dealt with on this page.
+const GATE_SECTION: Partial<Record<string, { href: string; label: (n: number) => string }>> = {
+  REPORT: { href: "#obligations", label: (n) => `${n} notification obligation${n === 1 ? "" : "s"} to settle` },
+  POST_MORTEM: { href: "#review", label: (n) => `${n} thing${n === 1 ? "" : "s"} left in the review` },
+};
+
+function NextStep({ phase, blockers }: { phase: IncidentDetail["incident"]["phase"]; blockers: readonly Blocker[] }) {
+  const next = nextPhase(phase);
+  if (!next) return <dd className="text-slate-600">None: the incident is closed.</dd>;
+  const target = next === "CLOSED" ? "close" : `move to ${PHASE_LABEL[next]}`;
+  if (!blockers.length) return <dd className="text-emerald-800">Ready to {target}: <a href="#next-step" className="underline">next step</a>.</dd>;
+  const items = blockers.filter((b) => b.kind === "checklist");
+  const gates = blockers.filter((b) => b.kind === "gate");
+  const gate = GATE_SECTION[phase];
+  return (
+    <dd>
+      <p>To {target}:</p>
+      <ul className="mt-1 list-disc pl-5">
+        {items.length ? <li><a href="#checklist" className="text-brand-700 underline">{items.length} required checklist item{items.length === 1 ? "" : "s"}</a> still open</li> : null}
+        {gates.length && gate ? <li><a href={gate.href} className="text-brand-700 underline">{gate.label(gates.length)}</a></li> : gates.map((g) => <li key={g.reason}>{g.reason}</li>)}
+      </ul>
+    </dd>
+  );
+}
