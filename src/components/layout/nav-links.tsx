@@ -8,7 +8,7 @@ export type NavItem = { href: string; label: string };
 export function NavLinks({ label, items }: { label: string; items: readonly NavItem[] }) {
   const open = useInAppLinks();
   return (
-    <nav aria-label={label} className="flex flex-1 gap-1" onClick={open}>
+    <nav aria-label={label} className="flex flex-1 flex-col gap-1 lg:flex-row lg:flex-wrap" onClick={open}>
       {items.map((item) => (
         <a key={item.href} href={item.href} className="nav-link">
           {item.label}

@@ -14,18 +14,20 @@ export function DataTable({ caption, head, rows }: { caption: string; head: read
   const show = (c: Cell) =>
     typeof c === "object" ? <Link href={c.href} prefetch={false} className="text-brand-700 underline">{c.text}</Link> : c;
   return (
-    <table className="mt-2 min-w-full text-sm">
-      <caption className="sr-only">{caption}</caption>
-      <thead className="text-left text-xs uppercase text-slate-500">
-        <tr>{head.map((h) => <th key={h} scope="col" className="py-1 pr-4">{h}</th>)}</tr>
-      </thead>
-      <tbody className="divide-y divide-slate-100">
-        {rows.map((r, i) => (
-          <tr key={i}>
-            {r.map((c, j) => (j === 0 ? <th key={j} scope="row" className="py-1 pr-4 text-left font-normal">{show(c)}</th> : <td key={j} className="py-1 pr-4 tabular-nums">{show(c)}</td>))}
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <div className="mt-2 overflow-x-auto">
+      <table className="min-w-full text-sm">
+        <caption className="sr-only">{caption}</caption>
+        <thead className="text-left text-xs uppercase text-slate-500">
+          <tr>{head.map((h) => <th key={h} scope="col" className="py-1 pr-4">{h}</th>)}</tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {rows.map((r, i) => (
+            <tr key={i}>
+              {r.map((c, j) => (j === 0 ? <th key={j} scope="row" className="py-1 pr-4 text-left font-normal">{show(c)}</th> : <td key={j} className="py-1 pr-4 tabular-nums">{show(c)}</td>))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

@@ -7,6 +7,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { ExportLink } from "@/components/ui/export-link";
 import { IncidentTable } from "./incident-table";
 import { IncidentFilters } from "./filter-select";
+import { FilterPanel } from "./filter-panel";
 import { can } from "@/domain/access/can";
 import { PHASE_LABEL, TYPE_LABEL, type IncidentType, type Phase, type Severity } from "@/domain/incident/types";
 import { listQueryString, parseIncidentListQuery } from "@/lib/validation/incident-list";
@@ -51,16 +52,18 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
       </div>
 
       <form method="get" role="search" aria-label="Filter incidents" className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-4">
-        <div className="filter-field lg:col-span-2">
+        <div className="filter-field sm:col-span-2">
           <label htmlFor="q">Search</label>
           <input id="q" name="q" type="search" defaultValue={query.q ?? ""} placeholder="Reference, title or summary" />
         </div>
-        <IncidentFilters
-          values={{ status: query.status, sort: query.sort, phase: query.phase, type: query.type, severity: query.severity, clientId: query.clientId, owner: query.owner }}
-          clients={clients.map((c) => [c.id, c.name] as const)}
-          owner={ownerChosen ? [ownerChosen.id, ownerChosen.name] : undefined}
-        />
-        <div className="flex items-end gap-2 lg:col-span-3">
+        <FilterPanel active={[query.phase, query.type, query.severity, query.clientId, query.owner].filter(Boolean).length}>
+          <IncidentFilters
+            values={{ status: query.status, sort: query.sort, phase: query.phase, type: query.type, severity: query.severity, clientId: query.clientId, owner: query.owner }}
+            clients={clients.map((c) => [c.id, c.name] as const)}
+            owner={ownerChosen ? [ownerChosen.id, ownerChosen.name] : undefined}
+          />
+        </FilterPanel>
+        <div className="flex flex-wrap items-end gap-2 sm:col-span-2 lg:col-span-3">
           <button type="submit" className="rounded-md bg-slate-800 px-4 py-2 text-sm font-medium text-white hover:bg-slate-900">Apply filters</button>
           {filtered ? <Link href="/incidents" className="px-2 py-2 text-sm text-brand-700 underline">Clear</Link> : null}
           {can(viewer, "report:export") ? (
