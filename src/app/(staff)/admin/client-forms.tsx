@@ -6,6 +6,7 @@ import { useFormAction } from "@/components/ui/use-form-action";
 import { FormStatus } from "@/components/ui/form-status";
 import { TextField } from "@/components/ui/text-field";
 import { SelectField } from "@/components/ui/select-field";
+import { TimeZoneField } from "@/components/ui/time-zone-field";
 import { REGIME_FLAGS, REGIME_FLAG_KEYS, SECTORS, SECTOR_LABEL } from "@/domain/clients";
 import type { AdminClient } from "@/server/data/organization";
 
@@ -17,7 +18,7 @@ function ClientFields({ prefix, client, errors }: { prefix: string; client?: Adm
     <>
       <TextField id={id("name")} name="name" label="Name" defaultValue={client?.name} errors={errors.name} />
       <SelectField id={id("sector")} name="sector" label="Sector" options={SECTOR_OPTIONS} defaultValue={client?.sector ?? "HEALTHCARE"} errors={errors.sector} />
-      <TextField id={id("timeZone")} name="timeZone" label="Time zone" defaultValue={client?.timeZone ?? ""} placeholder="America/New_York" hint="The contract clock counts in it." errors={errors.timeZone} />
+      <TimeZoneField id={id("timeZone")} name="timeZone" label="Time zone" defaultValue={client?.timeZone ?? ""} hint="The contract clock counts in it. Choose from the list of IANA zones." errors={errors.timeZone} />
       <TextField id={id("country")} name="country" label="Country" defaultValue={client?.country ?? ""} placeholder="US" maxLength={2} errors={errors.country} />
       <TextField id={id("noticeHours")} name="noticeHours" label="Contract notice window (hours)" type="number" min={1} inputMode="numeric" defaultValue={client?.noticeHours ?? 24} errors={errors.noticeHours} />
       <label className="flex items-center gap-2 self-end text-sm">
