@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { E2E_NEXTAUTH_SECRET } from "./tests/e2e/secret";
 
 // Run through `npm run test:e2e`, which prepares the database and the production build.
 const port = Number(process.env.E2E_PORT || 3100);
@@ -49,7 +50,7 @@ export default defineConfig({
     env: {
       DATABASE_URL: process.env.E2E_DATABASE_URL ?? "",
       DATABASE_POOL_MAX: "5",
-      NEXTAUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-0123456789",
+      NEXTAUTH_SECRET: E2E_NEXTAUTH_SECRET,
       NEXTAUTH_URL: baseURL,
       NEXT_TELEMETRY_DISABLED: "1",
     },

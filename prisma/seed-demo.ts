@@ -1,6 +1,8 @@
 import type { PrismaClient } from "../src/generated/prisma/client";
 import { appendAudit } from "../src/server/audit";
 import { hashPassword } from "../src/server/passwords";
+import { sealSecret } from "../src/server/mfa/secret-box";
+import { demoTotpSecret } from "./demo-totp";
 import { DEMO_CLIENTS, DEMO_ORGANIZATION, DEMO_PASSWORD, DEMO_USERS } from "./demo-data";
 import { seedIncidents } from "./seed-incidents";
 
@@ -65,6 +67,27 @@ export async function seedDemo(prisma: PrismaClient, opts: { incidents?: boolean
     });
     created += 1;
   }
+  await enrolDemoAuthenticators(prisma, org.id, DEMO_USERS.map((u) => u.email));
   const incidents = opts.incidents === false ? 0 : await seedIncidents(prisma, org, clientIds);
   return { created, incidents };
+}
+
+/**
+ * Gives each demo account its fixed, public authenticator secret (demo-totp.ts), sealed with
+ * this installation's key, where it has none: staff must sign in with a second factor, and the
+ * demo's codes are printed by `npm start` and `npm run demo:code`. Existing demo databases get
+ * them on the next start. Returns how many it set.
+ */
+export async function enrolDemoAuthenticators(prisma: PrismaClient, organizationId: string, emails: readonly string[]): Promise<number> {
+  let set = 0;
+  for (const email of emails) {
+    const user = await prisma.user.findFirst({ where: { email, organizationId, totpEnabledAt: null }, select: { id: true } });
+    if (!user) continue;
+    await prisma.$transaction(async (tx) => {
+      await tx.user.update({ where: { id: user.id }, data: { totpSecret: sealSecret(demoTotpSecret(email), user.id), totpEnabledAt: new Date(), totpLastStep: null } });
+      await appendAudit(tx, { organizationId, actor: SEED_ACTOR, action: "user.mfa_enrolled", entityType: "User", entityId: user.id, changes: { demo: true } });
+    });
+    set += 1;
+  }
+  return set;
 }

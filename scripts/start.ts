@@ -11,6 +11,7 @@ import path from "node:path";
 import nextEnv from "@next/env";
 import { parseEnv } from "../src/server/env";
 import { DEMO_PASSWORD, DEMO_USERS } from "../prisma/demo-data";
+import { demoTotpSecret } from "../prisma/demo-totp";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "./lib/embedded-postgres";
 import { bin, run } from "./lib/run";
 import { needsBuild } from "./lib/build-state";
@@ -144,7 +145,9 @@ async function main() {
   console.log(`\nWarden is running at http://localhost:${port} (Ctrl-C stops it${embedded ? " and the embedded PostgreSQL" : ""})\n`);
   if (env.WARDEN_SEED_DEMO === "1") {
     console.log(`Demo accounts (password for all: ${DEMO_PASSWORD}):`);
-    for (const u of DEMO_USERS) console.log(`  ${u.role.padEnd(15)} ${u.email}`);
+    // The authenticator secrets are as public as the password: printed for the local demo only.
+    if (embedded) console.log(`  ${"role".padEnd(15)} ${"email".padEnd(34)} authenticator secret (current code: npm run demo:code -- <email>)`);
+    for (const u of DEMO_USERS) console.log(`  ${u.role.padEnd(15)} ${embedded ? `${u.email.padEnd(34)} ${demoTotpSecret(u.email)}` : u.email}`);
     console.log("");
   }
 }

@@ -7,6 +7,7 @@ import { existsSync } from "node:fs";
 import { createTestDatabase } from "./lib/test-database";
 import { needsBuild } from "./lib/build-state";
 import { bin, run } from "./lib/run";
+import { E2E_NEXTAUTH_SECRET } from "../tests/e2e/secret";
 
 const root = process.cwd();
 // Playwright cannot download its own browser on our machines: it drives Debian's Chromium.
@@ -18,7 +19,9 @@ if (!browser && !existsSync(path.join(os.homedir(), ".cache", "ms-playwright")))
 const database = await createTestDatabase("warden_e2e", { embeddedPort: 54349 });
 let failed = false;
 try {
-  const env = { ...process.env, DATABASE_URL: database.url, NEXT_TELEMETRY_DISABLED: "1" };
+  // The seed seals the demo authenticators with the key the server derives from its secret:
+  // the same secret as the server's in playwright.config.ts.
+  const env = { ...process.env, DATABASE_URL: database.url, NEXTAUTH_SECRET: E2E_NEXTAUTH_SECRET, NEXT_TELEMETRY_DISABLED: "1" };
   await run(bin("tsx"), ["--conditions=react-server", path.join("prisma", "seed.ts")], { env });
   if (needsBuild(root)) await run(bin("next"), ["build"], { env });
   await run(bin("playwright"), ["test", ...process.argv.slice(2)], { env: { ...env, E2E_DATABASE_URL: database.url } });

@@ -3,11 +3,10 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { env } from "./env";
 import { signInWithPassword } from "./services/sign-in";
+import { endSession, startSession } from "./services/sessions/sessions";
 import { clientIp, forwardedHttps, requestIdOf, userAgentOf, type HeaderSource } from "./client-ip";
 import { isRole } from "@/domain/access/permissions";
 import { safeRedirectUrl } from "@/lib/safe-callback";
-
-export const SESSION_MAX_AGE_S = 8 * 60 * 60;
 
 /** `headers`: the request's, so that a trusted proxy's https makes the cookies Secure. */
 export function authOptions(headers?: HeaderSource): NextAuthOptions {
@@ -15,18 +14,29 @@ export function authOptions(headers?: HeaderSource): NextAuthOptions {
     secret: env().NEXTAUTH_SECRET,
     // Otherwise next-auth decides from NEXTAUTH_URL (lib/session-cookie.ts names the same cookie).
     ...(forwardedHttps(headers) ? { useSecureCookies: true } : {}),
-    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S },
+    // The cookie carries the Session row's id (sid); the row decides on every request whether
+    // the session stands (ended, idle, past its absolute end, second factor owed), so the
+    // cookie's own lifetime is only the outer bound: the absolute lifetime.
+    session: { strategy: "jwt", maxAge: env().SESSION_MAX_HOURS * 3600 },
     pages: { signIn: "/login", error: "/login" },
     providers: [
       CredentialsProvider({
         name: "Email and password",
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
         async authorize(credentials, req) {
-          const user = await signInWithPassword(credentials, { ip: clientIp(req?.headers), userAgent: userAgentOf(req?.headers), requestId: requestIdOf(req?.headers) });
-          return user ? { id: user.id, email: user.email, name: user.name, role: user.role } : null;
+          const meta = { ip: clientIp(req?.headers), userAgent: userAgentOf(req?.headers), requestId: requestIdOf(req?.headers) };
+          const user = await signInWithPassword(credentials, meta);
+          if (!user) return null;
+          const sessionId = await startSession(user.id, { ip: meta.ip, userAgent: meta.userAgent });
+          return { id: user.id, email: user.email, name: user.name, role: user.role, sessionId };
         },
       }),
     ],
+    events: {
+      async signOut({ token }) {
+        if (typeof token?.sub === "string" && typeof token.sid === "string") await endSession(token.sub, token.sid, "signed_out");
+      },
+    },
     callbacks: {
       // Only paths on this site after sign-in or sign-out; anything else goes home.
       redirect: async ({ url, baseUrl }) => safeRedirectUrl(url, baseUrl),
@@ -34,6 +44,7 @@ export function authOptions(headers?: HeaderSource): NextAuthOptions {
         if (user) {
           token.sub = user.id;
           token.role = (user as { role?: string }).role;
+          token.sid = (user as { sessionId?: string }).sessionId;
         }
         return token;
       },

@@ -31,6 +31,12 @@ const schema = databaseSchema.extend({
       }
     }, "must be a comma-separated list of IP addresses or CIDR ranges (e.g. 10.0.0.0/8,::1)")
     .optional(),
+  SESSION_IDLE_MINUTES: z.coerce.number().int("must be a whole number of minutes").min(1).max(24 * 60).default(30),
+  SESSION_MAX_HOURS: z.coerce.number().int("must be a whole number of hours").min(1).max(30 * 24).default(12),
+  MFA_ENCRYPTION_KEY: z
+    .string()
+    .refine((v) => /^[A-Za-z0-9+/_-]{43}=?$/.test(v) && Buffer.from(v, "base64").length === 32, "must be 32 random bytes in base64 (`openssl rand -base64 32`)")
+    .optional(),
   REMINDER_THRESHOLDS: z
     .string()
     .refine((v) => v.split(",").every((x) => Number(x) > 0 && Number(x) < 1), "must be fractions between 0 and 1, comma-separated (e.g. 0.5,0.9)")
@@ -38,6 +44,11 @@ const schema = databaseSchema.extend({
 });
 
 export type Env = z.infer<typeof schema>;
+
+const checked = schema.refine((e) => e.SESSION_IDLE_MINUTES <= e.SESSION_MAX_HOURS * 60, {
+  path: ["SESSION_IDLE_MINUTES"],
+  message: "must not be longer than SESSION_MAX_HOURS",
+});
 
 function parseWith<S extends z.ZodType>(schema: S, source: Record<string, string | undefined>): z.infer<S> {
   // An empty variable means "not set", as in most shells' .env handling.
@@ -51,7 +62,7 @@ function parseWith<S extends z.ZodType>(schema: S, source: Record<string, string
 }
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
-  return parseWith(schema, source);
+  return parseWith(checked, source);
 }
 
 let cached: Env | undefined;

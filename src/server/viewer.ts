@@ -1,14 +1,17 @@
 import "server-only";
-import { createHash } from "node:crypto";
 import { cache } from "react";
-import { decode } from "next-auth/jwt";
 import { cookies, headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { connection } from "next/server";
 import { env } from "./env";
 import { sessionCookieName } from "@/lib/session-cookie";
+import { forwardedHttps } from "./client-ip";
 import { loadViewer } from "./data/load-viewer";
 import { cachedViewer } from "./data/viewer-cache";
+import { checkSession, type SessionGate } from "./data/load-session";
+import { readSessionToken, type SessionToken } from "./session-token";
+import { touchSession } from "./services/sessions/sessions";
+import { secondFactorPath } from "@/domain/access/session-status";
 import { can, type Viewer } from "@/domain/access/can";
 import type { Permission } from "@/domain/access/permissions";
 
@@ -17,22 +20,35 @@ import type { Permission } from "@/domain/access/permissions";
  * or a removed client assignment takes effect at once, not when the session expires: for pages
  * and downloads, from the per-process copy that every change of the organization's data
  * invalidates as it commits (data/viewer-cache.ts); for server actions, straight from the
- * database (authorize with fresh).
+ * database (authorize with fresh). Either way the session row behind the cookie is read on every
+ * request (one primary-key lookup, beside the viewer's): a session ended on the server, idle or
+ * past its absolute lifetime, or still owing its second factor, gives no viewer.
  */
 export const getViewer = cache(async (): Promise<Viewer | null> => {
-  const userId = await requestUserId();
-  return userId ? cachedViewer(userId) : null;
+  const token = await requestSession();
+  if (!token) return null;
+  const [gate, viewer] = await Promise.all([getSessionGate(), cachedViewer(token.userId)]);
+  return gate.status === "complete" ? viewer : null;
 });
 
 const getFreshViewer = cache(async (): Promise<Viewer | null> => {
-  const userId = await requestUserId();
-  return userId ? loadViewer(userId) : null;
+  const token = await requestSession();
+  if (!token) return null;
+  const [gate, viewer] = await Promise.all([getSessionGate(), loadViewer(token.userId)]);
+  if (gate.status !== "complete" || !viewer) return null;
+  // Writes mark the session as in use (at most every few minutes): pages never write.
+  await touchSession(token.sessionId);
+  return viewer;
 });
 
-const requestUserId = cache(async (): Promise<string | null> => {
+/** The state of this request's session: complete, owing a factor, or none (and why). */
+export const getSessionGate = cache(async (): Promise<SessionGate> => checkSession(await requestSession()));
+
+const requestSession = cache(async (): Promise<SessionToken | null> => {
   // Per request, never at build time: pages that ask who is looking are always dynamic.
   await connection();
-  return sessionUserId();
+  const token = await sessionCookieValue();
+  return token ? readSessionToken(token, env().NEXTAUTH_SECRET) : null;
 });
 
 /** The one name next-auth writes the session cookie under here (see lib/session-cookie.ts). */
@@ -40,48 +56,24 @@ async function sessionCookie(): Promise<string> {
   const trustHost = Boolean(process.env.VERCEL || process.env.AUTH_TRUST_HOST);
   // Only that name is read: accepting the plain name on https would let a cookie planted over
   // plain http or from a sibling domain (which `__Secure-` forbids) choose who the visitor is.
-  return sessionCookieName({ nextAuthUrl: env().NEXTAUTH_URL, trustHost, forwardedProto: trustHost ? (await headers()).get("x-forwarded-proto") : null });
+  const h = await headers();
+  return sessionCookieName({ nextAuthUrl: env().NEXTAUTH_URL, trustHost, forwardedProto: trustHost ? h.get("x-forwarded-proto") : null, trustedProxyHttps: forwardedHttps(h) });
 }
 
 /**
- * The user id in the session cookie, read the way next-auth writes it (an encrypted JWT, split
- * into numbered chunks when long) and checked the same way (decryption with the secret,
- * expiry). Reading it directly spares every page next-auth's full session round (decode,
+ * The session cookie as next-auth writes it (an encrypted JWT, split into numbered chunks when
+ * long). Reading it directly spares every page next-auth's full session round (decode,
  * callbacks, re-encode a cookie a server component cannot set anyway).
  */
-async function sessionUserId(): Promise<string | null> {
-  const { NEXTAUTH_SECRET } = env();
+async function sessionCookieValue(): Promise<string | null> {
   const jar = await cookies();
   const name = await sessionCookie();
-  let token = jar.get(name)?.value;
-  if (!token) {
-    const chunks = jar.getAll().filter((c) => /^\d+$/.test(c.name.slice(name.length + 1)) && c.name.startsWith(`${name}.`));
-    chunks.sort((a, b) => Number(a.name.slice(name.length + 1)) - Number(b.name.slice(name.length + 1)));
-    token = chunks.map((c) => c.value).join("") || undefined;
-  }
-  if (!token) return null;
-  const key = createHash("sha256").update(token).digest("base64url");
-  const known = decodedSessions.get(key);
-  if (known && Date.now() < known.validUntil) return known.userId;
-  try {
-    const payload = await decode({ token, secret: NEXTAUTH_SECRET });
-    const userId = typeof payload?.sub === "string" && payload.sub ? payload.sub : null;
-    if (userId && typeof payload?.exp === "number") {
-      decodedSessions.delete(key);
-      decodedSessions.set(key, { userId, validUntil: payload.exp * 1000 });
-      if (decodedSessions.size > 10_000) decodedSessions.delete(decodedSessions.keys().next().value!);
-    }
-    return userId;
-  } catch {
-    return null; // tampered, expired or signed with another secret: not signed in
-  }
+  const whole = jar.get(name)?.value;
+  if (whole) return whole;
+  const chunks = jar.getAll().filter((c) => /^\d+$/.test(c.name.slice(name.length + 1)) && c.name.startsWith(`${name}.`));
+  chunks.sort((a, b) => Number(a.name.slice(name.length + 1)) - Number(b.name.slice(name.length + 1)));
+  return chunks.map((c) => c.value).join("") || null;
 }
-
-// A session token decrypts to the same user until it expires: each token (by its hash) is
-// decrypted once per process, not on every request. The token is re-issued as the session
-// is used, so entries age out; the map is bounded. Who that user is and may see is still read
-// on each request (getViewer).
-const decodedSessions = new Map<string, { userId: string; validUntil: number }>();
 
 /**
  * First line of every page loader: no session → sign-in page; no permission → not found
@@ -89,9 +81,20 @@ const decodedSessions = new Map<string, { userId: string; validUntil: number }>(
  */
 export async function requireViewer(permission: Permission, returnTo?: string): Promise<Viewer> {
   const viewer = await getViewer();
-  if (!viewer) redirect(returnTo ? `/login?callbackUrl=${encodeURIComponent(returnTo)}` : "/login");
+  if (!viewer) {
+    const query = returnTo ? `?callbackUrl=${encodeURIComponent(returnTo)}` : "";
+    redirect(`${secondFactorPath((await getSessionGate()).status) ?? "/login"}${query}`);
+  }
   if (!can(viewer, permission)) notFound();
   return viewer;
+}
+
+/** For pages every signed-in person may open (their own Security page): the viewer and this session's id. */
+export async function requireSignedIn(returnTo: string): Promise<{ viewer: Viewer; sessionId: string }> {
+  const viewer = await getViewer();
+  const gate = await getSessionGate();
+  if (!viewer || !gate.sessionId) redirect(`${secondFactorPath(gate.status) ?? "/login"}?callbackUrl=${encodeURIComponent(returnTo)}`);
+  return { viewer, sessionId: gate.sessionId };
 }
 
 /**

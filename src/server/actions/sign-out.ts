@@ -1,17 +1,17 @@
 "use server";
 
-import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
+import { clearSessionCookie, sessionFor } from "./session-action";
+import { endSession } from "../services/sessions/sessions";
 
 /**
- * Ends the session by expiring next-auth's session cookie (every chunk of it, under the name
- * it was set with). A server action, so the button works before the page's script has loaded.
+ * Ends the session on the server (a copy of the cookie is refused from now on) and expires the
+ * cookie. A server action, so the button works before the page's script has loaded; it works in
+ * every state of the session, the second step included.
  */
 export async function signOut(): Promise<never> {
-  const jar = await cookies();
-  for (const { name } of jar.getAll()) {
-    if (!/(^|__Secure-)next-auth\.session-token(\.\d+)?$/.test(name)) continue;
-    jar.set(name, "", { path: "/", maxAge: 0, httpOnly: true, sameSite: "lax", secure: name.startsWith("__Secure-") });
-  }
+  const session = await sessionFor(["complete", "needs_code", "needs_enrolment"]);
+  if (session) await endSession(session.userId, session.sessionId, "signed_out", session.meta);
+  await clearSessionCookie();
   redirect("/login");
 }

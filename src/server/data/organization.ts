@@ -31,6 +31,8 @@ export type UserRow = {
   role: string;
   active: boolean;
   lastSignInAt: Date | null;
+  /** Signs in with an authenticator app (an administrator may reset it). */
+  mfaEnrolled: boolean;
   clients: string[];
   /** For the edit form: an analyst's assigned clients, a contact's client. */
   assignedClientIds: string[];
@@ -49,6 +51,7 @@ export async function listUsers(viewer: Viewer): Promise<UserRow[]> {
       role: true,
       active: true,
       lastSignInAt: true,
+      totpEnabledAt: true,
       clientId: true,
       client: { select: { name: true } },
       assignments: { select: { clientId: true, client: { select: { name: true } } } },
@@ -61,6 +64,7 @@ export async function listUsers(viewer: Viewer): Promise<UserRow[]> {
     role: u.role,
     active: u.active,
     lastSignInAt: u.lastSignInAt,
+    mfaEnrolled: u.totpEnabledAt !== null,
     clients: u.role === "CLIENT_CONTACT"
       ? (u.client ? [u.client.name] : [])
       : u.role === "ANALYST"

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { getViewer } from "@/server/viewer";
+import { getSessionGate, getViewer } from "@/server/viewer";
+import { secondFactorPath } from "@/domain/access/session-status";
 import { HOME_PATH } from "@/domain/access/permissions";
 import { safeCallbackPath } from "@/lib/safe-callback";
 import { SignInForm } from "./sign-in-form";
@@ -11,6 +12,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const params = await searchParams;
   const viewer = await getViewer();
   if (viewer) redirect(HOME_PATH[viewer.role]);
+  // Password proven, second factor owed: that step, not the password again.
+  const step = secondFactorPath((await getSessionGate()).status);
+  if (step) redirect(typeof params.callbackUrl === "string" ? `${step}?callbackUrl=${encodeURIComponent(safeCallbackPath(params.callbackUrl))}` : step);
   return (
     <main className="flex min-h-screen items-center justify-center px-4">
       <div className="w-full max-w-sm">

@@ -9,6 +9,7 @@ import { RULES, ruleById } from "@/domain/deadlines/rules";
 import { db } from "@/server/db";
 import { RuleOverrideForm } from "./rule-override-form";
 import { AddUserForm, EditUserForm, ResetPasswordForm } from "./user-forms";
+import { ResetMfaForm } from "./reset-mfa-form";
 import { AddClientForm, EditClientForm } from "./client-forms";
 
 export const metadata: Metadata = { title: "Administration" };
@@ -64,6 +65,7 @@ export default async function AdminPage() {
                       <summary className="cursor-pointer text-brand-700 underline">Change<span className="sr-only"> {u.name}</span></summary>
                       <div className="mt-2 w-96 max-w-[80vw]">
                         <EditUserForm user={{ id: u.id, name: u.name, role: u.role, active: u.active, assigned: u.assignedClientIds, contactClientId: u.contactClientId }} clients={clientOptions} />
+                        {u.id !== viewer.userId ? <ResetMfaForm userId={u.id} name={u.name} enrolled={u.mfaEnrolled} /> : null}
                         {u.id !== viewer.userId && u.active ? <ResetPasswordForm userId={u.id} name={u.name} /> : null}
                       </div>
                     </details>

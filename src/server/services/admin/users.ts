@@ -9,6 +9,7 @@ import type { PasswordLinkResult } from "../passwords/start-password-reset";
 import { attempt, fail, type Result } from "../result";
 import { auditContext, type ServiceContext } from "../context";
 import { lockAsAdministrator } from "./admin-lock";
+import { endSessionsOf } from "../sessions/sessions";
 import type { Role } from "@/domain/access/permissions";
 import type { CreateUserInput, UpdateUserInput } from "@/lib/validation/user";
 
@@ -103,6 +104,10 @@ export async function updateUser(ctx: ServiceContext, input: UpdateUserInput): P
       if (before.clientId !== contactClientId) changes.clientId = { before: before.clientId, after: contactClientId };
       if (oldAssignments.join() !== assignments.join()) changes.assignments = { before: oldAssignments, after: assignments };
       if (!Object.keys(changes).length) return null;
+      // A new role or a disabled account ends the person's sessions at once (re-enabling revives none).
+      if (changes.role || (changes.active && !input.active)) {
+        await endSessionsOf(before.id, changes.active && !input.active ? "user_disabled" : "role_changed", null, { tx, now: ctx.now });
+      }
       await appendAudit(tx, {
         ...auditContext(ctx),
         action: "user.update",

@@ -1,0 +1,105 @@
+import "server-only";
+import { db } from "../../db";
+import { appendAudit } from "../../audit";
+import { openSecret, sealSecret } from "../../mfa/secret-box";
+import { bounded, endSessionsOf, type SessionMeta } from "../sessions/sessions";
+import { FACTOR_MESSAGES, replaceRecoveryCodes, spendFactor } from "./factors";
+import { attempt, fail, type Result } from "../result";
+import { checkTotp, newTotpSecret } from "@/domain/mfa/totp";
+
+/** How long an enrolment page's secret may be confirmed. */
+export const ENROLMENT_TTL_MS = 15 * 60 * 1000;
+
+export type PendingEnrolment = { secret: string; sealed: string };
+
+/**
+ * A new secret to enrol, and the same secret sealed for the confirming form. Drawing the page
+ * writes nothing: the secret travels in the form, encrypted and bound to this session, and is
+ * stored only when a code from it is confirmed.
+ */
+export function startEnrolment(sessionId: string, now = new Date()): PendingEnrolment {
+  const secret = newTotpSecret();
+  return { secret, sealed: sealSecret(JSON.stringify({ secret, issuedAt: now.getTime() }), `enrol:${sessionId}`) };
+}
+
+function pendingSecret(sealed: string, sessionId: string, now: Date): string | null {
+  const plain = openSecret(sealed, `enrol:${sessionId}`);
+  if (!plain) return null;
+  try {
+    const { secret, issuedAt } = JSON.parse(plain) as { secret?: unknown; issuedAt?: unknown };
+    if (typeof secret !== "string" || typeof issuedAt !== "number") return null;
+    return now.getTime() - issuedAt <= ENROLMENT_TTL_MS ? secret : null;
+  } catch {
+    return null;
+  }
+}
+
+type EnrolInput = { sealed: string; code: string; currentCode?: string | null };
+
+/**
+ * Confirms an authenticator: the first code from the new secret proves it was set up. The secret
+ * is stored encrypted, ten recovery codes replace any old ones (returned once, to show), and
+ * this session counts as having proven its second factor. Replacing an authenticator needs a
+ * code from the current one (or a recovery code) and ends the person's other sessions.
+ */
+export async function confirmEnrolment(sessionId: string, userId: string, input: EnrolInput, meta: SessionMeta = {}, now = new Date()): Promise<Result<{ recoveryCodes: string[] }>> {
+  return attempt(() =>
+    db().$transaction(async (tx) => {
+      const session = await tx.session.findFirst({ where: { id: sessionId, userId, revokedAt: null, expiresAt: { gt: now } }, select: { id: true, mfaVerifiedAt: true } });
+      if (!session) fail("REFUSED", "This sign-in has ended. Sign in again.");
+      const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { id: true, name: true, organizationId: true, totpSecret: true, totpLastStep: true, totpEnabledAt: true } });
+      const replacing = user.totpEnabledAt !== null;
+      // A session still owing its code cannot swap the authenticator it owes the code for.
+      if (replacing && !session.mfaVerifiedAt) fail("REFUSED", "Sign in with your current authenticator first.");
+      const secret = pendingSecret(input.sealed, sessionId, now);
+      if (!secret) fail("REFUSED", "This set-up page has expired. Reload it to get a new secret, and add that one to your app.");
+      if (replacing) {
+        const proof = await spendFactor(tx, user, input.currentCode ?? "", now);
+        if (!proof.ok) fail("VALIDATION_FAILED", "Check the highlighted field.", { fieldErrors: { currentCode: [FACTOR_MESSAGES[proof.reason]] } });
+      }
+      const check = checkTotp(secret, input.code, now.getTime(), null);
+      if (!check.ok) fail("VALIDATION_FAILED", "Check the highlighted field.", { fieldErrors: { code: [FACTOR_MESSAGES[check.reason]] } });
+      await tx.user.update({ where: { id: userId }, data: { totpSecret: sealSecret(secret, userId), totpEnabledAt: now, totpLastStep: check.step } });
+      const recoveryCodes = await replaceRecoveryCodes(tx, userId, now);
+      await tx.session.update({ where: { id: sessionId }, data: { mfaVerifiedAt: now, mfaFailures: 0, lastSeenAt: now } });
+      const ended = replacing ? await endSessionsOf(userId, "mfa_replaced", sessionId, { tx, now }) : 0;
+      await appendAudit(tx, {
+        organizationId: user.organizationId,
+        actor: { id: user.id, label: user.name },
+        action: replacing ? "user.mfa_replaced" : "user.mfa_enrolled",
+        entityType: "User",
+        entityId: user.id,
+        changes: { recoveryCodes: recoveryCodes.length, sessionsEnded: ended },
+        requestId: meta.requestId ?? null,
+        ip: bounded(meta.ip, 64),
+        at: now,
+      });
+      return { recoveryCodes };
+    }),
+  );
+}
+
+/** New recovery codes (the old ones stop working), for a current authenticator code. */
+export async function regenerateRecoveryCodes(userId: string, code: string, meta: SessionMeta = {}, now = new Date()): Promise<Result<{ recoveryCodes: string[] }>> {
+  return attempt(() =>
+    db().$transaction(async (tx) => {
+      const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { id: true, name: true, organizationId: true, totpSecret: true, totpLastStep: true } });
+      if (!user.totpSecret) fail("REFUSED", "Set up an authenticator first.");
+      const proof = await spendFactor(tx, user, code, now, { allowRecovery: false });
+      if (!proof.ok) fail("VALIDATION_FAILED", "Check the highlighted field.", { fieldErrors: { code: [FACTOR_MESSAGES[proof.reason]] } });
+      const recoveryCodes = await replaceRecoveryCodes(tx, userId, now);
+      await appendAudit(tx, {
+        organizationId: user.organizationId,
+        actor: { id: user.id, label: user.name },
+        action: "user.recovery_codes_replaced",
+        entityType: "User",
+        entityId: user.id,
+        changes: { recoveryCodes: recoveryCodes.length },
+        requestId: meta.requestId ?? null,
+        ip: bounded(meta.ip, 64),
+        at: now,
+      });
+      return { recoveryCodes };
+    }),
+  );
+}
