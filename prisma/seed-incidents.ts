@@ -34,6 +34,8 @@ type Story = {
   type: IncidentType;
   title: string;
   summary: string;
+  /** What the client reads: plain facts, no internal names or suspicions. */
+  clientSummary: string;
   severity: "LOW" | "MEDIUM" | "HIGH" | "CRITICAL";
   categories: string[];
   jurisdictions: Record<string, string[]>;
@@ -49,6 +51,7 @@ const STORIES: Story[] = [
     type: "CYBERATTACK",
     title: "Ransomware on claims-processing file server",
     summary: "EDR flagged mass file encryption on the claims share; a ransom note was found on three hosts.",
+    clientSummary: "Ransomware encrypted files on the server our team uses to process your claims. The affected hosts were isolated the same day; we are restoring from backups and checking whether any files were copied out.",
     severity: "CRITICAL",
     categories: ["PERSONAL", "HEALTH", "FINANCIAL"],
     jurisdictions: { health: ["US-IL", "US-WI"], bank: ["DE", "AT"], law: ["GB"] },
@@ -61,6 +64,7 @@ const STORIES: Story[] = [
     type: "DATA_BREACH",
     title: "Customer records exfiltrated through compromised agent account",
     summary: "An agent's SSO account was phished; 4,000 customer records were exported from the CRM overnight.",
+    clientSummary: "A staff account was taken over through a phishing e-mail and used overnight to export about 4,000 of your customer records from the case-management system. The account was disabled and its sessions ended when we found it.",
     severity: "HIGH",
     categories: ["PERSONAL", "FINANCIAL"],
     jurisdictions: { health: ["US-IL", "US-CA"], bank: ["DE", "FR", "NL"], law: ["GB", "IE"] },
@@ -73,6 +77,7 @@ const STORIES: Story[] = [
     type: "ACCIDENTAL_LEAK",
     title: "Billing statements e-mailed to the wrong customer",
     summary: "A mail-merge error sent 37 billing statements to a single customer address.",
+    clientSummary: "A printing and mailing error sent 37 billing statements to a single customer's address. The recipient has returned them unopened except for one.",
     severity: "MEDIUM",
     categories: ["PERSONAL", "PAYMENT_CARD"],
     jurisdictions: { health: ["US-IL"], bank: ["DE"], law: ["GB"] },
@@ -85,6 +90,7 @@ const STORIES: Story[] = [
     type: "SYSTEM_FAILURE",
     title: "Storage controller failure corrupted the case-notes database",
     summary: "A firmware fault on the SAN controller corrupted the case-notes database; service was down 6 hours.",
+    clientSummary: "A storage hardware fault corrupted the database holding case notes for your account; the service was unavailable for 6 hours and was restored from the previous night's backup. No data left our systems.",
     severity: "HIGH",
     categories: ["OPERATIONAL_ONLY"],
     jurisdictions: { health: [], bank: [], law: [] },
@@ -97,6 +103,7 @@ const STORIES: Story[] = [
     type: "NATURAL_DISASTER",
     title: "Flooding at the Manila delivery centre",
     summary: "Typhoon flooding cut power and connectivity at the Manila site; 240 agents moved to the Cebu site.",
+    clientSummary: "Typhoon flooding cut power and connectivity at our Manila delivery site. Your service moved to our Cebu site under the continuity plan; no records were lost or exposed.",
     severity: "HIGH",
     categories: ["OPERATIONAL_ONLY"],
     jurisdictions: { health: [], bank: [], law: [] },
@@ -109,6 +116,7 @@ const STORIES: Story[] = [
     type: "INTERNAL_FRAUD",
     title: "Agent sold card data from call recordings",
     summary: "Fraud monitoring linked card-not-present fraud to calls handled by one agent over three weeks.",
+    clientSummary: "Our fraud monitoring linked fraudulent card-not-present payments to card details taken during calls handled by one member of staff over three weeks. Their access was removed and the matter is with the police.",
     severity: "CRITICAL",
     categories: ["PERSONAL", "PAYMENT_CARD"],
     jurisdictions: { health: ["US-IL", "US-IN"], bank: ["DE"], law: ["GB"] },
@@ -172,6 +180,7 @@ export async function seedIncidents(prisma: PrismaClient, org: { id: string }, c
         clientId,
         title: story.title,
         summary: story.summary,
+        clientSummary: story.clientSummary,
         type: story.type,
         severity: story.severity,
         timeZone: "UTC",
