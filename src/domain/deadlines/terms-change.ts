@@ -32,7 +32,9 @@ export type ObligationChange = {
 
 const ms = (d: Date | null) => d?.getTime() ?? null;
 
-export function termsChangeFor(stored: readonly StoredObligation[], next: { obligations: readonly ComputedObligation[] }, now: Date): ObligationChange[] {
+type NextObligation = Pick<ComputedObligation, "ruleId" | "title" | "citation" | "dueAt">;
+
+export function termsChangeFor(stored: readonly StoredObligation[], next: { obligations: readonly NextObligation[] }, now: Date): ObligationChange[] {
   const byRule = new Map(stored.map((s) => [s.ruleId, s]));
   const out: ObligationChange[] = [];
   const applying = new Set<string>();
