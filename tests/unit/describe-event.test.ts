@@ -45,7 +45,7 @@ describe("describeEvent", () => {
     [{ action: "incident.step_back", entityType: "Incident", changes: { phase: { before: "INVESTIGATE", after: "CONTAIN" }, reason: "x" } }, "Stepped back from Investigate to Contain"],
     [{ action: "incident.change_severity", entityType: "Incident", changes: { phase: { before: "CONTAIN", after: "CONTAIN" }, severity: { before: "HIGH", after: "CRITICAL" } } }, "Changed the severity from high to critical"],
     [{ action: "incident.create", entityType: "Incident", changes: { type: "DATA_BREACH", severity: "HIGH" } }, "Logged the incident (data breach, high severity)"],
-    [{ action: "incident.update_facts", entityType: "Incident", changes: { summary: {}, recordsCount: {} } }, "Updated the facts: summary, number of records"],
+    [{ action: "incident.update_facts", entityType: "Incident", changes: { summary: {}, recordsCount: {} } }, "Updated the facts: internal description, number of records"],
     [{ action: "incident.assign", entityType: "Incident", changes: { ownerId: { before: null, after: "u1" } } }, "Made Priya Natarajan the owner"],
     [{ action: "obligations.recompute", entityType: "Incident", changes: { cause: "facts changed: recordsCount", added: 1, changed: 0, retired: 0 } }, "Recomputed the notification deadlines after the facts changed (number of records) (1 added)"],
     [{ action: "obligations.recompute", entityType: "Incident", changes: { cause: "notice sent for gdpr-33", added: 0, changed: 2, retired: 1 } }, "Recomputed the notification deadlines after the GDPR Art. 33 notice was sent (2 changed, 1 no longer owed)"],

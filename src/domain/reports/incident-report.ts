@@ -16,7 +16,10 @@ export type IncidentReport = {
   severity: string;
   phase: string;
   resolution: string | null;
+  /** Internal description (this is a staff document). */
   summary: string;
+  /** What the client was told: the client-facing description. */
+  clientSummary: string;
   occurredAt: string | null;
   detectedAt: string;
   awareAt: string;
@@ -48,7 +51,13 @@ export function reportSections(r: IncidentReport): Array<{ heading: string; line
         `- Occurred: ${r.occurredAt ?? "unknown"}; detected: ${r.detectedAt}; aware: ${r.awareAt}${r.closedAt ? `; closed: ${r.closedAt}` : ""}`,
         `- Owner: ${r.owner ?? "unassigned"}`,
         "",
+        "What happened (internal, staff only):",
+        "",
         r.summary,
+        "",
+        "What the client was told:",
+        "",
+        r.clientSummary || "Not written yet.",
       ],
     },
     {
@@ -127,12 +136,14 @@ export function incidentReportDocument(r: IncidentReport, hash: string): Documen
     organization: r.organization,
     title: `Incident report ${r.reference}: ${r.title}`,
     subtitle: `${r.client} · generated ${r.generatedAt} by Warden · times in ${r.timeZone}, with UTC in brackets`,
-    footer: `${r.organization} · ${r.reference} · confidential`,
+    footer: `${r.organization} · ${r.reference} · confidential: internal report with staff-only text`,
     blocks: [
       { kind: "heading", text: "Facts" },
       { kind: "facts", rows: facts },
-      { kind: "heading", text: "What happened" },
+      { kind: "heading", text: "What happened (internal, staff only)" },
       { kind: "paragraph", text: r.summary },
+      { kind: "heading", text: "What the client was told" },
+      { kind: "paragraph", text: r.clientSummary || "No client-facing description written yet." },
       { kind: "heading", text: "Affected data" },
       { kind: "facts", rows: data },
       { kind: "heading", text: "Timeline" },

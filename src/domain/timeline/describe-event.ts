@@ -28,7 +28,7 @@ type Wording = (c: Changes, e: DescribableEvent, names: EventNames) => string;
 
 const FIELD_LABEL: Record<string, string> = {
   title: "title",
-  summary: "summary",
+  summary: "internal description",
   clientSummary: "client-facing description",
   occurredAt: "when it occurred",
   detectedAt: "when it was detected",

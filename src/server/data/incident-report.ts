@@ -53,6 +53,7 @@ export async function getIncidentReport(viewer: Viewer, idRaw: unknown, now: Dat
     phase: PHASE_LABEL[i.phase],
     resolution: i.resolution === "FALSE_POSITIVE" ? "false positive" : i.resolution === "RESOLVED" ? "resolved" : null,
     summary: i.summary,
+    clientSummary: i.clientSummary,
     occurredAt: utc(i.occurredAt),
     detectedAt: utc(i.detectedAt)!,
     awareAt: utc(i.awareAt)!,
