@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { ACCOUNTS, expectNotFound, signIn } from "./support";
+import { readPdf } from "../support/read-pdf";
 
 test("a breach of health and EU data at a HIPAA client: obligations, four-eyes notice, portal acknowledgement and question", async ({ browser }) => {
   const analystCtx = await browser.newContext();
@@ -87,6 +88,9 @@ test("a breach of health and EU data at a HIPAA client: obligations, four-eyes n
   expect(pdf.status()).toBe(200);
   expect(pdf.headers()["content-type"]).toBe("application/pdf");
   expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
+  const printed = (await readPdf(await pdf.body())).text.replace(/\s+/g, " ");
+  expect(printed).toContain("Forwarding rule removed, account reset, mailbox audit under way.");
+  expect(printed).not.toContain("INTERNAL-MARKER");
   const portalNoticeUrl = contact.url();
 
   // the analyst is notified of the question, and sees it with the acknowledgement
