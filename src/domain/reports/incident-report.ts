@@ -39,25 +39,41 @@ export type IncidentReport = {
   generatedAt: string;
 };
 
-const esc = (s: string) => s.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+/**
+ * User text as Markdown that renders as the same text and never as markup: HTML is turned into
+ * entities (so `<img onerror=…>` stays words), Markdown's inline marks are escaped, and a line
+ * cannot start a heading, list, quote or rule.
+ */
+export function mdText(s: string): string {
+  return s
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/([\\`*_[\]{}|~!])/g, "\\$1")
+    .replace(/^(\s*)([#+=-])/gm, "$1\\$2")
+    .replace(/^(\s*\d+)([.)])/gm, "$1\\$2");
+}
+
+/** For a table cell: the same, on one line. */
+const esc = (s: string) => mdText(s).replace(/\r?\n/g, " ");
 
 export function reportSections(r: IncidentReport): Array<{ heading: string; lines: string[] }> {
   return [
     {
       heading: "Facts",
       lines: [
-        `- Client: ${r.client}`,
+        `- Client: ${esc(r.client)}`,
         `- Type: ${r.type}; severity: ${r.severity}; phase: ${r.phase}${r.resolution ? ` (${r.resolution})` : ""}`,
         `- Occurred: ${r.occurredAt ?? "unknown"}; detected: ${r.detectedAt}; aware: ${r.awareAt}${r.closedAt ? `; closed: ${r.closedAt}` : ""}`,
-        `- Owner: ${r.owner ?? "unassigned"}`,
+        `- Owner: ${r.owner ? esc(r.owner) : "unassigned"}`,
         "",
         "What happened (internal, staff only):",
         "",
-        r.summary,
+        mdText(r.summary),
         "",
         "What the client was told:",
         "",
-        r.clientSummary || "Not written yet.",
+        r.clientSummary ? mdText(r.clientSummary) : "Not written yet.",
       ],
     },
     {
@@ -67,7 +83,7 @@ export function reportSections(r: IncidentReport): Array<{ heading: string; line
         `- Data subjects: ${r.dataSubjects ?? "unknown"}; records: ${r.records ?? "unknown"}`,
         `- Jurisdictions: ${r.jurisdictions.join(", ") || "not recorded"}`,
         `- Encrypted: ${r.encrypted === null ? "unknown" : r.encrypted ? "yes" : "no"}`,
-        `- Systems: ${r.systems.join(", ") || "none listed"}`,
+        `- Systems: ${esc(r.systems.join(", ")) || "none listed"}`,
       ],
     },
     {
@@ -83,13 +99,13 @@ export function reportSections(r: IncidentReport): Array<{ heading: string; line
     {
       heading: "Notices sent",
       lines: r.notices.length
-        ? r.notices.flatMap((n) => [`- ${n.citation}: "${n.subject}", sent ${n.sentAt}; acknowledged by ${n.acknowledged.join(", ") || "nobody yet"}`, `  - approved content SHA-256: \`${n.hash}\``])
+        ? r.notices.flatMap((n) => [`- ${esc(n.citation)}: "${esc(n.subject)}", sent ${n.sentAt}; acknowledged by ${n.acknowledged.join(", ") || "nobody yet"}`, `  - approved content SHA-256: \`${n.hash}\``])
         : ["No notice sent."],
     },
     {
       heading: "Post-incident review",
       lines: r.review
-        ? [r.review.completedAt ? `Completed ${r.review.completedAt}.` : "Not completed.", "", ...r.review.sections.flatMap((s) => [`**${s.label}.** ${s.text || "-"}`, ""]), "Action items:", ...(r.actionItems.length ? r.actionItems.map((a) => `- ${a.title} — ${a.owner ?? "unassigned"}, due ${a.due ?? "-"}, ${a.status}`) : ["- none"])]
+        ? [r.review.completedAt ? `Completed ${r.review.completedAt}.` : "Not completed.", "", ...r.review.sections.flatMap((s) => [`**${s.label}.** ${s.text ? mdText(s.text) : "-"}`, ""]), "Action items:", ...(r.actionItems.length ? r.actionItems.map((a) => `- ${esc(a.title)} — ${a.owner ? esc(a.owner) : "unassigned"}, due ${a.due ?? "-"}, ${a.status}`) : ["- none"])]
         : ["No review yet."],
     },
   ];
@@ -98,7 +114,7 @@ export function reportSections(r: IncidentReport): Array<{ heading: string; line
 /** The report as Markdown, ending with the SHA-256 of everything above that line. */
 export function incidentReportMarkdown(r: IncidentReport): string {
   const body = [
-    `# Incident report ${r.reference}: ${r.title}`,
+    `# Incident report ${r.reference}: ${esc(r.title)}`,
     "",
     `Generated ${r.generatedAt} by Warden.`,
     "",
