@@ -19,13 +19,14 @@ export async function draftNotice(ctx: ServiceContext, input: { obligationId: st
       if (!o.active) fail("REFUSED", "This obligation no longer applies.");
       const open = await tx.notice.findFirst({ where: { obligationId: o.id, status: { not: "SENT" } } });
       if (open) return { id: open.id, incidentId: o.incidentId };
-      const rule = ruleById(o.ruleId);
       const i = o.incident;
       const [owner, measures, client] = await Promise.all([
         i.ownerId ? tx.user.findUnique({ where: { id: i.ownerId }, select: { name: true, email: true } }) : null,
         tx.checklistItem.findMany({ where: { incidentId: i.id, doneAt: { not: null }, phase: { in: ["CONTAIN", "RESOLVE"] } }, orderBy: { position: "asc" }, select: { label: true } }),
         tx.client.findUniqueOrThrow({ where: { id: i.clientId }, select: { timeZone: true } }),
       ]);
+      // the version of the rule in force when the BPO became aware decides what the notice must say
+      const rule = ruleById(o.ruleId, i.awareAt, client.timeZone) ?? ruleById(o.ruleId);
       const content = prefillNotice(o.citation, rule?.content ?? [{ key: "summary", label: "Summary" }], {
         reference: i.reference,
         title: i.title,
