@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DateTime } from "luxon";
-import { formatInstant, parseDateTimeInput } from "@/lib/datetime";
+import { formatInstant, formatInstantWithUtc, parseDateTimeInput } from "@/lib/datetime";
 
 describe("formatInstant", () => {
   it("writes day, month, year, 24-hour time and the zone's name", () => {
@@ -24,6 +24,14 @@ describe("formatInstant", () => {
         expect(formatInstant(d, zone)).toBe(DateTime.fromJSDate(d, { zone }).setLocale("en-US").toFormat("d LLL yyyy, HH:mm ZZZZ"));
       }
     }
+  }, 60_000); // 16,000 comparisons: slow on a busy 2-core machine, and correctness, not speed, is what it checks
+
+  it("writes the zone first and UTC beside it, with UTC's own date when the day differs", () => {
+    const at = new Date("2026-03-29T01:30:00Z");
+    expect(formatInstantWithUtc(at, "Europe/Berlin")).toBe("29 Mar 2026, 03:30 GMT+2 (01:30 UTC)");
+    expect(formatInstantWithUtc(at, "America/Chicago")).toBe("28 Mar 2026, 20:30 CDT (29 Mar 2026, 01:30 UTC)");
+    expect(formatInstantWithUtc(at, "UTC")).toBe("29 Mar 2026, 01:30 UTC");
+    expect(formatInstantWithUtc(null, "UTC")).toBe("—");
   });
 });
 
