@@ -9,10 +9,8 @@ import { ROLE_LABEL } from "@/domain/access/role-labels";
 export default async function AccountLayout({ children }: { children: React.ReactNode }) {
   const viewer = await getViewer();
   if (!viewer) return <>{children}</>;
-  const nav = [
-    { href: HOME_PATH[viewer.role], label: isStaff(viewer.role) ? "Back to Warden" : "Incidents and notices" },
-    { href: "/security", label: "Security" },
-  ];
+  // "Security" itself sits beside the person's name in every frame.
+  const nav = [{ href: HOME_PATH[viewer.role], label: isStaff(viewer.role) ? "Back to Warden" : "Incidents and notices" }];
   return (
     <AppShell nav={nav} who={{ name: viewer.name, roleLabel: ROLE_LABEL[viewer.role] }} area={isStaff(viewer.role) ? "Staff" : "Client portal"}>
       {children}
