@@ -12,7 +12,8 @@ export function BarChartCard({ data, xKey, series, height = 240 }: { data: Array
   return (
     <div aria-hidden="true" style={{ width: "100%", height }}>
       <ResponsiveContainer>
-        <BarChart data={data} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
+        {/* no keyboard layer: the chart is hidden from assistive technology, so it must not take focus */}
+        <BarChart data={data} margin={{ top: 8, right: 8, bottom: 8, left: 0 }} accessibilityLayer={false}>
           <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
           <XAxis dataKey={xKey} tick={{ fontSize: 11 }} />
           <YAxis allowDecimals={false} tick={{ fontSize: 11 }} width={32} />
