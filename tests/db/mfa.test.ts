@@ -8,6 +8,9 @@ import { openSecret, sealSecret } from "@/server/mfa/secret-box";
 import { accountKey } from "@/server/services/sign-in-throttle";
 import { totpCode } from "@/domain/mfa/totp";
 import { makeTenant } from "../support/tenant-fixture";
+import { ctxFor } from "../support/incident-fixture";
+import { setMfaPolicy } from "@/server/services/mfa/mfa-policy";
+import { mfaPolicySchema } from "@/lib/validation/mfa";
 
 const status = async (userId: string, sessionId: string, now = new Date()) => (await checkSession({ userId, sessionId }, now)).status;
 const actions = async (userId: string) => (await db().auditEvent.findMany({ where: { entityType: "User", entityId: userId }, orderBy: { seq: "asc" } })).map((e) => e.action);
@@ -146,5 +149,20 @@ describe("TOTP enrolment and the second sign-in step", () => {
     expect(openSecret(sealed.replace(/^v1\.(.)/, (_m, c: string) => `v1.${c === "A" ? "B" : "A"}`), "u")).toBeNull();
     expect(openSecret("v2.a.b.c", "u")).toBeNull();
     expect(openSecret("", "u")).toBeNull();
+  });
+
+  it("the organization chooses the roles that must use a second factor (administrators always); it applies on the next request", async () => {
+    const t = await makeTenant();
+    const contact = await startSession(t.contactA.id);
+    const analyst = await startSession(t.analyst.id);
+    expect([await status(t.contactA.id, contact), await status(t.analyst.id, analyst)]).toEqual(["complete", "needs_enrolment"]);
+    const policy = (roles: string[]) => mfaPolicySchema.parse({ roles });
+    expect(await setMfaPolicy(await ctxFor(t.manager.id), policy([]))).toMatchObject({ ok: false, code: "REFUSED" });
+    expect(() => policy(["ADMIN"])).toThrow();
+    expect(await setMfaPolicy(await ctxFor(t.admin.id), policy(["MANAGER", "CLIENT_CONTACT"]))).toEqual({ ok: true, value: null });
+    expect((await db().organization.findUniqueOrThrow({ where: { id: t.org.id } })).mfaRequiredRoles).toEqual(["ADMIN", "MANAGER", "CLIENT_CONTACT"]);
+    expect([await status(t.contactA.id, contact), await status(t.analyst.id, analyst)]).toEqual(["needs_enrolment", "complete"]);
+    const audit = await db().auditEvent.findFirstOrThrow({ where: { organizationId: t.org.id, action: "organization.mfa_policy" } });
+    expect(audit.changes).toEqual({ mfaRequiredRoles: { before: ["ADMIN", "MANAGER", "ANALYST"], after: ["ADMIN", "MANAGER", "CLIENT_CONTACT"] } });
   });
 });

@@ -19,3 +19,9 @@ export const recoveryCodesSchema = z.object({ code });
 export const sessionIdSchema = z.object({ sessionId: z.uuid("Choose a session from the list.") });
 
 export const resetMfaSchema = z.object({ userId: z.uuid("Choose a person from the list.") });
+
+// Administrators always use a second factor; the other roles are the organization's choice.
+export const mfaPolicySchema = z.object({
+  roles: z.array(z.enum(["MANAGER", "ANALYST", "CLIENT_CONTACT"], "Choose roles from the list.")).max(3),
+});
+export type MfaPolicyInput = z.infer<typeof mfaPolicySchema>;

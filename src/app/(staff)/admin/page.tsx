@@ -10,6 +10,8 @@ import { db } from "@/server/db";
 import { RuleOverrideForm } from "./rule-override-form";
 import { AddUserForm, EditUserForm, ResetPasswordForm } from "./user-forms";
 import { ResetMfaForm } from "./reset-mfa-form";
+import { MfaPolicyForm } from "./mfa-policy-form";
+import { mfaPolicyOf } from "@/server/data/mfa-policy";
 import { AddClientForm, EditClientForm } from "./client-forms";
 
 export const metadata: Metadata = { title: "Administration" };
@@ -18,11 +20,12 @@ const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: 
 
 export default async function AdminPage() {
   const viewer = await requireViewer("admin:view", "/admin");
-  const [users, clients, adminClients, overrides] = await Promise.all([
+  const [users, clients, adminClients, overrides, mfaRoles] = await Promise.all([
     listUsers(viewer),
     listVisibleClients(viewer),
     listClientsForAdmin(viewer),
     db().ruleOverride.findMany({ where: { organizationId: viewer.organizationId } }),
+    mfaPolicyOf(viewer),
   ]);
   // one entry per rule: its current version (an amended rule keeps earlier versions as data)
   const unconfirmed = [...new Set(RULES.map((r) => r.id))].flatMap((id) => {
@@ -76,6 +79,10 @@ export default async function AdminPage() {
           </tbody>
         </table>
       </div>
+      <section aria-labelledby="mfa-policy" className="rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="mfa-policy" className="mb-3 text-base font-semibold">Two-step verification</h2>
+        <MfaPolicyForm required={mfaRoles} />
+      </section>
       <section aria-labelledby="add-person" className="rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="add-person" className="mb-3 text-base font-semibold">Add a person</h2>
         <AddUserForm clients={clientOptions} />
