@@ -79,12 +79,16 @@ export function forwardedHttps(headers: HeaderSource, trusted: BlockList = trust
   return headerValue(headers, "x-forwarded-proto")?.split(",")[0]?.trim().toLowerCase() === "https";
 }
 
-/** The user agent, printable and at most USER_AGENT_MAX characters, or null. */
-export function userAgentOf(headers: HeaderSource): string | null {
-  const raw = headerValue(headers, "user-agent");
+/** A user agent as it may be stored: printable, at most USER_AGENT_MAX characters, or null. */
+export function boundedUserAgent(raw: string | null | undefined): string | null {
   if (!raw) return null;
   const clean = raw.slice(0, USER_AGENT_MAX * 2).replace(/[\u0000-\u001f\u007f]/g, " ").trim();
   return clean ? [...clean].slice(0, USER_AGENT_MAX).join("") : null;
+}
+
+/** The request's user agent, bounded (see boundedUserAgent). */
+export function userAgentOf(headers: HeaderSource): string | null {
+  return boundedUserAgent(headerValue(headers, "user-agent"));
 }
 
 /** A caller-supplied request id when it is a plain token of at most 64 characters, else null. */

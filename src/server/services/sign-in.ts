@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { db } from "../db";
 import { appendAudit } from "../audit";
 import { verifyPassword } from "../passwords";
-import { normalizeIp, USER_AGENT_MAX } from "../client-ip";
+import { boundedUserAgent, normalizeIp } from "../client-ip";
 import { log } from "../log";
 import { accountKey, mirrorAuditWork, recordAttempt } from "./sign-in-throttle";
 import { signInSchema } from "@/lib/validation/sign-in";
@@ -15,7 +15,7 @@ export type RequestMeta = { ip?: string | null; userAgent?: string | null; reque
 
 /** Header-derived values as they may be stored: a valid IP, a bounded agent, a plain request id. */
 function storable(meta: RequestMeta) {
-  const userAgent = meta.userAgent ? [...meta.userAgent.replace(/[\u0000-\u001f\u007f]/g, " ")].slice(0, USER_AGENT_MAX).join("").trim() || null : null;
+  const userAgent = boundedUserAgent(meta.userAgent);
   const requestId = meta.requestId && /^[\w.:-]{1,64}$/.test(meta.requestId) ? meta.requestId : randomUUID();
   return { ip: normalizeIp(meta.ip), userAgent, requestId };
 }
