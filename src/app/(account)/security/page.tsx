@@ -3,6 +3,7 @@ import { requireSignedIn } from "@/server/viewer";
 import { accountSecurity, openSessionsOf } from "@/server/data/account-security";
 import { SessionsSection } from "./sessions-section";
 import { MfaSection } from "./mfa-section";
+import { PasswordSection } from "./password-section";
 
 export const metadata: Metadata = { title: "Security" };
 
@@ -13,6 +14,7 @@ export default async function SecurityPage() {
     <div className="max-w-3xl space-y-8">
       <h1 className="text-2xl font-semibold tracking-tight">Security</h1>
       {account ? <MfaSection account={account} /> : null}
+      <PasswordSection role={viewer.role} />
       <SessionsSection sessions={sessions} timeZone={viewer.timeZone} />
     </div>
   );
