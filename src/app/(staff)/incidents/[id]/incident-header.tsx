@@ -16,10 +16,12 @@ type Props = {
   timeZone: string;
   created: boolean;
   mayExport: boolean;
+  /** Client question threads waiting for our answer. */
+  openQuestions: number;
 };
 
 /** Who has it, where it stands, what is due next and what it takes to move on: the first screen of work. */
-export function IncidentHeader({ incident, blockers, obligations, timeZone, created, mayExport }: Props) {
+export function IncidentHeader({ incident, blockers, obligations, timeZone, created, mayExport, openQuestions }: Props) {
   const closed = incident.phase === "CLOSED";
   const current = phaseIndex(incident.phase);
   const due = obligations.filter((o) => o.active && o.dueAt && !isSettled(o.status)).sort((a, b) => a.dueAt!.getTime() - b.dueAt!.getTime())[0];
@@ -63,6 +65,11 @@ export function IncidentHeader({ incident, blockers, obligations, timeZone, crea
             <NextStep phase={incident.phase} blockers={blockers} />
           </div>
         </dl>
+        {openQuestions ? (
+          <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+            The client is waiting for an answer on {openQuestions === 1 ? "a notice" : `${openQuestions} notices`}: <a href="#questions" className="font-medium underline">see their questions</a>.
+          </p>
+        ) : null}
         {mayExport ? (
           <p className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
             <a href={`/api/incidents/${incident.id}/report?format=pdf`} className="text-brand-700 underline">Report (PDF)</a>

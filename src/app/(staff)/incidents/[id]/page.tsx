@@ -58,7 +58,7 @@ export default async function IncidentPage({ params, searchParams }: Props) {
 
   return (
     <div className="space-y-6">
-      <IncidentHeader incident={incident} blockers={blockers} obligations={obligations} timeZone={tz} created={(await searchParams).created === "1"} mayExport={can(viewer, "report:export", incident)} />
+      <IncidentHeader incident={incident} blockers={blockers} obligations={obligations} timeZone={tz} created={(await searchParams).created === "1"} mayExport={can(viewer, "report:export", incident)} openQuestions={questions.filter((q) => q.unanswered).length} />
       <div className="grid grid-cols-[minmax(0,1fr)] gap-6 lg:grid-cols-[11rem_minmax(0,1fr)_18rem]">
         <SectionNav sections={sections} />
         <div className="min-w-0 space-y-6">
