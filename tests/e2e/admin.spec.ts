@@ -1,14 +1,14 @@
 import { expect, test } from "@playwright/test";
 import { ACCOUNTS, signIn } from "./support";
 
-test("an administrator adds an analyst for one client, who signs in and sees only that client; then disables them", async ({ browser, page }) => {
+test("an administrator invites an analyst for one client, who accepts, signs in and sees only that client; then disables them", async ({ browser, page }) => {
   const email = `new.analyst.${Date.now()}@warden.test`;
   await signIn(page, ACCOUNTS.admin);
   await expect(page).toHaveURL(/\/admin$/);
   const add = page.getByRole("form", { name: "Add a person" });
 
   // bad input is named beside each field
-  await add.getByRole("button", { name: "Add person" }).click();
+  await add.getByRole("button", { name: "Invite person" }).click();
   await expect(add.getByLabel("Name")).toHaveAttribute("aria-invalid", "true");
   await expect(add.getByText("Enter an email address.")).toBeVisible();
 
@@ -16,13 +16,14 @@ test("an administrator adds an analyst for one client, who signs in and sees onl
   await add.getByLabel("Email").fill(email);
   await add.getByLabel("Role").selectOption({ label: "Analyst" });
   await add.getByRole("checkbox", { name: "Harbour & Lane LLP" }).check();
-  await add.getByRole("button", { name: "Add person" }).click();
-  await expect(add.getByRole("status").filter({ hasText: "Person added." })).toBeVisible();
+  await add.getByRole("button", { name: "Invite person" }).click();
+  await expect(add.getByRole("status").filter({ hasText: "Invited." })).toBeVisible();
   // no mail server here: the invitation link is shown once, for the administrator to pass on
   const invitation = await add.getByRole("textbox", { name: "Invitation link" }).inputValue();
+  await page.reload();
+  await expect(page.getByRole("table", { name: /Invited, not yet joined/ }).getByRole("row", { name: /Noor Haddad/ })).toBeVisible();
   const row = page.getByRole("table", { name: /Users/ }).getByRole("row", { name: /Noor Haddad/ });
-  await expect(row).toContainText("Harbour & Lane LLP");
-  await expect(row).toContainText("Active");
+  await expect(row).toHaveCount(0);
 
   // the new analyst signs in and works for Harbour Lane only
   const other = await browser.newContext();
@@ -33,6 +34,9 @@ test("an administrator adds an analyst for one client, who signs in and sees onl
   await expect(analyst.getByRole("status").filter({ hasText: "Your password is set." })).toBeVisible();
   await signIn(analyst, email, "first-password-for-noor");
   await expect(analyst).toHaveURL(/\/incidents$/);
+  await page.reload();
+  await expect(row).toContainText("Harbour & Lane LLP");
+  await expect(row).toContainText("Active");
   await expect(analyst.getByRole("combobox", { name: "Client" }).getByRole("option")).toHaveText(["Any client", "Harbour & Lane LLP"]);
 
   // disabled: their next page sends them to sign in

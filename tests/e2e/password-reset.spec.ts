@@ -17,8 +17,8 @@ test("an administrator resets a password; the link works once and ends the perso
   await add.getByLabel("Email").fill(email);
   await add.getByLabel("Role").selectOption({ label: "Client contact" });
   await add.getByLabel("Client (client contacts)").selectOption({ label: "Mercy Regional Health" });
-  await add.getByRole("button", { name: "Add person" }).click();
-  await expect(add.getByRole("status").filter({ hasText: "Person added." })).toBeVisible();
+  await add.getByRole("button", { name: "Invite person" }).click();
+  await expect(add.getByRole("status").filter({ hasText: "Invited." })).toBeVisible();
   const invitation = await add.getByRole("textbox", { name: "Invitation link" }).inputValue();
 
   // the person accepts the invitation and signs in

@@ -143,6 +143,7 @@ export const EVENT_WORDING: Readonly<Record<string, Wording>> = {
   "user.password_change_refused": () => "Was refused a password change (wrong current password)",
   "user.password_reset_started": (_c, e, n) => `Started a password reset for ${person(e.entityId, n, "a person")}`,
   "user.password_reset_completed": () => "Set a new password with a reset link",
+  "user.invite": (c) => `Invited ${text(c.name) ?? "a person"}${text(c.role) ? ` as ${String(c.role).toLowerCase().replace("_", " ")}` : ""}`,
   "user.invitation_accepted": () => "Accepted the invitation and chose a password",
   "user.create": (c) => `Added ${text(c.name) ?? "a person"}${text(c.role) ? ` as ${String(c.role).toLowerCase().replace("_", " ")}` : ""}`,
   "user.update": (c, e, n) => {

@@ -3,7 +3,7 @@
 import { runAction, formObject } from "./run-action";
 import type { FormState } from "./form-state";
 import { publicOrigin } from "./public-origin";
-import { createUser as create, updateUser as update } from "../services/admin/users";
+import { invitePerson, updateUser as update } from "../services/admin/users";
 import { startPasswordReset as startReset } from "../services/passwords/start-password-reset";
 import { createUserSchema, updateUserSchema } from "@/lib/validation/user";
 import { startPasswordResetSchema } from "@/lib/validation/password";
@@ -16,9 +16,9 @@ const linkMessage = (what: string, name: string, emailed: boolean, valid: string
 
 export async function createUser(_prev: LinkFormState, form: FormData): Promise<LinkFormState> {
   const origin = await publicOrigin();
-  const state = await runAction({ permission: "user:manage", schema: createUserSchema, input: formObject(form, ["clientIds"]), service: (ctx, input) => create(ctx, input, origin) });
+  const state = await runAction({ permission: "user:manage", schema: createUserSchema, input: formObject(form, ["clientIds"]), service: (ctx, input) => invitePerson(ctx, input, origin) });
   if (!state.ok || !state.value) return state;
-  return { ok: true, at: state.at, message: `Person added. ${linkMessage("Invitation", state.value.name, state.value.emailed, "7 days")}`, link: state.value.link };
+  return { ok: true, at: state.at, message: `Invited. ${linkMessage("The invitation was", state.value.name, state.value.emailed, "7 days")} They appear among the people once they accept.`, link: state.value.link };
 }
 
 export async function updateUser(_prev: FormState, form: FormData): Promise<FormState> {

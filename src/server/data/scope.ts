@@ -13,6 +13,10 @@ export function userWhere(viewer: Viewer, extra: Prisma.UserWhereInput = {}): Pr
   return { AND: [extra, { organizationId: viewer.organizationId }] };
 }
 
+export function invitationWhere(viewer: Viewer, extra: Prisma.InvitationWhereInput = {}): Prisma.InvitationWhereInput {
+  return { AND: [extra, { organizationId: viewer.organizationId }] };
+}
+
 export function incidentWhere(viewer: Viewer, extra: Prisma.IncidentWhereInput = {}): Prisma.IncidentWhereInput {
   return { AND: [extra, { organizationId: viewer.organizationId, clientId: { in: [...viewer.clientIds] } }] };
 }

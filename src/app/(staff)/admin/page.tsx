@@ -9,6 +9,8 @@ import { RULES, ruleById } from "@/domain/deadlines/rules";
 import { db } from "@/server/db";
 import { RuleOverrideForm } from "./rule-override-form";
 import { AddUserForm, EditUserForm, ResetPasswordForm } from "./user-forms";
+import { PendingInvitations } from "./pending-invitations";
+import { listPendingInvitations } from "@/server/data/invitations";
 import { ResetMfaForm } from "./reset-mfa-form";
 import { MfaPolicyForm } from "./mfa-policy-form";
 import { mfaPolicyOf } from "@/server/data/mfa-policy";
@@ -27,6 +29,7 @@ export default async function AdminPage() {
     db().ruleOverride.findMany({ where: { organizationId: viewer.organizationId } }),
     mfaPolicyOf(viewer),
   ]);
+  const invitations = await listPendingInvitations(viewer);
   // one entry per rule: its current version (an amended rule keeps earlier versions as data)
   const unconfirmed = [...new Set(RULES.map((r) => r.id))].flatMap((id) => {
     const rule = ruleById(id);
@@ -83,6 +86,7 @@ export default async function AdminPage() {
         <h2 id="mfa-policy" className="mb-3 text-base font-semibold">Two-step verification</h2>
         <MfaPolicyForm required={mfaRoles} />
       </section>
+      <PendingInvitations invitations={invitations} />
       <section aria-labelledby="add-person" className="rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="add-person" className="mb-3 text-base font-semibold">Add a person</h2>
         <AddUserForm clients={clientOptions} />

@@ -56,10 +56,10 @@ export function AddUserForm({ clients }: { clients: readonly ClientOption[] }) {
       <SelectField id="new-user-role" name="role" label="Role" options={ROLE_OPTIONS} defaultValue="ANALYST" errors={e.role} />
       <ClientFields idPrefix="new-user" clients={clients} assigned={[]} contactClientId={null} errors={e} />
       <div className="sm:col-span-2">
-        <p className="mb-2 text-xs text-slate-600">They choose their own password through an invitation link, valid for 7 days: e-mailed when a mail server is set up, otherwise shown here once for you to pass on.</p>
+        <p className="mb-2 text-xs text-slate-600">They choose their own password through an invitation link, valid for 7 days: e-mailed when a mail server is set up, otherwise shown here once for you to pass on. They join the list of people when they accept.</p>
         <FormStatus state={state} />
         <OneTimeLink state={state} label="Invitation link" />
-        <button type="submit" disabled={pending} className="mt-1 rounded-md bg-slate-800 px-4 py-2 text-sm font-medium text-white disabled:opacity-60">Add person</button>
+        <button type="submit" disabled={pending} className="mt-1 rounded-md bg-slate-800 px-4 py-2 text-sm font-medium text-white disabled:opacity-60">Invite person</button>
       </div>
     </form>
   );

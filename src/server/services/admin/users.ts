@@ -1,8 +1,6 @@
 import "server-only";
 import { db, type Tx } from "../../db";
 import { appendAudit } from "../../audit";
-import { randomBytes } from "node:crypto";
-import { hashPassword } from "../../passwords";
 import { INVITATION_TTL_MS, newToken, passwordLink } from "../passwords/password-tokens";
 import { mailPasswordLink } from "../passwords/password-link-mail";
 import type { PasswordLinkResult } from "../passwords/start-password-reset";
@@ -13,17 +11,17 @@ import { endSessionsOf } from "../sessions/sessions";
 import type { Role } from "@/domain/access/permissions";
 import type { CreateUserInput, UpdateUserInput } from "@/lib/validation/user";
 
-// Administrators add people and change their role, client assignments and status. Every
+// Administrators invite people and change their role, client assignments and status. Every
 // change is audited in its transaction (never a password or link); an administrator cannot lock the
 // organization out: the last active administrator can be neither demoted nor disabled.
 
 type Membership = { role: Role; clientIds: readonly string[]; clientId?: string };
 
 /** The clients a person of this role is tied to, checked against the organization. */
-async function checkMembership(tx: Tx, ctx: ServiceContext, m: Membership): Promise<{ assignments: string[]; contactClientId: string | null }> {
+export async function checkMembership(tx: Tx, organizationId: string, m: Membership): Promise<{ assignments: string[]; contactClientId: string | null }> {
   const wanted = m.role === "CLIENT_CONTACT" ? (m.clientId ? [m.clientId] : []) : m.role === "ANALYST" ? [...new Set(m.clientIds)] : [];
   if (m.role === "CLIENT_CONTACT" && !wanted.length) fail("VALIDATION_FAILED", "Check the highlighted field.", { fieldErrors: { clientId: ["A client contact belongs to one client: choose it."] } });
-  const found = wanted.length ? await tx.client.count({ where: { organizationId: ctx.viewer.organizationId, id: { in: wanted } } }) : 0;
+  const found = wanted.length ? await tx.client.count({ where: { organizationId, id: { in: wanted } } }) : 0;
   if (found !== wanted.length) {
     const field = m.role === "CLIENT_CONTACT" ? "clientId" : "clientIds";
     fail("VALIDATION_FAILED", "Check the highlighted field.", { fieldErrors: { [field]: ["Choose clients of your organization from the list."] } });
@@ -32,48 +30,43 @@ async function checkMembership(tx: Tx, ctx: ServiceContext, m: Membership): Prom
 }
 
 /**
- * Adds a person, who chooses their own password through a single-use invitation link (7 days):
- * e-mailed when mail is set up, otherwise returned to be shown to the administrator once. Until
- * then the account has a random password nobody knows.
+ * Invites a person: a single-use link (7 days) with which they choose their password, e-mailed
+ * when mail is set up, otherwise returned to be shown to the administrator once. Their account
+ * is made when they accept, so the answer here is the same whether or not the address is in use
+ * in another organization (emails are unique across the installation); only a colleague of the
+ * same organization with that address is named. A newer invitation of the address replaces an
+ * earlier one.
  */
-export async function createUser(ctx: ServiceContext, input: CreateUserInput, origin: string): Promise<Result<{ id: string } & PasswordLinkResult>> {
-  const passwordHash = await hashPassword(randomBytes(32).toString("base64url")); // outside the transaction: it is slow on purpose
+export async function invitePerson(ctx: ServiceContext, input: CreateUserInput, origin: string): Promise<Result<PasswordLinkResult>> {
   const { token, tokenHash } = newToken();
   const expiresAt = new Date(ctx.now.getTime() + INVITATION_TTL_MS);
-  const created = await attempt(() =>
+  const invited = await attempt(() =>
     db().$transaction(async (tx) => {
       await lockAsAdministrator(tx, ctx, "people");
-      if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } })) {
-        fail("CONFLICT", "Check the highlighted field.", { fieldErrors: { email: ["Someone already signs in with this email address."] } });
+      const organizationId = ctx.viewer.organizationId;
+      if (await tx.user.findFirst({ where: { email: input.email, organizationId }, select: { id: true } })) {
+        fail("CONFLICT", "Check the highlighted field.", { fieldErrors: { email: ["Someone in your organization already signs in with this email address."] } });
       }
-      const { assignments, contactClientId } = await checkMembership(tx, ctx, input);
-      const user = await tx.user.create({
-        data: {
-          organizationId: ctx.viewer.organizationId,
-          name: input.name,
-          email: input.email,
-          role: input.role,
-          clientId: contactClientId,
-          passwordHash,
-          assignments: { create: assignments.map((clientId) => ({ clientId })) },
-          passwordTokens: { create: { purpose: "INVITATION", tokenHash, createdAt: ctx.now, expiresAt } },
-        },
+      const { assignments, contactClientId } = await checkMembership(tx, organizationId, input);
+      const replaced = await tx.invitation.deleteMany({ where: { organizationId, email: input.email, acceptedAt: null } });
+      const invitation = await tx.invitation.create({
+        data: { organizationId, email: input.email, name: input.name, role: input.role, clientId: contactClientId, clientIds: assignments, tokenHash, invitedById: ctx.viewer.userId, createdAt: ctx.now, expiresAt },
         select: { id: true, organization: { select: { name: true } } },
       });
       await appendAudit(tx, {
         ...auditContext(ctx),
-        action: "user.create",
-        entityType: "User",
-        entityId: user.id,
-        changes: { name: input.name, email: input.email, role: input.role, clientId: contactClientId, assignments, invitationExpiresAt: expiresAt.toISOString() },
+        action: "user.invite",
+        entityType: "Invitation",
+        entityId: invitation.id,
+        changes: { name: input.name, email: input.email, role: input.role, clientId: contactClientId, assignments, expiresAt: expiresAt.toISOString(), replaced: replaced.count },
       });
-      return user;
+      return invitation;
     }),
   );
-  if (!created.ok) return created;
+  if (!invited.ok) return invited;
   const link = passwordLink(origin, token);
-  const emailed = await mailPasswordLink(input.email, "INVITATION", link, created.value.organization.name);
-  return { ok: true, value: { id: created.value.id, name: input.name, emailed, link: emailed ? null : link, expiresAt } };
+  const emailed = await mailPasswordLink(input.email, "INVITATION", link, invited.value.organization.name);
+  return { ok: true, value: { name: input.name, emailed, link: emailed ? null : link, expiresAt } };
 }
 
 export async function updateUser(ctx: ServiceContext, input: UpdateUserInput): Promise<Result<null>> {
@@ -89,7 +82,7 @@ export async function updateUser(ctx: ServiceContext, input: UpdateUserInput): P
       if (!before) fail("NOT_FOUND", "No such person in your organization.");
       const losesAdmin = before.role === "ADMIN" && before.active && (input.role !== "ADMIN" || !input.active);
       if (losesAdmin && before.id === ctx.viewer.userId) fail("REFUSED", "You cannot remove your own administrator access or disable yourself; ask another administrator.");
-      const { assignments, contactClientId } = await checkMembership(tx, ctx, input);
+      const { assignments, contactClientId } = await checkMembership(tx, ctx.viewer.organizationId, input);
       await tx.clientAssignment.deleteMany({ where: { userId: before.id } });
       if (assignments.length) await tx.clientAssignment.createMany({ data: assignments.map((clientId) => ({ userId: before.id, clientId })) });
       await tx.user.update({ where: { id: before.id }, data: { role: input.role, active: input.active, clientId: contactClientId } });
