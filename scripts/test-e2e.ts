@@ -16,7 +16,8 @@ if (!browser && !existsSync(path.join(os.homedir(), ".cache", "ms-playwright")))
   console.error("test:e2e needs Chromium: install it with `apt-get install -y chromium` (or set CHROMIUM_PATH). .ci/run does this for CI.");
   process.exit(1);
 }
-const database = await createTestDatabase("warden_e2e", { embeddedPort: 54349 });
+// E2E_DATABASE_NAME: a name of its own for a run beside another one on the same server.
+const database = await createTestDatabase(process.env.E2E_DATABASE_NAME || "warden_e2e", { embeddedPort: 54349 });
 let failed = false;
 try {
   // The seed seals the demo authenticators with the key the server derives from its secret:

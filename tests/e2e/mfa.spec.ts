@@ -77,7 +77,7 @@ test("an analyst is made to enrol, signs in with a code and a recovery code, and
   await expect(page).toHaveURL(/\/login\/verify/);
   await page.getByLabel("Code", { exact: true }).fill("12");
   await page.getByRole("button", { name: "Verify" }).click();
-  await expect(page.getByText("Type the 6-digit code")).toBeVisible();
+  await expect(page.getByLabel("Code", { exact: true })).toHaveAccessibleDescription(/Type the 6-digit code from your authenticator app/);
   await typeCode(page, (at) => totpCode(secret, at));
   await expect(page).toHaveURL(/\/incidents$/);
   await signOut(page);

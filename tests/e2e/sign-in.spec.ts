@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { ACCOUNTS, signIn } from "./support";
+import { ACCOUNTS, signIn, typeCode } from "./support";
+import { demoTotpCode } from "../../prisma/demo-totp";
 
 test.describe("each audience signs in and lands in its own area", () => {
   const cases = [
@@ -109,5 +110,8 @@ test("a signed-out visitor is sent to sign in, then back to the page they asked 
   await page.getByLabel("Email").fill(ACCOUNTS.admin);
   await page.getByLabel("Password").fill("warden-demo-2026");
   await page.getByRole("button", { name: "Sign in" }).click();
+  // the second step keeps the destination
+  await expect(page).toHaveURL(/\/login\/verify\?callbackUrl=%2Fadmin$/);
+  await typeCode(page, (at) => demoTotpCode(ACCOUNTS.admin, at));
   await expect(page).toHaveURL(/\/admin$/);
 });

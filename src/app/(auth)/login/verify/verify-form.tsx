@@ -27,6 +27,11 @@ export function VerifyForm({ callbackUrl }: { callbackUrl: string }) {
     <form action={dispatch} className="space-y-4" noValidate>
       <p className="text-sm text-slate-600">Open your authenticator app and type the 6-digit code it shows for Warden.</p>
       <FormStatus state={state.fieldErrors ? { ...state, message: undefined } : state} />
+      {state.at && !state.fieldErrors ? (
+        <a href="/login" className="block text-sm text-brand-700 underline">
+          Back to sign-in
+        </a>
+      ) : null}
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <TextField
         name="code"
