@@ -122,14 +122,19 @@ const SIGN_IN_REFUSAL: Record<string, string> = {
   wrong_password: "wrong password",
   inactive: "account disabled",
   throttled: "too many attempts",
+  mfa_failed: "five wrong two-step codes",
 };
 
 export const EVENT_WORDING: Readonly<Record<string, Wording>> = {
   "organization.create": (c) => `Created the organization${text(c.name) ? ` ${text(c.name)}` : ""}`,
+  "organization.mfa_policy": () => "Changed which roles must use two-step sign-in",
   "auth.sign_in": () => "Signed in",
   "auth.sign_in_failed": (c) => `A sign-in was refused${SIGN_IN_REFUSAL[String(c.reason)] ? ` (${SIGN_IN_REFUSAL[String(c.reason)]})` : ""}`,
   "auth.sign_in_locked": () => "Sign-in from one address was locked after repeated failures",
   "auth.sign_in_unlocked": (c) => (c.after === "password_set" ? "Sign-in locks were cleared when a new password was set" : "Signed in after an earlier lock"),
+  "auth.mfa_verified": () => "Gave a two-step sign-in code",
+  "auth.mfa_failed": (c) => (c.reason === "replayed" ? "Typed a two-step code that had already been used" : "Typed a wrong two-step code"),
+  "auth.recovery_code_used": (c) => `Signed in with a recovery code${typeof c.recoveryCodesLeft === "number" ? ` (${c.recoveryCodesLeft} left)` : ""}`,
   "auth.sign_out": () => "Signed out",
   "auth.session_ended": () => "A session was ended",
   "auth.other_sessions_ended": () => "Signed out of every other session",
