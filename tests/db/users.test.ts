@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/server/db";
 import { loadViewer } from "@/server/data/load-viewer";
+import { listPendingInvitations } from "@/server/data/invitations";
 import { invitePerson, updateUser } from "@/server/services/admin/users";
 import { signInWithPassword } from "@/server/services/sign-in";
 import { setPasswordWithToken } from "@/server/services/passwords/set-password-with-token";
@@ -34,7 +35,11 @@ describe("people management", () => {
     // no account until the invitation is accepted; the link (shown, no SMTP here) sets the password, once
     expect(invited.value).toMatchObject({ emailed: false, link: expect.stringMatching(/^http:\/\/warden\.test\/reset\/[\w-]{43}$/) });
     expect(await db().user.count({ where: { email: input.email } })).toBe(0);
+    const adminViewer = (await loadViewer(t.admin.id))!;
+    expect(await listPendingInvitations(adminViewer)).toEqual([expect.objectContaining({ name: "Dana Okafor", email: input.email, role: "ANALYST", expired: false })]);
+    expect(await listPendingInvitations((await loadViewer((await makeTenant()).admin.id))!)).toEqual([]); // another organization sees none
     expect(await setPasswordWithToken({ token: tokenOf(invited.value.link), password: PASSWORD })).toMatchObject({ ok: true });
+    expect(await listPendingInvitations(adminViewer)).toEqual([]);
     expect(await setPasswordWithToken({ token: tokenOf(invited.value.link), password: "another long password" })).toMatchObject({ ok: false, message: expect.stringContaining("already been used") });
     const made = { value: await db().user.findUniqueOrThrow({ where: { email: input.email } }) };
     const viewer = await loadViewer(made.value.id);
