@@ -2,7 +2,8 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { env } from "./env";
-import { signInWithPassword } from "./services/sign-in";
+import { checkSignIn } from "./services/sign-in";
+import { SIGN_IN_THROTTLED } from "@/lib/validation/sign-in";
 import { endSession, startSession } from "./services/sessions/sessions";
 import { clientIp, forwardedHttps, requestIdOf, userAgentOf, type HeaderSource } from "./client-ip";
 import { isRole } from "@/domain/access/permissions";
@@ -25,7 +26,9 @@ export function authOptions(headers?: HeaderSource): NextAuthOptions {
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
         async authorize(credentials, req) {
           const meta = { ip: clientIp(req?.headers), userAgent: userAgentOf(req?.headers), requestId: requestIdOf(req?.headers) };
-          const user = await signInWithPassword(credentials, meta);
+          const outcome = await checkSignIn(credentials, meta);
+          if (!outcome.user && outcome.throttledUntil) throw new Error(SIGN_IN_THROTTLED);
+          const user = outcome.user;
           if (!user) return null;
           const sessionId = await startSession(user.id, { ip: meta.ip, userAgent: meta.userAgent });
           return { id: user.id, email: user.email, name: user.name, role: user.role, sessionId };

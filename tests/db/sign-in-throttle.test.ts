@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { signInWithPassword } from "@/server/services/sign-in";
+import { checkSignIn, signInWithPassword } from "@/server/services/sign-in";
 import { noteFailedSignIn } from "@/server/services/sign-in-throttle";
 import { db } from "@/server/db";
 import { PrismaClient } from "@/generated/prisma/client";
@@ -23,7 +23,7 @@ describe("throttling failed sign-ins", () => {
     const start = new Date();
     for (let i = 0; i < 5; i++) expect(await signInWithPassword({ email: t.admin.email, password: `guess-${i}` }, { ip: stranger }, start)).toBeNull();
     // From the stranger's address: locked, even with the right password.
-    expect(await signInWithPassword({ email: t.admin.email, password: FIXTURE_PASSWORD }, { ip: stranger }, start)).toBeNull();
+    expect(await checkSignIn({ email: t.admin.email, password: FIXTURE_PASSWORD }, { ip: stranger }, start)).toEqual({ user: null, throttledUntil: minutes(start, 1) });
     // The owner, from their own address, at the same moment: in.
     expect(await signInWithPassword({ email: t.admin.email, password: FIXTURE_PASSWORD }, { ip: owner }, start)).not.toBeNull();
     // The stranger's lock lasts 1 minute after the 5th failure; a 6th failure locks for 2.
@@ -86,7 +86,9 @@ describe("throttling failed sign-ins", () => {
     const ip = address();
     const start = new Date();
     const ghost = `ghost-${randomUUID()}@fixture.test`;
-    for (let i = 0; i < 6; i++) expect(await signInWithPassword({ email: ghost, password: `guess-${i}` }, { ip }, start)).toBeNull();
+    for (let i = 0; i < 5; i++) expect(await checkSignIn({ email: ghost, password: `guess-${i}` }, { ip }, start)).toEqual({ user: null, throttledUntil: null });
+    // the person is told to wait, for an unknown address exactly as for a known one
+    expect(await checkSignIn({ email: ghost, password: "guess-5" }, { ip }, start)).toEqual({ user: null, throttledUntil: minutes(start, 1) });
     const rows = await db().signInAttempt.findMany({ where: { ip }, orderBy: { id: "asc" } });
     expect(rows.map((r) => r.outcome)).toEqual(["FAILURE", "FAILURE", "FAILURE", "FAILURE", "FAILURE", "BLOCKED"]);
     expect(rows.every((r) => !r.accountKey.includes("ghost"))).toBe(true);

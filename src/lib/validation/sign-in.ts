@@ -19,3 +19,6 @@ export const signInSchema = z.object({
 });
 
 export type SignInInput = z.infer<typeof signInSchema>;
+
+/** The error next-auth reports when a sign-in was refused for throttling (no secret: unknown emails get it too). */
+export const SIGN_IN_THROTTLED = "SignInThrottled";

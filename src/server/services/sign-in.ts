@@ -12,6 +12,8 @@ import { ACCOUNT_ADDRESS_LIMIT, lockDurationMs } from "@/domain/auth/sign-in-thr
 
 export type SignedInUser = { id: string; email: string; name: string; role: Role };
 export type RequestMeta = { ip?: string | null; userAgent?: string | null; requestId?: string | null };
+/** A refusal says only whether it was throttled: unknown emails are throttled exactly like known ones. */
+export type SignInOutcome = { user: SignedInUser } | { user: null; throttledUntil: Date | null };
 
 /** Header-derived values as they may be stored: a valid IP, a bounded agent, a plain request id. */
 function storable(meta: RequestMeta) {
@@ -28,8 +30,13 @@ function storable(meta: RequestMeta) {
  * Sign-ins, failures, and each lock a failure starts are audited for known accounts.
  */
 export async function signInWithPassword(raw: unknown, meta: RequestMeta = {}, now = new Date()): Promise<SignedInUser | null> {
+  return (await checkSignIn(raw, meta, now)).user;
+}
+
+/** signInWithPassword, saying also whether a refusal was throttling (so the person knows to wait). */
+export async function checkSignIn(raw: unknown, meta: RequestMeta = {}, now = new Date()): Promise<SignInOutcome> {
   const parsed = signInSchema.safeParse(raw);
-  if (!parsed.success) return null;
+  if (!parsed.success) return { user: null, throttledUntil: null };
   const { email, password } = parsed.data;
   const { ip, userAgent, requestId } = storable(meta);
 
@@ -39,12 +46,13 @@ export async function signInWithPassword(raw: unknown, meta: RequestMeta = {}, n
 
   // One transaction either way: the attempt is counted (and refused if throttled whatever the
   // password), and for a known account audited, so that both answers cost one commit.
-  const { ok } = await db().$transaction(async (tx) => {
+  const { ok, throttledUntil } = await db().$transaction(async (tx) => {
     const gate = await recordAttempt(tx, accountKey(email), ip, userAgent, passwordOk && !!known?.active, now);
     if (gate.blocked && gate.scope === "address") log.warn("auth.address_throttled", { requestId });
+    const throttledUntil = gate.blocked ? gate.until : null;
     if (!known) {
       await mirrorAuditWork(tx, gate.attemptId);
-      return { ok: false };
+      return { ok: false, throttledUntil };
     }
     const audit = { organizationId: known.organizationId, entityType: "User", entityId: known.id, requestId, ip, at: now };
     if (!gate.blocked && passwordOk && known.active) {
@@ -53,7 +61,7 @@ export async function signInWithPassword(raw: unknown, meta: RequestMeta = {}, n
       if (lockDurationMs(gate.failuresBefore, ACCOUNT_ADDRESS_LIMIT) > 0) {
         await appendAudit(tx, { ...audit, actor: { id: known.id, label: known.name }, action: "auth.sign_in_unlocked", changes: { scope: "account_address", after: "sign_in", failures: gate.failuresBefore } });
       }
-      return { ok: true };
+      return { ok: true, throttledUntil };
     }
     const anonymous = { id: null, label: "anonymous" };
     const reason = gate.blocked ? "throttled" : !passwordOk ? "wrong_password" : "inactive";
@@ -63,8 +71,8 @@ export async function signInWithPassword(raw: unknown, meta: RequestMeta = {}, n
       const until = new Date(now.getTime() + lockDurationMs(failures, ACCOUNT_ADDRESS_LIMIT));
       await appendAudit(tx, { ...audit, actor: anonymous, action: "auth.sign_in_locked", changes: { scope: "account_address", failures, until: until.toISOString() } });
     }
-    return { ok: false };
+    return { ok: false, throttledUntil };
   });
-  if (!ok || !known) return null;
-  return { id: known.id, email: known.email, name: known.name, role: known.role };
+  if (!ok || !known) return { user: null, throttledUntil };
+  return { user: { id: known.id, email: known.email, name: known.name, role: known.role } };
 }

@@ -3,10 +3,11 @@
 import { useRef, useState, type FormEvent } from "react";
 import { signIn } from "next-auth/react";
 import { TextField } from "@/components/ui/text-field";
-import { signInSchema } from "@/lib/validation/sign-in";
+import { SIGN_IN_THROTTLED, signInSchema } from "@/lib/validation/sign-in";
 import { fieldErrorsOf, type FieldErrors } from "@/lib/validation/field-errors";
 
 const GENERIC_FAILURE = "The email address or password is incorrect.";
+const THROTTLED = "Too many failed sign-ins with this email address from your network. Wait a few minutes, then try again.";
 
 export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string; initialError: boolean }) {
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
@@ -37,7 +38,7 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
         window.location.assign(callbackUrl);
         return;
       }
-      setFormError(GENERIC_FAILURE);
+      setFormError(result?.error === SIGN_IN_THROTTLED ? THROTTLED : GENERIC_FAILURE);
     } catch {
       setFormError("Sign-in is unavailable right now. Try again in a moment.");
     }
