@@ -45,12 +45,17 @@ async function pagesOf(page: Page, role: Role): Promise<string[]> {
   return [...paths, ...(follow ? await follow(page) : [])];
 }
 
+// One sign-in per role for both checks, one role after another: a demo account's one-time code
+// is accepted once, so two sign-ins of one account at the same moment would refuse each other.
+test.describe.configure({ mode: "default" });
+
 for (const role of Object.keys(PAGES) as Role[]) {
-  test(`${role}: no serious or critical accessibility violation on any main page`, async ({ page }) => {
-    test.setTimeout(180_000);
+  test(`${role}: no serious or critical accessibility violation on any main page, and each fits a 390 px phone`, async ({ page }) => {
+    test.setTimeout(240_000);
     await signedIn(page, role);
+    const paths = await pagesOf(page, role);
     const found: string[] = [];
-    for (const path of await pagesOf(page, role)) {
+    for (const path of paths) {
       await page.goto(path);
       await expect(page.locator("main, [role=main]").first()).toBeVisible();
       const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
@@ -65,15 +70,11 @@ for (const role of Object.keys(PAGES) as Role[]) {
       });
       if (duplicated.length) found.push(`${path}: duplicated ids ${duplicated.join(", ")}`);
     }
-    expect(found, found.join("\n")).toEqual([]);
-  });
+    expect.soft(found, found.join("\n")).toEqual([]);
 
-  test(`${role}: every main page fits a 390 px phone without sideways scrolling`, async ({ page }) => {
-    test.setTimeout(180_000);
     await page.setViewportSize({ width: 390, height: 844 });
-    await signedIn(page, role);
     const wide: string[] = [];
-    for (const path of await pagesOf(page, role)) {
+    for (const path of paths) {
       await page.goto(path);
       await expect(page.locator("main, [role=main]").first()).toBeVisible();
       const width = await page.evaluate(() => document.scrollingElement!.scrollWidth);
@@ -85,7 +86,7 @@ for (const role of Object.keys(PAGES) as Role[]) {
 
 test("on a phone the navigation opens from a Menu button, by keyboard, and Escape closes it", async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
-  await signedIn(page, "manager");
+  await signedIn(page, "analyst");
   const menu = page.getByRole("button", { name: "Menu" });
   const deadlines = page.getByRole("navigation", { name: "Staff" }).getByRole("link", { name: "Deadlines" });
   await expect(deadlines).toBeHidden();
