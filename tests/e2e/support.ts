@@ -56,13 +56,18 @@ export async function typeCode(page: Page, codeAt: (ms: number) => string) {
     const now = Date.now();
     const ahead = attempt === 0 ? 0 : 30_000;
     if (attempt >= 2) await page.waitForTimeout(30_000 - (now % 30_000) + 500);
+    const answered = page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/login/verify");
     await page.getByLabel("Code", { exact: true }).fill(codeAt(Date.now() + ahead));
     await page.getByRole("button", { name: "Verify" }).click();
-    const used = page.getByText("That code has already been used");
-    const left = page.waitForURL((url) => !url.pathname.startsWith("/login"), { timeout: 15_000 }).then(() => "in" as const, () => "neither" as const);
-    const outcome = await Promise.race([left, used.waitFor({ timeout: 15_000 }).then(() => "used" as const, () => "neither" as const)]);
-    if (outcome === "in") return;
-    if (outcome === "neither") break;
+    await answered;
+    // An accepted code navigates on; a refused one leaves the form (its button idle again) with a message.
+    const outcome = await Promise.race([
+      page.waitForURL((url) => !url.pathname.startsWith("/login"), { timeout: 15_000 }).then(() => "in" as const, () => "neither" as const),
+      page.getByRole("button", { name: "Verify", exact: true }).waitFor({ timeout: 15_000 }).then(() => "refused" as const, () => "neither" as const),
+    ]);
+    if (outcome === "refused") await page.waitForTimeout(300);
+    if (outcome === "in" || !new URL(page.url()).pathname.startsWith("/login")) return;
+    if (outcome === "neither" || !(await page.getByText("That code has already been used").isVisible())) break;
   }
   throw new Error("no code was accepted in four tries");
 }
