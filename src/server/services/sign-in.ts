@@ -26,8 +26,9 @@ function storable(meta: RequestMeta) {
  * Checks credentials. Returns the user, or null for every kind of failure (bad input, unknown
  * email, wrong password, disabled account, throttled) so that the caller cannot tell which, and
  * in the same time: the password hash is verified in every case (against a dummy hash when no
- * account matches), and the attempt is recorded in one transaction either way. Throttling: domain/auth/sign-in-throttle.ts.
- * Sign-ins, failures, and each lock a failure starts are audited for known accounts.
+ * account matches), and the attempt is recorded in one transaction either way. Throttling
+ * policy: domain/auth/sign-in-throttle.ts. Sign-ins, failures, and each lock a failure starts
+ * are audited for known accounts.
  */
 export async function signInWithPassword(raw: unknown, meta: RequestMeta = {}, now = new Date()): Promise<SignedInUser | null> {
   return (await checkSignIn(raw, meta, now)).user;
