@@ -12,7 +12,7 @@ export function EndSessionButton({ sessionId, current, label }: { sessionId: str
     <form action={dispatch} className="flex items-center gap-2">
       <input type="hidden" name="sessionId" value={sessionId} />
       <FormStatus state={state} />
-      <button type="submit" disabled={pending} aria-label={current ? "Sign out of this browser" : `End session: ${label}`} className={BUTTON}>
+      <button type="submit" disabled={pending} aria-label={current ? undefined : `End this one: ${label}`} className={BUTTON}>
         {current ? "Sign out here" : "End this one"}
       </button>
     </form>
