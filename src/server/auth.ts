@@ -5,6 +5,7 @@ import { env } from "./env";
 import { checkSignIn } from "./services/sign-in";
 import { SIGN_IN_THROTTLED } from "@/lib/validation/sign-in";
 import { endSession, startSession } from "./services/sessions/sessions";
+import { checkSession } from "./data/load-session";
 import { clientIp, forwardedHttps, requestIdOf, userAgentOf, type HeaderSource } from "./client-ip";
 import { isRole } from "@/domain/access/permissions";
 import { safeRedirectUrl } from "@/lib/safe-callback";
@@ -52,6 +53,10 @@ export function authOptions(headers?: HeaderSource): NextAuthOptions {
         return token;
       },
       async session({ session, token }) {
+        // next-auth's own session endpoint answers from the cookie alone: it names no one for a
+        // session the server has ended, that has lapsed, or that still owes its second factor.
+        const gate = await checkSession(typeof token.sub === "string" && typeof token.sid === "string" ? { userId: token.sub, sessionId: token.sid } : null);
+        if (gate.status !== "complete") return { expires: session.expires };
         if (session.user) {
           session.user.id = token.sub ?? "";
           session.user.role = isRole(token.role) ? token.role : undefined;
