@@ -20,7 +20,24 @@ export type AuditEntry = {
 
 // Events that record an attempt rather than a change of data: they leave the organization's
 // data version alone, so sign-ins (even a stream of failed ones) do not expire cached figures.
-const NOT_DATA_CHANGES: ReadonlySet<string> = new Set(["auth.sign_in", "auth.sign_in_failed", "auth.sign_in_locked", "auth.sign_in_unlocked", "user.password_change_refused", "notice.self_approval_refused"]);
+// Sessions and second-factor steps are read from the Session row on every request, not from a
+// cache, so they leave the version alone too.
+const NOT_DATA_CHANGES: ReadonlySet<string> = new Set([
+  "auth.sign_in",
+  "auth.sign_in_failed",
+  "auth.sign_in_locked",
+  "auth.sign_in_unlocked",
+  "auth.mfa_verified",
+  "auth.mfa_failed",
+  "auth.recovery_code_used",
+  "auth.sign_out",
+  "auth.session_ended",
+  "auth.other_sessions_ended",
+  "auth.signed_out_everywhere",
+  "user.password_change_refused",
+  "user.mfa_reset_refused",
+  "notice.self_approval_refused",
+]);
 export const changesData = (action: string) => !NOT_DATA_CHANGES.has(action);
 
 /**
