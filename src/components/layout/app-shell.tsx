@@ -2,6 +2,7 @@ import Link from "next/link";
 import { SignOutButton } from "@/components/ui/sign-out-button";
 import { SessionKeepAlive } from "./session-keep-alive";
 import { NavLinks, type NavItem } from "./nav-links";
+import { NavMenu } from "./nav-menu";
 
 export type { NavItem };
 
@@ -23,22 +24,24 @@ export function AppShell({
         Skip to content
       </a>
       <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-7xl items-center gap-6 px-4 py-3">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-3 px-4 py-3">
           <Link href="/" className="text-lg font-bold tracking-tight text-brand-900">
             Warden <span className="sr-only">{area}</span>
           </Link>
-          <NavLinks label={area} items={nav} />
-          <div className="flex items-center gap-3">
-            <p className="text-right text-sm leading-tight">
-              <span className="block font-medium">{who.name}</span>
-              <span className="block text-xs text-slate-500">{who.roleLabel}</span>
-            </p>
-            <a href="/security" className="nav-link">
-              Security
-            </a>
-            <SignOutButton />
-            <SessionKeepAlive />
-          </div>
+          <NavMenu>
+            <NavLinks label={area} items={nav} />
+            <div className="flex items-center justify-between gap-3 lg:justify-end">
+              <p className="text-sm leading-tight lg:text-right">
+                <span className="block font-medium">{who.name}</span>
+                <span className="block text-xs text-slate-500">{who.roleLabel}</span>
+              </p>
+              <a href="/security" className="nav-link">
+                Security
+              </a>
+              <SignOutButton />
+              <SessionKeepAlive />
+            </div>
+          </NavMenu>
         </div>
       </header>
       <main id="main" className="mx-auto max-w-7xl px-4 py-8">

@@ -68,7 +68,7 @@ export async function getNoticeForStaff(viewer: Viewer, incidentId: string, noti
     where: { id: noticeId, incidentId, incident: incidentWhere(viewer) },
     include: {
       obligation: true,
-      incident: { select: { id: true, reference: true, title: true, clientId: true, phase: true, client: { select: { name: true } } } },
+      incident: { select: { id: true, reference: true, title: true, clientId: true, phase: true, client: { select: { name: true, timeZone: true } } } },
       draftedBy: { select: { name: true } },
       approvedBy: { select: { name: true } },
       deliveries: { orderBy: { at: "asc" } },
