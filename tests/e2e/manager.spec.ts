@@ -100,3 +100,23 @@ test("the dashboard downloads as a PDF for its filters; a bad format is a clear 
   expect(bad.status()).toBe(422);
   expect((await bad.json()).error.code).toBe("VALIDATION_FAILED");
 });
+
+test("the Deadlines page is a work list: what the BPO owes comes first, most urgent on top, in plain words before the citation", async ({ page }) => {
+  await signIn(page, ACCOUNTS.manager);
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await page.goto("/obligations");
+  const lists = page.getByRole("list", { name: /^Owed by/ });
+  await expect(lists.first()).toHaveAccessibleName("Owed by us");
+  await expect(lists.nth(1)).toHaveAccessibleName("Owed by our clients");
+  // the demo's well-run team has one of its own notices overdue: it leads the list
+  const first = lists.first().getByRole("listitem").first();
+  await expect(first).toContainText("Overdue");
+  await expect(first.locator("p").first()).not.toHaveText(/^(GDPR|45 CFR|Art\.|§)/);
+  // filters narrow it and fold away; the choice stays in the address
+  const filters = page.getByRole("form", { name: "Filter deadlines" });
+  await page.locator("summary").filter({ hasText: "Filters" }).click();
+  await filters.getByLabel("Owed by").selectOption({ label: "Our clients" });
+  await filters.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/owedBy=client/);
+  await expect(page.getByRole("list", { name: "Owed by us" })).toHaveCount(0);
+});

@@ -25,7 +25,18 @@ export function NoticeEditor({ noticeId, version, subject, fields }: { noticeId:
   const save = useFormAction(updateNoticeDraft);
   const submit = useFormAction(submitNotice);
   const [dirty, setDirty] = useState(false);
+  const [preview, setPreview] = useState(() => ({ subject, fields }));
   useUnsavedChanges(dirty);
+  // What the form holds, trimmed as the server stores it: exactly the text a submit would freeze.
+  const onInput = (event: FormEvent<HTMLFormElement>) => {
+    setDirty(true);
+    const data = new FormData(event.currentTarget);
+    const text = (name: string, fallback: string) => {
+      const v = data.get(name);
+      return typeof v === "string" ? v.trim() : fallback;
+    };
+    setPreview({ subject: text("subject", subject), fields: fields.map((f) => ({ ...f, value: text(`field.${f.key}`, f.value) })) });
+  };
   const latest = (submit.state.at ?? 0) > (save.state.at ?? 0) ? submit.state : save.state;
   const errors = latest.fieldErrors ?? {};
   const pending = save.pending || submit.pending;
@@ -42,7 +53,7 @@ export function NoticeEditor({ noticeId, version, subject, fields }: { noticeId:
     submit.formRef.current = el;
   };
   return (
-    <form ref={formRef} onSubmit={onSubmit} onInput={() => setDirty(true)} noValidate className="space-y-4" key={version}>
+    <form ref={formRef} onSubmit={onSubmit} onInput={onInput} noValidate className="space-y-4" key={version}>
       <input type="hidden" name="noticeId" value={noticeId} />
       <input type="hidden" name="version" value={version} />
       <TextField name="subject" label="Subject" defaultValue={subject} errors={errors.subject} />
@@ -59,6 +70,18 @@ export function NoticeEditor({ noticeId, version, subject, fields }: { noticeId:
         </button>
         <span aria-live="polite" className="text-sm text-amber-800">{dirty ? "Unsaved changes" : ""}</span>
       </div>
+      <details className="rounded-md border border-slate-200 bg-slate-50 p-3">
+        <summary className="cursor-pointer text-sm font-medium">Preview: exactly what the client will read if you submit now</summary>
+        <article aria-label="Preview of the notice" className="mt-3 space-y-3 text-sm">
+          <p className="font-medium">{preview.subject}</p>
+          {preview.fields.map((f) => (
+            <div key={f.key}>
+              <h3 className="text-xs font-semibold uppercase text-slate-600">{f.label}</h3>
+              <p className={`whitespace-pre-wrap ${f.value ? "" : "italic text-amber-800"}`}>{f.value || "Empty: to be written before submitting."}</p>
+            </div>
+          ))}
+        </article>
+      </details>
       <p className="text-sm text-slate-600">
         Submitting saves what is in the form first. A manager other than you must approve the notice before it can be sent; its text is then frozen.
         Until then you can withdraw it to edit again.
