@@ -23,10 +23,10 @@ test("an analyst logs an incident, is told what blocks the next step, and walks 
   // nothing filled in: every problem is named at its field, nothing is lost
   await page.getByRole("button", { name: "Log incident" }).click();
   await expect(page.getByLabel("Title")).toHaveAccessibleDescription("A title needs at least 3 characters.");
-  await expect(page.getByLabel("Client")).toHaveAccessibleDescription("Choose a client.");
-  await expect(page.getByLabel("Client")).toBeFocused();
+  await expect(page.getByLabel("Client", { exact: true })).toHaveAccessibleDescription("Choose a client.");
+  await expect(page.getByLabel("Client", { exact: true })).toBeFocused();
 
-  await page.getByLabel("Client").selectOption({ label: "Mercy Regional Health" });
+  await page.getByLabel("Client", { exact: true }).selectOption({ label: "Mercy Regional Health" });
   await page.getByLabel("Title").fill("Member letters sent to a former address list");
   await page.getByLabel("What happened").fill("A print vendor used an outdated address file; 140 letters with diagnosis codes went to old addresses.");
   await page.getByLabel("Type").selectOption({ label: "Accidental leak" });
@@ -80,10 +80,11 @@ test("an analyst logs an incident, is told what blocks the next step, and walks 
 
     if (next === "Investigate") {
       // investigation shows containment failed: step back with a reason, then on again
-      await panel.getByText("Step back to an earlier phase").click();
-      await panel.getByLabel("Back to").selectOption({ label: "Contain" });
-      await panel.getByLabel("Why").fill("A second mailbox kept forwarding letters");
-      await panel.getByRole("button", { name: "Step back" }).click();
+      const stepBack = panel.locator("details").filter({ hasText: "Step back to an earlier phase" });
+      await stepBack.getByText("Step back to an earlier phase").click();
+      await stepBack.getByLabel("Back to").selectOption({ label: "Contain" });
+      await stepBack.getByLabel("Why").fill("A second mailbox kept forwarding letters");
+      await stepBack.getByRole("button", { name: "Step back" }).click();
       await expect(page.getByText("Phase: Contain")).toBeVisible();
       await panel.getByRole("button", { name: "Move to Investigate" }).click();
       await expect(page.getByText("Phase: Investigate")).toBeVisible();
@@ -140,7 +141,7 @@ test("an analyst cannot open an incident of a client they do not work for", asyn
   await signIn(manager, ACCOUNTS.manager);
   await expect(manager).toHaveURL(/\/dashboard$/);
   await manager.goto("/incidents?status=all");
-  await manager.getByLabel("Client").selectOption({ label: "Harbour & Lane LLP" });
+  await manager.getByLabel("Client", { exact: true }).selectOption({ label: "Harbour & Lane LLP" });
   await manager.getByRole("button", { name: "Apply filters" }).click();
   const href = await manager.getByRole("link", { name: /INC-/ }).first().getAttribute("href");
   await managerContext.close();

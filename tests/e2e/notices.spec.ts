@@ -9,7 +9,7 @@ test("a breach of health and EU data at a HIPAA client: obligations, four-eyes n
   await expect(analyst).toHaveURL(/\/incidents$/);
 
   await analyst.goto("/incidents/new");
-  await analyst.getByLabel("Client").selectOption({ label: "Mercy Regional Health" });
+  await analyst.getByLabel("Client", { exact: true }).selectOption({ label: "Mercy Regional Health" });
   await analyst.getByLabel("Title").fill("Claims mailbox read by an outside party");
   await analyst.getByLabel("What happened (internal)").fill("INTERNAL-MARKER: the phished account belongs to the night-shift lead; forwarding rule set for two days.");
   await analyst.getByLabel("What the client will read").fill("A forwarding rule set on a staff mailbox sent claim forms to an outside address for two days.");
@@ -121,7 +121,7 @@ test("leaving a notice draft with unsaved changes asks first; a refused submit k
   await signIn(page, ACCOUNTS.analyst);
   await expect(page).toHaveURL(/\/incidents$/);
   await page.goto("/incidents/new");
-  await page.getByLabel("Client").selectOption({ label: "Rheinland Direktbank AG" });
+  await page.getByLabel("Client", { exact: true }).selectOption({ label: "Rheinland Direktbank AG" });
   await page.getByLabel("Title").fill("Statement batch printed twice and posted to the wrong branch");
   await page.getByLabel("What happened (internal)").fill("Print job restarted by the operator after a jam.");
   await page.getByLabel("Type").selectOption({ label: "Accidental leak" });
@@ -135,7 +135,7 @@ test("leaving a notice draft with unsaved changes asks first; a refused submit k
   // no client-facing description yet: the description field is empty and a submit names it
   await page.getByLabel("Containment and next steps").fill("Second copies recalled from the branch.");
   await page.getByRole("button", { name: "Submit for approval" }).click();
-  await expect(page.getByRole("alert")).toContainText("nothing saved yet");
+  await expect(page.getByRole("region", { name: "Content" }).getByRole("alert")).toContainText("nothing saved yet");
   await expect(page.getByLabel("Containment and next steps")).toHaveValue("Second copies recalled from the branch.");
 
   // following a link asks; dismissing stays, accepting leaves

@@ -7,6 +7,7 @@ export type ApprovalRow = {
   noticeId: string;
   incidentId: string;
   reference: string;
+  incidentTitle: string;
   clientName: string;
   citation: string;
   title: string;
@@ -27,13 +28,14 @@ export async function listNoticesAwaitingApproval(viewer: Viewer): Promise<Appro
       id: true, submittedAt: true, draftedById: true,
       draftedBy: { select: { name: true } },
       obligation: { select: { citation: true, title: true, dueAt: true } },
-      incident: { select: { id: true, reference: true, client: { select: { name: true } } } },
+      incident: { select: { id: true, reference: true, title: true, client: { select: { name: true } } } },
     },
   });
   return rows.map((n) => ({
     noticeId: n.id,
     incidentId: n.incident.id,
     reference: n.incident.reference,
+    incidentTitle: n.incident.title,
     clientName: n.incident.client.name,
     citation: n.obligation.citation,
     title: n.obligation.title,

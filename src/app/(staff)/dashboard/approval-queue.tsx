@@ -22,8 +22,8 @@ export async function ApprovalQueue({ viewer }: { viewer: Viewer }) {
               {rows.map((r) => (
                 <tr key={r.noticeId}>
                   <td className="py-2 pr-3">
-                    <Link href={`/incidents/${r.incidentId}/notices/${r.noticeId}`} className="font-medium text-brand-700 underline">{r.reference}: {r.title}</Link>
-                    <span className="block text-xs text-slate-500">{r.citation}</span>
+                    <Link href={`/incidents/${r.incidentId}/notices/${r.noticeId}`} className="font-medium text-brand-700 underline">{r.reference}: {r.incidentTitle}</Link>
+                    <span className="block text-xs text-slate-600">{r.title} · {r.citation}</span>
                   </td>
                   <td className="py-2 pr-3">{r.clientName}</td>
                   <td className="py-2 pr-3">{r.draftedBy}{r.ownDraft ? <span className="block text-xs text-slate-500">yours: another approver must decide</span> : null}</td>

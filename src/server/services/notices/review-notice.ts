@@ -53,9 +53,9 @@ export async function submitNotice(ctx: ServiceContext, input: DraftInput): Prom
       if (empty.length) {
         // Refused before anything is written: the transaction rolls back the save as well, and
         // the editor keeps every character for the drafter to complete.
-        fail("REFUSED", "Not submitted, and nothing saved yet: fill in the highlighted fields. Everything you typed is still in the form.", {
-          fieldErrors: Object.fromEntries(empty.map((f) => [`field.${f.key}`, [`Write the ${f.label.toLowerCase()} before submitting.`]])),
-          reasons: empty.map((f) => `Empty: ${f.label}`),
+        const named = empty.map((f) => `“${f.label}”`).join(", ");
+        fail("REFUSED", `Not submitted, and nothing saved yet: write ${named} first. Everything you typed is still in the form.`, {
+          fieldErrors: Object.fromEntries(empty.map((f) => [`field.${f.key}`, ["Write this before submitting."]])),
         });
       }
       await tx.notice.update({ where: { id: n.id }, data: { status: "AWAITING_APPROVAL", submittedAt: ctx.now, version: { increment: 1 } } });
