@@ -257,6 +257,11 @@ export async function seedIncidents(prisma: PrismaClient, org: { id: string }, c
       }
     }
   }
+  // A well-run team has read what reached it before today; what came in today is still unread.
+  await prisma.$executeRaw`
+    UPDATE "StaffNotification" n SET "readAt" = n."createdAt" + interval '20 minutes'
+    FROM "User" u
+    WHERE n."userId" = u.id AND u."organizationId" = ${org.id}::uuid AND n."readAt" IS NULL AND n."createdAt" < ${new Date(now.getTime() - 24 * HOUR)}`;
   return created;
 }
 

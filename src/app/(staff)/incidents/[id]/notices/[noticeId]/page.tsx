@@ -8,6 +8,7 @@ import { noticeHash, type NoticeField } from "@/domain/notices/notice-content";
 import { parseId } from "@/lib/validation/ids";
 import { formatInstant } from "@/lib/datetime";
 import { Badge } from "@/components/ui/badge";
+import { Countdown } from "@/components/ui/countdown";
 import { destinationsOf } from "@/server/data/notice-destinations";
 import { NoticeEditor, ReviewForm, SendForm, WithdrawForm } from "./notice-forms";
 import { MessageForm } from "@/components/notice/message-form";
@@ -45,6 +46,11 @@ export default async function NoticePage({ params }: { params: Promise<{ id: str
           {notice.approvedBy ? <span>· approved by {notice.approvedBy.name} {formatInstant(notice.approvedAt, tz)}</span> : null}
           {notice.sentAt ? <span>· sent {formatInstant(notice.sentAt, tz)}</span> : null}
         </p>
+        {notice.obligation.dueAt && !notice.sentAt ? (
+          <p className="mt-1 text-sm">
+            The obligation is due {formatInstant(notice.obligation.dueAt, tz)} — <Countdown dueAt={notice.obligation.dueAt.toISOString()} />
+          </p>
+        ) : null}
         {frozen ? (
           <p className={`mt-2 break-all font-mono text-xs ${intact ? "text-slate-600" : "font-semibold text-red-700"}`}>
             SHA-256 {notice.contentHash} {intact ? "(the text below matches the approved version)" : "— THE TEXT NO LONGER MATCHES ITS APPROVED HASH"}
