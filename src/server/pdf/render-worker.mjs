@@ -9,7 +9,10 @@ const { renderDocument } = await tsImport("./render-document.ts", import.meta.ur
 parentPort.on("message", async ({ id, model }) => {
   try {
     const pdf = await renderDocument(model);
-    const bytes = new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
+    // A copy of our own: the PDF may sit in Node's shared Buffer pool, which Node 22+ refuses to
+    // transfer to another thread.
+    const bytes = new Uint8Array(pdf.byteLength);
+    bytes.set(pdf);
     parentPort.postMessage({ id, ok: true, bytes }, [bytes.buffer]);
   } catch (error) {
     parentPort.postMessage({ id, ok: false, message: error instanceof Error ? error.message : String(error) });
