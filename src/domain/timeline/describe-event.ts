@@ -225,6 +225,7 @@ export const EVENT_WORDING: Readonly<Record<string, Wording>> = {
     const count = num(c.recipients);
     return `Sent ${notice(e, c, n)}${count !== null ? ` (${plural(count, "recipient")})` : ""}`;
   },
+  "notice.read": (c, e, n) => `Opened ${notice(e, c, n)} in the portal`,
   "notice.acknowledge": (c, e, n) => `Acknowledged receipt of ${notice(e, c, n)}`,
   "notice.question": (c, e, n) => `Asked a question about ${notice(e, c, n)}`,
   "notice.answer": (c, e, n) => `Answered a question about ${notice(e, c, n)}`,

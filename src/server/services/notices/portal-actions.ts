@@ -32,10 +32,25 @@ export async function acknowledgeNotice(ctx: ServiceContext, input: { noticeId: 
   });
 }
 
-export async function markNoticeRead(ctx: ServiceContext, input: { noticeId: string }): Promise<void> {
-  const notice = await db().notice.findFirst({ where: { id: input.noticeId, status: "SENT", clientId: { in: [...ctx.viewer.clientIds] } }, select: { id: true } });
-  if (!notice || ctx.viewer.role !== "CLIENT_CONTACT") return;
-  await db().noticeRead.upsert({ where: { noticeId_userId: { noticeId: notice.id, userId: ctx.viewer.userId } }, create: { noticeId: notice.id, userId: ctx.viewer.userId, readAt: ctx.now }, update: {} });
+/**
+ * A client contact has opened a sent notice: posted by the notice page once it is shown (a GET
+ * never writes), so staff see "read" and the portal stops saying "Unread". The first read is
+ * audited; opening it again changes nothing. Staff looking at the portal leave no read behind.
+ */
+export async function markNoticeRead(ctx: ServiceContext, input: { noticeId: string }): Promise<Result<{ readAt: Date | null }>> {
+  return attempt(async () => {
+    if (!can(ctx.viewer, "portal:view")) fail("NOT_FOUND", "No such notice.");
+    const notice = await loadSentNotice(ctx, input.noticeId);
+    if (ctx.viewer.role !== "CLIENT_CONTACT") return { readAt: null };
+    return db().$transaction(async (tx) => {
+      const key = { noticeId_userId: { noticeId: notice.id, userId: ctx.viewer.userId } };
+      const existing = await tx.noticeRead.findUnique({ where: key });
+      if (existing) return { readAt: existing.readAt };
+      await tx.noticeRead.create({ data: { noticeId: notice.id, userId: ctx.viewer.userId, readAt: ctx.now } });
+      await auditIncident(tx, ctx, notice.incident, "notice.read", { noticeId: notice.id }, { type: "Notice", id: notice.id });
+      return { readAt: ctx.now };
+    });
+  });
 }
 
 /** A question from a client contact, or a staff answer, on a sent notice's thread. */

@@ -4,11 +4,11 @@ import { notFound } from "next/navigation";
 import { requireViewer } from "@/server/viewer";
 import { getVisibleClient } from "@/server/data/clients";
 import { listPortalIncidents } from "@/server/data/portal";
-import { markNoticeRead } from "@/server/services/notices/portal-actions";
 import { can } from "@/domain/access/can";
 import { formatInstant } from "@/lib/datetime";
 import { AcknowledgeForm } from "@/components/notice/acknowledge-form";
 import { MessageForm } from "@/components/notice/message-form";
+import { MarkNoticeRead } from "@/components/notice/mark-notice-read";
 
 export const metadata: Metadata = { title: "Notice" };
 
@@ -21,10 +21,10 @@ export default async function PortalNoticePage({ params }: { params: Promise<{ c
   const incident = incidents.find((i) => i.notices.some((n) => n.id === noticeId));
   const notice = incident?.notices.find((n) => n.id === noticeId);
   if (!incident || !notice) notFound();
-  await markNoticeRead({ viewer, now: new Date() }, { noticeId: notice.id });
   const tz = client.timeZone;
   return (
     <div className="mx-auto max-w-3xl space-y-6">
+      {!notice.read ? <MarkNoticeRead noticeId={notice.id} /> : null}
       <nav aria-label="Breadcrumb" className="text-sm">
         <Link href={`/portal/${client.id}`} className="text-brand-700 underline">{client.name}</Link> / {incident.reference}
       </nav>
