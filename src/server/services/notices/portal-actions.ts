@@ -3,6 +3,7 @@ import { db } from "../../db";
 import { attempt, fail, type Result } from "../result";
 import type { ServiceContext } from "../context";
 import { auditIncident } from "../incidents/common";
+import { incidentHolders } from "../incidents/incident-holders";
 import { can } from "@/domain/access/can";
 
 /** A sent notice of one of the viewer's clients; anything else is "not found". */
@@ -62,10 +63,12 @@ export async function postNoticeMessage(ctx: ServiceContext, input: { noticeId: 
     return db().$transaction(async (tx) => {
       const message = await tx.noticeMessage.create({ data: { noticeId: notice.id, authorId: ctx.viewer.userId, body: input.body, createdAt: ctx.now } });
       if (asking) {
-        // The assigned analyst (or, with none, the reporter) hears of it in the app.
-        const to = notice.incident.ownerId ?? notice.incident.reporterId;
-        await tx.staffNotification.create({
-          data: { userId: to, incidentId: notice.incidentId, kind: "client_question", message: `${ctx.viewer.name} asked a question on ${notice.incident.reference}`, createdAt: ctx.now },
+        // The owner (or reporter) hears of it in the app while they still hold the client;
+        // otherwise the analysts assigned to it now.
+        const people = await incidentHolders(tx, notice.incident);
+        const message = `${ctx.viewer.name} asked a question on ${notice.incident.reference}`;
+        await tx.staffNotification.createMany({
+          data: people.map((p) => ({ userId: p.id, incidentId: notice.incidentId, kind: "client_question", message, createdAt: ctx.now })),
         });
       }
       await auditIncident(tx, ctx, notice.incident, asking ? "notice.question" : "notice.answer", { noticeId: notice.id, length: input.body.length }, { type: "Notice", id: notice.id });

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "../../db";
 import { sendMail } from "../../mailer";
 import { appendAudit } from "../../audit";
+import { incidentHolders } from "../incidents/incident-holders";
 import { UNSETTLED_STATUSES, isSettled } from "@/domain/deadlines/obligation-status";
 import { OPEN_PHASES } from "@/domain/incident/types";
 import { reminderKindsDue } from "@/domain/deadlines/reminders";
@@ -38,7 +39,8 @@ export async function findDueReminders(now: Date, thresholds: readonly number[],
 /**
  * Sends one reminder: the ReminderSent row's unique key (obligation, kind) makes it once only,
  * however many workers race for it. In-app notices and the audit entry commit with it; e-mail
- * follows the commit. Overdue escalations also go to every manager of the organization.
+ * follows the commit. It reaches whoever holds the client now (incidentHolders); overdue
+ * escalations also go to every manager of the organization.
  */
 export async function deliverReminder(job: ReminderJob, now: Date): Promise<"sent" | "duplicate" | "gone"> {
   let recipients: Array<{ email: string; name: string }> = [];
@@ -48,19 +50,12 @@ export async function deliverReminder(job: ReminderJob, now: Date): Promise<"sen
     const outcome = await db().$transaction(async (tx) => {
       const o = await tx.obligation.findUnique({
         where: { id: job.obligationId },
-        include: { incident: { select: { id: true, reference: true, title: true, organizationId: true, ownerId: true, reporterId: true, phase: true, client: { select: { timeZone: true } } } } },
+        include: { incident: { select: { id: true, reference: true, title: true, organizationId: true, clientId: true, ownerId: true, reporterId: true, phase: true, client: { select: { timeZone: true } } } } },
       });
       if (!o || !o.active || isSettled(o.status) || !o.dueAt) return "gone" as const;
       await tx.reminderSent.create({ data: { obligationId: o.id, kind: job.kind, sentAt: now } });
       const overdue = job.kind === "overdue";
-      const people = await tx.user.findMany({
-        where: {
-          organizationId: o.incident.organizationId,
-          active: true,
-          OR: [{ id: o.incident.ownerId ?? o.incident.reporterId }, ...(overdue ? [{ role: "MANAGER" as const }] : [])],
-        },
-        select: { id: true, email: true, name: true },
-      });
+      const people = await incidentHolders(tx, o.incident, { managers: overdue });
       const due = formatInstant(o.dueAt, o.incident.client.timeZone);
       const message = overdue
         ? `Overdue: ${o.citation} notice for ${o.incident.reference} was due ${due}`
