@@ -25,6 +25,9 @@ export async function createIncident(ctx: ServiceContext, input: CreateIncidentI
       }
       const client = await tx.client.findFirst({ where: clientWhere(viewer, { id: input.clientId }), select: { id: true } });
       if (!client) fail("VALIDATION_FAILED", "Check the highlighted field.", { fieldErrors: { clientId: ["Choose one of your clients."] } });
+      if (input.ownerId && input.ownerId !== viewer.userId && !can(viewer, "incident:assign", { clientId: input.clientId })) {
+        fail("VALIDATION_FAILED", "Check the highlighted field.", { fieldErrors: { ownerId: ["You can log an incident for yourself only; a manager assigns it to someone else."] } });
+      }
       if (input.ownerId) await assertAssignable(tx, ctx, input.ownerId, input.clientId, "ownerId");
 
       const year = now.getUTCFullYear();

@@ -11,7 +11,8 @@ import { INCIDENT_TYPES, SEVERITIES, SEVERITY_LABEL, TYPE_LABEL } from "@/domain
 
 type Option = { value: string; label: string };
 
-export function NewIncidentForm({ clients, staff, viewerId, timeZone, now }: { clients: Option[]; staff: Option[]; viewerId: string; timeZone: string; now: string }) {
+/** `staff` is null for someone who may not assign: they own what they log, and are told so. */
+export function NewIncidentForm({ clients, staff, viewerId, timeZone, now }: { clients: Option[]; staff: Option[] | null; viewerId: string; timeZone: string; now: string }) {
   const { state, pending, onSubmit, formRef } = useFormAction(createIncident);
   const e = state.fieldErrors ?? {};
   return (
@@ -19,7 +20,14 @@ export function NewIncidentForm({ clients, staff, viewerId, timeZone, now }: { c
       <FormStatus state={state} />
       <div className="grid gap-4 sm:grid-cols-2">
         <SelectField name="clientId" label="Client" options={clients} placeholder="Choose a client" defaultValue={clients.length === 1 ? clients[0]!.value : ""} errors={e.clientId} required />
-        <SelectField name="ownerId" label="Owner" options={staff} defaultValue={viewerId} errors={e.ownerId} />
+        {staff ? (
+          <SelectField name="ownerId" label="Owner" options={staff} defaultValue={viewerId} errors={e.ownerId} />
+        ) : (
+          <div className="text-sm">
+            <p className="font-medium text-slate-700">Owner</p>
+            <p className="mt-2 text-slate-600">You. A manager can assign it to someone else.</p>
+          </div>
+        )}
       </div>
       <TextField name="title" label="Title" required maxLength={200} errors={e.title} />
       <TextAreaField name="summary" label="What happened (internal)" rows={5} required errors={e.summary} hint="Facts known so far, for the team: names, systems, suspicions. Staff only: never copied into a notice, the portal or a client document." />

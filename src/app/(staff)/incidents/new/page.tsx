@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { requireViewer } from "@/server/viewer";
+import { can } from "@/domain/access/can";
 import { listVisibleClients } from "@/server/data/clients";
 import { listAssignableStaff } from "@/server/data/incidents";
 import { toDateTimeInput } from "@/lib/datetime";
@@ -9,7 +10,9 @@ export const metadata: Metadata = { title: "Log an incident" };
 
 export default async function NewIncidentPage() {
   const viewer = await requireViewer("incident:create", "/incidents/new");
-  const [clients, staff] = await Promise.all([listVisibleClients(viewer), listAssignableStaff(viewer)]);
+  // Only someone who may assign is offered other owners; everyone else owns what they log.
+  const mayAssign = can(viewer, "incident:assign");
+  const [clients, staff] = await Promise.all([listVisibleClients(viewer), mayAssign ? listAssignableStaff(viewer) : null]);
   return (
     <div className="mx-auto max-w-3xl space-y-6">
       <div>
@@ -20,7 +23,7 @@ export default async function NewIncidentPage() {
       </div>
       <NewIncidentForm
         clients={clients.map((c) => ({ value: c.id, label: c.name }))}
-        staff={staff.map((s) => ({ value: s.id, label: s.name }))}
+        staff={staff?.map((s) => ({ value: s.id, label: s.name })) ?? null}
         viewerId={viewer.userId}
         timeZone={viewer.timeZone}
         now={toDateTimeInput(new Date(), viewer.timeZone)}
