@@ -166,3 +166,37 @@ describe("TOTP enrolment and the second sign-in step", () => {
     expect(audit.changes).toEqual({ mfaRequiredRoles: { before: ["ADMIN", "MANAGER", "ANALYST"], after: ["ADMIN", "MANAGER", "CLIENT_CONTACT"] } });
   });
 });
+
+describe("the account's budget of wrong codes", () => {
+  it("counts wrong codes across every session, so proving the password again buys no more guesses", async () => {
+    const t0 = new Date("2026-12-02T09:00:00Z");
+    const { t, secret } = await enrolledAnalyst(t0);
+    const at = (min: number) => new Date(t0.getTime() + min * 60_000);
+    // ten wrong codes spread over five fresh sign-ins (two each: no session reaches its own limit)
+    for (let i = 0; i < 5; i++) {
+      const s = await startSession(t.analyst.id, {}, at(1 + i));
+      for (let k = 0; k < 2; k++) expect(await proveSecondFactor(s, t.analyst.id, "000000", {}, at(1 + i))).toMatchObject({ ok: false, fieldErrors: { code: [expect.stringMatching(/not right/)] } });
+    }
+    // the eleventh guess, even the right code in a new session, waits: the account's code step is locked
+    const next = await startSession(t.analyst.id, {}, at(5.5));
+    const locked = await proveSecondFactor(next, t.analyst.id, totpCode(secret, at(5.5).getTime()), {}, at(5.5));
+    expect(locked).toMatchObject({ ok: false, message: expect.stringMatching(/Too many wrong codes for this account/) });
+    expect(await status(t.analyst.id, next, at(5.5))).toBe("needs_code");
+    expect((await db().user.findUniqueOrThrow({ where: { id: t.analyst.id } })).mfaCodeFailures).toBe(10);
+    // once the lock has passed the right code works and the count starts again
+    const later = at(6.5);
+    expect(await proveSecondFactor(next, t.analyst.id, totpCode(secret, later.getTime()), {}, later)).toMatchObject({ ok: true });
+    expect((await db().user.findUniqueOrThrow({ where: { id: t.analyst.id } })).mfaCodeFailures).toBe(0);
+  });
+
+  it("counts and audits a wrong code when asking for new recovery codes, though the request itself is rolled back", async () => {
+    const t0 = new Date("2026-12-02T09:00:00Z");
+    const { t } = await enrolledAnalyst(t0);
+    const before = await db().recoveryCode.findMany({ where: { userId: t.analyst.id }, select: { codeHash: true } });
+    expect(await regenerateRecoveryCodes(t.analyst.id, "000000", {}, new Date(t0.getTime() + 60_000))).toMatchObject({ ok: false, fieldErrors: { code: [expect.stringMatching(/not right/)] } });
+    expect(await db().recoveryCode.findMany({ where: { userId: t.analyst.id }, select: { codeHash: true } })).toEqual(before);
+    expect((await db().user.findUniqueOrThrow({ where: { id: t.analyst.id } })).mfaCodeFailures).toBe(1);
+    const failed = await db().auditEvent.findFirst({ where: { entityId: t.analyst.id, action: "auth.mfa_failed" }, orderBy: { seq: "desc" } });
+    expect(failed?.changes).toMatchObject({ where: "recovery_codes", reason: "wrong", accountFailures: 1 });
+  });
+});

@@ -110,4 +110,16 @@ describe("changing one's own password", () => {
     const audit = await db().auditEvent.findFirstOrThrow({ where: { entityId: t.contactA.id, action: "user.password_changed" } });
     expect(audit.changes).toEqual({ sessionsEnded: 1 });
   });
+
+  it("refuses even the right current password while guessing from that address is locked", async () => {
+    const t = await makeTenant();
+    const current = await openSession(t.contactA.id);
+    const meta = { ip: "203.0.113.78" };
+    for (let i = 0; i < 6; i++) await changeOwnPassword(t.contactA.id, current, { currentPassword: `guess number ${i}`, newPassword: NEW_PASSWORD }, meta);
+    const right = await changeOwnPassword(t.contactA.id, current, { currentPassword: FIXTURE_PASSWORD, newPassword: NEW_PASSWORD }, meta);
+    expect(right).toMatchObject({ ok: false, fieldErrors: { currentPassword: ["Too many wrong passwords from here. Try again later."] } });
+    expect(await signInWithPassword({ email: t.contactA.email, password: NEW_PASSWORD })).toBeNull();
+    const refused = await db().auditEvent.findFirstOrThrow({ where: { entityId: t.contactA.id, action: "user.password_change_refused" }, orderBy: { seq: "desc" } });
+    expect(refused.changes).toEqual({ reason: "throttled" });
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ACCOUNT_ADDRESS_LIMIT, ADDRESS_LIMIT, lockDurationMs, lockedUntil } from "@/domain/auth/sign-in-throttle";
+import { ACCOUNT_ADDRESS_LIMIT, ADDRESS_LIMIT, lockDurationMs, lockedUntil, throttleAddress } from "@/domain/auth/sign-in-throttle";
 
 const MIN = 60_000;
 
@@ -35,5 +35,19 @@ describe("sign-in back-off", () => {
     expect(lockedUntil(6, last, ACCOUNT_ADDRESS_LIMIT, new Date("2026-12-02T10:02:00Z"))).toBeNull();
     expect(lockedUntil(4, last, ACCOUNT_ADDRESS_LIMIT, last)).toBeNull();
     expect(lockedUntil(9, null, ACCOUNT_ADDRESS_LIMIT, last)).toBeNull();
+  });
+});
+
+describe("the address a throttle counts by", () => {
+  it.each([
+    ["203.0.113.7", "203.0.113.7"],
+    ["2001:db8:85a3:1234:5678:8a2e:370:7334", "2001:db8:85a3:1234::/64"],
+    ["2001:db8:85a3:1234:ffff:ffff:ffff:ffff", "2001:db8:85a3:1234::/64"],
+    ["2001:db8::1", "2001:db8:0:0::/64"],
+    ["2001:0db8:0000:0042::1", "2001:db8:0:42::/64"],
+    ["::1", "0:0:0:0::/64"],
+    [null, null],
+  ])("%s → %s", (ip, expected) => {
+    expect(throttleAddress(ip)).toBe(expected);
   });
 });

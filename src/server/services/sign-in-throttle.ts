@@ -2,7 +2,7 @@ import "server-only";
 import { createHash, randomUUID } from "node:crypto";
 import { db, type Tx } from "../db";
 import { boundedUserAgent, normalizeIp } from "../client-ip";
-import { ACCOUNT_ADDRESS_LIMIT, ADDRESS_LIMIT, lockedUntil, lockDurationMs } from "@/domain/auth/sign-in-throttle";
+import { ACCOUNT_ADDRESS_LIMIT, ADDRESS_LIMIT, lockedUntil, lockDurationMs, throttleAddress } from "@/domain/auth/sign-in-throttle";
 
 // The shared counts behind domain/auth/sign-in-throttle.ts, in PostgreSQL so that every app
 // instance sees the same ones.
@@ -51,7 +51,7 @@ async function counts(tx: Tx, key: string, ip: string | null, now: Date): Promis
  * also writes the audit entry), so both outcomes cost one commit.
  */
 export async function recordAttempt(tx: Tx, key: string, rawIp: string | null, rawUserAgent: string | null, passwordOk: boolean, now: Date): Promise<Gate> {
-  const ip = normalizeIp(rawIp);
+  const ip = throttleAddress(normalizeIp(rawIp));
   const userAgent = boundedUserAgent(rawUserAgent);
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`sign-in:${key}:${ip ?? ""}`}, 0))`;
   const c = await counts(tx, key, ip, now);
@@ -87,7 +87,7 @@ export async function mirrorAuditWork(tx: Tx, attemptId: bigint): Promise<void> 
  * count as one failed sign-in): counted against the account and address like a wrong password.
  */
 export async function noteFailedSignIn(email: string, ip: string | null, userAgent: string | null, now = new Date()): Promise<void> {
-  await db().signInAttempt.create({ data: { accountKey: accountKey(email), ip: normalizeIp(ip), userAgent: boundedUserAgent(userAgent), outcome: "FAILURE", at: now } });
+  await db().signInAttempt.create({ data: { accountKey: accountKey(email), ip: throttleAddress(normalizeIp(ip)), userAgent: boundedUserAgent(userAgent), outcome: "FAILURE", at: now } });
 }
 
 /** Clears the failures of an account at every address (its password was just set anew). */

@@ -5,6 +5,25 @@ import { openSecret, sealSecret } from "../../mfa/secret-box";
 import { bounded, endSessionsOf, type SessionMeta } from "../sessions/sessions";
 import { FACTOR_MESSAGES, replaceRecoveryCodes, spendFactor } from "./factors";
 import { attempt, fail, type Result } from "../result";
+import { clearWrongCodes, codeLockMessage, codeStepLockedUntil, recordWrongCode } from "./code-budget";
+import type { FieldErrors } from "@/lib/validation/field-errors";
+
+/** A wrong current code: it rolls the change back, then is counted and audited on its own. */
+class WrongCode extends Error {
+  constructor(readonly reason: string, readonly fieldErrors: FieldErrors) {
+    super("wrong second-factor code");
+  }
+}
+
+async function countingWrongCodes<T>(userId: string, where: "mfa_replace" | "recovery_codes", meta: SessionMeta, now: Date, run: () => Promise<Result<T>>): Promise<Result<T>> {
+  try {
+    return await run();
+  } catch (error) {
+    if (!(error instanceof WrongCode)) throw error;
+    await recordWrongCode(userId, where, error.reason, meta, now);
+    return { ok: false, code: "VALIDATION_FAILED", message: "Check the highlighted field.", fieldErrors: error.fieldErrors };
+  }
+}
 import { checkTotp, newTotpSecret } from "@/domain/mfa/totp";
 
 /** How long an enrolment page's secret may be confirmed. */
@@ -43,7 +62,7 @@ type EnrolInput = { sealed: string; code: string; currentCode?: string | null };
  * code from the current one (or a recovery code) and ends the person's other sessions.
  */
 export async function confirmEnrolment(sessionId: string, userId: string, input: EnrolInput, meta: SessionMeta = {}, now = new Date()): Promise<Result<{ recoveryCodes: string[] }>> {
-  return attempt(() =>
+  return countingWrongCodes(userId, "mfa_replace", meta, now, () => attempt(() =>
     db().$transaction(async (tx) => {
       const session = await tx.session.findFirst({ where: { id: sessionId, userId, revokedAt: null, expiresAt: { gt: now } }, select: { id: true, mfaVerifiedAt: true } });
       if (!session) fail("REFUSED", "This sign-in has ended. Sign in again.");
@@ -54,8 +73,11 @@ export async function confirmEnrolment(sessionId: string, userId: string, input:
       const secret = pendingSecret(input.sealed, sessionId, now);
       if (!secret) fail("REFUSED", "This set-up page has expired. Reload it to get a new secret, and add that one to your app.");
       if (replacing) {
+        const locked = await codeStepLockedUntil(tx, userId, now);
+        if (locked) fail("REFUSED", codeLockMessage(locked, now), { fieldErrors: { currentCode: [codeLockMessage(locked, now)] } });
         const proof = await spendFactor(tx, user, input.currentCode ?? "", now);
-        if (!proof.ok) fail("VALIDATION_FAILED", "Check the highlighted field.", { fieldErrors: { currentCode: [FACTOR_MESSAGES[proof.reason]] } });
+        if (!proof.ok) throw new WrongCode(proof.reason, { currentCode: [FACTOR_MESSAGES[proof.reason]] });
+        await clearWrongCodes(tx, userId);
       }
       const check = checkTotp(secret, input.code, now.getTime(), null);
       if (!check.ok) fail("VALIDATION_FAILED", "Check the highlighted field.", { fieldErrors: { code: [FACTOR_MESSAGES[check.reason]] } });
@@ -76,17 +98,20 @@ export async function confirmEnrolment(sessionId: string, userId: string, input:
       });
       return { recoveryCodes };
     }),
-  );
+  ));
 }
 
 /** New recovery codes (the old ones stop working), for a current authenticator code. */
 export async function regenerateRecoveryCodes(userId: string, code: string, meta: SessionMeta = {}, now = new Date()): Promise<Result<{ recoveryCodes: string[] }>> {
-  return attempt(() =>
+  return countingWrongCodes(userId, "recovery_codes", meta, now, () => attempt(() =>
     db().$transaction(async (tx) => {
       const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { id: true, name: true, organizationId: true, totpSecret: true, totpLastStep: true } });
       if (!user.totpSecret) fail("REFUSED", "Set up an authenticator first.");
+      const locked = await codeStepLockedUntil(tx, userId, now);
+      if (locked) fail("REFUSED", codeLockMessage(locked, now), { fieldErrors: { code: [codeLockMessage(locked, now)] } });
       const proof = await spendFactor(tx, user, code, now, { allowRecovery: false });
-      if (!proof.ok) fail("VALIDATION_FAILED", "Check the highlighted field.", { fieldErrors: { code: [FACTOR_MESSAGES[proof.reason]] } });
+      if (!proof.ok) throw new WrongCode(proof.reason, { code: [FACTOR_MESSAGES[proof.reason]] });
+      await clearWrongCodes(tx, userId);
       const recoveryCodes = await replaceRecoveryCodes(tx, userId, now);
       await appendAudit(tx, {
         organizationId: user.organizationId,
@@ -101,5 +126,5 @@ export async function regenerateRecoveryCodes(userId: string, code: string, meta
       });
       return { recoveryCodes };
     }),
-  );
+  ));
 }

@@ -4,6 +4,7 @@ import { appendAudit } from "../../audit";
 import { bounded, type SessionMeta } from "../sessions/sessions";
 import { FACTOR_MESSAGES, spendFactor } from "./factors";
 import { noteFailedSignIn } from "../sign-in-throttle";
+import { clearWrongCodes, codeLockMessage, codeStepLockedUntil, countWrongCode } from "./code-budget";
 import { attempt, fail, type Result } from "../result";
 
 /** Wrong codes a session may type before it counts as a failed sign-in and ends. */
@@ -41,16 +42,25 @@ export async function proveSecondFactor(sessionId: string, userId: string, typed
           ip: bounded(meta.ip, 64),
           at: now,
         });
+      // The account's budget of wrong codes, across every session: proving the password again
+      // and again does not buy more guesses.
+      const lockedUntil = await codeStepLockedUntil(tx, userId, now);
+      if (lockedUntil) {
+        await audit("auth.mfa_failed", { sessionId, reason: "account_locked" });
+        return { ok: false as const, ended: false, message: codeLockMessage(lockedUntil, now) };
+      }
       const proof = await spendFactor(tx, user, typed, now);
       if (proof.ok) {
+        await clearWrongCodes(tx, userId);
         await tx.session.update({ where: { id: sessionId }, data: { mfaVerifiedAt: now, mfaFailures: 0, lastSeenAt: now } });
         await audit(proof.method === "totp" ? "auth.mfa_verified" : "auth.recovery_code_used", { sessionId, recoveryCodesLeft: proof.recoveryCodesLeft });
         return { ok: true as const, method: proof.method, recoveryCodesLeft: proof.recoveryCodesLeft };
       }
       const counted = proof.reason !== "replayed";
       const failures = session.mfaFailures + (counted ? 1 : 0);
+      const accountFailures = counted ? await countWrongCode(tx, userId, now) : null;
       await tx.session.update({ where: { id: sessionId }, data: { mfaFailures: failures } });
-      await audit("auth.mfa_failed", { sessionId, reason: proof.reason, failures });
+      await audit("auth.mfa_failed", { sessionId, reason: proof.reason, failures, ...(accountFailures === null ? {} : { accountFailures }) });
       if (failures >= MAX_WRONG_CODES) {
         await audit("auth.sign_in_failed", { reason: "mfa_failed" });
         // only this session: whoever guesses must not be able to sign the owner out elsewhere

@@ -24,12 +24,14 @@ export async function changeOwnPassword(userId: string, sessionId: string, input
   const currentOk = await verifyPassword(user.passwordHash, input.currentPassword);
   const ip = normalizeIp(meta.ip);
   const audit = { organizationId: user.organizationId, actor: { id: user.id, label: user.name }, entityType: "User", entityId: user.id, requestId: meta.requestId ?? null, ip, at: now };
-  if (!currentOk) {
-    const gate = await db().$transaction(async (tx) => {
-      const g = await recordAttempt(tx, accountKey(user.email), ip, meta.userAgent ?? null, false, now);
-      await appendAudit(tx, { ...audit, action: "user.password_change_refused", changes: { reason: g.blocked ? "throttled" : "wrong_current_password" } });
-      return g;
-    });
+  // Every try goes through the throttle, right or wrong: while it is locked even the right
+  // password is refused, so guessing from a borrowed session cannot get past the lock.
+  const gate = await db().$transaction(async (tx) => {
+    const g = await recordAttempt(tx, accountKey(user.email), ip, meta.userAgent ?? null, currentOk, now);
+    if (g.blocked || !currentOk) await appendAudit(tx, { ...audit, action: "user.password_change_refused", changes: { reason: g.blocked ? "throttled" : "wrong_current_password" } });
+    return g;
+  });
+  if (gate.blocked || !currentOk) {
     const message = gate.blocked ? "Too many wrong passwords from here. Try again later." : WRONG;
     return { ok: false, code: "REFUSED", message, fieldErrors: { currentPassword: [message] } };
   }
