@@ -19,6 +19,10 @@ const schema = databaseSchema.extend({
   NEXTAUTH_URL: z.url("must be an absolute URL such as http://localhost:3000").optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   SMTP_URL: z.string().refine((v) => /^smtps?:\/\//.test(v) && URL.canParse(v), "must be an smtp:// or smtps:// URL").optional(),
+  SMTP_REQUIRE_TLS: z
+    .enum(["0", "1", "true", "false"], "must be 1 (refuse to send unless the server upgrades to TLS) or 0")
+    .transform((v) => v === "1" || v === "true")
+    .default(false),
   MAIL_FROM: z.string().max(320).optional(),
   TRUSTED_PROXIES: z
     .string()
@@ -45,10 +49,19 @@ const schema = databaseSchema.extend({
 
 export type Env = z.infer<typeof schema>;
 
-const checked = schema.refine((e) => e.SESSION_IDLE_MINUTES <= e.SESSION_MAX_HOURS * 60, {
-  path: ["SESSION_IDLE_MINUTES"],
-  message: "must not be longer than SESSION_MAX_HOURS",
-});
+// SMTP_REQUIRE_TLS is STARTTLS made mandatory: meaningless for smtps:// or without a server.
+const smtpTlsOk = (e: { SMTP_URL?: string; SMTP_REQUIRE_TLS: boolean }) => !e.SMTP_REQUIRE_TLS || (e.SMTP_URL?.startsWith("smtp://") ?? false);
+const smtpTlsMessage = {
+  path: ["SMTP_REQUIRE_TLS"],
+  message: "applies to an smtp:// SMTP_URL (STARTTLS); an smtps:// URL is encrypted from the start, and without SMTP_URL nothing is sent",
+};
+
+const checked = schema
+  .refine((e) => e.SESSION_IDLE_MINUTES <= e.SESSION_MAX_HOURS * 60, {
+    path: ["SESSION_IDLE_MINUTES"],
+    message: "must not be longer than SESSION_MAX_HOURS",
+  })
+  .refine(smtpTlsOk, smtpTlsMessage);
 
 function parseWith<S extends z.ZodType>(schema: S, source: Record<string, string | undefined>): z.infer<S> {
   // An empty variable means "not set", as in most shells' .env handling.
@@ -69,6 +82,11 @@ let cached: Env | undefined;
 /** The whole configuration: what the web server needs. */
 export function env(): Env {
   return (cached ??= parseEnv(process.env));
+}
+
+/** Only the mail settings, read anew each time (the mailer reads them on first use). */
+export function parseSmtpEnv(source: Record<string, string | undefined>): Pick<Env, "SMTP_URL" | "SMTP_REQUIRE_TLS"> {
+  return parseWith(schema.pick({ SMTP_URL: true, SMTP_REQUIRE_TLS: true }).refine(smtpTlsOk, smtpTlsMessage), source);
 }
 
 /** Only the database settings: what scripts (seed, audit:verify) need. */

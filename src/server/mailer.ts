@@ -1,9 +1,13 @@
 import "server-only";
 import nodemailer from "nodemailer";
 import { describeError, log } from "./log";
+import { parseSmtpEnv } from "./env";
+import { smtpTransportOptions } from "./smtp-options";
 
-// Outgoing mail. SMTP_URL (smtp://user:pass@host:port) chooses the server; MAIL_FROM the sender.
-// Without SMTP_URL nothing is sent and the caller records the delivery as failed, saying why.
+// Outgoing mail. SMTP_URL (smtp:// with STARTTLS, SMTP_REQUIRE_TLS=1 to insist on it, or smtps://)
+// chooses the server; MAIL_FROM the sender. Without SMTP_URL nothing is sent and the caller
+// records the delivery as failed, saying why. Read from the environment on first use (tests
+// point it at their own server), through the same validation as the start-up check.
 
 export type Mail = { to: string; subject: string; text: string };
 export type MailResult = { ok: true; messageId: string } | { ok: false; detail: string };
@@ -12,8 +16,8 @@ let transport: nodemailer.Transporter | null | undefined;
 
 function transporter(): nodemailer.Transporter | null {
   if (transport !== undefined) return transport;
-  const url = process.env.SMTP_URL;
-  transport = url ? nodemailer.createTransport(url) : null;
+  const options = smtpTransportOptions(parseSmtpEnv(process.env));
+  transport = options ? nodemailer.createTransport(options) : null;
   return transport;
 }
 
