@@ -10,12 +10,24 @@ import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import nextEnv from "@next/env";
 import { parseEnv } from "../src/server/env";
-import { DEMO_PASSWORD, DEMO_USERS } from "../prisma/demo-data";
+import { DEMO_ORGANIZATION, DEMO_PASSWORD, DEMO_USERS } from "../prisma/demo-data";
 import { demoTotpSecret } from "../prisma/demo-totp";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "./lib/embedded-postgres";
 import { bin, run } from "./lib/run";
 import { needsBuild } from "./lib/build-state";
-import { demoDecision } from "./lib/demo-guard";
+import { demoDecision, demoPresentRefusal } from "./lib/demo-guard";
+import pg from "pg";
+
+async function demoOrganizationExists(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const r = await client.query(`SELECT 1 FROM "Organization" WHERE slug = $1`, [DEMO_ORGANIZATION.slug]);
+    return r.rowCount! > 0;
+  } finally {
+    await client.end();
+  }
+}
 
 const root = process.cwd();
 nextEnv.loadEnvConfig(root, false, { info: () => {}, error: console.error });
@@ -115,6 +127,8 @@ async function main() {
   try {
     say("applying database migrations…");
     await run(bin("prisma"), ["migrate", "deploy"], { env });
+    const refusal = demoPresentRefusal(await demoOrganizationExists(env.DATABASE_URL!), hostname, env.WARDEN_DEMO_ON_NETWORK === "1");
+    if (refusal) return fail(refusal);
     const demo = demoDecision(env.WARDEN_SEED_DEMO === "1", hostname, env.WARDEN_DEMO_ON_NETWORK === "1");
     if (demo.message) say(demo.message);
     env.WARDEN_SEED_DEMO = demo.seed ? "1" : "0";

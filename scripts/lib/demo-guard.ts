@@ -23,3 +23,12 @@ export function demoDecision(wanted: boolean, hostname: string, allowOnNetwork: 
   }
   return { seed: false, message: `not creating the demo organization: its password is public and the server listens on ${hostname}, not a loopback address. Set WARDEN_DEMO_ON_NETWORK=1 if you really mean to.` };
 }
+
+/**
+ * Whether the server may start at all: a demo organization left in the database by an earlier
+ * loopback run is as open as a new one, so a network listen address refuses to serve it.
+ */
+export function demoPresentRefusal(demoExists: boolean, hostname: string, allowOnNetwork: boolean): string | null {
+  if (!demoExists || isLoopback(hostname) || allowOnNetwork) return null;
+  return `refusing to listen on ${hostname}: this database holds the demo organization, whose password and authenticator secrets are public. Delete it (npm run db:reset wipes the embedded database), listen on 127.0.0.1, or set WARDEN_DEMO_ON_NETWORK=1 if you really mean to.`;
+}
