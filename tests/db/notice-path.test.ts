@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SMTPServer } from "smtp-server";
-import type { AddressInfo } from "node:net";
+import { describe, expect, it } from "vitest";
+import { catchMail } from "../support/smtp-catcher";
 import { db } from "@/server/db";
 import { makeTenant } from "../support/tenant-fixture";
 import { ctxFor, logIncident } from "../support/incident-fixture";
@@ -10,36 +9,11 @@ import { sendNotice } from "@/server/services/notices/send-notice";
 import { noticeDestinations } from "@/server/data/notice-destinations";
 import { listNoticesAwaitingApproval } from "@/server/data/approvals";
 import { listPortalIncidents } from "@/server/data/portal";
-import { resetMailerForTests } from "@/server/mailer";
 import type { NoticeField } from "@/domain/notices/notice-content";
 import type { ServiceContext } from "@/server/services/context";
 
-const received: Array<{ to: string[]; body: string }> = [];
-let smtp: SMTPServer;
-
-beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    onData(stream, session, callback) {
-      let body = "";
-      stream.on("data", (c: Buffer) => (body += c.toString()));
-      stream.on("end", () => {
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), body });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
-  process.env.SMTP_URL = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
-  resetMailerForTests();
-});
-
-afterAll(async () => {
-  delete process.env.SMTP_URL;
-  resetMailerForTests();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
-});
+// mail sent by the services lands here (a real SMTP listener on loopback)
+const received = catchMail();
 
 const INTERNAL = "INTERNAL-ONLY: the night-shift lead reused her password";
 const CLIENT_TEXT = "A staff mailbox holding claim forms was opened by an outsider for two hours.";

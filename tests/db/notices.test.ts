@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SMTPServer } from "smtp-server";
-import type { AddressInfo } from "node:net";
+import { describe, expect, it } from "vitest";
+import { catchMail } from "../support/smtp-catcher";
 import { db } from "@/server/db";
 import { makeTenant } from "../support/tenant-fixture";
 import { ctxFor, logIncident } from "../support/incident-fixture";
@@ -15,7 +14,6 @@ import { sendNotice } from "@/server/services/notices/send-notice";
 import { acknowledgeNotice, postNoticeMessage } from "@/server/services/notices/portal-actions";
 import { markObligationNotRequired, recordExternalFiling } from "@/server/services/obligations/decide-obligation";
 import { listPortalIncidents } from "@/server/data/portal";
-import { resetMailerForTests } from "@/server/mailer";
 import { updateFactsSchema } from "@/lib/validation/incident";
 import { noticeHash, type NoticeField } from "@/domain/notices/notice-content";
 import { noticeDestinations } from "@/server/data/notice-destinations";
@@ -34,33 +32,8 @@ async function submitAsSaved(ctx: ServiceContext, noticeId: string) {
   return submitNotice(ctx, { noticeId, version: n.version, subject: n.subject, values: Object.fromEntries((n.fields as NoticeField[]).map((f) => [f.key, f.value])) });
 }
 
-const received: Array<{ to: string[]; body: string }> = [];
-let smtp: SMTPServer;
-
-beforeAll(async () => {
-  // A real SMTP listener on loopback: the mailer talks SMTP to it like to any server.
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    onData(stream, session, callback) {
-      let body = "";
-      stream.on("data", (c: Buffer) => (body += c.toString()));
-      stream.on("end", () => {
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), body });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
-  process.env.SMTP_URL = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
-  resetMailerForTests();
-});
-
-afterAll(async () => {
-  delete process.env.SMTP_URL;
-  resetMailerForTests();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
-});
+// mail sent by the services lands here (a real SMTP listener on loopback)
+const received = catchMail();
 
 async function obligation(incidentId: string, ruleId: string) {
   return db().obligation.findUniqueOrThrow({ where: { incidentId_ruleId: { incidentId, ruleId } } });
