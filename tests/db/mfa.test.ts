@@ -7,7 +7,7 @@ import { MAX_WRONG_CODES, proveSecondFactor } from "@/server/services/mfa/second
 import { openSecret, sealSecret } from "@/server/mfa/secret-box";
 import { accountKey } from "@/server/services/sign-in-throttle";
 import { totpCode } from "@/domain/mfa/totp";
-import { makeTenant } from "../support/tenant-fixture";
+import { FIXTURE_PASSWORD, makeTenant } from "../support/tenant-fixture";
 import { ctxFor } from "../support/incident-fixture";
 import { setMfaPolicy } from "@/server/services/mfa/mfa-policy";
 import { mfaPolicySchema } from "@/lib/validation/mfa";
@@ -198,5 +198,23 @@ describe("the account's budget of wrong codes", () => {
     expect((await db().user.findUniqueOrThrow({ where: { id: t.analyst.id } })).mfaCodeFailures).toBe(1);
     const failed = await db().auditEvent.findFirst({ where: { entityId: t.analyst.id, action: "auth.mfa_failed" }, orderBy: { seq: "desc" } });
     expect(failed?.changes).toMatchObject({ where: "recovery_codes", reason: "wrong", accountFailures: 1 });
+  });
+});
+
+describe("adding a first authenticator from a signed-in session", () => {
+  it("needs the current password, so a borrowed session cannot bind its own authenticator", async () => {
+    const t0 = new Date("2026-12-02T09:00:00Z");
+    const t = await makeTenant();
+    const s = await startSession(t.contactA.id, {}, t0); // client contacts may opt in: the session is complete
+    expect(await status(t.contactA.id, s, t0)).toBe("complete");
+    const p = startEnrolment(s, t0);
+    const code = totpCode(p.secret, t0.getTime());
+    const meta = { ip: "203.0.113.90" };
+    expect(await confirmEnrolment(s, t.contactA.id, { sealed: p.sealed, code }, meta, t0, { signedIn: true })).toMatchObject({ ok: false, fieldErrors: { currentPassword: ["That is not your current password."] } });
+    expect(await confirmEnrolment(s, t.contactA.id, { sealed: p.sealed, code, currentPassword: "not it" }, meta, t0, { signedIn: true })).toMatchObject({ ok: false, code: "REFUSED" });
+    expect((await db().user.findUniqueOrThrow({ where: { id: t.contactA.id } })).totpEnabledAt).toBeNull();
+    expect(await actions(t.contactA.id)).toEqual(["user.mfa_enrol_refused", "user.mfa_enrol_refused"]);
+    expect(await confirmEnrolment(s, t.contactA.id, { sealed: p.sealed, code, currentPassword: FIXTURE_PASSWORD }, meta, t0, { signedIn: true })).toMatchObject({ ok: true });
+    expect((await db().user.findUniqueOrThrow({ where: { id: t.contactA.id } })).totpEnabledAt).not.toBeNull();
   });
 });

@@ -13,11 +13,13 @@ type Props = {
   sealed: string;
   /** Replacing an authenticator: a code from the current one is asked for too. */
   replacing: boolean;
+  /** A first authenticator added from the Security page: the current password is asked for. */
+  askPassword?: boolean;
   continueHref: string;
 };
 
 /** Setting up an authenticator app: scan or type the secret, confirm with its first code, keep the recovery codes. */
-export function EnrolAuthenticator({ secret, qrDataUrl, sealed, replacing, continueHref }: Props) {
+export function EnrolAuthenticator({ secret, qrDataUrl, sealed, replacing, askPassword = false, continueHref }: Props) {
   const [state, dispatch, pending] = useActionState<EnrolmentState, FormData>(confirmMfaEnrolment, { ok: false });
   if (state.ok && state.recoveryCodes) {
     return (
@@ -52,6 +54,9 @@ export function EnrolAuthenticator({ secret, qrDataUrl, sealed, replacing, conti
       <form action={dispatch} className="space-y-4" noValidate>
         <input type="hidden" name="sealed" value={sealed} />
         <FormStatus state={state} />
+        {askPassword ? (
+          <TextField name="currentPassword" type="password" label="Your current password" autoComplete="current-password" required errors={state.fieldErrors?.currentPassword} />
+        ) : null}
         {replacing ? (
           <TextField name="currentCode" label="Code from your current authenticator (or a recovery code)" autoComplete="one-time-code" required errors={state.fieldErrors?.currentCode} />
         ) : null}

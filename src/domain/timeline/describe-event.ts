@@ -133,7 +133,12 @@ export const EVENT_WORDING: Readonly<Record<string, Wording>> = {
   "auth.sign_in_locked": () => "Sign-in from one address was locked after repeated failures",
   "auth.sign_in_unlocked": (c) => (c.after === "password_set" ? "Sign-in locks were cleared when a new password was set" : "Signed in after an earlier lock"),
   "auth.mfa_verified": () => "Gave a two-step sign-in code",
-  "auth.mfa_failed": (c) => (c.reason === "replayed" ? "Typed a two-step code that had already been used" : "Typed a wrong two-step code"),
+  "auth.mfa_failed": (c) =>
+    c.reason === "replayed"
+      ? "Typed a two-step code that had already been used"
+      : c.reason === "account_locked"
+        ? "Typed a two-step code while too many wrong codes kept the account waiting"
+        : "Typed a wrong two-step code",
   "auth.recovery_code_used": (c) => `Signed in with a recovery code${typeof c.recoveryCodesLeft === "number" ? ` (${c.recoveryCodesLeft} left)` : ""}`,
   "auth.sign_out": () => "Signed out",
   "auth.session_ended": () => "A session was ended",
@@ -145,7 +150,8 @@ export const EVENT_WORDING: Readonly<Record<string, Wording>> = {
   "user.mfa_reset": (_c, e, n) => `Reset two-step sign-in for ${person(e.entityId, n, "a person")}`,
   "user.mfa_reset_refused": () => "Was refused a reset of their own two-step sign-in",
   "user.password_changed": () => "Changed their password",
-  "user.password_change_refused": () => "Was refused a password change (wrong current password)",
+  "user.password_change_refused": (c) => `Was refused a password change (${c.reason === "throttled" ? "too many wrong passwords from that address" : "wrong current password"})`,
+  "user.mfa_enrol_refused": (c) => `Was refused setting up an authenticator (${c.reason === "throttled" ? "too many wrong passwords from that address" : "wrong current password"})`,
   "user.password_reset_started": (_c, e, n) => `Started a password reset for ${person(e.entityId, n, "a person")}`,
   "user.password_reset_completed": () => "Set a new password with a reset link",
   "user.invite": (c) => `Invited ${text(c.name) ?? "a person"}${text(c.role) ? ` as ${String(c.role).toLowerCase().replace("_", " ")}` : ""}`,

@@ -11,6 +11,8 @@ export const enrolmentSchema = z.object({
   sealed: z.string().min(1).max(1000),
   code,
   currentCode: z.string().trim().max(64).optional(),
+  /** Asked for when a signed-in person adds a first authenticator (not right after the password step). */
+  currentPassword: z.string().max(1000).optional(),
 });
 export type EnrolmentInput = z.infer<typeof enrolmentSchema>;
 

@@ -21,7 +21,7 @@ export async function confirmMfaEnrolment(_prev: EnrolmentState, form: FormData)
   const parsed = enrolmentSchema.safeParse(formObject(form));
   if (!parsed.success) return { ok: false, message: "Check the highlighted field.", fieldErrors: fieldErrorsOf(parsed.error), at: Date.now() };
   try {
-    const result = await confirmEnrolment(session.sessionId, session.userId, parsed.data, session.meta);
+    const result = await confirmEnrolment(session.sessionId, session.userId, parsed.data, session.meta, new Date(), { signedIn: session.status === "complete" });
     if (!result.ok) return { ok: false, message: result.message, fieldErrors: result.fieldErrors, at: Date.now() };
     return { ok: true, message: "Two-step verification is on.", recoveryCodes: result.value.recoveryCodes, at: Date.now() };
   } catch (error) {

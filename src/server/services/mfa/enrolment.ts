@@ -6,6 +6,7 @@ import { bounded, endSessionsOf, type SessionMeta } from "../sessions/sessions";
 import { FACTOR_MESSAGES, replaceRecoveryCodes, spendFactor } from "./factors";
 import { attempt, fail, type Result } from "../result";
 import { clearWrongCodes, codeLockMessage, codeStepLockedUntil, recordWrongCode } from "./code-budget";
+import { proveCurrentPassword } from "../passwords/change-own-password";
 import type { FieldErrors } from "@/lib/validation/field-errors";
 
 /** A wrong current code: it rolls the change back, then is counted and audited on its own. */
@@ -53,7 +54,7 @@ function pendingSecret(sealed: string, sessionId: string, now: Date): string | n
   }
 }
 
-type EnrolInput = { sealed: string; code: string; currentCode?: string | null };
+type EnrolInput = { sealed: string; code: string; currentCode?: string | null; currentPassword?: string | null };
 
 /**
  * Confirms an authenticator: the first code from the new secret proves it was set up. The secret
@@ -61,7 +62,25 @@ type EnrolInput = { sealed: string; code: string; currentCode?: string | null };
  * this session counts as having proven its second factor. Replacing an authenticator needs a
  * code from the current one (or a recovery code) and ends the person's other sessions.
  */
-export async function confirmEnrolment(sessionId: string, userId: string, input: EnrolInput, meta: SessionMeta = {}, now = new Date()): Promise<Result<{ recoveryCodes: string[] }>> {
+export async function confirmEnrolment(
+  sessionId: string,
+  userId: string,
+  input: EnrolInput,
+  meta: SessionMeta = {},
+  now = new Date(),
+  opts: { signedIn?: boolean } = {},
+): Promise<Result<{ recoveryCodes: string[] }>> {
+  // From a session already signed in (not the step right after the password), a first
+  // authenticator needs the current password: a borrowed session must not be able to bind its
+  // own authenticator to the account and lock the owner out.
+  if (opts.signedIn) {
+    const owner = await db().user.findUnique({ where: { id: userId }, select: { id: true, name: true, email: true, organizationId: true, passwordHash: true, totpEnabledAt: true } });
+    if (!owner) return { ok: false, code: "REFUSED", message: "This sign-in has ended. Sign in again." };
+    if (!owner.totpEnabledAt) {
+      const proven = await proveCurrentPassword(owner, input.currentPassword ?? "", "user.mfa_enrol_refused", meta, now);
+      if (!proven.ok) return proven;
+    }
+  }
   return countingWrongCodes(userId, "mfa_replace", meta, now, () => attempt(() =>
     db().$transaction(async (tx) => {
       const session = await tx.session.findFirst({ where: { id: sessionId, userId, revokedAt: null, expiresAt: { gt: now } }, select: { id: true, mfaVerifiedAt: true } });

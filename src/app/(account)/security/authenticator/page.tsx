@@ -20,7 +20,7 @@ export default async function AuthenticatorPage() {
           The old authenticator and recovery codes stop working, and your other sessions end.
         </p>
       ) : null}
-      <EnrolAuthenticator {...view} replacing={replacing} continueHref="/security" />
+      <EnrolAuthenticator {...view} replacing={replacing} askPassword={!replacing} continueHref="/security" />
     </div>
   );
 }
