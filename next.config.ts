@@ -1,5 +1,8 @@
 import type { NextConfig } from "next";
 
+// Fixed when the app is built. The headers that depend on the request or on how the server is
+// reached (Content-Security-Policy with its nonce; HSTS when NEXTAUTH_URL is https) come from
+// src/proxy.ts at run time.
 const securityHeaders = [
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "X-Frame-Options", value: "DENY" },
