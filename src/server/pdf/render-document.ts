@@ -18,7 +18,7 @@ const FONT_FILES = {
 } as const;
 type FaceName = keyof typeof FONT_FILES;
 
-type Faces = { fonts: Record<FaceName, Font>; metrics: Record<"regular" | "bold", FaceMetrics> };
+type Faces = { files: Record<FaceName, Buffer>; metrics: Record<"regular" | "bold", FaceMetrics> };
 let loaded: Faces | null = null;
 
 function metricsOf(latin: Font, cjk: Font): FaceMetrics {
@@ -42,8 +42,10 @@ function metricsOf(latin: Font, cjk: Font): FaceMetrics {
 function faces(): Faces {
   if (loaded) return loaded;
   const require = createRequire(import.meta.url);
-  const fonts = Object.fromEntries(Object.entries(FONT_FILES).map(([name, file]) => [name, openFont(readFileSync(require.resolve(file)))])) as Record<FaceName, Font>;
-  loaded = { fonts, metrics: { regular: metricsOf(fonts.latin, fonts.cjk), bold: metricsOf(fonts.latinBold, fonts.cjkBold) } };
+  const files = Object.fromEntries(Object.entries(FONT_FILES).map(([name, file]) => [name, readFileSync(require.resolve(file))])) as Record<FaceName, Buffer>;
+  // parsed here for measuring only; each document parses its own copy to embed (below)
+  const fonts = Object.fromEntries(Object.entries(files).map(([name, bytes]) => [name, openFont(bytes)])) as Record<FaceName, Font>;
+  loaded = { files, metrics: { regular: metricsOf(fonts.latin, fonts.cjk), bold: metricsOf(fonts.latinBold, fonts.cjkBold) } };
   return loaded;
 }
 
@@ -73,11 +75,13 @@ class Drawer {
       lang: "en",
       displayTitle: true,
     });
-    // pdfkit takes a parsed fontkit font as a source. Registered with its own name as the family,
-    // every switch back to a face (table cells switch for each cell) finds the embedded font
-    // pdfkit already made, instead of parsing the font file again.
+    // Each document parses its own fonts from the bytes read once per thread: a parsed font shared
+    // between documents carried glyph state from one document's subset into the next one's text
+    // layer (a "." came out of text extraction as "5"). Registered under its own name, every
+    // switch back to a face (table cells switch for each cell) finds the embedded font pdfkit
+    // already made in this document.
     for (const name of Object.keys(FONT_FILES) as FaceName[]) {
-      this.doc.registerFont(name, this.f.fonts[name] as unknown as PDFKit.Mixins.PDFFontSource, name);
+      this.doc.registerFont(name, this.f.files[name]);
     }
     this.face("latin");
     this.width = this.doc.page.width - PAGE.margins.left - PAGE.margins.right;
