@@ -30,9 +30,19 @@ export async function writeIncident(tx: Tx, ctx: ServiceContext, incidentId: str
   fail("CONFLICT", `Changed by ${who} at ${when} — reload to see the change, then try again.`);
 }
 
-/** Bumps the version for changes that alter what the next transition needs (checklists). */
+/**
+ * Holds the incident's row until the transaction ends. Checklist changes and transitions both
+ * take it before reading or writing the checklist, so a transition always decides on the
+ * checklist as it is, and a tick never waits on an optimistic version it cannot know (ticking
+ * the last item and moving on at once is not a conflict).
+ */
+export async function lockIncident(tx: Tx, incidentId: string) {
+  await tx.$queryRaw`SELECT 1 FROM "Incident" WHERE id = ${incidentId}::uuid FOR UPDATE`;
+}
+
+/** Records who last changed what the next transition needs (checklists); the version stays for the incident's own fields. */
 export async function touchIncident(tx: Tx, ctx: ServiceContext, incidentId: string) {
-  await tx.incident.update({ where: { id: incidentId }, data: { version: { increment: 1 }, updatedById: ctx.viewer.userId } });
+  await tx.incident.update({ where: { id: incidentId }, data: { updatedById: ctx.viewer.userId } });
 }
 
 export function auditIncident(

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Tx } from "../../db";
 import type { ServiceContext } from "../context";
-import { auditIncident } from "./common";
+import { auditIncident, lockIncident } from "./common";
 import { itemsToTick, type KnownFacts } from "@/domain/incident/known-checklist";
 
 /** What Warden knows about the incident that checklist items restate, read inside `tx`. */
@@ -29,6 +29,8 @@ export async function tickKnownChecklist(tx: Tx, ctx: ServiceContext, incident: 
   const open = await tx.checklistItem.findMany({ where: { incidentId: incident.id, doneAt: null }, orderBy: { position: "asc" } });
   if (!open.length) return 0;
   const due = itemsToTick(open.map((c) => ({ ...c, done: false })), await readKnownFacts(tx, incident));
+  // the incident's row first, as every checklist change takes it (one lock order: no deadlock)
+  if (due.length) await lockIncident(tx, incident.id);
   for (const { item, because } of due) {
     await tx.checklistItem.update({ where: { id: item.id }, data: { doneAt: ctx.now, doneById: ctx.viewer.userId } });
     await auditIncident(tx, ctx, incident, "checklist.auto_check", { item: item.label, phase: item.phase, because: `Ticked by Warden: ${because}` }, { type: "ChecklistItem", id: item.id });

@@ -2,15 +2,16 @@ import "server-only";
 import { db } from "../../db";
 import { attempt, fail, type Result } from "../result";
 import type { ServiceContext } from "../context";
-import { auditIncident, loadIncident, touchIncident } from "./common";
+import { auditIncident, loadIncident, lockIncident, touchIncident } from "./common";
 import { can } from "@/domain/access/can";
 import { untickRefusal } from "@/domain/incident/known-checklist";
 import { readKnownFacts } from "./tick-known-checklist";
 
-/** Ticks or unticks a checklist item. Bumps the incident's version: it changes what a transition needs. */
+/** Ticks or unticks a checklist item, holding the incident's row so a transition in flight sees the result or waits for it. */
 export async function toggleChecklistItem(ctx: ServiceContext, input: { incidentId: string; itemId: string; done: boolean }): Promise<Result<{ done: boolean }>> {
   return attempt(() =>
     db().$transaction(async (tx) => {
+      await lockIncident(tx, input.incidentId);
       const incident = await loadIncident(tx, ctx, input.incidentId);
       if (!can(ctx.viewer, "incident:update", incident)) fail("REFUSED", "You may not change this incident.");
       if (incident.phase === "CLOSED") fail("REFUSED", "The checklist of a closed incident cannot change.");

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "../../db";
 import { attempt, fail, type Result } from "../result";
 import type { ServiceContext } from "../context";
-import { auditIncident, loadIncident, writeIncident } from "./common";
+import { auditIncident, loadIncident, lockIncident, writeIncident } from "./common";
 import { tickKnownChecklist } from "./tick-known-checklist";
 import { postMortemState, unsettledObligations } from "../../data/gate-facts";
 import { transition, type IncidentEvent } from "@/domain/incident/transition";
@@ -23,6 +23,8 @@ const FIRST_ENTRY: Partial<Record<Phase, keyof Prisma.IncidentUncheckedUpdateMan
 export async function transitionIncident(ctx: ServiceContext, input: TransitionInput): Promise<Result<{ phase: Phase; version: number }>> {
   return attempt(() =>
     db().$transaction(async (tx) => {
+      // the checklist read below is the one a tick in flight has finished with (see lockIncident)
+      await lockIncident(tx, input.incidentId);
       const incident = await loadIncident(tx, ctx, input.incidentId);
       // incidents logged before Warden ticked what it knows catch up here (the write below bumps the version)
       if (can(ctx.viewer, "incident:transition", incident)) await tickKnownChecklist(tx, ctx, incident);
