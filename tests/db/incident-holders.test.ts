@@ -2,13 +2,9 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/server/db";
 import { makeTenant } from "../support/tenant-fixture";
 import { ctxFor, logIncident } from "../support/incident-fixture";
+import { sentContractNotice } from "../support/notice-fixture";
 import { deliverReminder } from "@/server/services/reminders/reminders";
-import { draftNotice, updateNoticeDraft } from "@/server/services/notices/draft-notice";
-import { reviewNotice, submitNotice } from "@/server/services/notices/review-notice";
-import { sendNotice } from "@/server/services/notices/send-notice";
 import { postNoticeMessage } from "@/server/services/notices/portal-actions";
-import { noticeDestinations } from "@/server/data/notice-destinations";
-import type { NoticeField } from "@/domain/notices/notice-content";
 
 type Tenant = Awaited<ReturnType<typeof makeTenant>>;
 
@@ -35,20 +31,6 @@ async function notified(incidentId: string, kind: string) {
   return (await db().staffNotification.findMany({ where: { incidentId, kind } })).map((n) => n.userId).sort();
 }
 
-async function sentNotice(t: Tenant, incidentId: string) {
-  const analyst = await ctxFor(t.analyst.id);
-  const draft = await draftNotice(analyst, { obligationId: (await contractObligation(incidentId)).id });
-  if (!draft.ok) throw new Error(draft.message);
-  const n = await db().notice.findUniqueOrThrow({ where: { id: draft.value.id } });
-  const values = Object.fromEntries((n.fields as NoticeField[]).map((f) => [f.key, f.value || `Filled in: ${f.label}`]));
-  expect((await updateNoticeDraft(analyst, { noticeId: n.id, version: n.version, subject: n.subject, values })).ok).toBe(true);
-  const saved = await db().notice.findUniqueOrThrow({ where: { id: n.id } });
-  expect((await submitNotice(analyst, { noticeId: n.id, version: saved.version, subject: saved.subject, values })).ok).toBe(true);
-  expect((await reviewNotice(await ctxFor(t.manager.id), { noticeId: n.id, decision: "APPROVE" })).ok).toBe(true);
-  const { fingerprint } = await noticeDestinations(db(), t.clientA.id);
-  expect((await sendNotice(analyst, { noticeId: n.id, recipients: fingerprint })).ok).toBe(true);
-  return n.id;
-}
 
 describe("reminders and client questions reach whoever holds the client now", () => {
   it("go to the owner while they are assigned to the client", async () => {
@@ -64,7 +46,7 @@ describe("reminders and client questions reach whoever holds the client now", ()
     const second = await secondAnalyst(t);
     const { id } = await logIncident(await ctxFor(t.analyst.id), t.clientA.id);
     const asked = await logIncident(await ctxFor(t.analyst.id), t.clientA.id); // its contract notice is sent, so settled
-    const noticeId = await sentNotice(t, asked.id);
+    const noticeId = await sentContractNotice(t, asked.id);
     await db().clientAssignment.delete({ where: { userId_clientId: { userId: t.analyst.id, clientId: t.clientA.id } } });
     const obligationId = (await contractObligation(id)).id;
 
@@ -83,7 +65,7 @@ describe("reminders and client questions reach whoever holds the client now", ()
     const t = await makeTenant();
     const { id } = await logIncident(await ctxFor(t.analyst.id), t.clientA.id);
     const asked = await logIncident(await ctxFor(t.analyst.id), t.clientA.id);
-    const noticeId = await sentNotice(t, asked.id);
+    const noticeId = await sentContractNotice(t, asked.id);
     await db().user.update({ where: { id: t.analyst.id }, data: { active: false } });
 
     expect(await deliverReminder({ obligationId: (await contractObligation(id)).id, kind: "0.5" }, new Date())).toBe("sent");
