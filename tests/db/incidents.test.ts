@@ -11,7 +11,7 @@ import { addEvidence } from "@/server/services/incidents/add-evidence";
 import { getIncidentDetail } from "@/server/data/incident-detail";
 import { listIncidents } from "@/server/data/incidents";
 import { createIncidentSchema, updateFactsSchema } from "@/lib/validation/incident";
-import { markObligationNotRequired } from "@/server/services/obligations/decide-obligation";
+import { settleNotRequired } from "../support/settle-obligation";
 import { addActionItem, completeReview, saveReview, updateActionItem } from "@/server/services/post-mortem/post-mortem";
 
 async function completePhase(userId: string, incidentId: string) {
@@ -145,7 +145,7 @@ describe("transitions", () => {
       }
       if (ready.phase === "REPORT") {
         for (const o of await db().obligation.findMany({ where: { incidentId: id, active: true } })) {
-          expect((await markObligationNotRequired(await ctxFor(t.analyst.id), { obligationId: o.id, reason: "Test: settled outside this test" })).ok).toBe(true);
+          await settleNotRequired(t, o.id);
         }
       }
       const r = await transitionIncident(await ctxFor(t.analyst.id), { incidentId: id, version: ready.version, kind: "ADVANCE" });
@@ -184,7 +184,7 @@ describe("post-incident review", () => {
     // walk to Post-mortem quickly (obligations settled as not required for the test)
     for (let i = 0; i < 5; i++) {
       const ready = await completePhase(t.analyst.id, id);
-      if (ready.phase === "REPORT") for (const o of await db().obligation.findMany({ where: { incidentId: id, active: true } })) await markObligationNotRequired(ctx, { obligationId: o.id, reason: "Test: settled elsewhere" });
+      if (ready.phase === "REPORT") for (const o of await db().obligation.findMany({ where: { incidentId: id, active: true } })) await settleNotRequired(t, o.id);
       expect((await transitionIncident(await ctxFor(t.analyst.id), { incidentId: id, version: ready.version, kind: "ADVANCE" })).ok).toBe(true);
     }
     const version = async () => (await db().incident.findUniqueOrThrow({ where: { id } })).version;
@@ -211,10 +211,11 @@ describe("post-incident review", () => {
 });
 
 describe("checklist items Warden knows", () => {
-  async function toPostMortem(userId: string, id: string) {
+  async function toPostMortem(t: Awaited<ReturnType<typeof makeTenant>>, id: string) {
+    const userId = t.analyst.id;
     for (let i = 0; i < 5; i++) {
       const ready = await completePhase(userId, id);
-      if (ready.phase === "REPORT") for (const o of await db().obligation.findMany({ where: { incidentId: id, active: true } })) await markObligationNotRequired(await ctxFor(userId), { obligationId: o.id, reason: "Test: settled elsewhere" });
+      if (ready.phase === "REPORT") for (const o of await db().obligation.findMany({ where: { incidentId: id, active: true } })) await settleNotRequired(t, o.id);
       expect((await transitionIncident(await ctxFor(userId), { incidentId: id, version: ready.version, kind: "ADVANCE" })).ok).toBe(true);
     }
   }
@@ -223,7 +224,7 @@ describe("checklist items Warden knows", () => {
     const t = await makeTenant();
     const ctx = await ctxFor(t.analyst.id);
     const { id } = await logIncident(ctx, t.clientA.id);
-    await toPostMortem(t.analyst.id, id);
+    await toPostMortem(t, id);
     const ticked = async () => (await db().checklistItem.findMany({ where: { incidentId: id, phase: "POST_MORTEM", doneAt: { not: null } }, orderBy: { key: "asc" } })).map((c) => c.key);
     expect(await ticked()).toEqual([]);
 

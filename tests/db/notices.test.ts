@@ -12,7 +12,9 @@ import { draftNotice, updateNoticeDraft } from "@/server/services/notices/draft-
 import { reviewNotice, submitNotice } from "@/server/services/notices/review-notice";
 import { sendNotice } from "@/server/services/notices/send-notice";
 import { acknowledgeNotice, postNoticeMessage } from "@/server/services/notices/portal-actions";
-import { markObligationNotRequired, recordExternalFiling } from "@/server/services/obligations/decide-obligation";
+import { recordExternalFiling } from "@/server/services/obligations/decide-obligation";
+import { reviewObligationDecision } from "@/server/services/obligations/confirm-obligation-decision";
+import { settleNotRequired } from "../support/settle-obligation";
 import { listPortalIncidents } from "@/server/data/portal";
 import { updateFactsSchema } from "@/lib/validation/incident";
 import { noticeHash, type NoticeField } from "@/domain/notices/notice-content";
@@ -201,8 +203,11 @@ describe("the report gate", () => {
     const open = await db().obligation.findMany({ where: { incidentId: id, active: true } });
     for (const o of open) {
       if (o.ruleId === "contract") await send(analyst, await approvedNotice(t, id));
-      else if (o.party === "BPO") expect((await markObligationNotRequired(analyst, { obligationId: o.id, reason: "Covered by the contract notice sent the same hour" })).ok).toBe(true);
-      else expect((await recordExternalFiling(analyst, { obligationId: o.id, filedBy: "CLIENT", filedAt: new Date(), reference: "BfDI-2026-118", document: null })).ok).toBe(true);
+      else if (o.party === "BPO") await settleNotRequired(t, o.id, "Covered by the contract notice sent the same hour");
+      else {
+        expect((await recordExternalFiling(analyst, { obligationId: o.id, filedBy: "CLIENT", filedAt: new Date(), reference: "BfDI-2026-118", document: null })).ok).toBe(true);
+        expect((await reviewObligationDecision(await ctxFor(t.manager.id), { obligationId: o.id, decision: "CONFIRM" })).ok).toBe(true);
+      }
     }
     expect((await transitionIncident(analyst, { incidentId: id, version: await version(), kind: "ADVANCE" })).ok).toBe(true);
   });

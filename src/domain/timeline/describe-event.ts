@@ -74,6 +74,17 @@ const fields = (c: Changes, skip: string[] = []) => {
 
 const person = (id: unknown, names: EventNames, fallback: string) => (typeof id === "string" && names.people?.[id]) || fallback;
 
+/** "Confirmed (proposed by Ana) " for a decision confirmed by a second person; "" for older ones. */
+const confirmed = (c: Changes, names: EventNames) => (c.proposedBy ? `Confirmed (proposed by ${person(c.proposedBy, names, "a colleague")}) ` : "");
+
+/** "that GDPR Art. 33 is not required", "to waive …", "to record the filing of …". */
+function proposal(c: Changes, e: DescribableEvent, names: EventNames): string {
+  const what = obligation(e, c, names);
+  if (c.kind === "WAIVED") return `to waive ${what}`;
+  if (c.kind === "FILED") return `to record the filing of ${what}${text(obj(c.filing).reference) ? ` (reference ${text(obj(c.filing).reference)})` : ""}`;
+  return `that ${what} is not required`;
+}
+
 /** "the notice to the Bavarian data protection authority" or "the notice". */
 function notice(e: DescribableEvent, c: Changes, names: EventNames): string {
   const id = text(c.noticeId) ?? (e.entityType === "Notice" ? e.entityId : null);
@@ -242,9 +253,15 @@ export const EVENT_WORDING: Readonly<Record<string, Wording>> = {
       .map(([k, v]) => `${v} ${k}`);
     return `Recomputed the notification deadlines${recomputeCause(text(c.cause), n)}${counts.length ? ` (${counts.join(", ")})` : ""}`;
   },
-  "obligation.waive": (c, e, n) => `Waived ${obligation(e, c, n)}`,
-  "obligation.not_required": (c, e, n) => `Recorded that ${obligation(e, c, n)} is not required`,
-  "obligation.filing": (c, e, n) => `Recorded the filing of ${obligation(e, c, n)}${text(c.reference) ? ` (reference ${text(c.reference)})` : ""}`,
+  // Since decisions take two people, these are written when the second one confirms (the actor),
+  // naming who proposed it; older entries have no proposer.
+  "obligation.waive": (c, e, n) => `${confirmed(c, n)}${c.proposedBy ? "the waiver of" : "Waived"} ${obligation(e, c, n)}`,
+  "obligation.not_required": (c, e, n) => `${confirmed(c, n)}${c.proposedBy ? "that" : "Recorded that"} ${obligation(e, c, n)} is not required`,
+  "obligation.filing": (c, e, n) =>
+    `${confirmed(c, n)}${c.proposedBy ? "the filing of" : "Recorded the filing of"} ${obligation(e, c, n)}${text(c.reference) ? ` (reference ${text(c.reference)})` : ""}`,
+  "obligation.propose": (c, e, n) => `Proposed ${proposal(c, e, n)}${text(c.reason) && c.kind !== "FILED" ? `: ${quoted(c.reason, "")}` : ""}; a second person must confirm it`,
+  "obligation.proposal_reject": (c, e, n) => `Rejected the proposal ${proposal(c, e, n)}${text(c.reason) ? `: ${quoted(c.reason, "")}` : ""}`,
+  "obligation.self_confirmation_refused": (c, e, n) => `Was refused confirmation of their own proposal on ${obligation(e, c, n)}: a second person must confirm it`,
   "obligation.remind": (c, e, n) => {
     const share = text(c.kind);
     const who = Array.isArray(c.recipients) ? plural(c.recipients.length, "person", "people") : "the owner";

@@ -4,6 +4,16 @@ import { isTimeZone, parseDateTimeInput } from "@/lib/datetime";
 const reason = z.string({ error: "Give a reason." }).trim().min(5, "Give a reason of at least 5 characters.").max(2000, "A reason has at most 2,000 characters.");
 
 export const obligationDecisionSchema = z.object({ obligationId: z.uuid(), reason });
+/** A second person confirms a proposed decision, or rejects it saying why. */
+export const reviewObligationDecisionSchema = z
+  .object({
+    obligationId: z.uuid(),
+    decision: z.enum(["CONFIRM", "REJECT"], { error: "Confirm or reject." }),
+    reason: z.preprocess((v) => (v === "" ? undefined : v), z.string().trim().max(2000, "A reason has at most 2,000 characters.").optional()),
+  })
+  .superRefine((v, ctx) => {
+    if (v.decision === "REJECT" && (v.reason ?? "").length < 5) ctx.addIssue({ code: "custom", path: ["reason"], message: "Say why you reject it (at least 5 characters)." });
+  });
 
 export const externalFilingSchema = z
   .object({

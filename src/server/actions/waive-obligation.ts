@@ -11,6 +11,6 @@ export async function waiveObligation(_prev: FormState, form: FormData): Promise
     schema: obligationDecisionSchema,
     input: formObject(form),
     service,
-    success: "Saved.",
+    success: "Proposed: it takes effect when a second person who may approve notices confirms it.",
   });
 }

@@ -45,3 +45,49 @@ export async function listNoticesAwaitingApproval(viewer: Viewer): Promise<Appro
     dueAt: n.obligation.dueAt,
   }));
 }
+
+export type DecisionToConfirmRow = {
+  obligationId: string;
+  incidentId: string;
+  reference: string;
+  incidentTitle: string;
+  clientName: string;
+  citation: string;
+  title: string;
+  kind: string;
+  reason: string | null;
+  proposedBy: string;
+  /** The viewer proposed it, so someone else must confirm it (four-eyes). */
+  ownProposal: boolean;
+  proposedAt: Date | null;
+  dueAt: Date | null;
+};
+
+/** Decisions settling an obligation without a notice, waiting for a second person, oldest first. */
+export async function listDecisionsAwaitingConfirmation(viewer: Viewer): Promise<DecisionToConfirmRow[]> {
+  const rows = await db().obligation.findMany({
+    where: { proposedAt: { not: null }, incident: incidentWhere(viewer) },
+    orderBy: [{ proposedAt: "asc" }, { id: "asc" }],
+    take: 100,
+    select: {
+      id: true, citation: true, title: true, dueAt: true, proposedStatus: true, proposalReason: true, proposedAt: true, proposedById: true,
+      proposedBy: { select: { name: true } },
+      incident: { select: { id: true, reference: true, title: true, client: { select: { name: true } } } },
+    },
+  });
+  return rows.map((o) => ({
+    obligationId: o.id,
+    incidentId: o.incident.id,
+    reference: o.incident.reference,
+    incidentTitle: o.incident.title,
+    clientName: o.incident.client.name,
+    citation: o.citation,
+    title: o.title,
+    kind: o.proposedStatus ?? "NOT_REQUIRED",
+    reason: o.proposalReason,
+    proposedBy: o.proposedBy?.name ?? "—",
+    ownProposal: o.proposedById === viewer.userId,
+    proposedAt: o.proposedAt,
+    dueAt: o.dueAt,
+  }));
+}

@@ -4,7 +4,8 @@ import type { EventNames } from "@/domain/timeline/describe-event";
 
 /**
  * The names an incident's audit events refer to by id, for describeEvent: its obligations (and
- * the rules behind them), the recipients of its notices, and the people made owner. Called with
+ * the rules behind them), the recipients of its notices, the people made owner, and who proposed
+ * a decision that another confirmed. Called with
  * an incident the viewer may already see.
  */
 export async function incidentEventNames(organizationId: string, incidentId: string, events: ReadonlyArray<{ changes: unknown }>): Promise<EventNames> {
@@ -13,6 +14,9 @@ export async function incidentEventNames(organizationId: string, incidentId: str
     const owner = (e.changes as { ownerId?: unknown } | null)?.ownerId;
     const after = owner && typeof owner === "object" ? (owner as { after?: unknown }).after : owner;
     if (typeof after === "string") personIds.add(after);
+    // decisions confirmed by a second person name who proposed them
+    const proposer = (e.changes as { proposedBy?: unknown } | null)?.proposedBy;
+    if (typeof proposer === "string") personIds.add(proposer);
   }
   const [obligations, people] = await Promise.all([
     db().obligation.findMany({ where: { incidentId }, select: { id: true, ruleId: true, citation: true, recipient: true, notices: { select: { id: true } } } }),

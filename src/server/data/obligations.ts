@@ -12,7 +12,9 @@ export async function listIncidentObligations(viewer: Viewer, incidentId: string
     orderBy: [{ active: "desc" }, { dueAt: { sort: "asc", nulls: "last" } }, { ruleId: "asc" }],
     include: {
       decidedBy: { select: { name: true } },
-      filings: { orderBy: { filedAt: "asc" }, include: { recordedBy: { select: { name: true } } } },
+      proposedBy: { select: { name: true } },
+      confirmedBy: { select: { name: true } },
+      filings: { orderBy: { filedAt: "asc" }, include: { recordedBy: { select: { name: true } }, confirmedBy: { select: { name: true } } } },
       notices: {
         orderBy: { createdAt: "asc" },
         select: {

@@ -12,6 +12,7 @@ import { ExportLink } from "@/components/ui/export-link";
 import { DataTable } from "@/components/ui/data-table";
 import { can } from "@/domain/access/can";
 import { ApprovalQueue } from "./approval-queue";
+import { DecisionsToConfirm } from "./decisions-to-confirm";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -58,6 +59,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       </div>
 
       {can(viewer, "notice:approve") ? <ApprovalQueue viewer={viewer} /> : null}
+      {can(viewer, "notice:approve") ? <DecisionsToConfirm viewer={viewer} /> : null}
 
       <form method="get" aria-label="Dashboard filters" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4">
         <div>

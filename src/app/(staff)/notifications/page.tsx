@@ -16,8 +16,13 @@ const KIND: Record<string, string> = {
   approval_request: "Approval needed",
   notice_approved: "Notice approved",
   notice_returned: "Notice returned",
+  obligation_confirmation: "Confirmation needed",
+  obligation_confirmed: "Decision confirmed",
+  obligation_rejected: "Decision rejected",
 };
-const TONE: Record<string, "red" | "amber" | "blue" | "green"> = { escalation: "red", client_question: "amber", approval_request: "amber", notice_returned: "amber", notice_approved: "green" };
+const TONE: Record<string, "red" | "amber" | "blue" | "green"> = { escalation: "red", client_question: "amber", approval_request: "amber", notice_returned: "amber", notice_approved: "green",
+  obligation_confirmation: "amber", obligation_confirmed: "green", obligation_rejected: "amber",
+};
 
 function hrefOf(n: { incidentId: string | null; noticeId: string | null }): string | null {
   if (!n.incidentId) return null;

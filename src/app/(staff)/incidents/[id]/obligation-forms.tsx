@@ -4,6 +4,7 @@ import { draftNotice } from "@/server/actions/draft-notice";
 import { markObligationNotRequired } from "@/server/actions/mark-obligation-not-required";
 import { waiveObligation } from "@/server/actions/waive-obligation";
 import { recordExternalFiling } from "@/server/actions/record-external-filing";
+import { reviewObligationDecision } from "@/server/actions/review-obligation-decision";
 import { updateAssessment } from "@/server/actions/update-assessment";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { FormStatus } from "@/components/ui/form-status";
@@ -30,9 +31,9 @@ export function DecisionForm({ obligationId, kind }: { obligationId: string; kin
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-2">
       <input type="hidden" name="obligationId" value={obligationId} />
-      <TextAreaField id={`${id}-reason`} name="reason" rows={2} label={kind === "WAIVE" ? "Why it is waived (you approve the waiver)" : "Why no notice is required"} errors={state.fieldErrors?.reason} />
+      <TextAreaField id={`${id}-reason`} name="reason" rows={2} label={kind === "WAIVE" ? "Why it is waived" : "Why no notice is required"} errors={state.fieldErrors?.reason} />
       <FormStatus state={state} />
-      <button type="submit" disabled={pending} className={small}>{kind === "WAIVE" ? "Waive obligation" : "Mark not required"}</button>
+      <button type="submit" disabled={pending} className={small}>{kind === "WAIVE" ? "Propose waiver" : "Propose as not required"}</button>
     </form>
   );
 }
@@ -51,7 +52,23 @@ export function FilingForm({ obligationId, timeZone }: { obligationId: string; t
       <TextField id={`${id}-doc`} name="document" label="Document (where it is kept)" errors={e.document} />
       <div className="sm:col-span-2">
         <FormStatus state={state} />
-        <button type="submit" disabled={pending} className={`${small} mt-1`}>Record filing</button>
+        <button type="submit" disabled={pending} className={`${small} mt-1`}>Propose filing</button>
+      </div>
+    </form>
+  );
+}
+
+/** A second person's answer to a proposed decision: confirm it, or reject it saying why. */
+export function ProposalReviewForm({ obligationId }: { obligationId: string }) {
+  const { state, pending, onSubmit, formRef } = useFormAction(reviewObligationDecision);
+  return (
+    <form ref={formRef} onSubmit={onSubmit} noValidate className="mt-2 space-y-2">
+      <input type="hidden" name="obligationId" value={obligationId} />
+      <TextAreaField id={`proposal-${obligationId}-reason`} name="reason" rows={2} label="Why you reject it (only when rejecting)" errors={state.fieldErrors?.reason} />
+      <FormStatus state={state} />
+      <div className="flex flex-wrap gap-2">
+        <button type="submit" name="decision" value="CONFIRM" disabled={pending} className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60">Confirm decision</button>
+        <button type="submit" name="decision" value="REJECT" disabled={pending} className={small}>Reject proposal</button>
       </div>
     </form>
   );

@@ -8,6 +8,7 @@ import { formatInstant } from "@/lib/datetime";
 import { isSettled } from "@/domain/deadlines/obligation-status";
 import { SETTLED_ON_TIME_THEN, settlementTiming } from "@/domain/deadlines/terms-change";
 import { DecisionForm, DraftNoticeButton, FilingForm } from "./obligation-forms";
+import { PendingProposal } from "./pending-proposal";
 
 const STATUS_LABEL: Record<string, string> = {
   PENDING: "Pending",
@@ -42,6 +43,7 @@ export function ObligationsSection({ viewer, incident, obligations, timeZone, no
           const overdue = !settled && o.dueAt !== null && o.dueAt < now;
           const openNotice = o.notices.find((n) => n.status !== "SENT");
           const sent = o.notices.filter((n) => n.status === "SENT");
+          const proposed = o.proposedById !== null;
           return (
             <li key={o.id} aria-label={`${o.citation}: ${o.title}`} className={`rounded-md border p-3 ${overdue ? "border-red-300 bg-red-50" : "border-slate-200"}`}>
               <div className="flex flex-wrap items-start justify-between gap-2">
@@ -51,7 +53,7 @@ export function ObligationsSection({ viewer, incident, obligations, timeZone, no
                 </div>
                 <div className="text-right text-sm">
                   <Badge tone={settled ? "green" : overdue ? "red" : o.applicability === "TO_ASSESS" ? "amber" : "slate"}>
-                    {overdue ? "Overdue" : STATUS_LABEL[o.status]}{o.applicability === "TO_ASSESS" && !settled ? " · to assess" : ""}
+                    {overdue ? "Overdue" : STATUS_LABEL[o.status]}{proposed ? " · awaiting confirmation" : ""}{o.applicability === "TO_ASSESS" && !settled ? " · to assess" : ""}
                   </Badge>
                   <p className="mt-1">{o.dueAt ? <>Due {formatInstant(o.dueAt, timeZone)} — <Countdown dueAt={o.dueAt.toISOString()} settled={settled} /></> : "No due time yet"}</p>
                 </div>
@@ -62,9 +64,11 @@ export function ObligationsSection({ viewer, incident, obligations, timeZone, no
                 <p className="mt-1 text-xs font-medium text-emerald-800">{SETTLED_ON_TIME_THEN}: due {formatInstant(o.settledDueAt, timeZone)} when it was settled.</p>
               ) : null}
               {o.unconfirmed ? <p className="mt-1 text-xs font-medium text-amber-800">Unconfirmed figure: {o.unconfirmed}</p> : null}
-              {o.decisionReason ? <p className="mt-1 text-xs">{STATUS_LABEL[o.status]} by {o.decidedBy?.name ?? "—"}: {o.decisionReason}</p> : null}
+              {o.decisionReason && settled ? (
+                <p className="mt-1 text-xs">{STATUS_LABEL[o.status]} by {o.decidedBy?.name ?? "—"}{o.confirmedBy ? `, confirmed by ${o.confirmedBy.name}` : ""}: {o.decisionReason}</p>
+              ) : null}
               {o.filings.map((f) => (
-                <p key={f.id} className="mt-1 text-xs">Filed by {f.filedBy === "CLIENT" ? "the client" : "us"} {formatInstant(f.filedAt, timeZone)} — ref. {f.reference}{f.document ? ` (${f.document})` : ""}; recorded by {f.recordedBy.name}</p>
+                <p key={f.id} className="mt-1 text-xs">Filed by {f.filedBy === "CLIENT" ? "the client" : "us"} {formatInstant(f.filedAt, timeZone)} — ref. {f.reference}{f.document ? ` (${f.document})` : ""}; recorded by {f.recordedBy.name}{f.confirmedBy ? `, confirmed by ${f.confirmedBy.name}` : ""}</p>
               ))}
               {sent.map((n) => (
                 <p key={n.id} className="mt-1 text-xs">
@@ -73,6 +77,7 @@ export function ObligationsSection({ viewer, incident, obligations, timeZone, no
                   {n._count.messages ? ` · ${n._count.messages} message(s)` : ""}
                 </p>
               ))}
+              {incident.phase !== "CLOSED" ? <PendingProposal o={o} viewerId={viewer.userId} mayApprove={mayWaive} timeZone={timeZone} /> : null}
               {mayDraft && incident.phase !== "CLOSED" ? (
                 <div className="mt-2 flex flex-wrap items-start gap-2">
                   {openNotice ? (
@@ -82,7 +87,7 @@ export function ObligationsSection({ viewer, incident, obligations, timeZone, no
                   ) : !settled ? (
                     <DraftNoticeButton obligationId={o.id} label="Draft notice" />
                   ) : null}
-                  {!settled ? (
+                  {proposed ? null : !settled ? (
                     <details className="rounded-md border border-slate-200 px-3 py-1.5 text-sm">
                       <summary className="cursor-pointer">Other decisions</summary>
                       <div className="mt-2 space-y-4">
