@@ -15,7 +15,7 @@ async function tickCurrentPhase(page: Page) {
   }
 }
 
-test("an analyst logs an incident, is told what blocks the next step, and walks it to closed", async ({ page }) => {
+test("an analyst logs an incident, is told what blocks the next step, and walks it to closed", async ({ page, browser }) => {
   await signIn(page, ACCOUNTS.analyst);
   await expect(page).toHaveURL(/\/incidents$/);
   await page.getByRole("link", { name: "Log an incident" }).click();
@@ -69,9 +69,25 @@ test("an analyst logs an incident, is told what blocks the next step, and walks 
         const item = obligations.first();
         await item.getByText("Other decisions").click();
         await item.getByLabel("Why no notice is required").fill("Letters recovered unopened; agreed with the client's privacy office");
-        await item.getByRole("button", { name: "Mark not required" }).click();
+        await item.getByRole("button", { name: "Propose as not required" }).click();
         await expect(obligations).toHaveCount(open - 1);
       }
+      // proposed, not settled: the gate stays closed until a second person confirms
+      const awaiting = page.getByRole("group", { name: "Awaiting confirmation by a second person" });
+      await expect(awaiting.first()).toContainText("You proposed it");
+      await panel.getByRole("button", { name: "Move to Post-mortem" }).click();
+      await expect(panel.getByRole("alert")).toContainText("Notification obligation not settled");
+      const manager = await (await browser.newContext()).newPage();
+      await signIn(manager, ACCOUNTS.manager);
+      await manager.goto(page.url());
+      const toConfirm = manager.getByRole("group", { name: "Awaiting confirmation by a second person" });
+      for (let open = await toConfirm.count(); open > 0; open--) {
+        await expect(toConfirm.first()).toContainText("Letters recovered unopened");
+        await toConfirm.first().getByRole("button", { name: "Confirm decision" }).click();
+        await expect(toConfirm).toHaveCount(open - 1);
+      }
+      await manager.context().close();
+      await page.reload();
       await expect(panel).toContainText("Everything");
     }
     await expect(panel).toContainText("Everything");
