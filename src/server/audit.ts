@@ -2,6 +2,7 @@ import "server-only";
 import type { Tx } from "./db";
 import { CHANGES_CHANNEL } from "./change-feed";
 import { normalizeIp } from "./client-ip";
+import { lockAuditChain } from "./audit-lock";
 import { GENESIS_HASH, eventHash } from "@/domain/audit/chain";
 import type { Prisma } from "@/generated/prisma/client";
 
@@ -59,7 +60,7 @@ export async function bumpDataVersion(tx: Tx, organizationId: string): Promise<v
  * data also bumps the organization's data version (see figure-cache.ts), under the same lock.
  */
 export async function appendAudit(tx: Tx, entry: AuditEntry): Promise<void> {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`audit:${entry.organizationId}`}, 0))`;
+  await lockAuditChain(tx, entry.organizationId);
   const last = await tx.auditEvent.findFirst({
     where: { organizationId: entry.organizationId },
     orderBy: { seq: "desc" },

@@ -120,7 +120,7 @@ export const ROUTES: Readonly<Record<string, Partial<Record<HttpMethod, EntryAcc
   "src/app/api/exports/dashboard/route.ts": { GET: { gate: "dashboard:view", scope: "client", matrix: "cases" } },
   "src/app/api/exports/incidents/route.ts": { GET: { gate: "report:export", scope: "client", matrix: "cases" } },
   "src/app/api/health/route.ts": { GET: { gate: "public", scope: "none", matrix: PUBLIC } },
-  "src/app/api/incidents/[id]/audit/route.ts": { GET: { gate: "report:export", scope: "client", matrix: "cases" } },
+  "src/app/api/incidents/[id]/audit/route.ts": { GET: { gate: "audit:read", scope: "client", matrix: "cases" } },
   "src/app/api/incidents/[id]/report/route.ts": { GET: { gate: "report:export", scope: "client", matrix: "cases" } },
   "src/app/api/portal/notices/[id]/pdf/route.ts": { GET: { gate: "portal:view", scope: "portal-client", matrix: "cases" } },
   "src/app/api/staff/route.ts": { GET: { gate: "incident:read", scope: "client", matrix: "cases" } },

@@ -1,5 +1,6 @@
 import "server-only";
 import { db, type Tx } from "../../db";
+import { lockAuditChain } from "../../audit-lock";
 import { attempt, fail, type Result } from "../result";
 import type { ServiceContext } from "../context";
 import { auditIncident } from "../incidents/common";
@@ -14,6 +15,7 @@ import type { DataCategory } from "@/domain/incident/types";
 export async function draftNotice(ctx: ServiceContext, input: { obligationId: string }): Promise<Result<{ id: string; incidentId: string }>> {
   return attempt(() =>
     db().$transaction(async (tx) => {
+      await lockAuditChain(tx, ctx.viewer.organizationId); // before any row lock: one order with administration changes (audit-lock.ts)
       const o = await loadObligation(tx, ctx, input.obligationId);
       if (!can(ctx.viewer, "notice:draft", o.incident)) fail("REFUSED", "You may not draft notices.");
       if (!o.active) fail("REFUSED", "This obligation no longer applies.");
@@ -82,6 +84,7 @@ export async function saveDraftIn(tx: Tx, ctx: ServiceContext, n: LoadedNotice, 
 export async function updateNoticeDraft(ctx: ServiceContext, input: DraftInput): Promise<Result<{ version: number }>> {
   return attempt(() =>
     db().$transaction(async (tx) => {
+      await lockAuditChain(tx, ctx.viewer.organizationId); // before any row lock: one order with administration changes (audit-lock.ts)
       const n = await loadNotice(tx, ctx, input.noticeId);
       if (!can(ctx.viewer, "notice:draft", n.incident)) fail("REFUSED", "You may not edit notices.");
       await saveDraftIn(tx, ctx, n, input);

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "../../db";
+import { lockAuditChain } from "../../audit-lock";
 import { attempt, fail, type Result } from "../result";
 import type { ServiceContext } from "../context";
 import { auditIncident } from "../incidents/common";
@@ -22,6 +23,7 @@ export async function acknowledgeNotice(ctx: ServiceContext, input: { noticeId: 
     if (!can(ctx.viewer, "portal:acknowledge")) fail("NOT_FOUND", "No such notice.");
     const notice = await loadSentNotice(ctx, input.noticeId);
     return db().$transaction(async (tx) => {
+      await lockAuditChain(tx, ctx.viewer.organizationId); // before any row lock: one order with administration changes (audit-lock.ts)
       const existing = await tx.acknowledgement.findUnique({ where: { noticeId_userId: { noticeId: notice.id, userId: ctx.viewer.userId } } });
       if (existing) return { at: existing.at };
       await tx.acknowledgement.create({ data: { noticeId: notice.id, userId: ctx.viewer.userId, at: ctx.now } });
@@ -44,6 +46,7 @@ export async function markNoticeRead(ctx: ServiceContext, input: { noticeId: str
     const notice = await loadSentNotice(ctx, input.noticeId);
     if (ctx.viewer.role !== "CLIENT_CONTACT") return { readAt: null };
     return db().$transaction(async (tx) => {
+      await lockAuditChain(tx, ctx.viewer.organizationId); // before any row lock: one order with administration changes (audit-lock.ts)
       const key = { noticeId_userId: { noticeId: notice.id, userId: ctx.viewer.userId } };
       const existing = await tx.noticeRead.findUnique({ where: key });
       if (existing) return { readAt: existing.readAt };
@@ -61,6 +64,7 @@ export async function postNoticeMessage(ctx: ServiceContext, input: { noticeId: 
     if (!can(ctx.viewer, asking ? "portal:ask" : "notice:draft")) fail("NOT_FOUND", "No such notice.");
     const notice = await loadSentNotice(ctx, input.noticeId);
     return db().$transaction(async (tx) => {
+      await lockAuditChain(tx, ctx.viewer.organizationId); // before any row lock: one order with administration changes (audit-lock.ts)
       const message = await tx.noticeMessage.create({ data: { noticeId: notice.id, authorId: ctx.viewer.userId, body: input.body, createdAt: ctx.now } });
       if (asking) {
         // The owner (or reporter) hears of it in the app while they still hold the client;

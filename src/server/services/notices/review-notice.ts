@@ -1,5 +1,6 @@
 import "server-only";
 import { db, type Tx } from "../../db";
+import { lockAuditChain } from "../../audit-lock";
 import { attempt, fail, type Result } from "../result";
 import type { ServiceContext } from "../context";
 import { auditIncident } from "../incidents/common";
@@ -45,6 +46,7 @@ async function notifyDrafter(tx: Tx, ctx: ServiceContext, n: LoadedNotice, kind:
 export async function submitNotice(ctx: ServiceContext, input: DraftInput): Promise<Result<{ approvers: number }>> {
   return attempt(() =>
     db().$transaction(async (tx) => {
+      await lockAuditChain(tx, ctx.viewer.organizationId); // before any row lock: one order with administration changes (audit-lock.ts)
       const n = await loadNotice(tx, ctx, input.noticeId);
       if (!can(ctx.viewer, "notice:draft", n.incident)) fail("REFUSED", "You may not submit notices.");
       if (n.status !== "DRAFT") fail("REFUSED", "Only a draft can be submitted for approval.");
@@ -71,6 +73,7 @@ export async function submitNotice(ctx: ServiceContext, input: DraftInput): Prom
 export async function withdrawNotice(ctx: ServiceContext, input: { noticeId: string }): Promise<Result<null>> {
   return attempt(() =>
     db().$transaction(async (tx) => {
+      await lockAuditChain(tx, ctx.viewer.organizationId); // before any row lock: one order with administration changes (audit-lock.ts)
       const n = await loadNotice(tx, ctx, input.noticeId);
       if (!can(ctx.viewer, "notice:draft", n.incident)) fail("REFUSED", "You may not withdraw notices.");
       if (n.draftedById !== ctx.viewer.userId) fail("REFUSED", "Only the person who drafted this notice can withdraw it; a manager can return it instead.");
@@ -93,6 +96,7 @@ export async function withdrawNotice(ctx: ServiceContext, input: { noticeId: str
 export async function reviewNotice(ctx: ServiceContext, input: { noticeId: string; decision: "APPROVE" | "RETURN"; comment?: string }): Promise<Result<{ contentHash: string | null }>> {
   const outcome = await attempt(() =>
     db().$transaction(async (tx): Promise<{ self: true } | { self: false; contentHash: string | null }> => {
+      await lockAuditChain(tx, ctx.viewer.organizationId); // before any row lock: one order with administration changes (audit-lock.ts)
       const n = await loadNotice(tx, ctx, input.noticeId);
       if (!can(ctx.viewer, "notice:approve", n.incident)) fail("REFUSED", "Only a manager may approve notices.");
       if (n.status !== "AWAITING_APPROVAL") fail("REFUSED", n.status === "DRAFT" ? "The drafter withdrew this notice to edit it; it is a draft again." : "This notice is not awaiting approval.");

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "../../db";
+import { lockAuditChain } from "../../audit-lock";
 import { sendMail } from "../../mailer";
 import { attempt, fail, type Result } from "../result";
 import type { ServiceContext } from "../context";
@@ -18,6 +19,7 @@ import { noticeHash, type NoticeField } from "@/domain/notices/notice-content";
 export async function sendNotice(ctx: ServiceContext, input: { noticeId: string; recipients: string }): Promise<Result<{ emailed: number; failed: number }>> {
   const sent = await attempt(() =>
     db().$transaction(async (tx) => {
+      await lockAuditChain(tx, ctx.viewer.organizationId); // before any row lock: one order with administration changes (audit-lock.ts)
       const n = await loadNotice(tx, ctx, input.noticeId);
       if (!can(ctx.viewer, "notice:draft", n.incident)) fail("REFUSED", "You may not send notices.");
       if (n.status === "SENT") fail("REFUSED", "This notice was already sent.");

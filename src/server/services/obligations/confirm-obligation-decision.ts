@@ -1,5 +1,6 @@
 import "server-only";
 import { db, type Tx } from "../../db";
+import { lockAuditChain } from "../../audit-lock";
 import { attempt, fail, type Result } from "../result";
 import type { ServiceContext } from "../context";
 import { auditIncident } from "../incidents/common";
@@ -72,6 +73,7 @@ export async function reviewObligationDecision(
 ): Promise<Result<{ kind: ProposalKind }>> {
   const outcome = await attempt(() =>
     db().$transaction(async (tx): Promise<{ refused: string } | { kind: ProposalKind }> => {
+      await lockAuditChain(tx, ctx.viewer.organizationId); // before any row lock: one order with administration changes (audit-lock.ts)
       const o = await loadObligation(tx, ctx, input.obligationId);
       const verdict = proposalReview(o, { userId: ctx.viewer.userId, mayApprove: can(ctx.viewer, "notice:approve", o.incident) }, input.decision);
       if (!verdict.ok && verdict.self) {

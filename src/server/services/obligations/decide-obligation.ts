@@ -1,5 +1,6 @@
 import "server-only";
 import { db, type Tx } from "../../db";
+import { lockAuditChain } from "../../audit-lock";
 import { attempt, fail, type Result } from "../result";
 import type { ServiceContext } from "../context";
 import { auditIncident } from "../incidents/common";
@@ -46,6 +47,7 @@ async function propose(tx: Tx, ctx: ServiceContext, o: Loaded, kind: ProposalKin
 async function proposeDecision(ctx: ServiceContext, input: { obligationId: string; reason: string }, kind: "NOT_REQUIRED" | "WAIVED"): Promise<Result<{ confirmers: number }>> {
   return attempt(() =>
     db().$transaction(async (tx) => {
+      await lockAuditChain(tx, ctx.viewer.organizationId); // before any row lock: one order with administration changes (audit-lock.ts)
       const o = await loadObligation(tx, ctx, input.obligationId);
       if (kind === "WAIVED" && !can(ctx.viewer, "notice:approve", o.incident)) fail("REFUSED", "Only a manager may waive an obligation.");
       if (kind === "NOT_REQUIRED" && !can(ctx.viewer, "notice:draft", o.incident)) fail("REFUSED", "You may not decide on notices.");
@@ -73,6 +75,7 @@ export async function recordExternalFiling(
 ): Promise<Result<{ confirmers: number }>> {
   return attempt(() =>
     db().$transaction(async (tx) => {
+      await lockAuditChain(tx, ctx.viewer.organizationId); // before any row lock: one order with administration changes (audit-lock.ts)
       const o = await loadObligation(tx, ctx, input.obligationId);
       if (!can(ctx.viewer, "notice:draft", o.incident)) fail("REFUSED", "You may not record filings.");
       assertFilingTime(input.filedAt, o, ctx.now);
