@@ -5,6 +5,7 @@ import { actorId, contractObligation, incidentIn, INCIDENT_INPUT, noticeIn, plac
 import { addEvidence } from "@/server/services/incidents/add-evidence";
 import { addIncidentTask } from "@/server/services/incidents/add-incident-task";
 import { noticeDestinations } from "@/server/data/notice-destinations";
+import { markObligationNotRequired } from "@/server/services/obligations/decide-obligation";
 
 // A valid input for every server action the access registry lists with matrix "cases", so that
 // "allowed" means the action did its work. `build` makes what the input names in the target's
@@ -30,6 +31,14 @@ const resource = <T>(c: BuildContext, kind: string, make: () => Promise<T>) => (
 const incident = (c: BuildContext) => resource(c, "incident", () => incidentIn(c.w, c.target));
 const current = async (c: BuildContext) => db().incident.findUniqueOrThrow({ where: { id: (await incident(c)).id } });
 const obligation = async (c: BuildContext) => resource(c, "obligation", async () => (await contractObligation((await incidentIn(c.w, c.target)).id)).id);
+/** An obligation the target's manager proposed as not required (a second person confirms or rejects it). */
+const proposed = (c: BuildContext) =>
+  resource(c, "proposed-obligation", async () => {
+    const id = (await contractObligation((await incidentIn(c.w, c.target)).id)).id;
+    const r = await markObligationNotRequired(await operator(c), { obligationId: id, reason: "No personal data was in the mailbox." });
+    if (!r.ok) throw new Error(r.message);
+    return id;
+  });
 const notice = (c: BuildContext, state: NoticeState) => resource(c, `notice-${state}`, () => noticeIn(c.w, c.target, state));
 const tag = () => randomUUID().slice(0, 8);
 const operator = (c: BuildContext) => ctxFor(place(c.w, c.target).tenant.manager.id);
@@ -163,6 +172,8 @@ export const ACTION_INPUTS: Record<string, ActionCase> = {
     ids: ["noticeId"],
     build: async (c) => ({ ...(await noticeEdit(c, await notice(c, "DRAFT"))), subject: `Notice of a data incident ${tag()}` }),
   },
+  // rejecting: allowed to every approver, the proposer too (only confirming needs someone else)
+  reviewObligationDecision: { ids: ["obligationId"], build: async (c) => ({ obligationId: await proposed(c), decision: "REJECT", reason: "The client's health data was in it." }) },
   waiveObligation: { ids: ["obligationId"], build: async (c) => ({ obligationId: await obligation(c), reason: "The client confirmed in writing that it files itself." }) },
   withdrawNotice: {
     ids: ["noticeId"],

@@ -86,6 +86,7 @@ export const ACTIONS: Readonly<Record<string, Readonly<Record<string, EntryAcces
   "src/server/actions/regenerate-recovery-codes.ts": { regenerateRecoveryCodes: { gate: "signed-in", scope: "own", matrix: SESSION_ONLY } },
   "src/server/actions/reset-user-mfa.ts": { resetUserMfa: { gate: "user:manage", scope: "organization", matrix: "cases" } },
   "src/server/actions/review-notice.ts": { reviewNotice: { gate: "notice:approve", scope: "client", matrix: "cases" } },
+  "src/server/actions/review-obligation-decision.ts": { reviewObligationDecision: { gate: "notice:approve", scope: "client", matrix: "cases" } },
   "src/server/actions/save-review.ts": { saveReview: { gate: "postmortem:run", scope: "client", matrix: "cases" } },
   "src/server/actions/send-notice.ts": { sendNotice: { gate: "notice:draft", scope: "client", matrix: "cases" } },
   "src/server/actions/set-mfa-policy.ts": { setMfaPolicy: { gate: "user:manage", scope: "organization", matrix: "cases" } },
