@@ -22,6 +22,7 @@ const EXPECTED: Record<Permission, [admin: boolean, manager: boolean, analyst: b
   "notice:approve":      [Y, Y, n, n],
   "report:export":       [Y, Y, Y, n],
   "audit:read":          [Y, Y, n, n],
+  "legalhold:manage":    [Y, Y, n, n],
   "admin:view":          [Y, n, n, n],
   "user:manage":         [Y, n, n, n],
   "client:manage":       [Y, n, n, n],

@@ -18,6 +18,8 @@ export const PERMISSIONS = [
   "notice:approve",
   "report:export",
   "audit:read",
+  // setting and lifting a legal hold, which keeps incidents past their retention
+  "legalhold:manage",
   // administration
   "admin:view",
   "user:manage",
@@ -51,6 +53,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     "dashboard:view",
     "notice:approve",
     "audit:read",
+    "legalhold:manage",
   ],
   ADMIN: [
     ...STAFF_BASE,
@@ -59,6 +62,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     "dashboard:view",
     "notice:approve",
     "audit:read",
+    "legalhold:manage",
     "admin:view",
     "user:manage",
     "client:manage",
