@@ -1,11 +1,13 @@
-// `npm run worker`: the reminder and escalation worker. `npm start` runs one beside the web
-// server; run more anywhere: pg-boss and a unique key keep every reminder to one delivery.
+// `npm run worker`: the reminder and escalation worker, and the daily retention erasure.
+// `npm start` runs one beside the web server; run more anywhere: pg-boss and a unique key keep
+// every reminder to one delivery, and a row lock every erasure to one.
 import nextEnv from "@next/env";
 
 nextEnv.loadEnvConfig(process.cwd(), false, { info: () => {}, error: console.error });
 const { databaseEnv } = await import("../src/server/env");
 const { parseThresholds } = await import("../src/domain/deadlines/reminders");
 const { startReminderWorker } = await import("../src/server/jobs/reminder-worker");
+const { startRetentionJob, RETENTION_CRON } = await import("../src/server/jobs/retention-job");
 
 let thresholds: number[];
 let url: string;
@@ -18,9 +20,13 @@ try {
 }
 const worker = await startReminderWorker({ connectionString: url, thresholds });
 const due = await worker.scan();
+// erasure of closed incidents past their retention: daily, and once now
+const retention = await startRetentionJob(worker.boss);
+await retention.queue();
 console.log(
   `warden worker: reminders at ${thresholds.map((t) => `${t * 100}%`).join(", ")} of each window, escalation when overdue; ` +
-    `first scan queued ${due} reminder${due === 1 ? "" : "s"}, then a scan each minute`,
+    `first scan queued ${due} reminder${due === 1 ? "" : "s"}, then a scan each minute; ` +
+    `retention erasure queued now, then daily (${RETENTION_CRON} UTC)`,
 );
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {

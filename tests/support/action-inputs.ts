@@ -193,6 +193,15 @@ export const ACTION_INPUTS: Record<string, ActionCase> = {
       return { userId: p.contact.id, role: "CLIENT_CONTACT", clientId: p.client.id, clientIds: [], active: "on" };
     },
   },
+  setIncidentLegalHold: { ids: ["incidentId"], build: async (c) => ({ incidentId: (await incident(c)).id, mode: "set", reason: "Smith v. Acme: counsel asked to keep it" }) },
+  setClientLegalHold: {
+    ids: ["clientId"],
+    // one client per target: each allowed case flips its hold, so none meets the one before
+    build: async (c) => {
+      const client = await db().client.findUniqueOrThrow({ where: { id: place(c.w, c.target).client.id } });
+      return { clientId: client.id, mode: client.legalHoldAt ? "lift" : "set", reason: "The regulator's inquiry" };
+    },
+  },
   setMfaPolicy: { ids: [], targeted: false, build: async () => ({ roles: [] }) },
   setRuleOverride: { ids: [], targeted: false, build: async () => ({ ruleId: "pci-visa", amount: "24", unit: "HOURS", note: "From the card brand's letter." }) },
 };

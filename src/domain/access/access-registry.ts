@@ -89,6 +89,10 @@ export const ACTIONS: Readonly<Record<string, Readonly<Record<string, EntryAcces
   "src/server/actions/review-obligation-decision.ts": { reviewObligationDecision: { gate: "notice:approve", scope: "client", matrix: "cases" } },
   "src/server/actions/save-review.ts": { saveReview: { gate: "postmortem:run", scope: "client", matrix: "cases" } },
   "src/server/actions/send-notice.ts": { sendNotice: { gate: "notice:draft", scope: "client", matrix: "cases" } },
+  "src/server/actions/set-legal-hold.ts": {
+    setIncidentLegalHold: { gate: "legalhold:manage", scope: "client", matrix: "cases" },
+    setClientLegalHold: { gate: "legalhold:manage", scope: "client", matrix: "cases" },
+  },
   "src/server/actions/set-mfa-policy.ts": { setMfaPolicy: { gate: "user:manage", scope: "organization", matrix: "cases" } },
   "src/server/actions/set-password.ts": { setPassword: { gate: "public", scope: "none", matrix: { skip: "public: the one-time token is the authority (tests/db/passwords.test.ts)" } } },
   "src/server/actions/set-rule-override.ts": { setRuleOverride: { gate: "client:manage", scope: "organization", matrix: "cases" } },

@@ -52,6 +52,7 @@ const FIELD_LABEL: Record<string, string> = {
   name: "name",
   sector: "sector",
   privacyEmail: "privacy contact",
+  retentionYears: "retention of closed incidents",
 };
 
 const text = (v: unknown): string | null => (typeof v === "string" && v.trim() ? v.trim() : null);
@@ -177,6 +178,8 @@ export const EVENT_WORDING: Readonly<Record<string, Wording>> = {
   },
   "client.create": (c) => `Added the client ${text(c.name) ?? ""}`.trimEnd(),
   "client.update": (c) => `Changed the client's ${fields(c, ["confirmedPreview"])}`,
+  "client.legal_hold_set": () => "Put the client on legal hold: none of its incidents is erased while it stands",
+  "client.legal_hold_lifted": () => "Lifted the client's legal hold",
   "rule.override": (c, e, n) => {
     const amount = num(obj(c.amount).after);
     const unit = text(obj(c.unit).after);
@@ -202,6 +205,9 @@ export const EVENT_WORDING: Readonly<Record<string, Wording>> = {
     const after = obj(c.ownerId).after;
     return typeof after === "string" ? `Made ${person(after, n, "someone else")} the owner` : "Removed the owner";
   },
+  "incident.legal_hold_set": () => "Put the incident on legal hold: it is not erased while the hold stands",
+  "incident.legal_hold_lifted": () => "Lifted the incident's legal hold",
+  "incident.erased": (c) => `Erased the incident's content${text(c.policy) ? ` under the policy “${text(c.policy)}”` : " under its client's retention policy"}`,
 
   "checklist.check": (c) => `Ticked ${quoted(c.item, "a checklist item")}${text(c.phase) ? ` (${phase(c.phase)} checklist)` : ""}`,
   "checklist.uncheck": (c) => `Unticked ${quoted(c.item, "a checklist item")}${text(c.phase) ? ` (${phase(c.phase)} checklist)` : ""}`,

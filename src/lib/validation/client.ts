@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { SECTORS, REGIME_FLAG_KEYS, type RegimeFlag } from "@/domain/clients";
 import { isTimeZone } from "@/lib/datetime";
+import { DEFAULT_RETENTION_YEARS, RETENTION_YEARS_MAX, RETENTION_YEARS_MIN } from "@/domain/retention/erasure";
 
 // An administrator adds a client and keeps its contract terms and regime flags current.
 
@@ -21,6 +22,15 @@ const fields = {
     .min(1, "The notice window is at least 1 hour.")
     .max(8760, "The notice window is at most 8,760 hours (a year)."),
   noticeBusinessHoursOnly: checkbox,
+  // left out (not sent at all), the usual six years; sent empty, a field error
+  retentionYears: z.preprocess(
+    (v) => (v === undefined ? DEFAULT_RETENTION_YEARS : typeof v === "string" && v.trim() === "" ? undefined : v),
+    z.coerce
+      .number({ error: "Enter how many years closed incidents are kept." })
+      .int("Enter whole years.")
+      .min(RETENTION_YEARS_MIN, `Closed incidents are kept at least ${RETENTION_YEARS_MIN} year.`)
+      .max(RETENTION_YEARS_MAX, `Closed incidents are kept at most ${RETENTION_YEARS_MAX} years.`),
+  ),
   contractReference: optionalText(100, "A contract reference"),
   noticeEmail: z.preprocess(
     (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),

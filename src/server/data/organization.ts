@@ -83,6 +83,7 @@ export async function listClientsForAdmin(viewer: Viewer) {
     select: {
       id: true, name: true, sector: true, timeZone: true, country: true, noticeHours: true, noticeBusinessHoursOnly: true,
       contractReference: true, noticeEmail: true, hipaaCoveredEntity: true, doraFinancialEntity: true, nis2Entity: true, secRegistrant: true, handlesCardData: true,
+      retentionYears: true, legalHoldAt: true, legalHoldReason: true,
     },
   });
 }

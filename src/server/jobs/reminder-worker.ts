@@ -10,7 +10,7 @@ export const REMINDER_QUEUE = "reminder";
  * Creates a queue unless it exists. Instances starting together race to create it, and
  * pg-boss's DDL can deadlock or collide then: the loser waits a moment and looks again.
  */
-async function ensureQueue(boss: PgBoss, queue: PgBoss.Queue) {
+export async function ensureQueue(boss: PgBoss, queue: PgBoss.Queue) {
   for (let attempt = 0; ; attempt++) {
     if (await boss.getQueue(queue.name)) return;
     try {

@@ -11,8 +11,12 @@ import { formatInstant } from "@/lib/datetime";
 export async function loadIncident(tx: Tx, ctx: ServiceContext, incidentId: string) {
   const incident = await tx.incident.findFirst({ where: incidentWhere(ctx.viewer, { id: incidentId }) });
   if (!incident) fail("NOT_FOUND", NOT_FOUND_MESSAGE);
+  // only the tombstone of an erased incident remains: nothing may be written to it again
+  if (incident.erasedAt) fail("REFUSED", erasedMessage(incident.reference));
   return incident;
 }
+
+export const erasedMessage = (reference: string) => `${reference} was erased under its client's retention policy; nothing can be added to it or changed.`;
 
 /**
  * Writes incident fields if nobody changed the incident since `expectedVersion` was read;

@@ -8,13 +8,14 @@ import { getOrganizationOverview } from "@/server/data/organization";
 import { listVisibleClientsCached } from "@/server/data/clients";
 import { renderPdf } from "@/server/pdf/render-pdf";
 import { dashboardReportDocument } from "@/domain/reports/dashboard-report";
+import { withApiErrors } from "@/server/api-handler";
 
 export const dynamic = "force-dynamic";
 
 // The dashboard for the same filters: ?format=csv (default; its tables, sections separated by a
 // title row) or ?format=pdf (the figures as tables, for a management review or a client meeting;
 // a staff document, so times are in the organization's zone with UTC beside them).
-export async function GET(req: Request) {
+async function handleGET(req: Request) {
   const auth = await authorize("dashboard:view");
   if (!auth.ok) return auth.code === "UNAUTHENTICATED" ? apiError("UNAUTHENTICATED", "Sign in first.") : apiError("NOT_FOUND", "No such export.");
   const viewer = auth.viewer;
@@ -72,3 +73,5 @@ export async function GET(req: Request) {
   }
   return csvResponse(`dashboard-${query.fromDay}-${query.toDay}.csv`, rows());
 }
+
+export const GET = withApiErrors("/api/exports/dashboard GET", handleGET);

@@ -3,11 +3,12 @@ import { countIncidentRows, iterateIncidentRows } from "@/server/data/incidents"
 import { parseIncidentListQuery } from "@/lib/validation/incident-list";
 import { apiError } from "@/lib/api-error";
 import { csvResponse } from "@/lib/csv";
+import { withApiErrors } from "@/server/api-handler";
 
 export const dynamic = "force-dynamic";
 
 // The incident list as CSV, with the same filters as the page (all pages, streamed).
-export async function GET(req: Request) {
+async function handleGET(req: Request) {
   const auth = await authorize("report:export");
   if (!auth.ok) return auth.code === "UNAUTHENTICATED" ? apiError("UNAUTHENTICATED", "Sign in first.") : apiError("NOT_FOUND", "No such export.");
   const params = Object.fromEntries(new URL(req.url).searchParams);
@@ -25,3 +26,5 @@ export async function GET(req: Request) {
   const total = await countIncidentRows(viewer, query);
   return csvResponse(`incidents-${new Date().toISOString().slice(0, 10)}.csv`, rows(), total + 1); // + the header row
 }
+
+export const GET = withApiErrors("/api/exports/incidents GET", handleGET);

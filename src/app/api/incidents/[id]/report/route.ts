@@ -3,12 +3,13 @@ import { getIncidentReport } from "@/server/data/incident-report";
 import { incidentReportDocument, incidentReportMarkdown, reportHash } from "@/domain/reports/incident-report";
 import { renderPdf } from "@/server/pdf/render-pdf";
 import { apiError } from "@/lib/api-error";
+import { withApiErrors } from "@/server/api-handler";
 
 export const dynamic = "force-dynamic";
 
 // The incident report: ?format=pdf (default) or ?format=md. A staff document: times in the
 // organization's zone, UTC beside them.
-export async function GET(req: Request, { params }: { params: Promise<{ id: string }> }) {
+async function handleGET(req: Request, { params }: { params: Promise<{ id: string }> }) {
   const auth = await authorize("report:export");
   if (!auth.ok) return auth.code === "UNAUTHENTICATED" ? apiError("UNAUTHENTICATED", "Sign in first.") : apiError("NOT_FOUND", "No such incident.");
   const format = new URL(req.url).searchParams.get("format") ?? "pdf";
@@ -27,3 +28,5 @@ export async function GET(req: Request, { params }: { params: Promise<{ id: stri
     headers: { "content-type": "application/pdf", "content-disposition": `attachment; filename="${report.reference}-report.pdf"`, "cache-control": "private, no-store" },
   });
 }
+
+export const GET = withApiErrors("/api/incidents/[id]/report GET", handleGET);

@@ -4,12 +4,13 @@ import { renderPdf } from "@/server/pdf/render-pdf";
 import { noticeDocument } from "@/domain/reports/notice-document";
 import { apiError } from "@/lib/api-error";
 import { formatInstantWithUtc } from "@/lib/datetime";
+import { withApiErrors } from "@/server/api-handler";
 
 export const dynamic = "force-dynamic";
 
 // A sent notice as PDF, for the client's contacts (and staff previewing their portal): a client
 // document, so its times are in the client's zone (UTC beside them), whoever downloads it.
-export async function GET(_req: Request, { params }: { params: Promise<{ id: string }> }) {
+async function handleGET(_req: Request, { params }: { params: Promise<{ id: string }> }) {
   const auth = await authorize("portal:view");
   if (!auth.ok) return auth.code === "UNAUTHENTICATED" ? apiError("UNAUTHENTICATED", "Sign in first.") : apiError("NOT_FOUND", "No such notice.");
   const notice = await getPortalNotice(auth.viewer, (await params).id);
@@ -25,3 +26,5 @@ export async function GET(_req: Request, { params }: { params: Promise<{ id: str
     },
   });
 }
+
+export const GET = withApiErrors("/api/portal/notices/[id]/pdf GET", handleGET);
