@@ -24,6 +24,7 @@ function ClientFields({ prefix, client, errors }: { prefix: string; client?: Adm
       <label className="flex items-center gap-2 self-end text-sm">
         <input type="checkbox" name="noticeBusinessHoursOnly" defaultChecked={client?.noticeBusinessHoursOnly ?? false} className="h-4 w-4" /> Counted in business hours only
       </label>
+      <TextField id={id("retentionYears")} name="retentionYears" label="Keep closed incidents (years)" type="number" min={1} max={50} inputMode="numeric" defaultValue={client?.retentionYears ?? 6} hint="Then their content is erased, unless a legal hold keeps them." errors={errors.retentionYears} />
       <TextField id={id("contractReference")} name="contractReference" label="Contract clause" defaultValue={client?.contractReference ?? ""} errors={errors.contractReference} />
       <TextField id={id("noticeEmail")} name="noticeEmail" type="email" label="Where notices go (email)" defaultValue={client?.noticeEmail ?? ""} errors={errors.noticeEmail} />
       <fieldset className="sm:col-span-2">
