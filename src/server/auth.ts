@@ -1,8 +1,10 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { env } from "./env";
 import { checkSignIn } from "./services/sign-in";
+import { describeError, log } from "./log";
 import { SIGN_IN_THROTTLED } from "@/lib/validation/sign-in";
 import { endSession, startSession } from "./services/sessions/sessions";
 import { checkSession } from "./data/load-session";
@@ -27,11 +29,21 @@ export function authOptions(headers?: HeaderSource): NextAuthOptions {
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
         async authorize(credentials, req) {
           const meta = { ip: clientIp(req?.headers), userAgent: userAgentOf(req?.headers), requestId: requestIdOf(req?.headers) };
-          const outcome = await checkSignIn(credentials, meta);
+          let outcome: Awaited<ReturnType<typeof checkSignIn>>;
+          let sessionId: string | null = null;
+          try {
+            outcome = await checkSignIn(credentials, meta);
+            if (outcome.user) sessionId = await startSession(outcome.user.id, { ip: meta.ip, userAgent: meta.userAgent });
+          } catch (error) {
+            // next-auth hands a thrown error's message to the browser (?error=…). A database error
+            // is no answer to give, and one that only a known account's path meets would tell known
+            // emails from unknown ones: logged with a reference, answered as any refusal.
+            log.error("auth.sign_in_failed_unexpectedly", { requestId: meta.requestId ?? randomUUID(), ...describeError(error) });
+            return null;
+          }
           if (!outcome.user && outcome.throttledUntil) throw new Error(SIGN_IN_THROTTLED);
           const user = outcome.user;
-          if (!user) return null;
-          const sessionId = await startSession(user.id, { ip: meta.ip, userAgent: meta.userAgent });
+          if (!user || !sessionId) return null;
           return { id: user.id, email: user.email, name: user.name, role: user.role, sessionId };
         },
       }),

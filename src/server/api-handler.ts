@@ -1,0 +1,24 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { unstable_rethrow } from "next/navigation";
+import { apiError } from "@/lib/api-error";
+import { describeError, log } from "./log";
+
+/**
+ * A route handler whose unexpected errors answer like every other API error: JSON 500 with a
+ * reference the operator finds in the log, never the error's own message (a database error
+ * names tables, columns and values). Expected refusals are answered by the handler itself.
+ * A streamed body (CSV) that fails after its first bytes can only be cut short: the log has it.
+ */
+export function withApiErrors<A extends unknown[]>(route: string, handler: (...args: A) => Promise<Response>): (...args: A) => Promise<Response> {
+  return async (...args: A) => {
+    try {
+      return await handler(...args);
+    } catch (error) {
+      unstable_rethrow(error); // Next's own signals (redirect, not found, dynamic rendering) pass through
+      const reference = randomUUID();
+      log.error("api.failed", { route, requestId: reference, ...describeError(error) });
+      return apiError("INTERNAL", `Something went wrong on our side; nothing was changed. Reference: ${reference.slice(0, 8)}.`, { requestId: reference });
+    }
+  };
+}
