@@ -1,12 +1,13 @@
 import { NextResponse } from "next/server";
 
-export type ApiErrorCode = "UNAUTHENTICATED" | "NOT_FOUND" | "VALIDATION_FAILED" | "CONFLICT" | "RATE_LIMITED" | "INTERNAL";
+export type ApiErrorCode = "UNAUTHENTICATED" | "NOT_FOUND" | "VALIDATION_FAILED" | "CONFLICT" | "GONE" | "RATE_LIMITED" | "INTERNAL";
 
 const STATUS: Record<ApiErrorCode, number> = {
   UNAUTHENTICATED: 401,
   NOT_FOUND: 404,
   VALIDATION_FAILED: 422,
   CONFLICT: 409,
+  GONE: 410,
   RATE_LIMITED: 429,
   INTERNAL: 500,
 };

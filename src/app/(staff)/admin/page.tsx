@@ -15,6 +15,9 @@ import { ResetMfaForm } from "./reset-mfa-form";
 import { MfaPolicyForm } from "./mfa-policy-form";
 import { mfaPolicyOf } from "@/server/data/mfa-policy";
 import { AddClientForm, EditClientForm } from "./client-forms";
+import { ClientLegalHold } from "./client-legal-hold";
+import { UpcomingErasures } from "./upcoming-erasures";
+import { listUpcomingErasures } from "@/server/data/retention";
 
 export const metadata: Metadata = { title: "Administration" };
 
@@ -29,7 +32,7 @@ export default async function AdminPage() {
     db().ruleOverride.findMany({ where: { organizationId: viewer.organizationId } }),
     mfaPolicyOf(viewer),
   ]);
-  const invitations = await listPendingInvitations(viewer);
+  const [invitations, erasures] = await Promise.all([listPendingInvitations(viewer), listUpcomingErasures(viewer, new Date())]);
   // one entry per rule: its current version (an amended rule keeps earlier versions as data)
   const unconfirmed = [...new Set(RULES.map((r) => r.id))].flatMap((id) => {
     const rule = ruleById(id);
@@ -105,11 +108,13 @@ export default async function AdminPage() {
               <details>
                 <summary className="cursor-pointer text-brand-700 underline">Change {c.name}</summary>
                 <div className="mt-3"><EditClientForm client={c} /></div>
+                <ClientLegalHold client={c} timeZone={viewer.timeZone} />
               </details>
             </li>
           ))}
         </ul>
       </section>
+      <UpcomingErasures due={erasures.due} held={erasures.held} timeZone={viewer.timeZone} />
       <section aria-labelledby="unconfirmed" className="rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="unconfirmed" className="text-base font-semibold">Unconfirmed rule figures</h2>
         <p className="mt-1 text-sm text-slate-600">

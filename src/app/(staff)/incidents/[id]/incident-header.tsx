@@ -18,10 +18,12 @@ type Props = {
   mayExport: boolean;
   /** Client question threads waiting for our answer. */
   openQuestions: number;
+  /** A legal hold (on it or its client) keeps it from erasure: everyone who sees it is told. */
+  legalHold?: boolean;
 };
 
 /** Who has it, where it stands, what is due next and what it takes to move on: the first screen of work. */
-export function IncidentHeader({ incident, blockers, obligations, timeZone, created, mayExport, openQuestions }: Props) {
+export function IncidentHeader({ incident, blockers, obligations, timeZone, created, mayExport, openQuestions, legalHold }: Props) {
   const closed = incident.phase === "CLOSED";
   const current = phaseIndex(incident.phase);
   const due = obligations.filter((o) => o.active && o.dueAt && !isSettled(o.status)).sort((a, b) => a.dueAt!.getTime() - b.dueAt!.getTime())[0];
@@ -42,6 +44,7 @@ export function IncidentHeader({ incident, blockers, obligations, timeZone, crea
               Phase: {PHASE_LABEL[incident.phase]}
               {incident.resolution === "FALSE_POSITIVE" ? " (false positive)" : ""}
             </Badge>
+            {legalHold ? <Badge tone="red">Legal hold</Badge> : null}
             <span className="text-slate-600">Client: {incident.client.name}</span>
           </div>
         </div>

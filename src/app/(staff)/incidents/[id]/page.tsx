@@ -21,6 +21,9 @@ import { TimelineSection } from "./timeline-section";
 import { TransitionPanel } from "./transition-panel";
 import { PeopleSection } from "./people-section";
 import { NotesSection } from "./notes-section";
+import { LegalHoldSection } from "./legal-hold-section";
+import { ErasedIncident } from "./erased-incident";
+import { getIncidentRetention } from "@/server/data/retention";
 
 export const metadata: Metadata = { title: "Incident" };
 
@@ -30,6 +33,10 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<str
 export default async function IncidentPage({ params, searchParams }: Props) {
   const { id } = await params;
   const viewer = await requireViewer("incident:read", `/incidents/${encodeURIComponent(id)}`);
+  // an erased incident is only its tombstone: said plainly, before anything reads its content
+  const retention = await getIncidentRetention(viewer, id, new Date());
+  if (!retention) notFound();
+  if (retention.erased) return <ErasedIncident reference={retention.reference} clientName={retention.clientName} erasedAt={retention.erased.at} policy={retention.erased.policy} timeZone={viewer.timeZone} />;
   const detail = await getIncidentDetail(viewer, id);
   if (!detail) notFound();
   const { incident, unmet, blockers, timeline } = detail;
@@ -54,11 +61,12 @@ export default async function IncidentPage({ params, searchParams }: Props) {
     { id: "timeline", label: "Timeline" },
     { id: "next-step", label: "Next step" },
     { id: "people", label: "People and notes" },
+    ...(retention.mayManage ? [{ id: "legal-hold", label: "Legal hold" }] : []),
   ];
 
   return (
     <div className="space-y-6">
-      <IncidentHeader incident={incident} blockers={blockers} obligations={obligations} timeZone={tz} created={(await searchParams).created === "1"} mayExport={can(viewer, "report:export", incident)} openQuestions={questions.filter((q) => q.unanswered).length} />
+      <IncidentHeader incident={incident} blockers={blockers} obligations={obligations} timeZone={tz} created={(await searchParams).created === "1"} mayExport={can(viewer, "report:export", incident)} openQuestions={questions.filter((q) => q.unanswered).length} legalHold={retention.held.incident || retention.held.client} />
       <div className="grid grid-cols-[minmax(0,1fr)] gap-6 lg:grid-cols-[11rem_minmax(0,1fr)_18rem]">
         <SectionNav sections={sections} />
         <div className="min-w-0 space-y-6">
@@ -80,6 +88,7 @@ export default async function IncidentPage({ params, searchParams }: Props) {
           <TransitionPanel incidentId={incident.id} version={incident.version} phase={incident.phase} severity={incident.severity} unmet={unmet} canReopen={can(viewer, "incident:reopen", incident)} />
           <PeopleSection incident={incident} staff={staff} editable={editable} timeZone={tz} />
           <NotesSection incidentId={incident.id} mayUpdate={mayUpdate} />
+          {retention.mayManage ? <LegalHoldSection retention={retention} timeZone={tz} /> : null}
         </div>
       </div>
     </div>

@@ -3,6 +3,7 @@ import { getIncidentReport } from "@/server/data/incident-report";
 import { incidentReportDocument, incidentReportMarkdown, reportHash } from "@/domain/reports/incident-report";
 import { renderPdf } from "@/server/pdf/render-pdf";
 import { apiError } from "@/lib/api-error";
+import { erasedReportMessage, getIncidentRetention } from "@/server/data/retention";
 import { withApiErrors } from "@/server/api-handler";
 
 export const dynamic = "force-dynamic";
@@ -14,6 +15,9 @@ async function handleGET(req: Request, { params }: { params: Promise<{ id: strin
   if (!auth.ok) return auth.code === "UNAUTHENTICATED" ? apiError("UNAUTHENTICATED", "Sign in first.") : apiError("NOT_FOUND", "No such incident.");
   const format = new URL(req.url).searchParams.get("format") ?? "pdf";
   if (format !== "pdf" && format !== "md") return apiError("VALIDATION_FAILED", "format must be pdf or md.", { fieldErrors: { format: ["Choose pdf or md."] } });
+  // an erased incident has no content left to report: said so, rather than a report of a tombstone
+  const retention = await getIncidentRetention(auth.viewer, (await params).id, new Date());
+  if (retention?.erased) return apiError("GONE", erasedReportMessage(retention.reference, retention.erased.at, retention.erased.policy));
   const report = await getIncidentReport(auth.viewer, (await params).id, new Date());
   if (!report) return apiError("NOT_FOUND", "No such incident.");
   const markdown = incidentReportMarkdown(report);
