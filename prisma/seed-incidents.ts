@@ -26,6 +26,8 @@ import { PHASES, type IncidentType, type Phase } from "../src/domain/incident/ty
 import type { PrismaClient } from "../src/generated/prisma/client";
 import type { Result } from "../src/server/services/result";
 import { createHash } from "node:crypto";
+import { readCipher } from "../src/server/crypto/incident-keys";
+import { openNoticeFields } from "../src/server/crypto/sealed-notice";
 import { SETTLED_STATUSES } from "../src/domain/deadlines/obligation-status";
 
 const HOUR = 3600_000;
@@ -328,7 +330,7 @@ async function prepareNotice(
 ): Promise<string> {
   const { id: noticeId } = must(await draftNotice(await ctxOf(analystId, step()), { obligationId }), "draft");
   const draft = await prisma.notice.findUniqueOrThrow({ where: { id: noticeId } });
-  const fields = draft.fields as Array<{ key: string; label: string; value: string }>;
+  const fields = openNoticeFields(await readCipher(prisma, draft.incidentId), draft.fields);
   const values = Object.fromEntries(
     fields.map((f) => [
       f.key,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { openedNotice } from "../support/notice-fixture";
 import { catchMail } from "../support/smtp-catcher";
 import { db } from "@/server/db";
 import { makeTenant } from "../support/tenant-fixture";
@@ -24,7 +25,7 @@ async function contractDraft(t: Awaited<ReturnType<typeof makeTenant>>, patch: R
   const o = await db().obligation.findUniqueOrThrow({ where: { incidentId_ruleId: { incidentId: id, ruleId: "contract" } } });
   const draft = await draftNotice(analyst, { obligationId: o.id });
   if (!draft.ok) throw new Error(draft.message);
-  return { incidentId: id, notice: await db().notice.findUniqueOrThrow({ where: { id: draft.value.id } }), analyst };
+  return { incidentId: id, notice: await openedNotice({ where: { id: draft.value.id } }), analyst };
 }
 
 /** What the editor would post: the draft as shown, with `edits` typed over it. */
@@ -34,7 +35,7 @@ function editorInput(n: { id: string; version: number; subject: string; fields: 
 }
 
 async function send(ctx: ServiceContext, noticeId: string) {
-  const n = await db().notice.findUniqueOrThrow({ where: { id: noticeId } });
+  const n = await openedNotice({ where: { id: noticeId } });
   return sendNotice(ctx, { noticeId, recipients: (await noticeDestinations(db(), n.clientId)).fingerprint });
 }
 
@@ -65,7 +66,7 @@ describe("a notice draft says only what the client may read", () => {
     const refused = await submitNotice(analyst, { noticeId: notice.id, version: notice.version, subject: notice.subject, values: {} });
     expect(refused).toMatchObject({ ok: false, code: "REFUSED" });
     expect(!refused.ok && Object.keys(refused.fieldErrors ?? {})).toEqual(described.map((f) => `field.${f.key}`));
-    expect((await db().notice.findUniqueOrThrow({ where: { id: notice.id } })).status).toBe("DRAFT");
+    expect((await openedNotice({ where: { id: notice.id } })).status).toBe("DRAFT");
   });
 });
 
@@ -96,8 +97,8 @@ describe("submitting a draft", () => {
     const stale = editorInput(notice, { [(notice.fields as NoticeField[])[0]!.key]: "late typing" });
     expect((await updateNoticeDraft(await ctxFor(t.manager.id), editorInput(notice))).ok).toBe(true);
     expect(await submitNotice(analyst, stale)).toMatchObject({ ok: false, code: "CONFLICT" });
-    expect((await db().notice.findUniqueOrThrow({ where: { id: notice.id } })).status).toBe("DRAFT");
-    expect(JSON.stringify((await db().notice.findUniqueOrThrow({ where: { id: notice.id } })).fields)).not.toContain("late typing");
+    expect((await openedNotice({ where: { id: notice.id } })).status).toBe("DRAFT");
+    expect(JSON.stringify((await openedNotice({ where: { id: notice.id } })).fields)).not.toContain("late typing");
   });
 
   it("notifies every approver but the drafter, and lists the notice in the approval queue, oldest first", async () => {
@@ -126,10 +127,10 @@ describe("four-eyes", () => {
     const { notice, analyst } = await contractDraft(t);
     const manager = await ctxFor(t.manager.id);
     expect((await updateNoticeDraft(manager, editorInput(notice, { [(notice.fields as NoticeField[])[0]!.key]: "A manager's wording" }))).ok).toBe(true);
-    const saved = await db().notice.findUniqueOrThrow({ where: { id: notice.id } });
+    const saved = await openedNotice({ where: { id: notice.id } });
     expect((await submitNotice(analyst, editorInput(saved))).ok).toBe(true);
     expect(await reviewNotice(manager, { noticeId: notice.id, decision: "APPROVE" })).toMatchObject({ ok: false, code: "REFUSED", message: expect.stringMatching(/You edited this notice/) });
-    expect((await db().notice.findUniqueOrThrow({ where: { id: notice.id } })).status).toBe("AWAITING_APPROVAL");
+    expect((await openedNotice({ where: { id: notice.id } })).status).toBe("AWAITING_APPROVAL");
     expect((await reviewNotice(await ctxFor(t.admin.id), { noticeId: notice.id, decision: "APPROVE" })).ok).toBe(true);
   });
 });
@@ -141,11 +142,11 @@ describe("withdrawing a submitted notice", () => {
     expect((await submitNotice(analyst, editorInput(notice))).ok).toBe(true);
     expect(await withdrawNotice(await ctxFor(t.manager.id), { noticeId: notice.id })).toMatchObject({ ok: false, code: "REFUSED" });
     expect(await withdrawNotice(analyst, { noticeId: notice.id })).toEqual({ ok: true, value: null });
-    expect(await db().notice.findUniqueOrThrow({ where: { id: notice.id } })).toMatchObject({ status: "DRAFT", submittedAt: null });
+    expect(await openedNotice({ where: { id: notice.id } })).toMatchObject({ status: "DRAFT", submittedAt: null });
     expect(await reviewNotice(await ctxFor(t.manager.id), { noticeId: notice.id, decision: "APPROVE" })).toMatchObject({ ok: false, code: "REFUSED" });
     expect(await db().auditEvent.count({ where: { incidentId, action: "notice.withdraw", actorId: t.analyst.id } })).toBe(1);
 
-    const again = await db().notice.findUniqueOrThrow({ where: { id: notice.id } });
+    const again = await openedNotice({ where: { id: notice.id } });
     expect((await submitNotice(analyst, editorInput(again))).ok).toBe(true);
     expect((await reviewNotice(await ctxFor(t.manager.id), { noticeId: notice.id, decision: "APPROVE" })).ok).toBe(true);
     expect(await withdrawNotice(analyst, { noticeId: notice.id })).toMatchObject({ ok: false, message: expect.stringMatching(/approved and frozen/) });
@@ -167,7 +168,7 @@ describe("sending", () => {
 
     await db().user.update({ where: { id: t.contactA.id }, data: { active: false } });
     expect(await sendNotice(analyst, { noticeId: notice.id, recipients: shown.fingerprint })).toMatchObject({ ok: false, code: "CONFLICT" });
-    expect((await db().notice.findUniqueOrThrow({ where: { id: notice.id } })).status).toBe("APPROVED");
+    expect((await openedNotice({ where: { id: notice.id } })).status).toBe("APPROVED");
 
     const now = await noticeDestinations(db(), t.clientA.id);
     expect(await sendNotice(analyst, { noticeId: notice.id, recipients: now.fingerprint })).toEqual({ ok: true, value: { emailed: 1, failed: 0 } });

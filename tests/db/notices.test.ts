@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { openedNotice } from "../support/notice-fixture";
 import { catchMail } from "../support/smtp-catcher";
 import { db } from "@/server/db";
 import { makeTenant } from "../support/tenant-fixture";
@@ -23,14 +24,14 @@ import type { ServiceContext } from "@/server/services/context";
 
 /** Sends as the page does: confirming the destinations it showed. */
 async function send(ctx: ServiceContext, noticeId: string) {
-  const n = await db().notice.findUniqueOrThrow({ where: { id: noticeId } });
+  const n = await openedNotice({ where: { id: noticeId } });
   const { fingerprint } = await noticeDestinations(db(), n.clientId);
   return sendNotice(ctx, { noticeId, recipients: fingerprint });
 }
 
 /** Submits as the editor does: with what is in the form (here, the saved draft). */
 async function submitAsSaved(ctx: ServiceContext, noticeId: string) {
-  const n = await db().notice.findUniqueOrThrow({ where: { id: noticeId } });
+  const n = await openedNotice({ where: { id: noticeId } });
   return submitNotice(ctx, { noticeId, version: n.version, subject: n.subject, values: Object.fromEntries((n.fields as NoticeField[]).map((f) => [f.key, f.value])) });
 }
 
@@ -46,7 +47,7 @@ async function approvedNotice(t: Awaited<ReturnType<typeof makeTenant>>, inciden
   const analyst = await ctxFor(t.analyst.id);
   const draft = await draftNotice(analyst, { obligationId: o.id });
   if (!draft.ok) throw new Error(draft.message);
-  const notice = await db().notice.findUniqueOrThrow({ where: { id: draft.value.id } });
+  const notice = await openedNotice({ where: { id: draft.value.id } });
   const values = Object.fromEntries((notice.fields as NoticeField[]).map((f) => [f.key, f.value || `Filled in: ${f.label}`]));
   expect((await updateNoticeDraft(analyst, { noticeId: notice.id, version: notice.version, subject: notice.subject, values })).ok).toBe(true);
   expect((await submitAsSaved(analyst, notice.id)).ok).toBe(true);
@@ -90,12 +91,12 @@ describe("four-eyes notices", () => {
     const t = await makeTenant();
     const { id } = await logIncident(await ctxFor(t.analyst.id), t.clientA.id);
     const noticeId = await approvedNotice(t, id);
-    const n = await db().notice.findUniqueOrThrow({ where: { id: noticeId } });
+    const n = await openedNotice({ where: { id: noticeId } });
     expect(n.status).toBe("APPROVED");
     expect(n.contentHash).toBe(noticeHash({ subject: n.subject, fields: n.fields as NoticeField[] }));
     const edit = await updateNoticeDraft(await ctxFor(t.analyst.id), { noticeId, version: n.version, subject: "Changed", values: {} });
     expect(edit).toMatchObject({ ok: false, code: "REFUSED", message: "This notice is approved and frozen; it cannot be edited." });
-    expect((await db().notice.findUniqueOrThrow({ where: { id: noticeId } })).subject).toBe(n.subject);
+    expect((await openedNotice({ where: { id: noticeId } })).subject).toBe(n.subject);
   });
 
   it("refuses a manager approving their own draft, and audits the attempt", async () => {
@@ -105,12 +106,12 @@ describe("four-eyes notices", () => {
     const manager = await ctxFor(t.manager.id);
     const draft = await draftNotice(manager, { obligationId: o.id });
     if (!draft.ok) throw new Error(draft.message);
-    const n = await db().notice.findUniqueOrThrow({ where: { id: draft.value.id } });
+    const n = await openedNotice({ where: { id: draft.value.id } });
     await updateNoticeDraft(manager, { noticeId: n.id, version: n.version, subject: n.subject, values: Object.fromEntries((n.fields as NoticeField[]).map((f) => [f.key, f.value || "x"])) });
     await submitAsSaved(manager, n.id);
     const self = await reviewNotice(manager, { noticeId: n.id, decision: "APPROVE" });
     expect(self).toMatchObject({ ok: false, code: "REFUSED", message: "You drafted this notice: another manager must approve it (four-eyes)." });
-    expect((await db().notice.findUniqueOrThrow({ where: { id: n.id } })).status).toBe("AWAITING_APPROVAL");
+    expect((await openedNotice({ where: { id: n.id } })).status).toBe("AWAITING_APPROVAL");
     expect(await db().auditEvent.count({ where: { incidentId: id, action: "notice.self_approval_refused" } })).toBe(1);
     expect((await reviewNotice(await ctxFor(t.admin.id), { noticeId: n.id, decision: "APPROVE" })).ok).toBe(true);
   });

@@ -1,3 +1,7 @@
 // The session secret of the server the browser tests run against (playwright.config.ts); the
 // seed (scripts/test-e2e.ts) seals the demo authenticators with the key derived from it.
 export const E2E_NEXTAUTH_SECRET = "e2e-secret-e2e-secret-e2e-secret-0123456789";
+// The audit chain's key: the seed and the server append to the same chains with it.
+export const E2E_WARDEN_AUDIT_KEY = Buffer.alloc(32, "e2e-audit-key").toString("base64");
+// The master key that wraps the incidents' data keys: the seed writes sealed text the server reads.
+export const E2E_WARDEN_MASTER_KEYS = `e2e1:${Buffer.alloc(32, "e2e-master-key").toString("base64")}`;

@@ -6,7 +6,8 @@ import { draftNotice, updateNoticeDraft } from "@/server/services/notices/draft-
 import { reviewNotice, submitNotice } from "@/server/services/notices/review-notice";
 import { sendNotice } from "@/server/services/notices/send-notice";
 import { noticeDestinations } from "@/server/data/notice-destinations";
-import type { NoticeField } from "@/domain/notices/notice-content";
+import { readCipher } from "@/server/crypto/incident-keys";
+import { openNoticeFields } from "@/server/crypto/sealed-notice";
 
 type Tenant = Awaited<ReturnType<typeof makeTenant>>;
 
@@ -17,7 +18,7 @@ export async function sentContractNotice(t: Tenant, incidentId: string): Promise
   const draft = await draftNotice(analyst, { obligationId: o.id });
   if (!draft.ok) throw new Error(draft.message);
   const n = await db().notice.findUniqueOrThrow({ where: { id: draft.value.id } });
-  const values = Object.fromEntries((n.fields as NoticeField[]).map((f) => [f.key, f.value || `Filled in: ${f.label}`]));
+  const values = Object.fromEntries(openNoticeFields(await readCipher(db(), incidentId), n.fields).map((f) => [f.key, f.value || `Filled in: ${f.label}`]));
   expect((await updateNoticeDraft(analyst, { noticeId: n.id, version: n.version, subject: n.subject, values })).ok).toBe(true);
   const saved = await db().notice.findUniqueOrThrow({ where: { id: n.id } });
   expect((await submitNotice(analyst, { noticeId: n.id, version: saved.version, subject: saved.subject, values })).ok).toBe(true);
@@ -25,4 +26,10 @@ export async function sentContractNotice(t: Tenant, incidentId: string): Promise
   const { fingerprint } = await noticeDestinations(db(), t.clientA.id);
   expect((await sendNotice(analyst, { noticeId: n.id, recipients: fingerprint })).ok).toBe(true);
   return n.id;
+}
+
+/** A notice row as stored, with its sealed fields opened (what the services and pages see). */
+export async function openedNotice(args: { where: { id: string } }) {
+  const n = await db().notice.findUniqueOrThrow(args);
+  return { ...n, fields: openNoticeFields(await readCipher(db(), n.incidentId), n.fields) };
 }

@@ -62,7 +62,7 @@ describe("other header values are bounded", () => {
 });
 
 describe("TRUSTED_PROXIES", () => {
-  const good = { DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/warden", NEXTAUTH_SECRET: "s".repeat(32) };
+  const good = { DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/warden", NEXTAUTH_SECRET: "s".repeat(32), WARDEN_AUDIT_KEY: Buffer.alloc(32, 1).toString("base64"), WARDEN_MASTER_KEYS: `k1:${Buffer.alloc(32, 2).toString("base64")}` };
   it.each(["10.0.0.1", "10.0.0.0/8, 172.16.0.0/12", "::1,fd00::/8"])("accepts %s", (v) => {
     expect(parseEnv({ ...good, TRUSTED_PROXIES: v }).TRUSTED_PROXIES).toBe(v);
   });

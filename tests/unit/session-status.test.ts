@@ -45,7 +45,7 @@ describe("whether a session stands", () => {
 });
 
 describe("session settings", () => {
-  const good = { DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/warden", NEXTAUTH_SECRET: "s".repeat(32) };
+  const good = { DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/warden", NEXTAUTH_SECRET: "s".repeat(32), WARDEN_AUDIT_KEY: Buffer.alloc(32, 1).toString("base64"), WARDEN_MASTER_KEYS: `k1:${Buffer.alloc(32, 2).toString("base64")}` };
 
   it("default to 30 minutes idle and 12 hours in all", () => {
     expect(parseEnv(good)).toMatchObject({ SESSION_IDLE_MINUTES: 30, SESSION_MAX_HOURS: 12 });

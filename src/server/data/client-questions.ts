@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "../db";
 import { incidentWhere } from "./scope";
+import { readCiphers } from "../crypto/incident-keys";
 import type { Viewer } from "@/domain/access/can";
 
 export type QuestionThread = {
@@ -18,12 +19,15 @@ export async function listClientQuestions(viewer: Viewer, incidentId: string): P
     orderBy: { createdAt: "asc" },
     select: {
       id: true,
+      incidentId: true,
       obligation: { select: { citation: true, title: true } },
       messages: { orderBy: { createdAt: "asc" }, select: { id: true, body: true, createdAt: true, author: { select: { name: true, role: true } } } },
     },
   });
+  const ciphers = await readCiphers(db(), notices.map((n) => n.incidentId));
   const threads = notices.map((n) => {
-    const messages = n.messages.map((m) => ({ id: m.id, body: m.body, at: m.createdAt, author: m.author.name, fromClient: m.author.role === "CLIENT_CONTACT" }));
+    const cipher = ciphers.get(n.incidentId)!;
+    const messages = n.messages.map((m) => ({ id: m.id, body: cipher.open("notice.message", m.body), at: m.createdAt, author: m.author.name, fromClient: m.author.role === "CLIENT_CONTACT" }));
     return { noticeId: n.id, notice: `${n.obligation.citation} — ${n.obligation.title}`, messages, unanswered: messages.at(-1)?.fromClient ?? false };
   });
   return threads.sort((a, b) => Number(b.unanswered) - Number(a.unanswered));

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "../db";
+import type { Prisma } from "@/generated/prisma/client";
 import { incidentWhere } from "./scope";
 import type { Viewer } from "@/domain/access/can";
 import { parseId } from "@/lib/validation/ids";
@@ -8,6 +9,9 @@ import { postMortemState, unsettledObligations } from "./gate-facts";
 import { PHASE_LABEL, type Phase } from "@/domain/incident/types";
 import { describeEvent, eventReason } from "@/domain/timeline/describe-event";
 import { incidentEventNames } from "./event-names";
+import { readCipher, type IncidentCipher } from "../crypto/incident-keys";
+import { openChanges } from "../crypto/sealed-changes";
+import { openSections } from "../crypto/sealed-review";
 
 export type TimelineEntry = {
   id: string;
@@ -18,34 +22,41 @@ export type TimelineEntry = {
   detail: string | null;
 };
 
+const DETAIL_INCLUDE = {
+  client: { select: { id: true, name: true, timeZone: true } },
+  reporter: { select: { name: true } },
+  owner: { select: { id: true, name: true } },
+  updatedBy: { select: { name: true } },
+  checklist: { orderBy: { position: "asc" }, include: { doneBy: { select: { name: true } } } },
+  tasks: { orderBy: [{ doneAt: { sort: "asc", nulls: "first" } }, { dueAt: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }], include: { owner: { select: { name: true } } } },
+  notes: { orderBy: { createdAt: "desc" }, include: { author: { select: { name: true } } } },
+  evidence: { orderBy: { collectedAt: "asc" }, include: { collectedBy: { select: { name: true } }, custody: { orderBy: { at: "asc" }, include: { actor: { select: { name: true } } } } } },
+  assets: { orderBy: { createdAt: "asc" } }, // names are sealed: sorted once opened
+  phaseEvents: { orderBy: { at: "asc" }, include: { actor: { select: { name: true } } } },
+  postMortem: { include: { completedBy: { select: { name: true } } } },
+  actionItems: { orderBy: [{ status: "asc" }, { dueAt: { sort: "asc", nulls: "last" } }], include: { owner: { select: { id: true, name: true } } } },
+} satisfies Prisma.IncidentInclude;
+
 /** Everything the incident page shows, for staff who may see the incident; null otherwise. */
 export async function getIncidentDetail(viewer: Viewer, id: unknown) {
   const incidentId = parseId(id);
   if (!incidentId) return null;
-  const incident = await db().incident.findFirst({
+  const stored = await db().incident.findFirst({
     where: incidentWhere(viewer, { id: incidentId }),
-    include: {
-      client: { select: { id: true, name: true, timeZone: true } },
-      reporter: { select: { name: true } },
-      owner: { select: { id: true, name: true } },
-      updatedBy: { select: { name: true } },
-      checklist: { orderBy: { position: "asc" }, include: { doneBy: { select: { name: true } } } },
-      tasks: { orderBy: [{ doneAt: { sort: "asc", nulls: "first" } }, { dueAt: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }], include: { owner: { select: { name: true } } } },
-      notes: { orderBy: { createdAt: "desc" }, include: { author: { select: { name: true } } } },
-      evidence: { orderBy: { collectedAt: "asc" }, include: { collectedBy: { select: { name: true } }, custody: { orderBy: { at: "asc" }, include: { actor: { select: { name: true } } } } } },
-      assets: { orderBy: { name: "asc" } },
-      phaseEvents: { orderBy: { at: "asc" }, include: { actor: { select: { name: true } } } },
-      postMortem: { include: { completedBy: { select: { name: true } } } },
-      actionItems: { orderBy: [{ status: "asc" }, { dueAt: { sort: "asc", nulls: "last" } }], include: { owner: { select: { id: true, name: true } } } },
-    },
+    include: DETAIL_INCLUDE,
   });
-  if (!incident) return null;
+  if (!stored) return null;
 
-  const audit = await db().auditEvent.findMany({
-    where: { organizationId: viewer.organizationId, incidentId: incident.id },
-    orderBy: { seq: "asc" },
-    select: { id: true, seq: true, at: true, actorLabel: true, action: true, entityType: true, entityId: true, changes: true, hash: true },
-  });
+  const [cipher, sealedAudit] = await Promise.all([
+    readCipher(db(), stored.id),
+    db().auditEvent.findMany({
+      where: { organizationId: viewer.organizationId, incidentId: stored.id },
+      orderBy: { seq: "asc" },
+      select: { id: true, seq: true, at: true, actorLabel: true, action: true, entityType: true, entityId: true, changes: true, hash: true },
+    }),
+  ]);
+  const incident = openIncident(cipher, stored);
+  const audit = sealedAudit.map((a) => ({ ...a, changes: openChanges(cipher, a.changes) as typeof a.changes }));
   const names = await incidentEventNames(viewer.organizationId, incident.id, audit);
 
   const checklistState = incident.checklist.map((c) => ({ phase: c.phase as Phase, key: c.key, label: c.label, required: c.required, done: c.doneAt !== null }));
@@ -75,6 +86,25 @@ export async function getIncidentDetail(viewer: Viewer, id: unknown) {
 }
 
 export type IncidentDetail = NonNullable<Awaited<ReturnType<typeof getIncidentDetail>>>;
+
+type StoredDetail = Prisma.IncidentGetPayload<{ include: typeof DETAIL_INCLUDE }>;
+
+/** The incident with every free text opened under its data key (assets sorted by their opened names). */
+function openIncident(cipher: IncidentCipher, i: StoredDetail): StoredDetail {
+  return {
+    ...i,
+    summary: cipher.open("incident.summary", i.summary),
+    clientSummary: cipher.open("incident.clientSummary", i.clientSummary),
+    notes: i.notes.map((n) => ({ ...n, body: cipher.open("note.body", n.body) })),
+    evidence: i.evidence.map((e) => ({
+      ...e,
+      description: cipher.open("evidence.description", e.description),
+      custody: e.custody.map((c) => ({ ...c, note: c.note === null ? null : cipher.open("custody.note", c.note) })),
+    })),
+    assets: i.assets.map((a) => ({ ...a, name: cipher.open("asset.name", a.name) })).sort((a, b) => a.name.localeCompare(b.name)),
+    postMortem: i.postMortem ? openSections(cipher, i.postMortem) : null,
+  };
+}
 
 
 function phaseEventTitle(e: { kind: string; fromPhase: string | null; toPhase: string; fromSeverity: string | null; toSeverity: string | null }): string {

@@ -10,6 +10,9 @@ import { parseId } from "@/lib/validation/ids";
 import { formatInstantWithUtc } from "@/lib/datetime";
 import { describeEvent, eventReason } from "@/domain/timeline/describe-event";
 import { incidentEventNames } from "./event-names";
+import { readCipher } from "../crypto/incident-keys";
+import { openChanges } from "../crypto/sealed-changes";
+import { openSections } from "../crypto/sealed-review";
 
 /**
  * Everything the incident report says, for staff who may see the incident; null otherwise. A
@@ -23,7 +26,7 @@ export async function getIncidentReport(viewer: Viewer, idRaw: unknown, now: Dat
     include: {
       client: { select: { name: true } },
       owner: { select: { name: true } },
-      assets: { orderBy: { name: "asc" } },
+      assets: { orderBy: { createdAt: "asc" } },
       obligations: { where: { active: true }, orderBy: { dueAt: { sort: "asc", nulls: "last" } } },
       notices: { where: { status: "SENT" }, orderBy: { sentAt: "asc" }, include: { obligation: { select: { citation: true } }, acknowledgements: { include: { user: { select: { name: true } } } } } },
       postMortem: true,
@@ -33,7 +36,8 @@ export async function getIncidentReport(viewer: Viewer, idRaw: unknown, now: Dat
   if (!i) return null;
   const zone = viewer.timeZone;
   const utc = (d: Date | null | undefined) => (d ? formatInstantWithUtc(d, zone) : null);
-  const [organization, audit] = await Promise.all([
+  const [cipher, organization, sealedAudit] = await Promise.all([
+    readCipher(db(), i.id),
     db().organization.findUniqueOrThrow({ where: { id: viewer.organizationId }, select: { name: true } }),
     db().auditEvent.findMany({
       where: { organizationId: viewer.organizationId, incidentId: i.id },
@@ -41,7 +45,9 @@ export async function getIncidentReport(viewer: Viewer, idRaw: unknown, now: Dat
       select: { at: true, actorLabel: true, action: true, entityType: true, entityId: true, changes: true },
     }),
   ]);
+  const audit = sealedAudit.map((a) => ({ ...a, changes: openChanges(cipher, a.changes) as typeof a.changes }));
   const names = await incidentEventNames(viewer.organizationId, i.id, audit);
+  const review = i.postMortem ? openSections(cipher, i.postMortem) : null;
   return {
     organization: organization.name,
     timeZone: zone,
@@ -52,8 +58,8 @@ export async function getIncidentReport(viewer: Viewer, idRaw: unknown, now: Dat
     severity: SEVERITY_LABEL[i.severity],
     phase: PHASE_LABEL[i.phase],
     resolution: i.resolution === "FALSE_POSITIVE" ? "false positive" : i.resolution === "RESOLVED" ? "resolved" : null,
-    summary: i.summary,
-    clientSummary: i.clientSummary,
+    summary: cipher.open("incident.summary", i.summary),
+    clientSummary: cipher.open("incident.clientSummary", i.clientSummary),
     occurredAt: utc(i.occurredAt),
     detectedAt: utc(i.detectedAt)!,
     awareAt: utc(i.awareAt)!,
@@ -64,11 +70,14 @@ export async function getIncidentReport(viewer: Viewer, idRaw: unknown, now: Dat
     records: i.recordsCount,
     jurisdictions: i.jurisdictions.map(jurisdictionName),
     encrypted: i.dataEncrypted,
-    systems: i.assets.map((a) => (a.kind ? `${a.name} (${a.kind})` : a.name)),
+    systems: i.assets
+      .map((a) => ({ name: cipher.open("asset.name", a.name), kind: a.kind }))
+      .sort((a, b) => a.name.localeCompare(b.name))
+      .map((a) => (a.kind ? `${a.name} (${a.kind})` : a.name)),
     timeline: audit.map((a) => ({ at: utc(a.at)!, what: describeEvent(a, names), by: a.actorLabel, reason: eventReason(a) })),
     obligations: i.obligations.map((o) => ({ citation: o.citation, title: o.title, recipient: o.recipient, due: utc(o.dueAt), status: o.status.replaceAll("_", " ").toLowerCase(), decision: o.decisionReason })),
     notices: i.notices.map((n) => ({ citation: n.obligation.citation, subject: n.subject, sentAt: utc(n.sentAt)!, hash: n.contentHash ?? "", acknowledged: n.acknowledgements.map((a) => `${a.user.name} (${utc(a.at)})`) })),
-    review: i.postMortem ? { completedAt: utc(i.postMortem.completedAt), sections: REVIEW_SECTIONS.map((s) => ({ label: s.label, text: i.postMortem![s.key] })) } : null,
+    review: review ? { completedAt: utc(review.completedAt), sections: REVIEW_SECTIONS.map((s) => ({ label: s.label, text: review[s.key] })) } : null,
     actionItems: i.actionItems.map((a) => ({ title: a.title, owner: a.owner?.name ?? null, due: utc(a.dueAt), status: a.status.replace("_", " ").toLowerCase() })),
     generatedAt: utc(now)!,
   };

@@ -82,7 +82,9 @@ export function listFilterSql(viewer: Viewer, q: IncidentListQuery): Prisma.Sql 
   else if (q.owner) and.push(Prisma.sql`i."ownerId" = ${q.owner}::uuid`);
   if (q.q) {
     const like = `%${likeEscape(q.q)}%`;
-    and.push(Prisma.sql`(i.reference = ${q.q.toUpperCase()} OR i.title ILIKE ${like} OR i.summary ILIKE ${like})`);
+    // Descriptions are sealed (see crypto/incident-keys.ts): search covers the reference and the
+    // title, which the analyst chooses to be fit for lists.
+    and.push(Prisma.sql`(i.reference = ${q.q.toUpperCase()} OR i.title ILIKE ${like})`);
   }
   return Prisma.join(and, " AND ");
 }

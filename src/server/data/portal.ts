@@ -2,6 +2,8 @@ import "server-only";
 import { db } from "../db";
 import type { Viewer } from "@/domain/access/can";
 import { noticeHash, type NoticeField } from "@/domain/notices/notice-content";
+import { readCipher, readCiphers } from "../crypto/incident-keys";
+import { openNoticeFields } from "../crypto/sealed-notice";
 import { parseId } from "@/lib/validation/ids";
 
 // What a client contact may see: built field by field from an explicit whitelist, never by
@@ -42,6 +44,7 @@ export async function listPortalIncidents(viewer: Viewer, clientIdRaw: unknown):
     where: { organizationId: viewer.organizationId, clientId, notices: { some: { status: "SENT" } } },
     orderBy: { awareAt: "desc" },
     select: {
+      id: true,
       reference: true,
       title: true,
       type: true,
@@ -67,6 +70,7 @@ export async function listPortalIncidents(viewer: Viewer, clientIdRaw: unknown):
       },
     },
   });
+  const ciphers = await readCiphers(db(), incidents.map((i) => i.id));
   return incidents.map((i) => ({
     reference: i.reference,
     title: i.title,
@@ -77,7 +81,8 @@ export async function listPortalIncidents(viewer: Viewer, clientIdRaw: unknown):
     awareAt: i.awareAt,
     closedAt: i.closedAt,
     notices: i.notices.map((n) => {
-      const fields = (n.fields as NoticeField[]).map((f) => ({ key: f.key, label: f.label, value: f.value }));
+      const cipher = ciphers.get(i.id)!;
+      const fields = openNoticeFields(cipher, n.fields).map((f) => ({ key: f.key, label: f.label, value: f.value }));
       return {
         id: n.id,
         subject: n.subject,
@@ -89,7 +94,7 @@ export async function listPortalIncidents(viewer: Viewer, clientIdRaw: unknown):
         read: viewer.role !== "CLIENT_CONTACT" || n.reads.length > 0,
         acknowledgedAt: n.acknowledgements.find((a) => a.userId === viewer.userId)?.at ?? null,
         acknowledgements: n.acknowledgements.map((a) => ({ name: a.user.name, at: a.at })),
-        messages: n.messages.map((m) => ({ id: m.id, author: m.author.name, fromClient: m.author.role === "CLIENT_CONTACT", body: m.body, at: m.createdAt })),
+        messages: n.messages.map((m) => ({ id: m.id, author: m.author.name, fromClient: m.author.role === "CLIENT_CONTACT", body: cipher.open("notice.message", m.body), at: m.createdAt })),
       };
     }),
   }));
@@ -102,16 +107,17 @@ export async function getPortalNotice(viewer: Viewer, noticeIdRaw: unknown) {
   const n = await db().notice.findFirst({
     where: { id: noticeId, status: "SENT", clientId: { in: [...viewer.clientIds] }, incident: { organizationId: viewer.organizationId } },
     select: {
-      id: true, subject: true, fields: true, contentHash: true, sentAt: true,
+      id: true, incidentId: true, subject: true, fields: true, contentHash: true, sentAt: true,
       obligation: { select: { citation: true, title: true } },
       incident: { select: { reference: true, title: true, client: { select: { name: true, timeZone: true } }, organization: { select: { name: true } } } },
     },
   });
   if (!n) return null;
+  const cipher = await readCipher(db(), n.incidentId);
   return {
     id: n.id,
     subject: n.subject,
-    fields: (n.fields as NoticeField[]).map((f) => ({ key: f.key, label: f.label, value: f.value })),
+    fields: openNoticeFields(cipher, n.fields).map((f) => ({ key: f.key, label: f.label, value: f.value })),
     contentHash: n.contentHash ?? "",
     sentAt: n.sentAt!,
     citation: n.obligation.citation,

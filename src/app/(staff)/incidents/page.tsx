@@ -54,7 +54,7 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
       <form method="get" role="search" aria-label="Filter incidents" className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-4">
         <div className="filter-field sm:col-span-2">
           <label htmlFor="q">Search</label>
-          <input id="q" name="q" type="search" defaultValue={query.q ?? ""} placeholder="Reference, title or summary" />
+          <input id="q" name="q" type="search" defaultValue={query.q ?? ""} placeholder="Reference or title" />
         </div>
         <FilterPanel active={[query.phase, query.type, query.severity, query.clientId, query.owner].filter(Boolean).length}>
           <IncidentFilters

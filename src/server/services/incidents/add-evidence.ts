@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "../../db";
+import { writeCipher } from "../../crypto/incident-keys";
 import { attempt, fail, type Result } from "../result";
 import type { ServiceContext } from "../context";
 import { auditIncident, loadIncident } from "./common";
@@ -18,10 +19,11 @@ export async function addEvidence(
       const collectedAt = parseDateTimeInput(input.collectedAt, input.timeZone);
       if (!collectedAt) fail("VALIDATION_FAILED", "Check the highlighted field.", { fieldErrors: { collectedAt: ["Enter a date and time like 2026-03-29 14:30."] } });
       if (collectedAt.getTime() > ctx.now.getTime() + 5 * 60_000) fail("VALIDATION_FAILED", "Check the highlighted field.", { fieldErrors: { collectedAt: ["This is in the future."] } });
+      const cipher = await writeCipher(tx, incident);
       const evidence = await tx.evidence.create({
         data: {
           incidentId: incident.id,
-          description: input.description,
+          description: cipher.seal("evidence.description", input.description),
           location: input.location,
           sha256: input.sha256,
           collectedById: ctx.viewer.userId,
@@ -47,7 +49,8 @@ export async function addCustodyEntry(
       const evidence = await tx.evidence.findFirst({ where: { id: input.evidenceId, incidentId: incident.id }, include: { custody: { orderBy: { at: "desc" }, take: 1 } } });
       if (!evidence) fail("NOT_FOUND", "No such evidence item.");
       if (evidence.custody[0]?.action === "DISPOSED") fail("REFUSED", "This item was disposed of; its custody log is closed.");
-      const entry = await tx.custodyEntry.create({ data: { evidenceId: evidence.id, action: input.action, actorId: ctx.viewer.userId, at: ctx.now, note: input.note ?? null } });
+      const note = input.note ? (await writeCipher(tx, incident)).seal("custody.note", input.note) : null;
+      const entry = await tx.custodyEntry.create({ data: { evidenceId: evidence.id, action: input.action, actorId: ctx.viewer.userId, at: ctx.now, note } });
       await auditIncident(tx, ctx, incident, "evidence.custody", { evidenceId: evidence.id, action: input.action, note: input.note ?? null }, { type: "Evidence", id: evidence.id });
       return { id: entry.id };
     }),

@@ -6,6 +6,8 @@ import { fail, NOT_FOUND_MESSAGE } from "../result";
 import type { ServiceContext } from "../context";
 import type { Prisma } from "@/generated/prisma/client";
 import { formatInstant } from "@/lib/datetime";
+import { writeCipher } from "../../crypto/incident-keys";
+import { holdsSealedText, sealChanges } from "../../crypto/sealed-changes";
 
 /** The incident if the viewer may see it; otherwise the same "not found" as a missing id. */
 export async function loadIncident(tx: Tx, ctx: ServiceContext, incidentId: string) {
@@ -49,7 +51,8 @@ export async function touchIncident(tx: Tx, ctx: ServiceContext, incidentId: str
   await tx.incident.update({ where: { id: incidentId }, data: { updatedById: ctx.viewer.userId } });
 }
 
-export function auditIncident(
+/** Appends an incident's audit entry; copies of its free text in `changes` are sealed under its data key. */
+export async function auditIncident(
   tx: Tx,
   ctx: ServiceContext,
   incident: { id: string; organizationId: string },
@@ -57,6 +60,7 @@ export function auditIncident(
   changes: Prisma.InputJsonValue | null,
   entity?: { type: string; id: string },
 ) {
+  if (holdsSealedText(changes)) changes = sealChanges(await writeCipher(tx, incident), changes);
   return appendAudit(tx, {
     organizationId: incident.organizationId,
     actor: { id: ctx.viewer.userId, label: ctx.viewer.name },

@@ -1,5 +1,7 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { db } from "../../db";
+import { createIncidentKey } from "../../crypto/incident-keys";
 import { clientWhere } from "../../data/scope";
 import { attempt, fail, type Result } from "../result";
 import type { ServiceContext } from "../context";
@@ -37,14 +39,18 @@ export async function createIncident(ctx: ServiceContext, input: CreateIncidentI
         RETURNING last`;
       const reference = formatReference(year, last);
 
+      // The incident's data key comes first: its free text is stored sealed under it.
+      const id = randomUUID();
+      const cipher = await createIncidentKey(tx, { id, organizationId: viewer.organizationId });
       const incident = await tx.incident.create({
         data: {
+          id,
           organizationId: viewer.organizationId,
           clientId: input.clientId,
           reference,
           title: input.title,
-          summary: input.summary,
-          clientSummary: input.clientSummary,
+          summary: cipher.seal("incident.summary", input.summary),
+          clientSummary: cipher.seal("incident.clientSummary", input.clientSummary),
           type: input.type,
           severity: input.severity,
           severityRank: SEVERITIES.indexOf(input.severity) + 1,

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Tx } from "../../db";
+import { readCipher } from "../../crypto/incident-keys";
 import type { ServiceContext } from "../context";
 import { auditIncident, lockIncident } from "./common";
 import { itemsToTick, type KnownFacts } from "@/domain/incident/known-checklist";
@@ -12,7 +13,7 @@ export async function readKnownFacts(tx: Tx, incident: { id: string; awareAt: Da
   ]);
   return {
     awareAt: incident.awareAt,
-    review: review ? { completed: review.completedAt !== null, lessons: review.lessons } : null,
+    review: review ? { completed: review.completedAt !== null, lessons: review.lessons && (await readCipher(tx, incident.id)).open("postmortem.section", review.lessons) } : null,
     actionItems: actionItems.map((a) => ({ assigned: a.ownerId !== null })),
   };
 }

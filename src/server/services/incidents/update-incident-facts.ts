@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "../../db";
+import { writeCipher } from "../../crypto/incident-keys";
 import { attempt, fail, type Result } from "../result";
 import type { ServiceContext } from "../context";
 import { auditIncident, diff, loadIncident, writeIncident } from "./common";
@@ -17,9 +18,15 @@ export async function updateIncidentFacts(ctx: ServiceContext, input: UpdateFact
       if (incident.phase === "CLOSED") fail("REFUSED", "A closed incident cannot be edited; a manager can reopen it.");
       const { incidentId: _id, version, ...facts } = input;
       const after = { ...facts, dataSubjectsCount: facts.dataSubjectsCount ?? null, recordsCount: facts.recordsCount ?? null };
-      const changes = diff(incident as unknown as Record<string, unknown>, after);
+      const cipher = await writeCipher(tx, incident);
+      const before = { ...incident, summary: cipher.open("incident.summary", incident.summary), clientSummary: cipher.open("incident.clientSummary", incident.clientSummary) };
+      const changes = diff(before as unknown as Record<string, unknown>, after);
       if (Object.keys(changes).length === 0) return { version: incident.version };
-      await writeIncident(tx, ctx, incident.id, version, after);
+      await writeIncident(tx, ctx, incident.id, version, {
+        ...after,
+        summary: cipher.seal("incident.summary", after.summary),
+        clientSummary: cipher.seal("incident.clientSummary", after.clientSummary),
+      });
       await auditIncident(tx, ctx, incident, "incident.update_facts", changes as never);
       const updated = await tx.incident.findUniqueOrThrow({ where: { id: incident.id } });
       await tickKnownChecklist(tx, ctx, updated);

@@ -6,6 +6,8 @@ import type { ServiceContext } from "../context";
 import { auditIncident } from "../incidents/common";
 import { loadObligation } from "../obligations/load-obligation";
 import { loadNotice } from "./load-notice";
+import { writeCipher } from "../../crypto/incident-keys";
+import { sealNoticeFields } from "../../crypto/sealed-notice";
 import { can } from "@/domain/access/can";
 import { ruleById } from "@/domain/deadlines/rules";
 import { prefillNotice, type NoticeField } from "@/domain/notices/notice-content";
@@ -22,6 +24,7 @@ export async function draftNotice(ctx: ServiceContext, input: { obligationId: st
       const open = await tx.notice.findFirst({ where: { obligationId: o.id, status: { not: "SENT" } } });
       if (open) return { id: open.id, incidentId: o.incidentId };
       const i = o.incident;
+      const cipher = await writeCipher(tx, i);
       const [owner, measures, client] = await Promise.all([
         i.ownerId ? tx.user.findUnique({ where: { id: i.ownerId }, select: { name: true, email: true } }) : null,
         tx.checklistItem.findMany({ where: { incidentId: i.id, doneAt: { not: null }, phase: { in: ["CONTAIN", "RESOLVE"] } }, orderBy: { position: "asc" }, select: { label: true } }),
@@ -32,7 +35,7 @@ export async function draftNotice(ctx: ServiceContext, input: { obligationId: st
       const content = prefillNotice(o.citation, rule?.content ?? [{ key: "summary", label: "Summary" }], {
         reference: i.reference,
         title: i.title,
-        clientSummary: i.clientSummary,
+        clientSummary: cipher.open("incident.clientSummary", i.clientSummary),
         type: i.type,
         occurredAt: i.occurredAt,
         detectedAt: i.detectedAt,
@@ -49,7 +52,7 @@ export async function draftNotice(ctx: ServiceContext, input: { obligationId: st
         contact: owner ? `${owner.name}, incident owner (${owner.email})` : "Our incident response team",
       });
       const notice = await tx.notice.create({
-        data: { obligationId: o.id, incidentId: i.id, clientId: i.clientId, subject: content.subject, fields: content.fields, draftedById: ctx.viewer.userId, createdAt: ctx.now },
+        data: { obligationId: o.id, incidentId: i.id, clientId: i.clientId, subject: content.subject, fields: sealNoticeFields(cipher, content.fields), draftedById: ctx.viewer.userId, createdAt: ctx.now },
       });
       if (o.status === "PENDING" || o.status === "NOT_REQUIRED") await tx.obligation.update({ where: { id: o.id }, data: { status: "DRAFT" } });
       await auditIncident(tx, ctx, i, "notice.draft", { obligationId: o.id, ruleId: o.ruleId }, { type: "Notice", id: notice.id });
@@ -70,11 +73,11 @@ export async function saveDraftIn(tx: Tx, ctx: ServiceContext, n: LoadedNotice, 
   if (n.status !== "DRAFT") {
     fail("REFUSED", n.status === "SENT" || n.status === "APPROVED" ? "This notice is approved and frozen; it cannot be edited." : "This notice is awaiting approval; withdraw it (or ask the manager to return it) before editing.");
   }
-  const before = n.fields as NoticeField[];
+  const before = n.fields;
   const fields = before.map((f) => ({ ...f, value: input.values[f.key] ?? f.value }));
   const changed = fields.filter((f, k) => f.value !== before[k]?.value).map((f) => f.key);
   if (input.subject !== n.subject) changed.unshift("subject");
-  const { count } = await tx.notice.updateMany({ where: { id: n.id, version: input.version }, data: { subject: input.subject, fields, version: { increment: 1 } } });
+  const { count } = await tx.notice.updateMany({ where: { id: n.id, version: input.version }, data: { subject: input.subject, fields: sealNoticeFields(await writeCipher(tx, n.incident), fields), version: { increment: 1 } } });
   if (count !== 1) fail("CONFLICT", "Someone else changed this draft since you opened it: nothing was saved. Copy your text, reload, and apply it to their version.");
   if (changed.length) await auditIncident(tx, ctx, n.incident, "notice.edit", { noticeId: n.id, fields: changed }, { type: "Notice", id: n.id });
   return fields;

@@ -4,6 +4,7 @@ import { lockAuditChain } from "../../audit-lock";
 import { attempt, fail, type Result } from "../result";
 import type { ServiceContext } from "../context";
 import { auditIncident } from "../incidents/common";
+import { writeCipher } from "../../crypto/incident-keys";
 import { incidentHolders } from "../incidents/incident-holders";
 import { can } from "@/domain/access/can";
 
@@ -65,7 +66,8 @@ export async function postNoticeMessage(ctx: ServiceContext, input: { noticeId: 
     const notice = await loadSentNotice(ctx, input.noticeId);
     return db().$transaction(async (tx) => {
       await lockAuditChain(tx, ctx.viewer.organizationId); // before any row lock: one order with administration changes (audit-lock.ts)
-      const message = await tx.noticeMessage.create({ data: { noticeId: notice.id, authorId: ctx.viewer.userId, body: input.body, createdAt: ctx.now } });
+      const body = (await writeCipher(tx, notice.incident)).seal("notice.message", input.body);
+      const message = await tx.noticeMessage.create({ data: { noticeId: notice.id, authorId: ctx.viewer.userId, body, createdAt: ctx.now } });
       if (asking) {
         // The owner (or reporter) hears of it in the app while they still hold the client;
         // otherwise the analysts assigned to it now.

@@ -8,7 +8,7 @@ import { loadNotice } from "./load-notice";
 import { saveDraftIn, type DraftInput } from "./draft-notice";
 import { can } from "@/domain/access/can";
 import { ROLE_PERMISSIONS, ROLES } from "@/domain/access/permissions";
-import { noticeHash, type NoticeField } from "@/domain/notices/notice-content";
+import { noticeHash } from "@/domain/notices/notice-content";
 import { formatInstant } from "@/lib/datetime";
 
 type LoadedNotice = Awaited<ReturnType<typeof loadNotice>>;
@@ -117,7 +117,7 @@ export async function reviewNotice(ctx: ServiceContext, input: { noticeId: strin
         await auditIncident(tx, ctx, n.incident, "notice.return", { noticeId: n.id, comment: input.comment ?? null }, { type: "Notice", id: n.id });
         return { self: false, contentHash: null };
       }
-      const contentHash = noticeHash({ subject: n.subject, fields: n.fields as NoticeField[] });
+      const contentHash = noticeHash({ subject: n.subject, fields: n.fields });
       await tx.notice.update({ where: { id: n.id }, data: { status: "APPROVED", approvedById: ctx.viewer.userId, approvedAt: ctx.now, contentHash, version: { increment: 1 } } });
       await notifyDrafter(tx, ctx, n, "notice_approved");
       await auditIncident(tx, ctx, n.incident, "notice.approve", { noticeId: n.id, contentHash }, { type: "Notice", id: n.id });

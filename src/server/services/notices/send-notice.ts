@@ -9,7 +9,7 @@ import { syncObligations } from "../obligations/sync-obligations";
 import { loadNotice } from "./load-notice";
 import { noticeDestinations } from "../../data/notice-destinations";
 import { can } from "@/domain/access/can";
-import { noticeHash, type NoticeField } from "@/domain/notices/notice-content";
+import { noticeHash } from "@/domain/notices/notice-content";
 
 /**
  * Sends an approved notice to the client: on the portal at once, and by e-mail to each active
@@ -24,7 +24,7 @@ export async function sendNotice(ctx: ServiceContext, input: { noticeId: string;
       if (!can(ctx.viewer, "notice:draft", n.incident)) fail("REFUSED", "You may not send notices.");
       if (n.status === "SENT") fail("REFUSED", "This notice was already sent.");
       if (n.status !== "APPROVED") fail("REFUSED", "A notice is sent only after a manager approves it.");
-      const fields = n.fields as NoticeField[];
+      const fields = n.fields;
       if (noticeHash({ subject: n.subject, fields }) !== n.contentHash) fail("REFUSED", "The notice no longer matches its approved version; it was not sent.");
       const destinations = await noticeDestinations(tx, n.clientId);
       if (destinations.fingerprint !== input.recipients) {

@@ -1,5 +1,7 @@
 import "server-only";
 import { db, type Tx } from "../../db";
+import { writeCipher } from "../../crypto/incident-keys";
+import { openSections, sealSections } from "../../crypto/sealed-review";
 import { attempt, fail, type Result } from "../result";
 import type { ServiceContext } from "../context";
 import { assertAssignable, auditIncident, diff, loadIncident, touchIncident } from "../incidents/common";
@@ -26,19 +28,21 @@ export async function saveReview(ctx: ServiceContext, input: { incidentId: strin
       if (!can(ctx.viewer, "postmortem:run", incident)) fail("REFUSED", "You may not write this review.");
       assertReviewPhase(incident.phase);
       const sections = Object.fromEntries(REVIEW_SECTIONS.map((s) => [s.key, input[s.key]])) as Sections;
-      const current = await tx.postMortem.findUnique({ where: { incidentId: incident.id } });
-      if (!current) {
+      const cipher = await writeCipher(tx, incident);
+      const stored = await tx.postMortem.findUnique({ where: { incidentId: incident.id } });
+      if (!stored) {
         if (input.version !== 0) fail("CONFLICT", "Someone else started this review — reload to see it.");
-        await tx.postMortem.create({ data: { incidentId: incident.id, ...sections } });
+        await tx.postMortem.create({ data: { incidentId: incident.id, ...sealSections(cipher, sections) } });
         await auditIncident(tx, ctx, incident, "postmortem.create", { sections: Object.keys(sections).filter((k) => sections[k as ReviewSection]) });
         await tickKnown(tx, ctx, incident);
         return { version: 1 };
       }
+      const current = openSections(cipher, stored);
       const changes = diff(current as unknown as Record<string, unknown>, sections);
       if (!Object.keys(changes).length) return { version: current.version };
       const { count } = await tx.postMortem.updateMany({
         where: { incidentId: incident.id, version: input.version },
-        data: { ...sections, completedAt: null, completedById: null, version: { increment: 1 } },
+        data: { ...sealSections(cipher, sections), completedAt: null, completedById: null, version: { increment: 1 } },
       });
       if (count !== 1) fail("CONFLICT", "Someone else changed this review — reload to see their version, then try again.");
       await auditIncident(tx, ctx, incident, "postmortem.update", { changed: Object.keys(changes), reopened: current.completedAt !== null });
@@ -55,8 +59,9 @@ export async function completeReview(ctx: ServiceContext, input: { incidentId: s
       const incident = await loadIncident(tx, ctx, input.incidentId);
       if (!can(ctx.viewer, "postmortem:run", incident)) fail("REFUSED", "You may not complete this review.");
       assertReviewPhase(incident.phase);
-      const pm = await tx.postMortem.findUnique({ where: { incidentId: incident.id } });
-      if (!pm) fail("REFUSED", "Write the review first.");
+      const stored = await tx.postMortem.findUnique({ where: { incidentId: incident.id } });
+      if (!stored) fail("REFUSED", "Write the review first.");
+      const pm = openSections(await writeCipher(tx, incident), stored);
       if (pm.completedAt) return null;
       const missing = missingSections(pm);
       if (missing.length) fail("REFUSED", "Every section of the review needs content.", { reasons: missing.map((m) => `Empty: ${m}`) });

@@ -16,7 +16,7 @@ export function FactsForm({ incidentId, version, title, summary, clientSummary, 
     <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4" key={version}>
       <input type="hidden" name="incidentId" value={incidentId} />
       <input type="hidden" name="version" value={version} />
-      <TextField name="title" label="Title" defaultValue={title} errors={e.title} />
+      <TextField name="title" label="Title" defaultValue={title} errors={e.title} hint="Shown in lists and searchable: no names or personal data." />
       <TextAreaField name="summary" label="What happened (internal)" rows={4} defaultValue={summary} errors={e.summary} hint="Staff only: never copied into a notice, the portal or a client document." />
       <TextAreaField name="clientSummary" label="What the client will read" rows={4} defaultValue={clientSummary} errors={e.clientSummary} hint="Client-facing description: new notice drafts, the portal and client documents use this text." />
       <FactsFields values={values} errors={e} timeZone={timeZone} />

@@ -29,7 +29,7 @@ export function NewIncidentForm({ clients, staff, viewerId, timeZone, now }: { c
           </div>
         )}
       </div>
-      <TextField name="title" label="Title" required maxLength={200} errors={e.title} />
+      <TextField name="title" label="Title" required maxLength={200} errors={e.title} hint="Shown in lists and searchable. Keep names and personal data out of it: the descriptions below are stored encrypted." />
       <TextAreaField name="summary" label="What happened (internal)" rows={5} required errors={e.summary} hint="Facts known so far, for the team: names, systems, suspicions. Staff only: never copied into a notice, the portal or a client document." />
       <TextAreaField name="clientSummary" label="What the client will read" rows={4} errors={e.clientSummary} hint="Client-facing description: notices, the client portal and client documents use this text and nothing else. Plain facts the client may share onwards. You can write it later; a notice cannot be submitted without it." />
       <div className="grid gap-4 sm:grid-cols-2">

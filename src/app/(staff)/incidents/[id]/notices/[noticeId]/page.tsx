@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { requireViewer } from "@/server/viewer";
 import { getNoticeForStaff } from "@/server/data/obligations";
 import { can } from "@/domain/access/can";
-import { noticeHash, type NoticeField } from "@/domain/notices/notice-content";
+import { noticeHash } from "@/domain/notices/notice-content";
 import { parseId } from "@/lib/validation/ids";
 import { formatInstant } from "@/lib/datetime";
 import { Badge } from "@/components/ui/badge";
@@ -25,7 +25,7 @@ export default async function NoticePage({ params }: { params: Promise<{ id: str
   const notice = incidentId && nId ? await getNoticeForStaff(viewer, incidentId, nId) : null;
   if (!notice) notFound();
   const tz = viewer.timeZone;
-  const fields = notice.fields as NoticeField[];
+  const fields = notice.fields;
   const frozen = notice.contentHash !== null;
   const intact = frozen && noticeHash({ subject: notice.subject, fields }) === notice.contentHash;
   const mayApprove = can(viewer, "notice:approve", notice.incident) && notice.draftedById !== viewer.userId;
