@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
-import { E2E_NEXTAUTH_SECRET } from "./tests/e2e/secret";
+import { E2E_NEXTAUTH_SECRET, E2E_WARDEN_AUDIT_KEY, E2E_WARDEN_MASTER_KEYS } from "./tests/e2e/secret";
 
 // Run through `npm run test:e2e`, which prepares the database and the production build.
 const port = Number(process.env.E2E_PORT || 3100);
@@ -51,6 +51,8 @@ export default defineConfig({
       DATABASE_URL: process.env.E2E_DATABASE_URL ?? "",
       DATABASE_POOL_MAX: "5",
       NEXTAUTH_SECRET: E2E_NEXTAUTH_SECRET,
+      WARDEN_AUDIT_KEY: E2E_WARDEN_AUDIT_KEY,
+      WARDEN_MASTER_KEYS: E2E_WARDEN_MASTER_KEYS,
       NEXTAUTH_URL: baseURL,
       NEXT_TELEMETRY_DISABLED: "1",
     },

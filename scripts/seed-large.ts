@@ -5,7 +5,8 @@
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import nextEnv from "@next/env";
-import { GENESIS_HASH, eventHash, type ChainedFields } from "../src/domain/audit/chain";
+import { GENESIS_HASH, KEYED, eventHash, type ChainedFields } from "../src/domain/audit/chain";
+import { auditKey } from "../src/server/audit-key";
 import { defaultChecklist } from "../src/domain/incident/checklists";
 import { INCIDENT_TYPES, PHASES, SEVERITIES, type Phase } from "../src/domain/incident/types";
 import { hash } from "@node-rs/argon2";
@@ -25,6 +26,13 @@ const N = arg("incidents", 100_000);
 const url = process.env.DATABASE_URL;
 if (!url) {
   console.error("db:seed:large needs DATABASE_URL (a real PostgreSQL; the embedded one is too small for this).");
+  process.exit(2);
+}
+let key: Buffer;
+try {
+  key = auditKey(); // the chain is keyed like the app's: the app (and audit:verify) must run with the same key
+} catch (error) {
+  console.error(`db:seed:large needs the app's audit key.\n${(error as Error).message}`);
   process.exit(2);
 }
 
@@ -93,14 +101,14 @@ const BATCH = 2000;
 const yearCounters = new Map<number, number>();
 const audit: unknown[][] = [];
 const flushAudit = async () => {
-  await bulk("AuditEvent", [["id", "uuid"], ["organizationId", "uuid"], ["seq", "int"], ["at", "timestamp"], ["actorId", "uuid"], ["actorLabel", "text"], ["action", "text"], ["entityType", "text"], ["entityId", "text"], ["incidentId", "uuid"], ["changes", "jsonb"], ["prevHash", "text"], ["hash", "text"]], audit);
+  await bulk("AuditEvent", [["id", "uuid"], ["organizationId", "uuid"], ["seq", "int"], ["at", "timestamp"], ["actorId", "uuid"], ["actorLabel", "text"], ["action", "text"], ["entityType", "text"], ["entityId", "text"], ["incidentId", "uuid"], ["changes", "jsonb"], ["prevHash", "text"], ["hash", "text"], ["hashVersion", "int2"]], audit);
   audit.length = 0;
 };
 const event = (at: Date, actor: { id: string; name: string }, action: string, entityType: string, entityId: string, incidentId: string, changes: unknown) => {
   seq += 1;
   const fields: ChainedFields = { organizationId: orgId, seq, at, actorId: actor.id, actorLabel: actor.name, action, entityType, entityId, incidentId, changes, requestId: null, ip: null };
-  const h = eventHash(prevHash, fields);
-  audit.push([randomUUID(), orgId, seq, at, actor.id, actor.name, action, entityType, entityId, incidentId, JSON.stringify(changes), prevHash, h]);
+  const h = eventHash(prevHash, fields, key);
+  audit.push([randomUUID(), orgId, seq, at, actor.id, actor.name, action, entityType, entityId, incidentId, JSON.stringify(changes), prevHash, h, KEYED]);
   prevHash = h;
 };
 

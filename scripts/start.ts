@@ -48,6 +48,29 @@ function sessionSecret(): string {
   return secret;
 }
 
+// The audit chain's HMAC key, generated once like the session secret and kept beside it,
+// outside the database: losing it means the chain written with it can no longer be verified.
+function auditKeyFile(): string {
+  const file = path.join(dataDir, "audit-key");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(dataDir, { recursive: true });
+  const key = randomBytes(32).toString("base64url");
+  writeFileSync(file, key + "\n", { mode: 0o600 });
+  return key;
+}
+
+// The master key that wraps each incident's data key, made once like the audit key. Whoever has
+// .data has the database and its keys together: fine for a laptop's demo, not for production,
+// where WARDEN_MASTER_KEYS comes from a secret store and the database from elsewhere.
+function masterKeysFile(): string {
+  const file = path.join(dataDir, "master-keys");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(dataDir, { recursive: true });
+  const keys = `local1:${randomBytes(32).toString("base64")}`;
+  writeFileSync(file, keys + "\n", { mode: 0o600 });
+  return keys;
+}
+
 let embedded: EmbeddedPostgres | undefined;
 const children = new Set<ChildProcess>();
 let stopping = false;
@@ -113,6 +136,8 @@ async function main() {
     say(`PostgreSQL ${embedded.version} is running on 127.0.0.1:${dbPort}.`);
     env.DATABASE_URL = embedded.url;
     env.NEXTAUTH_SECRET ||= sessionSecret();
+    env.WARDEN_AUDIT_KEY ||= auditKeyFile();
+    env.WARDEN_MASTER_KEYS ||= masterKeysFile();
     env.WARDEN_SEED_DEMO ||= "1";
   }
   env.NEXTAUTH_URL ||= `http://localhost:${port}`;

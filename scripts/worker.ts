@@ -4,7 +4,7 @@
 import nextEnv from "@next/env";
 
 nextEnv.loadEnvConfig(process.cwd(), false, { info: () => {}, error: console.error });
-const { databaseEnv } = await import("../src/server/env");
+const { auditKeyEnv, databaseEnv } = await import("../src/server/env");
 const { parseThresholds } = await import("../src/domain/deadlines/reminders");
 const { startReminderWorker } = await import("../src/server/jobs/reminder-worker");
 const { startRetentionJob, RETENTION_CRON } = await import("../src/server/jobs/retention-job");
@@ -13,6 +13,7 @@ let thresholds: number[];
 let url: string;
 try {
   url = databaseEnv().DATABASE_URL;
+  auditKeyEnv(); // reminders and escalations are audited: without the key, refuse to start rather than fail each job
   thresholds = parseThresholds(process.env.REMINDER_THRESHOLDS);
 } catch (error) {
   console.error(`warden worker: ${(error as Error).message}`);

@@ -3,7 +3,8 @@ import type { Tx } from "./db";
 import { CHANGES_CHANNEL } from "./change-feed";
 import { normalizeIp } from "./client-ip";
 import { lockAuditChain } from "./audit-lock";
-import { GENESIS_HASH, eventHash } from "@/domain/audit/chain";
+import { GENESIS_HASH, KEYED, eventHash } from "@/domain/audit/chain";
+import { auditKey } from "./audit-key";
 import type { Prisma } from "@/generated/prisma/client";
 
 export type AuditEntry = {
@@ -60,6 +61,7 @@ export async function bumpDataVersion(tx: Tx, organizationId: string): Promise<v
  * data also bumps the organization's data version (see figure-cache.ts), under the same lock.
  */
 export async function appendAudit(tx: Tx, entry: AuditEntry): Promise<void> {
+  const key = auditKey(); // a missing key refuses the write before anything is locked
   await lockAuditChain(tx, entry.organizationId);
   const last = await tx.auditEvent.findFirst({
     where: { organizationId: entry.organizationId },
@@ -88,7 +90,8 @@ export async function appendAudit(tx: Tx, entry: AuditEntry): Promise<void> {
       ...fields,
       changes: fields.changes === null ? undefined : fields.changes,
       prevHash,
-      hash: eventHash(prevHash, fields),
+      hash: eventHash(prevHash, fields, key),
+      hashVersion: KEYED,
     },
   });
 }

@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { parseTrustedProxies } from "./trusted-proxies";
+import { parseMasterKeys } from "../domain/crypto/envelope";
+import { AUDIT_KEY_HINT, decodeAuditKey } from "../domain/audit/audit-key";
 
 // No "server-only" marker here: the start script and instrumentation import it too.
 // Validated once, on first use (the server's instrumentation hook touches it at start, so a
@@ -11,7 +13,28 @@ const databaseSchema = z.object({
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
 });
 
-const schema = databaseSchema.extend({
+// Keys the audit chain's hashes (HMAC): kept outside the database, required to write or verify.
+const auditKeySchema = z.object({
+  WARDEN_AUDIT_KEY: z
+    .string({ error: `is required (${AUDIT_KEY_HINT}), kept outside the database` })
+    .refine((v) => decodeAuditKey(v) !== null, `must be ${AUDIT_KEY_HINT}`),
+});
+
+// Wrap the incidents' data keys (envelope encryption): kept outside the database, required to
+// read or write any incident's text.
+const masterKeysSchema = z.object({
+  WARDEN_MASTER_KEYS: z
+    .string({ error: "is required: id:key pairs, comma-separated, first one active (e.g. k1:$(openssl rand -base64 32)); npm start makes one in .data when it runs the embedded database" })
+    .superRefine((v, issue) => {
+      try {
+        parseMasterKeys(v);
+      } catch (error) {
+        issue.addIssue({ code: "custom", message: (error as Error).message });
+      }
+    }),
+});
+
+const schema = databaseSchema.extend(auditKeySchema.shape).extend(masterKeysSchema.shape).extend({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   NEXTAUTH_SECRET: z
     .string({ error: "is required (32 or more random characters; `openssl rand -base64 32`)" })
@@ -87,6 +110,16 @@ export function env(): Env {
 /** Only the mail settings, read anew each time (the mailer reads them on first use). */
 export function parseSmtpEnv(source: Record<string, string | undefined>): Pick<Env, "SMTP_URL" | "SMTP_REQUIRE_TLS"> {
   return parseWith(schema.pick({ SMTP_URL: true, SMTP_REQUIRE_TLS: true }).refine(smtpTlsOk, smtpTlsMessage), source);
+}
+
+/** Only the audit key: what writes and checks the audit chain outside the web server (worker, seed, audit scripts). */
+export function auditKeyEnv(source: Record<string, string | undefined> = process.env): z.infer<typeof auditKeySchema> {
+  return parseWith(auditKeySchema, source);
+}
+
+/** Only the master keys: what reads or writes incidents' text outside the web server (worker, seed, keys:rotate). */
+export function masterKeysEnv(source: Record<string, string | undefined> = process.env): z.infer<typeof masterKeysSchema> {
+  return parseWith(masterKeysSchema, source);
 }
 
 /** Only the database settings: what scripts (seed, audit:verify) need. */

@@ -9,6 +9,8 @@ import { toggleChecklistItem } from "@/server/services/incidents/toggle-checklis
 import { addIncidentNote } from "@/server/services/incidents/add-incident-note";
 import { addIncidentTask, toggleIncidentTask } from "@/server/services/incidents/add-incident-task";
 import { verifyOrganizationChain } from "@/server/data/verify-audit-chain";
+import { auditKey } from "@/server/audit-key";
+import { KEYED_MISMATCH } from "@/domain/audit/chain";
 
 const run = promisify(execFile);
 
@@ -49,7 +51,7 @@ describe("audit chain under load", () => {
     // lost optimistic races are refused (CONFLICT) and write nothing
     expect(successes).toBeGreaterThan(700);
 
-    const report = await verifyOrganizationChain(db(), t.org.id);
+    const report = await verifyOrganizationChain(db(), t.org, auditKey());
     expect(report.broken).toBeNull();
     const events = await db().auditEvent.count({ where: { organizationId: t.org.id } });
     expect(report.events).toBe(events);
@@ -63,14 +65,14 @@ describe("audit chain under load", () => {
       await tx.$executeRawUnsafe("SET LOCAL session_replication_role = replica");
       await tx.$executeRaw`UPDATE "AuditEvent" SET "actorLabel" = 'Mallory' WHERE "organizationId" = ${t.org.id}::uuid AND seq = ${victim}`;
     });
-    expect((await verifyOrganizationChain(db(), t.org.id)).broken).toEqual({ seq: victim, reason: "content does not match its hash (edited)" });
+    expect((await verifyOrganizationChain(db(), t.org, auditKey())).broken).toEqual({ seq: victim, reason: KEYED_MISMATCH });
 
     const cli = await run("node_modules/.bin/tsx", ["--conditions=react-server", "scripts/audit-verify.ts"], { env: { ...process.env } }).then(
       (r) => ({ code: 0, out: r.stdout }),
       (e: { code: number; stdout: string }) => ({ code: e.code, out: e.stdout }),
     );
     expect(cli.code).toBe(1);
-    expect(cli.out).toContain(`organization ${t.org.id}: BROKEN at event #${victim}: content does not match its hash (edited)`);
+    expect(cli.out).toContain(`organization ${t.org.id} (${t.org.slug}): BROKEN at event #${victim}: ${KEYED_MISMATCH}`);
   });
 });
 

@@ -5,6 +5,7 @@ import { ctxFor } from "../support/incident-fixture";
 import { kpis, incidentsPerClient, weeklyByType, openBreakdowns, lateIncidents } from "@/server/data/dashboard";
 import { parseDashboardQuery } from "@/lib/validation/dashboard";
 import { verifyIncidentEvents } from "@/server/data/verify-audit-chain";
+import { auditKey } from "@/server/audit-key";
 import { getIncidentReport } from "@/server/data/incident-report";
 import { incidentReportMarkdown } from "@/domain/reports/incident-report";
 
@@ -105,8 +106,9 @@ describe("exports", () => {
     const ctx = await ctxFor(t.analyst.id);
     const { id, reference } = await logIncident(ctx, t.clientA.id);
     await logIncident(ctx, t.clientA.id); // interleaves other events in the chain
-    const check = await verifyIncidentEvents(db(), t.org.id, id);
+    const check = await verifyIncidentEvents(db(), t.org.id, id, auditKey());
     expect(check.broken).toBeNull();
+    expect((await verifyIncidentEvents(db(), t.org.id, id, Buffer.alloc(32, 9))).broken?.seq).toBe(check.events[0]!.seq);
     expect(check.events.map((e) => e.action)).toEqual(["incident.create", "checklist.auto_check", "obligations.recompute"]);
 
     const report = await getIncidentReport(ctx.viewer, id, at("2026-02-01T00:00Z"));

@@ -5,6 +5,7 @@ import { DEMO_ORGANIZATION, DEMO_PASSWORD, DEMO_USERS } from "../../prisma/demo-
 import { signInWithPassword } from "@/server/services/sign-in";
 import { loadViewer } from "@/server/data/load-viewer";
 import { findChainBreak, type StoredEvent } from "@/domain/audit/chain";
+import { auditKey } from "@/server/audit-key";
 import { isSettled } from "@/domain/deadlines/obligation-status";
 
 describe("demo seed", () => {
@@ -22,7 +23,7 @@ describe("demo seed", () => {
 
     const events = (await db().auditEvent.findMany({ where: { organizationId: org.id }, orderBy: { seq: "asc" } })) as StoredEvent[];
     expect(events.length).toBeGreaterThan(first.created + first.incidents);
-    expect(findChainBreak(events)).toBeNull();
+    expect(findChainBreak(events, auditKey())).toBeNull();
 
     // every type in every phase, with a history that got it there
     const incidents = await db().incident.findMany({ where: { organizationId: org.id }, include: { phaseEvents: true } });

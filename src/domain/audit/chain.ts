@@ -1,7 +1,15 @@
-import { createHash } from "node:crypto";
+import { createHash, createHmac } from "node:crypto";
 
 // The audit chain: each event's hash covers the previous hash and the event's own canonical
 // JSON, so editing, removing or reordering any stored event breaks every later link.
+// Version 1 (events stored before the chain was keyed) is a plain SHA-256, which anyone with
+// the database can recompute after an edit. Version 2 is an HMAC-SHA256 under the audit key
+// (WARDEN_AUDIT_KEY, never stored in the database): without the key, a rewritten event cannot
+// be given a hash that verifies. The key is passed in as bytes, so this module stays pure.
+
+export const UNKEYED = 1;
+export const KEYED = 2;
+export type HashVersion = typeof UNKEYED | typeof KEYED;
 
 export const GENESIS_HASH = "0".repeat(64);
 
@@ -33,9 +41,9 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
 }
 
-export function eventHash(prevHash: string, e: ChainedFields): string {
+function chainBody(e: ChainedFields): string {
   // Name every field: rows read back carry more (id, hash…) that must not enter the hash.
-  const body = canonicalJson({
+  return canonicalJson({
     organizationId: e.organizationId,
     seq: e.seq,
     at: e.at.toISOString(),
@@ -49,21 +57,45 @@ export function eventHash(prevHash: string, e: ChainedFields): string {
     requestId: e.requestId,
     ip: e.ip,
   });
-  return createHash("sha256").update(prevHash).update(body).digest("hex");
 }
 
-export type StoredEvent = ChainedFields & { prevHash: string; hash: string };
+/** The hash of a new event (version 2): HMAC-SHA256 under the audit key. */
+export function eventHash(prevHash: string, e: ChainedFields, key: Uint8Array): string {
+  return createHmac("sha256", key).update(prevHash).update(chainBody(e)).digest("hex");
+}
+
+/** The hash of an event stored before the chain was keyed (version 1): plain SHA-256. */
+export function unkeyedEventHash(prevHash: string, e: ChainedFields): string {
+  return createHash("sha256").update(prevHash).update(chainBody(e)).digest("hex");
+}
+
+export type StoredEvent = ChainedFields & { prevHash: string; hash: string; hashVersion: number };
 
 export type ChainBreak = { seq: number; reason: string };
 
-/** Checks events of one organization in seq order; returns the first broken link, or null. */
-export function findChainBreak(events: Iterable<StoredEvent>, start?: { seq: number; hash: string }): ChainBreak | null {
+export const KEYED_MISMATCH = "content does not match its keyed hash (edited, or WARDEN_AUDIT_KEY is not the key it was written with)";
+
+/** Where a walk resumes: the last event already checked. */
+export type ChainPosition = { seq: number; hash: string; hashVersion: number };
+
+/**
+ * Checks events of one organization in seq order; returns the first broken link, or null.
+ * Version 1 events verify as before the key existed, but only until the chain's first version 2
+ * event: after it every event must be keyed, so a rewrite cannot fall back to the unkeyed hash.
+ */
+export function findChainBreak(events: Iterable<StoredEvent>, key: Uint8Array, start?: ChainPosition): ChainBreak | null {
   let expectedSeq = (start?.seq ?? 0) + 1;
   let prev = start?.hash ?? GENESIS_HASH;
+  let keyed = start?.hashVersion === KEYED;
   for (const e of events) {
     if (e.seq !== expectedSeq) return { seq: expectedSeq, reason: `event ${expectedSeq} is missing (found ${e.seq})` };
     if (e.prevHash !== prev) return { seq: e.seq, reason: "prevHash does not match the previous event's hash" };
-    if (eventHash(prev, e) !== e.hash) return { seq: e.seq, reason: "content does not match its hash (edited)" };
+    if (e.hashVersion !== UNKEYED && e.hashVersion !== KEYED) return { seq: e.seq, reason: `unknown hash version ${e.hashVersion}` };
+    if (keyed && e.hashVersion === UNKEYED) return { seq: e.seq, reason: "unkeyed hash after a keyed event (downgraded)" };
+    if (e.hashVersion === UNKEYED && unkeyedEventHash(prev, e) !== e.hash) return { seq: e.seq, reason: "content does not match its hash (edited)" };
+    // A wrong key fails here too, at the first keyed event: the reason says both.
+    if (e.hashVersion === KEYED && eventHash(prev, e, key) !== e.hash) return { seq: e.seq, reason: KEYED_MISMATCH };
+    keyed = e.hashVersion === KEYED;
     prev = e.hash;
     expectedSeq += 1;
   }

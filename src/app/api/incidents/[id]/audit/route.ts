@@ -2,6 +2,7 @@ import { authorize } from "@/server/viewer";
 import { db } from "@/server/db";
 import { incidentWhere } from "@/server/data/scope";
 import { verifyIncidentEvents } from "@/server/data/verify-audit-chain";
+import { auditKey } from "@/server/audit-key";
 import { parseId } from "@/lib/validation/ids";
 import { apiError } from "@/lib/api-error";
 import { csvResponse } from "@/lib/csv";
@@ -16,7 +17,7 @@ export async function GET(_req: Request, { params }: { params: Promise<{ id: str
   const id = parseId((await params).id);
   const incident = id ? await db().incident.findFirst({ where: incidentWhere(auth.viewer, { id }), select: { id: true, reference: true, organizationId: true } }) : null;
   if (!incident) return apiError("NOT_FOUND", "No such incident.");
-  const { events, broken } = await verifyIncidentEvents(db(), incident.organizationId, incident.id);
+  const { events, broken } = await verifyIncidentEvents(db(), incident.organizationId, incident.id, auditKey());
   const verdict = broken
     ? `Chain does NOT verify: event #${broken.seq}: ${broken.reason}`
     : `Chain verifies: all ${events.length} events hash correctly and link to their predecessors`;
