@@ -163,6 +163,7 @@ process.env.DATABASE_POOL_MAX = "2";
 const { loadViewer } = await import("../src/server/data/load-viewer");
 const { listIncidents } = await import("../src/server/data/incidents");
 const { getIncidentDetail } = await import("../src/server/data/incident-detail");
+const { recordRead } = await import("../src/server/read-log");
 const dash = await import("../src/server/data/dashboard");
 const { parseDashboardQuery } = await import("../src/lib/validation/dashboard");
 const manager = (await db.query(`SELECT id FROM "User" WHERE email = 'bench.manager.1@bench.test'`)).rows[0].id as string;
@@ -183,6 +184,8 @@ const dq = parseDashboardQuery({}, viewer.timeZone, now).query;
 const sql = {
   list: await timeIt(() => listIncidents(viewer, { sort: "aware_desc", status: "all", severity: "HIGH", cursor })),
   incident: await timeIt(() => getIncidentDetail(viewer, sample)),
+  // the page records its read (one INSERT into the access log) beside its other reads
+  incidentRead: await timeIt(() => Promise.all([getIncidentDetail(viewer, sample), recordRead(viewer, { kind: "incident.view", targetType: "Incident", targetId: sample, incidentId: sample }, new Headers())])),
   dashboard: await timeIt(() => Promise.all([dash.openBreakdowns(viewer, null), dash.lateIncidents(viewer, null, now), dash.obligationWindows(viewer, null, now), dash.kpis(viewer, dq, now), dash.incidentsPerClient(viewer, dq), dash.weeklyByType(viewer, dq, viewer.timeZone)])),
 };
 await db.end();
@@ -219,6 +222,7 @@ ${table(32)}
 |---|---:|
 | Incident list (filtered, page 201) | ${sql.list.toFixed(1)} |
 | Incident page | ${sql.incident.toFixed(1)} |
+| Incident page, its read recorded in the access log | ${sql.incidentRead.toFixed(1)} |
 | Dashboard (all six aggregates, computed afresh) | ${sql.dashboard.toFixed(1)} |
 
 ## Targets

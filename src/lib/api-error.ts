@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 
-export type ApiErrorCode = "UNAUTHENTICATED" | "NOT_FOUND" | "VALIDATION_FAILED" | "CONFLICT" | "GONE" | "RATE_LIMITED" | "INTERNAL";
+export type ApiErrorCode = "UNAUTHENTICATED" | "NOT_FOUND" | "VALIDATION_FAILED" | "CONFLICT" | "GONE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
 
 const STATUS: Record<ApiErrorCode, number> = {
   UNAUTHENTICATED: 401,
@@ -9,6 +9,7 @@ const STATUS: Record<ApiErrorCode, number> = {
   CONFLICT: 409,
   GONE: 410,
   RATE_LIMITED: 429,
+  UNAVAILABLE: 503,
   INTERNAL: 500,
 };
 

@@ -15,6 +15,10 @@ import { GET as auditExport } from "@/app/api/incidents/[id]/audit/route";
 import { GET as reportExport } from "@/app/api/incidents/[id]/report/route";
 import { GET as noticePdf } from "@/app/api/portal/notices/[id]/pdf/route";
 import { GET as staffList } from "@/app/api/staff/route";
+import { GET as auditLogExport } from "@/app/api/audit/export/route";
+import { auditFilterOptions, resolveAuditFilter } from "@/server/data/audit-filters";
+import { listAuditLog } from "@/server/data/audit-log";
+import { parseAuditLogQuery } from "@/lib/validation/audit-log";
 
 // The route handlers and the data loaders behind the pages that take an id or a client, as the
 // access registry lists them with matrix "cases". `call` answers with something comparable:
@@ -57,6 +61,14 @@ async function page(permission: Permission, load: (viewer: Awaited<ReturnType<ty
 }
 
 export const ROUTE_CASES: Record<string, EntryCase> = {
+  "src/app/api/audit/export/route.ts#GET": {
+    ids: ["client"],
+    build: async (c) => {
+      await sharedIncident(c);
+      return { client: place(c.w, c.target).client.id };
+    },
+    call: async (input) => answerOf(await auditLogExport(request(`/api/audit/export?kind=incident.&client=${encodeURIComponent(str(input.client))}`))),
+  },
   "src/app/api/exports/dashboard/route.ts#GET": {
     ids: ["clientId"],
     build: async (c) => {
@@ -92,6 +104,20 @@ export const ROUTE_CASES: Record<string, EntryCase> = {
 };
 
 export const PAGE_CASES: Record<string, EntryCase> = {
+  // a client of someone else's is named beside the filter, exactly like one that does not exist: nothing is listed
+  "src/app/(staff)/audit/page.tsx": {
+    ids: ["client"],
+    build: async (c) => {
+      await sharedIncident(c);
+      return { client: place(c.w, c.target).client.id };
+    },
+    call: (input) =>
+      page("audit:read", async (viewer) => {
+        const { query, fieldErrors } = parseAuditLogQuery({ client: str(input.client), kind: "incident." }, viewer.timeZone);
+        const resolved = await resolveAuditFilter(viewer, query, await auditFilterOptions(viewer));
+        return Object.keys({ ...fieldErrors, ...resolved.fieldErrors }).length ? null : listAuditLog(viewer, resolved.filter);
+      }),
+  },
   "src/app/(staff)/dashboard/page.tsx": {
     ids: ["clientId"],
     build: async (c) => {

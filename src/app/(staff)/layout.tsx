@@ -15,6 +15,7 @@ export default async function StaffLayout({ children }: { children: React.ReactN
   if (can(viewer, "incident:read")) nav.push({ href: "/incidents", label: "Incidents" }, { href: "/obligations", label: "Deadlines" }, { href: "/clients", label: "Clients" });
   if (can(viewer, "portal:view")) nav.push({ href: "/portal", label: "Client portal preview" });
   if (can(viewer, "admin:view")) nav.push({ href: "/admin", label: "Administration" });
+  if (can(viewer, "audit:read")) nav.push({ href: "/audit", label: "Audit log" });
   if (can(viewer, "incident:read")) {
     const unread = await countUnreadNotifications(viewer);
     nav.push({ href: "/notifications", label: unread ? `Notifications (${unread})` : "Notifications" });

@@ -118,6 +118,7 @@ const CATCH_ALL = { gate: "public", scope: "none", matrix: PUBLIC } as const;
 
 export const ROUTES: Readonly<Record<string, Partial<Record<HttpMethod, EntryAccess>>>> = {
   "src/app/api/[...path]/route.ts": { GET: CATCH_ALL, POST: CATCH_ALL, PUT: CATCH_ALL, PATCH: CATCH_ALL, DELETE: CATCH_ALL },
+  "src/app/api/audit/export/route.ts": { GET: { gate: "audit:read", scope: "client", matrix: "cases" } },
   "src/app/api/auth/[...nextauth]/route.ts": {
     GET: { gate: "public", scope: "none", matrix: { skip: "next-auth's own endpoints: sign-in is covered by tests/db/sign-in.test.ts and the e2e sign-in spec" } },
     POST: { gate: "public", scope: "none", matrix: { skip: "next-auth's own endpoints: sign-in is covered by tests/db/sign-in.test.ts and the e2e sign-in spec" } },
@@ -144,6 +145,7 @@ export const PAGES: Readonly<Record<string, PageAccess>> = {
   "src/app/(auth)/reset/[token]/page.tsx": { gate: "public", scope: "none", matrix: { skip: "public: the one-time token is the authority (tests/db/passwords.test.ts)" } },
   "src/app/(account)/security/page.tsx": { gate: "signed-in", scope: "own", matrix: SESSION_ONLY },
   "src/app/(account)/security/authenticator/page.tsx": { gate: "signed-in", scope: "own", matrix: SESSION_ONLY },
+  "src/app/(staff)/audit/page.tsx": { gate: "audit:read", scope: "client", loader: "listAuditLog", matrix: "cases" },
   "src/app/(staff)/admin/page.tsx": { gate: "admin:view", scope: "organization", matrix: LIST_ONLY("the organization's people and clients") },
   "src/app/(staff)/clients/page.tsx": { gate: "incident:read", scope: "client", matrix: LIST_ONLY("the client list") },
   "src/app/(staff)/dashboard/page.tsx": { gate: "dashboard:view", scope: "client", loader: "dashboardFigures", matrix: "cases" },

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Viewer } from "@/domain/access/can";
-import type { Prisma } from "@/generated/prisma/client";
+import { Prisma } from "@/generated/prisma/client";
 
 // The one where-builder per resource. Every read of tenant data goes through one of these,
 // so an id outside the viewer's scope simply does not match: "not found", like a missing id.
@@ -19,4 +19,18 @@ export function invitationWhere(viewer: Viewer, extra: Prisma.InvitationWhereInp
 
 export function incidentWhere(viewer: Viewer, extra: Prisma.IncidentWhereInput = {}): Prisma.IncidentWhereInput {
   return { AND: [extra, { organizationId: viewer.organizationId, clientId: { in: [...viewer.clientIds] } }] };
+}
+
+/**
+ * The audit trail a viewer may read, as a condition on "AuditEvent" a: the organization's
+ * events, and an incident's only while the incident is of one of the viewer's clients.
+ */
+export function auditEventScopeSql(viewer: Viewer): Prisma.Sql {
+  return Prisma.sql`a."organizationId" = ${viewer.organizationId}::uuid AND (a."incidentId" IS NULL OR EXISTS (
+    SELECT 1 FROM "Incident" si WHERE si.id = a."incidentId" AND si."organizationId" = a."organizationId" AND si."clientId" = ANY(${[...viewer.clientIds]}::uuid[])))`;
+}
+
+/** The access log a viewer may read, as a condition on "ReadEvent" r: like auditEventScopeSql, by the read's client. */
+export function readEventScopeSql(viewer: Viewer): Prisma.Sql {
+  return Prisma.sql`r."organizationId" = ${viewer.organizationId}::uuid AND (r."clientId" IS NULL OR r."clientId" = ANY(${[...viewer.clientIds]}::uuid[]))`;
 }

@@ -16,6 +16,8 @@ type Props = {
   timeZone: string;
   created: boolean;
   mayExport: boolean;
+  /** Whether the incident's audit trail (CSV) may be downloaded: audit:read. */
+  mayReadAudit: boolean;
   /** Client question threads waiting for our answer. */
   openQuestions: number;
   /** A legal hold (on it or its client) keeps it from erasure: everyone who sees it is told. */
@@ -23,7 +25,7 @@ type Props = {
 };
 
 /** Who has it, where it stands, what is due next and what it takes to move on: the first screen of work. */
-export function IncidentHeader({ incident, blockers, obligations, timeZone, created, mayExport, openQuestions, legalHold }: Props) {
+export function IncidentHeader({ incident, blockers, obligations, timeZone, created, mayExport, mayReadAudit, openQuestions, legalHold }: Props) {
   const closed = incident.phase === "CLOSED";
   const current = phaseIndex(incident.phase);
   const due = obligations.filter((o) => o.active && o.dueAt && !isSettled(o.status)).sort((a, b) => a.dueAt!.getTime() - b.dueAt!.getTime())[0];
@@ -73,11 +75,11 @@ export function IncidentHeader({ incident, blockers, obligations, timeZone, crea
             The client is waiting for an answer on {openQuestions === 1 ? "a notice" : `${openQuestions} notices`}: <a href="#questions" className="font-medium underline">see their questions</a>.
           </p>
         ) : null}
-        {mayExport ? (
+        {mayExport || mayReadAudit ? (
           <p className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
-            <a href={`/api/incidents/${incident.id}/report?format=pdf`} className="text-brand-700 underline">Report (PDF)</a>
-            <a href={`/api/incidents/${incident.id}/report?format=md`} className="text-brand-700 underline">Report (Markdown)</a>
-            <ExportLink href={`/api/incidents/${incident.id}/audit`} fallbackName="audit.csv" className="text-brand-700 underline">Audit trail (CSV)</ExportLink>
+            {mayExport ? <a href={`/api/incidents/${incident.id}/report?format=pdf`} className="text-brand-700 underline">Report (PDF)</a> : null}
+            {mayExport ? <a href={`/api/incidents/${incident.id}/report?format=md`} className="text-brand-700 underline">Report (Markdown)</a> : null}
+            {mayReadAudit ? <ExportLink href={`/api/incidents/${incident.id}/audit`} fallbackName="audit.csv" className="text-brand-700 underline">Audit trail (CSV)</ExportLink> : null}
           </p>
         ) : null}
       </header>

@@ -7,6 +7,7 @@ import { getVisibleClient } from "@/server/data/clients";
 import { listIncidentObligations } from "@/server/data/obligations";
 import { listClientQuestions } from "@/server/data/client-questions";
 import { can } from "@/domain/access/can";
+import { recordView } from "@/server/read-log";
 import { IncidentHeader } from "./incident-header";
 import { SectionNav, type SectionLink } from "./section-nav";
 import { OverviewSection } from "./overview-section";
@@ -46,6 +47,8 @@ export default async function IncidentPage({ params, searchParams }: Props) {
     listIncidentObligations(viewer, incident.id),
     getVisibleClient(viewer, incident.clientId),
     listClientQuestions(viewer, incident.id),
+    // the access log: the incident with its evidence list was read (best effort, see read-log.ts)
+    recordView(viewer, { kind: "incident.view", targetType: "Incident", targetId: incident.id, incidentId: incident.id, clientId: incident.clientId }),
   ]);
   const staff = staffRows.map((s) => ({ value: s.id, label: s.name }));
   const now = new Date();
@@ -61,12 +64,12 @@ export default async function IncidentPage({ params, searchParams }: Props) {
     { id: "timeline", label: "Timeline" },
     { id: "next-step", label: "Next step" },
     { id: "people", label: "People and notes" },
-    ...(retention.mayManage ? [{ id: "legal-hold", label: "Legal hold" }] : []),
+    ...(retention.mayManage ? [{ id: "legal-hold", label: "Retention" }] : []),
   ];
 
   return (
     <div className="space-y-6">
-      <IncidentHeader incident={incident} blockers={blockers} obligations={obligations} timeZone={tz} created={(await searchParams).created === "1"} mayExport={can(viewer, "report:export", incident)} openQuestions={questions.filter((q) => q.unanswered).length} legalHold={retention.held.incident || retention.held.client} />
+      <IncidentHeader incident={incident} blockers={blockers} obligations={obligations} timeZone={tz} created={(await searchParams).created === "1"} mayExport={can(viewer, "report:export", incident)} mayReadAudit={can(viewer, "audit:read", incident)} openQuestions={questions.filter((q) => q.unanswered).length} legalHold={retention.held.incident || retention.held.client} />
       <div className="grid grid-cols-[minmax(0,1fr)] gap-6 lg:grid-cols-[11rem_minmax(0,1fr)_18rem]">
         <SectionNav sections={sections} />
         <div className="min-w-0 space-y-6">

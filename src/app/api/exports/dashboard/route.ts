@@ -2,6 +2,7 @@ import { authorize } from "@/server/viewer";
 import { dashboardFigures } from "@/server/data/dashboard";
 import { parseDashboardQuery } from "@/lib/validation/dashboard";
 import { apiError } from "@/lib/api-error";
+import { recordDownload } from "@/server/read-log";
 import { csvResponse } from "@/lib/csv";
 import { formatInstantWithUtc } from "@/lib/datetime";
 import { getOrganizationOverview } from "@/server/data/organization";
@@ -25,6 +26,9 @@ async function handleGET(req: Request) {
   if (format !== "csv" && format !== "pdf") return apiError("VALIDATION_FAILED", "format must be csv or pdf.", { fieldErrors: { format: ["Choose csv or pdf."] } });
   const { query, errors } = parseDashboardQuery(params, viewer.timeZone, now);
   if (errors.length) return apiError("VALIDATION_FAILED", errors.join(" "));
+  const clientId = query.clientId && viewer.clientIds.includes(query.clientId) ? query.clientId : null;
+  const refused = await recordDownload(viewer, { kind: format === "pdf" ? "export.dashboard_pdf" : "export.dashboard_csv", targetType: "Dashboard", clientId }, req);
+  if (refused) return refused;
   const figures = await dashboardFigures(viewer, query);
   const { open, late, windows, k, perClient, weekly } = figures.value;
   if (format === "pdf") {

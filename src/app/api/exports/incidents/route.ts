@@ -2,6 +2,7 @@ import { authorize } from "@/server/viewer";
 import { countIncidentRows, iterateIncidentRows } from "@/server/data/incidents";
 import { parseIncidentListQuery } from "@/lib/validation/incident-list";
 import { apiError } from "@/lib/api-error";
+import { recordDownload } from "@/server/read-log";
 import { csvResponse } from "@/lib/csv";
 import { withApiErrors } from "@/server/api-handler";
 
@@ -17,6 +18,8 @@ async function handleGET(req: Request) {
     return apiError("VALIDATION_FAILED", `Invalid filter: ${ignored.join(", ")}.`, { fieldErrors: Object.fromEntries(ignored.map((k) => [k, ["Invalid value."]])) });
   }
   const viewer = auth.viewer;
+  const refused = await recordDownload(viewer, { kind: "export.incidents_csv", targetType: "IncidentList", clientId: query.clientId && viewer.clientIds.includes(query.clientId) ? query.clientId : null }, req);
+  if (refused) return refused;
   async function* rows() {
     yield [["Reference", "Title", "Client", "Type", "Severity", "Phase", "Owner", "Aware at (UTC)", "Closed at (UTC)", "Last change (UTC)"]];
     for await (const batch of iterateIncidentRows(viewer, { ...query, cursor: undefined })) {

@@ -4,6 +4,8 @@ import { incidentReportDocument, incidentReportMarkdown, reportHash } from "@/do
 import { renderPdf } from "@/server/pdf/render-pdf";
 import { apiError } from "@/lib/api-error";
 import { erasedReportMessage, getIncidentRetention } from "@/server/data/retention";
+import { recordDownload } from "@/server/read-log";
+import { parseId } from "@/lib/validation/ids";
 import { withApiErrors } from "@/server/api-handler";
 
 export const dynamic = "force-dynamic";
@@ -20,6 +22,10 @@ async function handleGET(req: Request, { params }: { params: Promise<{ id: strin
   if (retention?.erased) return apiError("GONE", erasedReportMessage(retention.reference, retention.erased.at, retention.erased.policy));
   const report = await getIncidentReport(auth.viewer, (await params).id, new Date());
   if (!report) return apiError("NOT_FOUND", "No such incident.");
+  const incidentId = parseId((await params).id)!; // the report was found under it: a valid id in scope
+  const read = { kind: format === "md" ? "report.markdown" : "report.pdf", targetType: "Incident", targetId: incidentId, incidentId } as const;
+  const refused = await recordDownload(auth.viewer, read, req);
+  if (refused) return refused;
   const markdown = incidentReportMarkdown(report);
   if (format === "md") {
     return new Response(markdown, {

@@ -5,6 +5,7 @@ import { requireViewer } from "@/server/viewer";
 import { getVisibleClient } from "@/server/data/clients";
 import { listPortalIncidents } from "@/server/data/portal";
 import { can } from "@/domain/access/can";
+import { recordView } from "@/server/read-log";
 import { formatInstant } from "@/lib/datetime";
 import { AcknowledgeForm } from "@/components/notice/acknowledge-form";
 import { MessageForm } from "@/components/notice/message-form";
@@ -21,6 +22,9 @@ export default async function PortalNoticePage({ params }: { params: Promise<{ c
   const incident = incidents.find((i) => i.notices.some((n) => n.id === noticeId));
   const notice = incident?.notices.find((n) => n.id === noticeId);
   if (!incident || !notice) notFound();
+  // the access log (best effort, see read-log.ts); apart from the notice's "read" mark, which
+  // the client posts once the notice is on screen
+  await recordView(viewer, { kind: "notice.view", targetType: "Notice", targetId: notice.id, clientId: client.id });
   const tz = client.timeZone;
   return (
     <div className="mx-auto max-w-3xl space-y-6">
