@@ -5,7 +5,7 @@ import type { AddressInfo } from "node:net";
 import { parseEnv, parseSmtpEnv } from "@/server/env";
 import { smtpTransportOptions } from "@/server/smtp-options";
 
-const good = { DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/warden", NEXTAUTH_SECRET: "s".repeat(32), WARDEN_AUDIT_KEY: Buffer.alloc(32, 1).toString("base64") };
+const good = { DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/warden", NEXTAUTH_SECRET: "s".repeat(32), WARDEN_AUDIT_KEY: Buffer.alloc(32, 1).toString("base64"), WARDEN_MASTER_KEYS: `k1:${Buffer.alloc(32, 2).toString("base64")}` };
 const optionsFor = (source: Record<string, string | undefined>) => smtpTransportOptions(parseSmtpEnv(source));
 
 describe("the SMTP transport built from the configuration", () => {
