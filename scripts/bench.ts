@@ -17,6 +17,10 @@ if (!url) {
   console.error("bench needs DATABASE_URL: a PostgreSQL seeded with npm run db:seed:large.");
   process.exit(2);
 }
+if (!process.env.WARDEN_MASTER_KEYS) {
+  console.error("bench needs WARDEN_MASTER_KEYS: the master keys npm run db:seed:large sealed the incidents' text with.");
+  process.exit(2);
+}
 if (!process.env.WARDEN_AUDIT_KEY) {
   console.error("bench needs WARDEN_AUDIT_KEY: the key npm run db:seed:large chained the audit trail with (the app signs in, which is audited).");
   process.exit(2);

@@ -7,6 +7,7 @@ import pg from "pg";
 import nextEnv from "@next/env";
 import { GENESIS_HASH, KEYED, eventHash, type ChainedFields } from "../src/domain/audit/chain";
 import { auditKey } from "../src/server/audit-key";
+import { newDataKey, parseMasterKeys, sealText, wrapDataKey, type MasterKey } from "../src/domain/crypto/envelope";
 import { defaultChecklist } from "../src/domain/incident/checklists";
 import { INCIDENT_TYPES, PHASES, SEVERITIES, type Phase } from "../src/domain/incident/types";
 import { hash } from "@node-rs/argon2";
@@ -97,6 +98,16 @@ progress(`organization with ${clients.length} clients and ${users.length} people
 let seq = 0;
 let prevHash = GENESIS_HASH;
 const now = Date.now();
+// Descriptions are sealed like the app's (one data key per incident under the active master key),
+// so the benchmark reads what production reads.
+let master: MasterKey;
+try {
+  master = parseMasterKeys(process.env.WARDEN_MASTER_KEYS ?? "").active;
+} catch (error) {
+  console.error(`db:seed:large needs the app's WARDEN_MASTER_KEYS: ${(error as Error).message}`);
+  process.exit(2);
+}
+
 const BATCH = 2000;
 const yearCounters = new Map<number, number>();
 const audit: unknown[][] = [];
@@ -113,7 +124,7 @@ const event = (at: Date, actor: { id: string; name: string }, action: string, en
 };
 
 for (let start = 0; start < N; start += BATCH) {
-  const incidents: unknown[][] = [], phaseEvents: unknown[][] = [], checklist: unknown[][] = [], obligations: unknown[][] = [];
+  const incidents: unknown[][] = [], phaseEvents: unknown[][] = [], checklist: unknown[][] = [], obligations: unknown[][] = [], keys: unknown[][] = [];
   const size = Math.min(BATCH, N - start);
   // incidents are generated oldest first so the audit chain runs forward in time
   for (let k = 0; k < size; k++) {
@@ -141,10 +152,13 @@ for (let start = 0; start < N; start += BATCH) {
     for (let p = 1; p <= phaseIdx; p++) entered.push(new Date(Math.min(now - H, entered[p - 1]!.getTime() + (0.3 + rnd()) * stepH * H)));
     const at = (p: number) => entered[Math.min(p, entered.length - 1)]!;
     const ownerActor = { id: owner.id, name: owner.name };
+    const dataKeyId = randomUUID();
+    const dataKey = newDataKey();
+    keys.push([dataKeyId, id, orgId, master.id, wrapDataKey(master.key, master.id, id, dataKey), aware]);
     const categories = type === "NATURAL_DISASTER" || type === "SYSTEM_FAILURE" ? ["OPERATIONAL_ONLY"] : c.hipaa ? ["PERSONAL", "HEALTH"] : ["PERSONAL"];
     incidents.push([
       id, orgId, c.id, `INC-${year}-${String(number).padStart(4, "0")}`, `${type.replaceAll("_", " ").toLowerCase()} at ${c.name} #${i + 1}`,
-      `Benchmark incident ${i + 1}: ${type.toLowerCase()} affecting ${c.name}.`, type, severity, SEVERITIES.indexOf(severity) + 1, phase,
+      sealText(dataKey, dataKeyId, "incident.summary", `Benchmark incident ${i + 1}: ${type.toLowerCase()} affecting ${c.name}.`), type, severity, SEVERITIES.indexOf(severity) + 1, phase,
       phase === "CLOSED" ? (falsePositive ? "FALSE_POSITIVE" : "RESOLVED") : null, owner.id, owner.id, occurred, detected, aware, at(phaseIdx),
       phaseIdx >= 1 && !falsePositive ? at(1) : null, phaseIdx >= 2 ? at(2) : null, phaseIdx >= 3 ? at(3) : null, phaseIdx >= 4 ? at(4) : null, phaseIdx >= 5 ? at(5) : null,
       phase === "CLOSED" ? at(phaseIdx) : null, `{${categories.join(",")}}`, Math.floor(rnd() * 5000), Math.floor(rnd() * 20000), c.eu ? "{DE}" : "{US-IL}", phaseIdx + 1, at(phaseIdx), owner.id, aware,
@@ -179,6 +193,7 @@ for (let start = 0; start < N; start += BATCH) {
   }
   await bulk("Incident", [["id", "uuid"], ["organizationId", "uuid"], ["clientId", "uuid"], ["reference", "text"], ["title", "text"], ["summary", "text"], ["type", "\"IncidentType\""], ["severity", "\"Severity\""], ["severityRank", "smallint"], ["phase", "\"Phase\""], ["resolution", "\"Resolution\""], ["reporterId", "uuid"], ["ownerId", "uuid"], ["occurredAt", "timestamp"], ["detectedAt", "timestamp"], ["awareAt", "timestamp"], ["phaseEnteredAt", "timestamp"], ["containStartedAt", "timestamp"], ["investigateStartedAt", "timestamp"], ["resolveStartedAt", "timestamp"], ["reportStartedAt", "timestamp"], ["postMortemStartedAt", "timestamp"], ["closedAt", "timestamp"], ["dataCategories", "text", "\"DataCategory\"[]"], ["dataSubjectsCount", "int"], ["recordsCount", "int"], ["jurisdictions", "text", "text[]"], ["version", "int"], ["updatedAt", "timestamp"], ["updatedById", "uuid"], ["createdAt", "timestamp"]],
     incidents);
+  await bulk("IncidentKey", [["id", "text"], ["incidentId", "uuid"], ["organizationId", "uuid"], ["masterKeyId", "text"], ["wrapped", "bytea"], ["createdAt", "timestamp"]], keys);
   await bulk("PhaseEvent", [["id", "uuid"], ["incidentId", "uuid"], ["kind", "\"PhaseEventKind\""], ["fromPhase", "\"Phase\""], ["toPhase", "\"Phase\""], ["fromSeverity", "\"Severity\""], ["toSeverity", "\"Severity\""], ["reason", "text"], ["actorId", "uuid"], ["at", "timestamp"]], phaseEvents);
   await bulk("ChecklistItem", [["id", "uuid"], ["incidentId", "uuid"], ["phase", "\"Phase\""], ["key", "text"], ["label", "text"], ["required", "bool"], ["position", "int"], ["doneAt", "timestamp"], ["doneById", "uuid"]], checklist);
   await bulk("Obligation", [["id", "uuid"], ["incidentId", "uuid"], ["ruleId", "text"], ["regime", "text"], ["citation", "text"], ["title", "text"], ["party", "text"], ["recipient", "text"], ["applicability", "\"Applicability\""], ["active", "bool"], ["startsAt", "timestamp"], ["dueAt", "timestamp"], ["basis", "text"], ["explanation", "text"], ["status", "\"ObligationStatus\""], ["deliveredAt", "timestamp"], ["updatedAt", "timestamp"]], obligations);
