@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { ACTION_BODY_LIMIT_BYTES } from "./src/lib/action-body-limit";
 
 // Fixed when the app is built. The headers that depend on the request or on how the server is
 // reached (Content-Security-Policy with its nonce; HSTS when NEXTAUTH_URL is https) come from
@@ -17,6 +18,9 @@ const nextConfig: NextConfig = {
   // pdfkit and fontkit are only loaded by the PDF worker thread (src/server/pdf/render-worker.mjs),
   // which Node starts from the project as it is on disk; kept external should anything import them.
   serverExternalPackages: ["@node-rs/argon2", "pg", "pdfkit", "fontkit"],
+  // Next's own limit for a server action's body (its default, 1 MB, made explicit); src/proxy.ts
+  // answers a larger one 413 with a message before Next would answer 500.
+  experimental: { serverActions: { bodySizeLimit: ACTION_BODY_LIMIT_BYTES } },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

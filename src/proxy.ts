@@ -1,13 +1,28 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { STRICT_TRANSPORT_SECURITY, contentSecurityPolicy, newNonce } from "@/lib/content-security-policy";
+import { ACTION_TOO_LARGE_MESSAGE, actionBodyVerdict, exceedsLimit } from "@/lib/action-body-limit";
+
+/**
+ * A form post (server action) past the size the server accepts: 413 with a short message instead
+ * of Next's 500. Exactly text/plain, which the app's action client hands to the form as the error.
+ */
+function tooLarge() {
+  return new NextResponse(ACTION_TOO_LARGE_MESSAGE, { status: 413, headers: { "content-type": "text/plain", "cache-control": "no-store" } });
+}
 
 /**
  * Gives every page a Content-Security-Policy with a fresh script nonce, and HSTS when the site is
  * served over https. Next.js reads the policy from the request to stamp the nonce on the scripts
- * it renders; the browser gets the same policy on the response. It guards nothing else: access
- * is checked by each page, action and route handler.
+ * it renders; the browser gets the same policy on the response. It refuses a form post larger
+ * than the server accepts (413). It guards nothing else: access is checked by each page, action
+ * and route handler.
  */
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
+  const verdict = actionBodyVerdict({ method: request.method, contentLength: request.headers.get("content-length") });
+  if (verdict === "too-large") return tooLarge();
+  // Without a declared length (chunked), count: the proxy reads its own copy of the body, which
+  // Next keeps for the action, and stops reading as soon as it is past the limit.
+  if (verdict === "count" && (await exceedsLimit(request.body))) return tooLarge();
   const https = process.env.NEXTAUTH_URL?.startsWith("https://") ?? false;
   const policy = contentSecurityPolicy({ nonce: newNonce(), https, development: process.env.NODE_ENV === "development" });
   const requestHeaders = new Headers(request.headers);

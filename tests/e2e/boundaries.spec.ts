@@ -72,3 +72,14 @@ test("the health endpoint reports the app and its database", async ({ request })
   expect(res.status()).toBe(200);
   expect(await res.json()).toMatchObject({ status: "ok", database: { status: "up" } });
 });
+
+test("a form post larger than the server accepts answers 413 with a short message, not a 500", async ({ request }) => {
+  const body = Buffer.alloc(2 * 1024 * 1024, "a");
+  const res = await request.post("/login", {
+    headers: { "Next-Action": "0".repeat(42), "Content-Type": "text/plain;charset=UTF-8" },
+    data: body,
+  });
+  expect(res.status()).toBe(413);
+  expect(res.headers()["content-type"]).toBe("text/plain");
+  expect(await res.text()).toBe("Not sent: this form is larger than the 1 MB the server accepts. Shorten the text and try again; nothing was saved.");
+});

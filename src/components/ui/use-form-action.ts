@@ -1,14 +1,28 @@
 "use client";
 
-import { useActionState, useEffect, useRef, startTransition, type FormEvent } from "react";
+import { useActionState, useCallback, useEffect, useRef, startTransition, type FormEvent } from "react";
 import { initialFormState, type FormState } from "@/server/actions/form-state";
+import { ACTION_TOO_LARGE_MESSAGE } from "@/lib/action-body-limit";
 
 /**
  * useActionState without React's automatic form reset: a refused submit keeps everything the
  * person typed. A successful one clears the form when `resetOnSuccess` is set.
  */
 export function useFormAction<S extends FormState = FormState>(action: (prev: S, form: FormData) => Promise<S>, opts: { resetOnSuccess?: boolean } = {}) {
-  const [state, dispatch, pending] = useActionState<S, FormData>(action, initialFormState as Awaited<S>);
+  // A form too large to send is refused before any action runs (413, src/proxy.ts): the action
+  // call fails with that message, shown in the form like any refusal, with everything kept.
+  const guarded = useCallback(
+    async (prev: S, form: FormData): Promise<S> => {
+      try {
+        return await action(prev, form);
+      } catch (error) {
+        if (error instanceof Error && error.message === ACTION_TOO_LARGE_MESSAGE) return { ...prev, ok: false, message: ACTION_TOO_LARGE_MESSAGE, fieldErrors: undefined, reasons: undefined, at: Date.now() };
+        throw error;
+      }
+    },
+    [action],
+  );
+  const [state, dispatch, pending] = useActionState<S, FormData>(guarded, initialFormState as Awaited<S>);
   const formRef = useRef<HTMLFormElement>(null);
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
