@@ -49,7 +49,7 @@ describe("settling an obligation without a notice takes two people", () => {
     expect(await unsettledObligations(db(), id)).toHaveLength(obligations.length);
     const refused = await advance(t.analyst.id, id);
     expect(refused).toMatchObject({ ok: false });
-    expect(refused.ok ? [] : refused.reasons).toContain(`Notification obligation not settled: ${obligations[0]!.citation} — ${obligations[0]!.title}`);
+    expect(refused.ok ? [] : refused.reasons).toContain(`Notification obligation not settled: ${obligations[0]!.citation} — ${obligations[0]!.title} (awaiting confirmation by a second person)`);
 
     const o = await db().obligation.findUniqueOrThrow({ where: { id: obligations[0]!.id } });
     expect(o).toMatchObject({ status: "PENDING", proposedStatus: "NOT_REQUIRED", proposedById: t.analyst.id, proposalReason: "Letters recovered unopened" });
@@ -101,6 +101,8 @@ describe("settling an obligation without a notice takes two people", () => {
     expect(await reviewObligationDecision(await ctxFor(t.manager.id), { obligationId: o.id, decision: "REJECT", reason: "Health data: the client must be told" })).toMatchObject({ ok: true });
     expect(await db().obligation.findUniqueOrThrow({ where: { id: o.id } })).toMatchObject({ status: "PENDING", proposedById: null, proposedStatus: null, proposalReason: null, proposedFiling: null, decidedById: null });
     expect(await actions(o.id)).toEqual(["obligation.propose", "obligation.proposal_reject"]);
+    // pending again, and no longer said to await anyone
+    expect(await unsettledObligations(db(), o.incidentId)).toContain(`${o.citation} — ${o.title}`);
     const note = await db().staffNotification.findFirstOrThrow({ where: { userId: t.analyst.id, kind: "obligation_rejected" } });
     expect(note.message).toContain("Health data: the client must be told");
     // decided already: a second answer finds nothing to decide
@@ -114,12 +116,12 @@ describe("settling an obligation without a notice takes two people", () => {
     const filedAt = new Date(Date.now() - 3600_000);
     expect((await recordExternalFiling(await ctxFor(t.analyst.id), { obligationId: o.id, filedBy: "CLIENT", filedAt, reference: "BfDI-2026-118", document: null })).ok).toBe(true);
     expect(await db().externalFiling.count({ where: { obligationId: o.id } })).toBe(0);
-    expect(await unsettledObligations(db(), id)).toContain(`${o.citation} — ${o.title}`);
+    expect(await unsettledObligations(db(), id)).toContain(`${o.citation} — ${o.title} (awaiting confirmation by a second person)`);
     expect(await reviewObligationDecision(await ctxFor(t.manager.id), { obligationId: o.id, decision: "CONFIRM" })).toMatchObject({ ok: true, value: { kind: "FILED" } });
     const filing = await db().externalFiling.findFirstOrThrow({ where: { obligationId: o.id } });
     expect(filing).toMatchObject({ reference: "BfDI-2026-118", filedBy: "CLIENT", recordedById: t.analyst.id, confirmedById: t.manager.id, filedAt });
     expect(await db().obligation.findUniqueOrThrow({ where: { id: o.id } })).toMatchObject({ status: "FILED", deliveredAt: filedAt, confirmedById: t.manager.id });
-    expect(await unsettledObligations(db(), id)).not.toContain(`${o.citation} — ${o.title}`);
+    expect((await unsettledObligations(db(), id)).filter((l) => l.startsWith(`${o.citation} — ${o.title}`))).toEqual([]);
   });
 
   it("answers not found for another organization's obligation, to proposers and confirmers alike", async () => {

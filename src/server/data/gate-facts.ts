@@ -2,19 +2,23 @@ import "server-only";
 import type { Tx } from "../db";
 import type { PostMortemState } from "@/domain/incident/post-mortem";
 import { SETTLED_STATUSES } from "@/domain/deadlines/obligation-status";
+import { AWAITING_CONFIRMATION } from "@/domain/deadlines/obligation-proposal";
 
 // What the exit gates of the lifecycle read about an incident: the incident page shows unmet
 // conditions before anyone tries, and the transition service checks them again inside its
 // transaction. Callers have already scoped the incident; `tx` may be the client or a transaction.
 
-/** Labels of the incident's obligations not yet settled: what keeps it in Report. */
+/**
+ * Labels of the incident's obligations not yet settled: what keeps it in Report. A decision
+ * proposed but not confirmed settles nothing yet; the label says it waits for a second person.
+ */
 export async function unsettledObligations(tx: Tx, incidentId: string): Promise<string[]> {
   const rows = await tx.obligation.findMany({
     where: { incidentId, active: true, status: { notIn: [...SETTLED_STATUSES] } },
     orderBy: [{ dueAt: { sort: "asc", nulls: "last" } }],
-    select: { citation: true, title: true },
+    select: { citation: true, title: true, proposedAt: true },
   });
-  return rows.map((r) => `${r.citation} — ${r.title}`);
+  return rows.map((r) => `${r.citation} — ${r.title}${r.proposedAt ? ` (${AWAITING_CONFIRMATION.toLowerCase()})` : ""}`);
 }
 
 /** The review's state for the Post-mortem gate, or undefined when no review was started. */
