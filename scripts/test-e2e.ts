@@ -7,7 +7,7 @@ import { existsSync } from "node:fs";
 import { createTestDatabase } from "./lib/test-database";
 import { needsBuild } from "./lib/build-state";
 import { bin, run } from "./lib/run";
-import { E2E_NEXTAUTH_SECRET, E2E_WARDEN_AUDIT_KEY, E2E_WARDEN_MASTER_KEYS } from "../tests/e2e/secret";
+import { E2E_NEXTAUTH_SECRET, E2E_SEED_MASTER_KEYS, E2E_WARDEN_AUDIT_KEY } from "../tests/e2e/secret";
 
 const root = process.cwd();
 // Playwright cannot download its own browser on our machines: it drives Debian's Chromium.
@@ -22,7 +22,7 @@ let failed = false;
 try {
   // The seed seals the demo authenticators with the key the server derives from its secret:
   // the same secret as the server's in playwright.config.ts.
-  const env = { ...process.env, DATABASE_URL: database.url, NEXTAUTH_SECRET: E2E_NEXTAUTH_SECRET, WARDEN_AUDIT_KEY: E2E_WARDEN_AUDIT_KEY, WARDEN_MASTER_KEYS: E2E_WARDEN_MASTER_KEYS, NEXT_TELEMETRY_DISABLED: "1" };
+  const env = { ...process.env, DATABASE_URL: database.url, NEXTAUTH_SECRET: E2E_NEXTAUTH_SECRET, WARDEN_AUDIT_KEY: E2E_WARDEN_AUDIT_KEY, WARDEN_MASTER_KEYS: E2E_SEED_MASTER_KEYS, NEXT_TELEMETRY_DISABLED: "1" };
   await run(bin("tsx"), ["--conditions=react-server", path.join("prisma", "seed.ts")], { env });
   if (needsBuild(root)) await run(bin("next"), ["build"], { env });
   await run(bin("playwright"), ["test", ...process.argv.slice(2)], { env: { ...env, E2E_DATABASE_URL: database.url } });
