@@ -6,7 +6,8 @@ import type { ServiceContext } from "../context";
 import { auditIncident } from "../incidents/common";
 import { loadObligation } from "./load-obligation";
 import { syncObligations } from "./sync-obligations";
-import { assertFilingTime, assertOpen } from "./decide-obligation";
+import { assertFilingTime } from "./decide-obligation";
+import { isSettled } from "@/domain/deadlines/obligation-status";
 import { notifyProposer } from "./proposal-notifications";
 import { can } from "@/domain/access/can";
 import { Prisma } from "@/generated/prisma/client";
@@ -31,7 +32,7 @@ async function takeProposal(tx: Tx, o: Loaded, p: Proposal) {
 
 /** A confirmed "not required" or waiver: the status the proposer asked for, both people recorded. */
 async function applyDecision(tx: Tx, ctx: ServiceContext, o: Loaded, p: Proposal & { kind: "NOT_REQUIRED" | "WAIVED" }) {
-  assertOpen(o.status);
+  if (isSettled(o.status) && o.status !== "NOT_REQUIRED") fail("REFUSED", "This obligation was settled since the decision was proposed: reject the proposal instead.");
   await tx.obligation.update({
     where: { id: o.id },
     data: { status: p.kind, decisionReason: p.reason, decidedById: p.proposedById, decidedAt: p.proposedAt, confirmedById: ctx.viewer.userId, confirmedAt: ctx.now },

@@ -14,7 +14,7 @@ import type { Prisma } from "@/generated/prisma/client";
 type Loaded = Awaited<ReturnType<typeof loadObligation>>;
 
 /** A decision without a notice is open while the obligation is unsettled or only "not required". */
-export function assertOpen(status: string) {
+function assertOpen(status: string) {
   if (isSettled(status) && status !== "NOT_REQUIRED") fail("REFUSED", "This obligation is already settled.");
 }
 

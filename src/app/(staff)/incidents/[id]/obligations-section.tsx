@@ -77,7 +77,7 @@ export function ObligationsSection({ viewer, incident, obligations, timeZone, no
                   {n._count.messages ? ` · ${n._count.messages} message(s)` : ""}
                 </p>
               ))}
-              {incident.phase !== "CLOSED" ? <PendingProposal o={o} viewerId={viewer.userId} mayApprove={mayWaive} timeZone={timeZone} /> : null}
+              <PendingProposal o={o} viewerId={viewer.userId} mayApprove={mayWaive} timeZone={timeZone} />
               {mayDraft && incident.phase !== "CLOSED" ? (
                 <div className="mt-2 flex flex-wrap items-start gap-2">
                   {openNotice ? (
