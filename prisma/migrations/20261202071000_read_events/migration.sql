@@ -25,8 +25,10 @@ CREATE INDEX "ReadEvent_organizationId_actorId_at_idx" ON "ReadEvent"("organizat
 CREATE INDEX "ReadEvent_incidentId_at_idx" ON "ReadEvent"("incidentId", "at" DESC);
 CREATE INDEX "ReadEvent_clientId_at_idx" ON "ReadEvent"("clientId", "at" DESC);
 
--- The audit page's person filter on changes: one person's events, newest first, without walking the chain.
+-- The audit page's person filter on changes: one person's events, newest first, without walking the chain ...
 CREATE INDEX "AuditEvent_organizationId_actorId_seq_idx" ON "AuditEvent"("organizationId", "actorId", "seq");
+-- ... and its kind filter (a prefix of the action, read as a range): a rare kind without walking the chain.
+CREATE INDEX "AuditEvent_organizationId_action_seq_idx" ON "AuditEvent"("organizationId", "action", "seq");
 
 ALTER TABLE "ReadEvent" ADD CONSTRAINT "ReadEvent_organizationId_fkey" FOREIGN KEY ("organizationId") REFERENCES "Organization"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 

@@ -32,6 +32,9 @@ export type ReadRow = {
 };
 export type AuditPage = { view: "changes"; rows: ChangeRow[]; nextCursor: string | null } | { view: "reads"; rows: ReadRow[]; nextCursor: string | null };
 
+/** The first string after every one that starts with `prefix` ("auth." → "auth/"). */
+const prefixEnd = (prefix: string) => prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
+
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const encode = (v: unknown) => Buffer.from(JSON.stringify(v)).toString("base64url");
 function decode(raw: string | undefined): unknown {
@@ -47,19 +50,27 @@ async function changes(viewer: Viewer, f: AuditFilter, after: number | null, lim
   if (f.personId) and.push(Prisma.sql`a."actorId" = ${f.personId}::uuid`);
   if (f.incidentId) and.push(Prisma.sql`a."incidentId" = ${f.incidentId}::uuid`);
   if (f.clientId) {
-    and.push(Prisma.sql`(EXISTS (SELECT 1 FROM "Incident" ci WHERE ci.id = a."incidentId" AND ci."clientId" = ${f.clientId}::uuid)
+    and.push(Prisma.sql`((SELECT ci."clientId" FROM "Incident" ci WHERE ci.id = a."incidentId") = ${f.clientId}::uuid
       OR (a."entityType" = 'Client' AND a."entityId" = ${f.clientId}))`);
   }
-  if (f.kind) and.push(Prisma.sql`starts_with(a.action, ${f.kind})`);
+  // a prefix as a range of actions, so that a rare kind is found through its index, not by walking the chain
+  if (f.kind) and.push(Prisma.sql`a.action >= ${f.kind} AND a.action < ${prefixEnd(f.kind)}`);
   if (f.fromAt) and.push(Prisma.sql`a.at >= ${f.fromAt}::timestamp`);
   if (f.toAt) and.push(Prisma.sql`a.at < ${f.toAt}::timestamp`);
   if (after !== null) and.push(Prisma.sql`a.seq < ${after}::int`);
-  const rows = await sqlRows<Omit<ChangeRow, "text">>(Prisma.sql`
+  const query = Prisma.sql`
     SELECT a.id, a.seq, a.at, a."actorLabel", a.action, a."entityType", a."entityId", a."incidentId", a.changes, a."requestId", a.ip,
       i.reference AS "incidentReference"
     FROM "AuditEvent" a LEFT JOIN "Incident" i ON i.id = a."incidentId"
     WHERE ${Prisma.join(and, " AND ")}
-    ORDER BY a.seq DESC LIMIT ${limit}`);
+    ORDER BY a.seq DESC LIMIT ${limit}`;
+  // Without JIT: a filter the planner cannot size (a client's events) prices the walk down a long
+  // chain in millions, and PostgreSQL then compiles the query (250 ms at 460,000 events) to
+  // return its 50 rows in 2 ms. SET LOCAL lasts this read-only transaction only.
+  const rows = await db().$transaction(async (tx) => {
+    await tx.$executeRawUnsafe("SET LOCAL jit = off");
+    return tx.$queryRaw<Omit<ChangeRow, "text">[]>(query);
+  });
   // an incident's free text in `changes` is sealed under its key: opened for the wording only,
   // `changes` stays as chained (the CSV carries what the hash covers)
   const ciphers = await readCiphers(db(), [...new Set(rows.flatMap((r) => (r.incidentId ? [r.incidentId] : [])))]);

@@ -26,8 +26,10 @@ export function incidentWhere(viewer: Viewer, extra: Prisma.IncidentWhereInput =
  * events, and an incident's only while the incident is of one of the viewer's clients.
  */
 export function auditEventScopeSql(viewer: Viewer): Prisma.Sql {
-  return Prisma.sql`a."organizationId" = ${viewer.organizationId}::uuid AND (a."incidentId" IS NULL OR EXISTS (
-    SELECT 1 FROM "Incident" si WHERE si.id = a."incidentId" AND si."organizationId" = a."organizationId" AND si."clientId" = ANY(${[...viewer.clientIds]}::uuid[])))`;
+  // a scalar subquery, looked up by key for each event read: as EXISTS, PostgreSQL hashes every
+  // incident of the organization first (50 ms at 20,000 incidents) to show 50 events
+  return Prisma.sql`a."organizationId" = ${viewer.organizationId}::uuid AND (a."incidentId" IS NULL OR (
+    SELECT si."clientId" FROM "Incident" si WHERE si.id = a."incidentId" AND si."organizationId" = a."organizationId") = ANY(${[...viewer.clientIds]}::uuid[]))`;
 }
 
 /** The access log a viewer may read, as a condition on "ReadEvent" r: like auditEventScopeSql, by the read's client. */
