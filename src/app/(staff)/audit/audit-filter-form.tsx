@@ -9,10 +9,10 @@ import type { FieldErrors } from "@/lib/validation/field-errors";
 import type { AuditFilterOptions } from "@/server/data/audit-filters";
 import { KindField } from "./kind-field";
 
-type Props = { query: Partial<AuditLogFilters>; input: AuditLogInput; errors: FieldErrors; options: AuditFilterOptions };
+type Props = { query: Partial<AuditLogFilters>; input: AuditLogInput; errors: FieldErrors; options: AuditFilterOptions; exportable: boolean };
 
 /** The audit log's filters as a plain GET form (works without script; the address can be shared). */
-export function AuditFilterForm({ query, input, errors, options }: Props) {
+export function AuditFilterForm({ query, input, errors, options, exportable }: Props) {
   const people = options.people.map((p) => ({ value: p.id, label: `${p.name} (${ROLE_LABEL[p.role as Role] ?? p.role})` }));
   const clients = options.clients.map((c) => ({ value: c.id, label: c.name }));
   const filtered = Boolean(input.person || input.client || input.incident || input.from || input.to);
@@ -27,9 +27,11 @@ export function AuditFilterForm({ query, input, errors, options }: Props) {
       <div className="flex flex-wrap items-center gap-3 sm:col-span-2 lg:col-span-3">
         <button type="submit" className="rounded-md bg-slate-800 px-4 py-2 text-sm font-medium text-white hover:bg-slate-900">Apply filters</button>
         {filtered ? <Link href={`/audit?${auditQueryString({ kind: query.kind ?? "" })}`} className="px-2 py-2 text-sm text-brand-700 underline">Clear</Link> : null}
-        <ExportLink href={`/api/audit/export?${auditQueryString({ ...query, kind: query.kind ?? "" })}`} fallbackName="audit-log.csv" className="px-2 py-2 text-sm text-brand-700 underline">
-          Export this view (CSV)
-        </ExportLink>
+        {exportable ? (
+          <ExportLink href={`/api/audit/export?${auditQueryString({ ...query, kind: query.kind ?? "" })}`} fallbackName="audit-log.csv" className="px-2 py-2 text-sm text-brand-700 underline">
+            Export this view (CSV)
+          </ExportLink>
+        ) : null}
       </div>
     </form>
   );

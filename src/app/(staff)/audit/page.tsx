@@ -35,7 +35,7 @@ export default async function AuditPage({ searchParams }: Props) {
         </p>
       </div>
       <AuditTabs query={query} reads={isReadKind(kind)} />
-      <AuditFilterForm query={query} input={input} errors={errors} options={options} />
+      <AuditFilterForm query={query} input={input} errors={errors} options={options} exportable={!blocked} />
       {errors._form ? <p role="status" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">{errors._form.join(" ")}</p> : null}
       {page ? (
         <AuditResults page={page} query={query} timeZone={viewer.timeZone} />
