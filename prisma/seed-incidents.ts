@@ -21,6 +21,7 @@ import { sendNotice } from "../src/server/services/notices/send-notice";
 import { noticeDestinations } from "../src/server/data/notice-destinations";
 import { acknowledgeNotice, postNoticeMessage } from "../src/server/services/notices/portal-actions";
 import { recordExternalFiling, markObligationNotRequired } from "../src/server/services/obligations/decide-obligation";
+import { reviewObligationDecision } from "../src/server/services/obligations/confirm-obligation-decision";
 import { addActionItem, completeReview, saveReview, updateActionItem } from "../src/server/services/post-mortem/post-mortem";
 import { PHASES, type IncidentType, type Phase } from "../src/domain/incident/types";
 import type { PrismaClient } from "../src/generated/prisma/client";
@@ -304,7 +305,9 @@ async function settleOne(
 ) {
   if (o.applicability === "TO_ASSESS") {
     const reason = `Assessed with the client: ${o.explanation.replace(/^To assess: /, "").slice(0, 200)}`;
+    // proposed by the analyst, confirmed by the manager: a decision without a notice takes two people
     must(await markObligationNotRequired(await ctxOf(analystId, step()), { obligationId: o.id, reason }), "not required");
+    must(await reviewObligationDecision(await ctxOf(managerId, step()), { obligationId: o.id, decision: "CONFIRM" }), "confirm not required");
   } else if (o.party === "BPO") {
     const noticeId = await prepareNotice(prisma, o.id, analystId, ctxOf, step, "AWAITING_APPROVAL");
     must(await reviewNotice(await ctxOf(managerId, step()), { noticeId, decision: "APPROVE" }), "approve");
@@ -316,6 +319,7 @@ async function settleOne(
     const filedAt = step();
     const reference = `${o.regime.toUpperCase().replace(/[^A-Z0-9]+/g, "-")}-${o.incidentId.slice(0, 6)}`;
     must(await recordExternalFiling(await ctxOf(analystId, step()), { obligationId: o.id, filedBy: "CLIENT", filedAt, reference, document: null }), "filing");
+    must(await reviewObligationDecision(await ctxOf(managerId, step()), { obligationId: o.id, decision: "CONFIRM" }), "confirm filing");
   }
 }
 
