@@ -12,11 +12,14 @@ import type { Permission } from "@/domain/access/permissions";
 //   vi.mock("next/cache", () => import("../support/next-mocks").then((m) => m.cacheModule));
 //   vi.mock("next/navigation", () => import("../support/next-mocks").then((m) => m.navigationModule));
 
-let current: { userId: string; sessionId: string } | null = null;
+let current: { userId: string; sessionId: string; viewer?: Promise<Viewer | null> } | null = null;
 
-/** Every following call runs as this person (null: nobody signed in). */
-export function actAs(userId: string | null) {
-  current = userId ? { userId, sessionId: randomUUID() } : null;
+/**
+ * Every following call runs as this person (null: nobody signed in). `reuseViewer`: read them
+ * once, not on every call (for the fuzzer's thousands of calls as one unchanging person).
+ */
+export function actAs(userId: string | null, { reuseViewer = false } = {}) {
+  current = userId ? { userId, sessionId: randomUUID(), viewer: reuseViewer ? loadViewer(userId) : undefined } : null;
 }
 
 /** next/navigation's redirect and notFound end the request by throwing; so do these. */
@@ -32,7 +35,7 @@ export class NotFoundSignal extends Error {
 }
 
 async function getViewer(): Promise<Viewer | null> {
-  return current ? loadViewer(current.userId) : null;
+  return current ? (current.viewer ?? loadViewer(current.userId)) : null;
 }
 
 export const viewerModule = {

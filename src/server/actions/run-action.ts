@@ -12,6 +12,7 @@ import type { Result } from "../services/result";
 import type { FormState } from "./form-state";
 import type { Permission } from "@/domain/access/permissions";
 import { fieldErrorsOf } from "@/lib/validation/field-errors";
+import { nulFieldErrors } from "@/lib/validation/nul-text";
 
 /** FormData → plain object; keys listed in `lists` keep every value (multi-selects, checkboxes). */
 export function formObject(form: FormData, lists: readonly string[] = []): Record<string, unknown> {
@@ -42,6 +43,8 @@ export async function runAction<S extends z.ZodType, T>(opts: {
     if (!auth.ok) {
       return { ok: false, message: auth.code === "UNAUTHENTICATED" ? "Your session has ended. Sign in again." : "Not found.", at: Date.now() };
     }
+    const nul = nulFieldErrors(opts.input);
+    if (nul) return { ok: false, message: "Check the highlighted fields.", fieldErrors: nul, at: Date.now() };
     const parsed = opts.schema.safeParse(opts.input);
     if (!parsed.success) return { ok: false, message: "Check the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error), at: Date.now() };
     const h = await headers();

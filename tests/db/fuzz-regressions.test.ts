@@ -1,0 +1,47 @@
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { actAs } from "../support/next-mocks";
+import { ctxFor, logIncident } from "../support/incident-fixture";
+import { makeTenant } from "../support/tenant-fixture";
+import { auditHead } from "../support/tenant-fingerprint";
+import { formDataOf } from "../support/action-inputs";
+import { addIncidentTask } from "@/server/actions/add-incident-task";
+import { addIncidentNote } from "@/server/actions/add-incident-note";
+import { NUL_MESSAGE } from "@/lib/validation/nul-text";
+import { db } from "@/server/db";
+
+vi.mock("@/server/viewer", () => import("../support/next-mocks").then((m) => m.viewerModule));
+vi.mock("next/headers", () => import("../support/next-mocks").then((m) => m.headersModule));
+vi.mock("next/cache", () => import("../support/next-mocks").then((m) => m.cacheModule));
+vi.mock("next/navigation", () => import("../support/next-mocks").then((m) => m.navigationModule));
+
+// Counterexamples tests/db/fuzz-actions.test.ts found, kept as plain tests.
+
+let t: Awaited<ReturnType<typeof makeTenant>>;
+let incidentId: string;
+
+beforeAll(async () => {
+  t = await makeTenant();
+  incidentId = (await logIncident(await ctxFor(t.manager.id), t.clientA.id)).id;
+});
+
+describe("a NUL character in a form field", () => {
+  // PostgreSQL refused the text ("invalid byte sequence for encoding UTF8: 0x00") and the action
+  // answered "Something went wrong": now the field says what is wrong, and nothing is written.
+  it.each([
+    ["a task's title", addIncidentTask, { title: "\u0000", timeZone: "UTC" }, "title"],
+    ["a note", addIncidentNote, { body: "Called\u0000 the client" }, "body"],
+  ] as const)("%s is refused beside the field, nothing saved", async (_what, action, fields, field) => {
+    actAs(t.manager.id);
+    const head = await auditHead(t.org.id);
+    const tasks = await db().incidentTask.count({ where: { incidentId } });
+    const result = await action({ ok: false }, formDataOf({ incidentId, ...fields }));
+    expect(result).toMatchObject({ ok: false, message: "Check the highlighted fields.", fieldErrors: { [field]: [NUL_MESSAGE] } });
+    expect(await auditHead(t.org.id)).toBe(head);
+    expect(await db().incidentTask.count({ where: { incidentId } })).toBe(tasks);
+  });
+
+  it("the same text without it is saved", async () => {
+    actAs(t.manager.id);
+    expect(await addIncidentTask({ ok: false }, formDataOf({ incidentId, title: "Call the client", timeZone: "UTC" }))).toMatchObject({ ok: true });
+  });
+});
