@@ -69,5 +69,5 @@ describe("demo seed", () => {
     }
     const analyst = await db().user.findUniqueOrThrow({ where: { email: "analyst@warden.test" } });
     expect((await loadViewer(analyst.id))?.clientIds).toHaveLength(2);
-  });
+  }, 180_000); // the seed walks six incidents through every service twice: ~40 s alone, more on a busy machine
 });
