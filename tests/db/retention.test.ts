@@ -3,7 +3,7 @@ import { db } from "@/server/db";
 import { auditKey } from "@/server/audit-key";
 import { ERASED_TEXT, readCipher } from "@/server/crypto/incident-keys";
 import { verifyOrganizationChain } from "@/server/data/verify-audit-chain";
-import { getIncidentRetention, listUpcomingErasures } from "@/server/data/retention";
+import { getIncidentRetention, listClientHolds, listUpcomingErasures } from "@/server/data/retention";
 import { eraseIncident, RETENTION_ACTOR } from "@/server/services/retention/erase-incident";
 import { findErasureCandidates, runRetention } from "@/server/services/retention/run-retention";
 import { setClientLegalHold, setIncidentLegalHold } from "@/server/services/retention/legal-hold";
@@ -227,6 +227,8 @@ describe("legal hold", () => {
     // a client's hold, by a manager; another organization's client is not found
     expect(await setClientLegalHold(manager, { clientId: t.clientA.id, mode: "set", reason: "Regulator's inquiry" })).toEqual({ ok: true, value: { held: true } });
     expect(await db().auditEvent.count({ where: { organizationId: t.org.id, action: "client.legal_hold_set", entityId: t.clientA.id, actorId: t.manager.id } })).toBe(1);
+    expect(await listClientHolds(analyst.viewer)).toEqual([]); // nothing to show someone who cannot act on it
+    expect((await listClientHolds(manager.viewer)).map((c) => [c.name, c.hold?.reason ?? null])).toEqual([[t.clientA.name, "Regulator's inquiry"], [t.clientB.name, null]]);
     const other = await makeTenant();
     expect(await setClientLegalHold(manager, { clientId: other.clientA.id, mode: "set", reason: "Not ours" })).toMatchObject({ ok: false, code: "NOT_FOUND" });
     expect(await setIncidentLegalHold(await ctxFor(other.manager.id), { incidentId: id, mode: "lift", reason: "Not ours" })).toMatchObject({ ok: false, code: "NOT_FOUND" });

@@ -105,3 +105,16 @@ export async function listUpcomingErasures(viewer: Viewer, now: Date, days = 30)
   const soonest = (a: ErasureRow, b: ErasureRow) => a.dueAt.getTime() - b.dueAt.getTime() || a.reference.localeCompare(b.reference);
   return { due: due.sort(soonest), held: held.sort(soonest) };
 }
+
+/** Each of the viewer's clients with its retention and legal hold, for those who manage holds. */
+export async function listClientHolds(viewer: Viewer) {
+  if (!can(viewer, "legalhold:manage")) return [];
+  const rows = await db().client.findMany({
+    where: clientWhere(viewer),
+    select: { id: true, name: true, retentionYears: true, legalHoldAt: true, legalHoldReason: true, legalHoldById: true },
+    orderBy: { name: "asc" },
+  });
+  const names = await holderNames(rows.map((r) => r.legalHoldById));
+  return rows.map((r) => ({ id: r.id, name: r.name, retentionYears: r.retentionYears, hold: hold(r, names) }));
+}
+export type ClientHold = Awaited<ReturnType<typeof listClientHolds>>[number];

@@ -3,13 +3,15 @@ import { requireViewer } from "@/server/viewer";
 import { countOpenIncidentsByClient, listVisibleClientsCached } from "@/server/data/clients";
 import { ClientTable } from "@/components/ui/client-table";
 import { EmptyState } from "@/components/ui/empty-state";
+import { listClientHolds } from "@/server/data/retention";
+import { ClientHolds } from "./client-holds";
 
 export const metadata: Metadata = { title: "Clients" };
 
 /** The clients whose data this person handles: what each contract expects, and what is open. */
 export default async function ClientsPage() {
   const viewer = await requireViewer("incident:read", "/clients");
-  const [clients, open] = await Promise.all([listVisibleClientsCached(viewer), countOpenIncidentsByClient(viewer)]);
+  const [clients, open, holds] = await Promise.all([listVisibleClientsCached(viewer), countOpenIncidentsByClient(viewer), listClientHolds(viewer)]);
   return (
     <div className="space-y-6">
       <div>
@@ -25,6 +27,7 @@ export default async function ClientsPage() {
           <p>Ask a manager to assign you to the clients you work for.</p>
         </EmptyState>
       )}
+      <ClientHolds clients={holds} timeZone={viewer.timeZone} />
     </div>
   );
 }
