@@ -4,17 +4,20 @@ export function isTimeZone(zone: string): boolean {
   return IANAZone.isValidZone(zone);
 }
 
+/** The earliest instant a form may name: nothing this app records happened before it, and the database has no year 0. */
+export const EARLIEST_INPUT = new Date("1900-01-01T00:00:00Z");
+
 /**
  * A date-time typed in a form ("2026-03-29T01:30", read as wall time in `zone`) or sent by an
- * API with an offset ("2026-03-29T01:30:00Z"). Null when it is not a real instant; a wall time
- * skipped by a DST change is moved forward, as clocks do.
+ * API with an offset ("2026-03-29T01:30:00Z"). Null when it is not a real instant, or is before
+ * 1900; a wall time skipped by a DST change is moved forward, as clocks do.
  */
 export function parseDateTimeInput(value: string, zone: string): Date | null {
   const v = value.trim();
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(v)) return null;
   const hasOffset = /(Z|[+-]\d{2}:?\d{2})$/i.test(v);
   const dt = hasOffset ? DateTime.fromISO(v, { setZone: true }) : DateTime.fromISO(v, { zone });
-  return dt.isValid ? dt.toJSDate() : null;
+  return dt.isValid && dt.toMillis() >= EARLIEST_INPUT.getTime() ? dt.toJSDate() : null;
 }
 
 /** "2026-03-29T03:30" in `zone`, for a datetime-local input's value. */

@@ -6,6 +6,7 @@ import { auditHead } from "../support/tenant-fingerprint";
 import { formDataOf } from "../support/action-inputs";
 import { addIncidentTask } from "@/server/actions/add-incident-task";
 import { addIncidentNote } from "@/server/actions/add-incident-note";
+import { addEvidence } from "@/server/actions/add-evidence";
 import { NUL_MESSAGE } from "@/lib/validation/nul-text";
 import { db } from "@/server/db";
 
@@ -43,5 +44,19 @@ describe("a NUL character in a form field", () => {
   it("the same text without it is saved", async () => {
     actAs(t.manager.id);
     expect(await addIncidentTask({ ok: false }, formDataOf({ incidentId, title: "Call the client", timeZone: "UTC" }))).toMatchObject({ ok: true });
+  });
+});
+
+describe("a date the database cannot hold", () => {
+  // "0000-01-01T00:00" parsed as a real instant (year 0), and PostgreSQL refused the insert
+  // ("date/time field value out of range"): the action answered "Something went wrong".
+  it("evidence collected in year 0 is refused beside the field, nothing saved", async () => {
+    actAs(t.manager.id);
+    const head = await auditHead(t.org.id);
+    const input = { incidentId, description: "Mailbox export", location: "Vault 3", sha256: "b".repeat(64), collectedAt: "0000-01-01T00:00", timeZone: "UTC" };
+    const result = await addEvidence({ ok: false }, formDataOf(input));
+    expect(result).toMatchObject({ ok: false, fieldErrors: { collectedAt: ["Enter a date and time like 2026-03-29 14:30."] } });
+    expect(await auditHead(t.org.id)).toBe(head);
+    expect(await db().evidence.count({ where: { incidentId } })).toBe(0);
   });
 });

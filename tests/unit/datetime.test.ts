@@ -41,4 +41,11 @@ describe("parseDateTimeInput", () => {
     expect(parseDateTimeInput("2026-03-29T01:30:00Z", "Europe/Berlin")?.toISOString()).toBe("2026-03-29T01:30:00.000Z");
     expect(parseDateTimeInput("29/03/2026", "UTC")).toBeNull();
   });
+
+  // found by fuzzing: the database has no year 0, and refused the insert with an error
+  it("refuses instants before 1900", () => {
+    expect(parseDateTimeInput("0000-01-01T00:00", "UTC")).toBeNull();
+    expect(parseDateTimeInput("1899-12-31T23:59", "UTC")).toBeNull();
+    expect(parseDateTimeInput("1900-01-01T00:00Z", "Europe/Berlin")?.toISOString()).toBe("1900-01-01T00:00:00.000Z");
+  });
 });
