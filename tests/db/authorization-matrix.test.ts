@@ -1,11 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { actAs, RedirectSignal } from "../support/next-mocks";
-import { ACTORS, actorId, makeWorld, REACHES, ROLE_OF, TARGETS, type Actor, type Target, type World } from "../support/access-world";
+import { ACTORS, actorId, expectedAllowed, makeWorld, TARGETS, type Actor, type Target, type World } from "../support/access-world";
 import { ACTION_INPUTS, formDataOf, type Input } from "../support/action-inputs";
 import { PAGE_CASES, ROUTE_CASES, type EntryCase } from "../support/entry-cases";
 import { ACTIONS, PAGES, ROUTES, type EntryAccess } from "@/domain/access/access-registry";
-import { ROLE_PERMISSIONS, type Permission } from "@/domain/access/permissions";
 
 vi.mock("@/server/viewer", () => import("../support/next-mocks").then((m) => m.viewerModule));
 vi.mock("next/headers", () => import("../support/next-mocks").then((m) => m.headersModule));
@@ -23,16 +22,6 @@ let w: World;
 beforeAll(async () => {
   w = await makeWorld();
 }, 180_000);
-
-function expectedAllowed(entry: EntryAccess, actor: Actor, target: Target | null): boolean {
-  const role = ROLE_OF[actor];
-  const held = (p: Permission) => ROLE_PERMISSIONS[role].includes(p);
-  const narrower = entry.servicePermission?.[role === "CLIENT_CONTACT" ? "contact" : "staff"];
-  if (!held(entry.gate as Permission) || (narrower && !held(narrower))) return false;
-  if (target === null) return true;
-  if (target === "other") return false;
-  return entry.scope === "organization" || REACHES[actor].includes(target);
-}
 
 const withRandomIds = (input: Input, ids: readonly string[]): Input => ({ ...input, ...Object.fromEntries(ids.map((k) => [k, randomUUID()])) });
 

@@ -9,7 +9,8 @@ import { noticeDestinations } from "@/server/data/notice-destinations";
 import { getNoticeForStaff } from "@/server/data/obligations";
 import { loadViewer } from "@/server/data/load-viewer";
 import type { NoticeField } from "@/domain/notices/notice-content";
-import type { Role } from "@/domain/access/permissions";
+import { ROLE_PERMISSIONS, type Permission, type Role } from "@/domain/access/permissions";
+import type { EntryAccess } from "@/domain/access/access-registry";
 
 // Two organizations for the access tests: "home" (clients A and B, one person of each role,
 // and an analyst assigned to no client) and "away" (another tenant). Targets are named by the
@@ -30,6 +31,21 @@ export const ROLE_OF: Record<Actor, Role> = { ADMIN: "ADMIN", MANAGER: "MANAGER"
  * assigned, the contact their own.
  */
 export const REACHES: Record<Actor, readonly Target[]> = { ADMIN: ["A", "B"], MANAGER: ["A", "B"], ANALYST: ["A"], UNASSIGNED_ANALYST: [], CLIENT_CONTACT: ["A"] };
+
+/**
+ * The oracle: allowed exactly when the role holds the entry's permission (and the narrower one
+ * its service asks for, if any) and the target is within the viewer's reach; another
+ * organization's target never is.
+ */
+export function expectedAllowed(entry: EntryAccess, actor: Actor, target: Target | null): boolean {
+  const role = ROLE_OF[actor];
+  const held = (p: Permission) => ROLE_PERMISSIONS[role].includes(p);
+  const narrower = entry.servicePermission?.[role === "CLIENT_CONTACT" ? "contact" : "staff"];
+  if (!held(entry.gate as Permission) || (narrower && !held(narrower))) return false;
+  if (target === null) return true;
+  if (target === "other") return false;
+  return entry.scope === "organization" || REACHES[actor].includes(target);
+}
 
 export type World = Awaited<ReturnType<typeof makeWorld>>;
 
