@@ -38,7 +38,7 @@ function ErasureTable({ caption, rows, timeZone, empty }: { caption: string; row
           {rows.map((r) => (
             <tr key={r.id}>
               <th scope="row">
-                <Link href={`/incidents/${r.id}`} prefetch={false}>{r.reference}</Link>
+                <Link href={`/incidents/${r.id}`} prefetch={false} className="whitespace-nowrap">{r.reference}</Link>
                 {r.hold ? <span className="block text-xs font-normal text-red-800">Hold on the {r.hold}</span> : null}
               </th>
               <td>{r.client}</td>
