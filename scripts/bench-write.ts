@@ -106,7 +106,7 @@ async function measure(name: string, writers: Writer[]): Promise<Row> {
 }
 
 // Ten organizations; the first holds every writer of scenario 1.
-const tenants = [];
+const tenants: Awaited<ReturnType<typeof makeTenant>>[] = [];
 for (let i = 0; i < 10; i++) tenants.push(await makeTenant());
 const oneOrg: Writer[] = [];
 for (let w = 0; w < WRITERS; w++) oneOrg.push(await serviceWriter(tenants[0]!.manager.id, tenants[0]!.clientA.id, w));

@@ -14,6 +14,8 @@ const STATUS: Record<ApiErrorCode, number> = {
 };
 
 /** Every API error has this shape: { error: { code, message, fieldErrors? } }. */
-export function apiError(code: ApiErrorCode, message: string, extra: { fieldErrors?: Record<string, string[]>; requestId?: string } = {}) {
-  return NextResponse.json({ error: { code, message, ...extra } }, { status: STATUS[code] });
+export function apiError(code: ApiErrorCode, message: string, extra: { fieldErrors?: Record<string, string[]>; requestId?: string; retryAfterSeconds?: number } = {}) {
+  const { retryAfterSeconds, ...body } = extra;
+  const headers = retryAfterSeconds === undefined ? undefined : { "Retry-After": String(retryAfterSeconds) };
+  return NextResponse.json({ error: { code, message, ...body } }, { status: STATUS[code], headers });
 }

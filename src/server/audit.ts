@@ -1,10 +1,10 @@
 import "server-only";
-import type { Tx } from "./db";
-import { CHANGES_CHANNEL } from "./change-feed";
+import { randomUUID } from "node:crypto";
+import { afterCommit, type Tx } from "./db";
 import { normalizeIp } from "./client-ip";
-import { lockAuditChain } from "./audit-lock";
-import { GENESIS_HASH, KEYED, eventHash } from "@/domain/audit/chain";
+import { pendingSeal } from "@/domain/audit/chain";
 import { auditKey } from "./audit-key";
+import { chainSoon, chainLater } from "./audit-chainer";
 import type { Prisma } from "@/generated/prisma/client";
 
 export type AuditEntry = {
@@ -42,35 +42,21 @@ const NOT_DATA_CHANGES: ReadonlySet<string> = new Set([
 ]);
 export const changesData = (action: string) => !NOT_DATA_CHANGES.has(action);
 
-/**
- * Marks a change of the organization's data inside the changing transaction: its data version
- * grows by one, and the new version is announced on the changes channel, which PostgreSQL
- * delivers only if and when the transaction commits (see change-feed.ts). Audited changes get
- * this from appendAudit; a change kept out of the audit trail (read state) calls it itself.
- */
-export async function bumpDataVersion(tx: Tx, organizationId: string): Promise<void> {
-  await tx.$executeRaw`
-    WITH bumped AS (UPDATE "Organization" SET "dataVersion" = "dataVersion" + 1 WHERE id = ${organizationId}::uuid RETURNING id, "dataVersion")
-    SELECT pg_notify(${CHANGES_CHANNEL}, bumped.id::text || ':' || bumped."dataVersion") FROM bumped`;
-}
+export { bumpDataVersion } from "./data-version";
 
 /**
- * Appends one event to the organization's chain, inside the caller's transaction so the change
- * and its audit entry commit together. A transaction-scoped advisory lock per organization
- * serializes writers, so concurrent transactions still produce one unbroken chain. A change of
- * data also bumps the organization's data version (see figure-cache.ts), under the same lock.
+ * Appends one event to the organization's audit trail, inside the caller's transaction so the
+ * change and its audit entry commit together. The entry is written sealed (an HMAC under the
+ * audit key) to AuditEventPending, with no lock: concurrent writers in one organization do not
+ * wait for each other. Once the transaction commits, and before its caller gets the result,
+ * the entry is chained in order into AuditEvent with whatever else is waiting, and the
+ * organization's data version grows (see audit-chainer.ts, db.ts afterCommit).
  */
 export async function appendAudit(tx: Tx, entry: AuditEntry): Promise<void> {
-  const key = auditKey(); // a missing key refuses the write before anything is locked
-  await lockAuditChain(tx, entry.organizationId);
-  const last = await tx.auditEvent.findFirst({
-    where: { organizationId: entry.organizationId },
-    orderBy: { seq: "desc" },
-    select: { seq: true, hash: true },
-  });
+  const key = auditKey(); // a missing key refuses the write before anything is written
+  const id = randomUUID();
   const fields = {
     organizationId: entry.organizationId,
-    seq: (last?.seq ?? 0) + 1,
     at: entry.at ?? new Date(),
     actorId: entry.actor.id,
     actorLabel: entry.actor.label.slice(0, 200),
@@ -83,15 +69,11 @@ export async function appendAudit(tx: Tx, entry: AuditEntry): Promise<void> {
     requestId: entry.requestId ? entry.requestId.slice(0, 64) : null,
     ip: normalizeIp(entry.ip),
   };
-  if (changesData(entry.action)) await bumpDataVersion(tx, entry.organizationId);
-  const prevHash = last?.hash ?? GENESIS_HASH;
-  await tx.auditEvent.create({
-    data: {
-      ...fields,
-      changes: fields.changes === null ? undefined : fields.changes,
-      prevHash,
-      hash: eventHash(prevHash, fields, key),
-      hashVersion: KEYED,
-    },
-  });
+  const changes = fields.changes === null ? null : JSON.stringify(fields.changes);
+  await tx.$executeRaw`
+    INSERT INTO "AuditEventPending" (id, "organizationId", at, "actorId", "actorLabel", action, "entityType", "entityId", "incidentId", changes, "requestId", ip, "dataChange", seal)
+    VALUES (${id}::uuid, ${fields.organizationId}::uuid, ${fields.at.toISOString()}::timestamptz AT TIME ZONE 'UTC', ${fields.actorId}::uuid, ${fields.actorLabel}, ${fields.action}, ${fields.entityType}, ${fields.entityId},
+      ${fields.incidentId}::uuid, ${changes}::jsonb, ${fields.requestId}, ${fields.ip}, ${changesData(entry.action)}, ${pendingSeal(id, fields, key)})`;
+  // a transaction of a client other than db()'s (a script's): chained shortly after instead
+  if (!afterCommit(tx, `audit:${entry.organizationId}`, () => chainSoon(entry.organizationId))) chainLater(entry.organizationId);
 }

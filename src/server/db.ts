@@ -10,8 +10,16 @@ import { databaseEnv } from "./env";
 const globalForDb = globalThis as unknown as { wardenDb?: PrismaClient; wardenPool?: pg.Pool; wardenHotPool?: pg.Pool };
 
 function pool(): pg.Pool {
-  const { DATABASE_URL, DATABASE_POOL_MAX } = databaseEnv();
-  return (globalForDb.wardenPool ??= new pg.Pool({ connectionString: DATABASE_URL, max: DATABASE_POOL_MAX }));
+  const { DATABASE_URL, DATABASE_POOL_MAX, DATABASE_TX_WAIT_MS, DATABASE_TX_TIMEOUT_MS } = databaseEnv();
+  // Bounded waits, answered "busy" (busy.ts): for a connection, DATABASE_TX_WAIT_MS (Prisma's
+  // own maxWait only judges a transaction once it has its connection, however long that took);
+  // for a row or advisory lock, as long as the transaction may last anyway (55P03).
+  return (globalForDb.wardenPool ??= new pg.Pool({
+    connectionString: DATABASE_URL,
+    max: DATABASE_POOL_MAX,
+    connectionTimeoutMillis: DATABASE_TX_WAIT_MS,
+    lock_timeout: DATABASE_TX_TIMEOUT_MS,
+  }));
 }
 
 // The hot reads' connections plan each prepared statement once, generically: their shapes are
@@ -20,16 +28,66 @@ function pool(): pg.Pool {
 // page at 100k: 0.3 ms generic against 0.7 ms custom). Kept apart so that the ORM's queries,
 // whose best plans may depend on values (date ranges on the dashboard), keep custom plans.
 function hotPool(): pg.Pool {
-  const { DATABASE_URL, DATABASE_POOL_MAX } = databaseEnv();
-  return (globalForDb.wardenHotPool ??= new pg.Pool({ connectionString: DATABASE_URL, max: Math.max(2, Math.ceil(DATABASE_POOL_MAX / 2)) }));
+  const { DATABASE_URL, DATABASE_POOL_MAX, DATABASE_TX_WAIT_MS } = databaseEnv();
+  return (globalForDb.wardenHotPool ??= new pg.Pool({ connectionString: DATABASE_URL, max: Math.max(2, Math.ceil(DATABASE_POOL_MAX / 2)), connectionTimeoutMillis: DATABASE_TX_WAIT_MS }));
 }
 
 export function db(): PrismaClient {
-  return (globalForDb.wardenDb ??= new PrismaClient({ adapter: new PrismaPg(pool()) }));
+  return (globalForDb.wardenDb ??= withBoundedTransactions(new PrismaClient({ adapter: new PrismaPg(pool()) })));
 }
 
 export type Db = PrismaClient;
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
+
+// Work to do once a transaction has committed, keyed so that it is done once per transaction
+// (appendAudit asks for its organization's chain to be extended: see audit-chainer.ts).
+type AfterCommit = Map<string, () => Promise<void>>;
+const afterCommits = new WeakMap<object, AfterCommit>();
+
+/**
+ * Runs `work` after the transaction `tx` commits (never if it rolls back), before the
+ * transaction's caller gets its result. Returns false when `tx` is not one of db()'s
+ * interactive transactions (a script's own client): the caller then arranges it itself.
+ */
+export function afterCommit(tx: Tx, key: string, work: () => Promise<void>): boolean {
+  const pending = afterCommits.get(tx);
+  if (!pending) return false;
+  if (!pending.has(key)) pending.set(key, work);
+  return true;
+}
+
+// The bounds as configured, parsed again only when the variables change (a test may set them).
+let bounds: { key: string; value: { DATABASE_TX_WAIT_MS: number; DATABASE_TX_TIMEOUT_MS: number } } | undefined;
+function transactionBounds() {
+  const key = `${process.env.DATABASE_TX_WAIT_MS}|${process.env.DATABASE_TX_TIMEOUT_MS}`;
+  if (bounds?.key !== key) bounds = { key, value: databaseEnv() };
+  return bounds.value;
+}
+
+/**
+ * Every interactive transaction gets bounded waits: DATABASE_TX_WAIT_MS to start (with the
+ * pool's connection timeout, see pool()), DATABASE_TX_TIMEOUT_MS in all (busy.ts says how both
+ * answer), unless the caller names its own; and its after-commit work runs once it commits.
+ */
+function withBoundedTransactions(client: PrismaClient): PrismaClient {
+  const begin = client.$transaction.bind(client) as (arg: unknown, options?: object) => Promise<unknown>;
+  const bounded = async (arg: unknown, options?: { maxWait?: number; timeout?: number; isolationLevel?: Prisma.TransactionIsolationLevel }) => {
+    if (typeof arg !== "function") return begin(arg, options);
+    const { DATABASE_TX_WAIT_MS, DATABASE_TX_TIMEOUT_MS } = transactionBounds();
+    const work: AfterCommit = new Map();
+    const result = await begin(
+      (tx: Tx) => {
+        afterCommits.set(tx, work);
+        return (arg as (tx: Tx) => Promise<unknown>)(tx);
+      },
+      { maxWait: DATABASE_TX_WAIT_MS, timeout: DATABASE_TX_TIMEOUT_MS, ...options },
+    );
+    for (const run of work.values()) await run();
+    return result;
+  };
+  client.$transaction = bounded as PrismaClient["$transaction"];
+  return client;
+}
 
 // Prisma keeps DateTime as `timestamp(3)` (without time zone) holding UTC; node-postgres would
 // read such a value in the process's local zone, so these reads say UTC explicitly. (Prisma's

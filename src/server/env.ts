@@ -11,6 +11,9 @@ const databaseSchema = z.object({
     .string({ error: "is required (a postgresql:// URL)" })
     .refine((v) => /^postgres(ql)?:\/\//.test(v) && URL.canParse(v), "must be a postgresql:// URL"),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+  // Bounded waits (README, Configuration): past them a write answers "busy, try again".
+  DATABASE_TX_WAIT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
+  DATABASE_TX_TIMEOUT_MS: z.coerce.number().int().min(500).max(300_000).default(10_000),
 });
 
 // Keys the audit chain's hashes (HMAC): kept outside the database, required to write or verify.

@@ -6,6 +6,7 @@ import {
   KEYED_MISMATCH,
   UNKEYED,
   canonicalJson,
+  chainBody,
   eventHash,
   findChainBreak,
   unkeyedEventHash,
@@ -135,5 +136,27 @@ describe("finding the first broken link", () => {
     const c = chain(v(2, KEYED));
     c[1] = { ...c[1]!, hashVersion: 3 };
     expect(findChainBreak(c, KEY)).toEqual({ seq: 2, reason: "unknown hash version 3" });
+  });
+});
+
+describe("the hashed body", () => {
+  // chainBody writes the canonical JSON out by hand for speed; it must stay byte for byte what
+  // canonicalJson makes of the same fields, or every stored event would stop verifying.
+  const base = {
+    organizationId: "3f2b0a4e-1111-4222-8333-444455556666", seq: 12, at: new Date(Date.UTC(2026, 4, 3, 10, 11, 12, 345)), actorId: "u-1",
+    actorLabel: "Ada \"the\" Admin\n\u00e9\u2028", action: "incident.transition", entityType: "Incident", entityId: "e-1", incidentId: "i-1",
+    changes: { z: [1, { b: null, a: "x" }], a: { after: 2.5, before: -0 } }, requestId: "r-1", ip: "10.0.0.1",
+  };
+  it.each([
+    ["every field set", base],
+    ["no incident (left out of the body, as before the column existed)", { ...base, incidentId: null }],
+    ["incident undefined", { ...base, incidentId: undefined }],
+    ["no actor, request or address", { ...base, actorId: null, requestId: null, ip: null, entityId: null }],
+    ["no changes", { ...base, changes: null }],
+    ["changes a string", { ...base, changes: "text" }],
+    ["a label with an emoji and a backslash", { ...base, actorLabel: "Zoë 🔒 \\ admin", entityId: "a\tb" }],
+  ])("%s: equals canonicalJson of the named fields", (_, e) => {
+    const reference = canonicalJson({ ...e, at: e.at.toISOString(), incidentId: e.incidentId ?? undefined, changes: e.changes ?? null });
+    expect(chainBody(e)).toBe(reference);
   });
 });

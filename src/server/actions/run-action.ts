@@ -4,6 +4,7 @@ import { headers } from "next/headers";
 import { revalidatePath } from "next/cache";
 import type { z } from "zod";
 import { authorize } from "../viewer";
+import { BUSY_MESSAGE, isBusy } from "../busy";
 import { caughtUpWith } from "../data/viewer-cache";
 import { describeError, log } from "../log";
 import { clientIp } from "../client-ip";
@@ -63,6 +64,10 @@ export async function runAction<S extends z.ZodType, T>(opts: {
     revalidatePath("/", "layout");
     return { ok: true, message: opts.success, value: result.value, at: Date.now() };
   } catch (error) {
+    if (isBusy(error)) {
+      log.warn("action.busy", { requestId, permission: opts.permission, ...describeError(error) });
+      return { ok: false, message: BUSY_MESSAGE, at: Date.now() };
+    }
     log.error("action.failed", { requestId, permission: opts.permission, ...describeError(error) });
     return { ok: false, message: `Something went wrong; nothing was saved. Reference: ${requestId.slice(0, 8)}.`, at: Date.now() };
   }

@@ -1,32 +1,30 @@
 import "server-only";
-import type { PrismaClient } from "@/generated/prisma/client";
-import { GENESIS_HASH, findChainBreak, type ChainBreak, type ChainPosition, type StoredEvent } from "@/domain/audit/chain";
+import { Prisma, type PrismaClient } from "@/generated/prisma/client";
+import { sqlRows } from "../db";
+import { GENESIS_HASH, findChainBreak, pendingSeal, type ChainBreak, type ChainPosition, type StoredEvent } from "@/domain/audit/chain";
+import { chainPending } from "../audit-chainer";
 
 export type ChainReport = { organizationId: string; slug: string; events: number; keyed: number; broken: ChainBreak | null };
 export type ChainProgress = { organizationId: string; slug: string; checked: number; lastSeq: number };
 
-// Keyset pages over the (organizationId, seq) index, only the hashed columns: memory stays flat
-// however long the chain is.
+// Keyset pages over the (organizationId, seq) index, only the hashed columns, read with plain
+// node-postgres (the ORM's per-row work cost more than the hashing); the next page is read
+// while this one is checked. Memory stays flat however long the chain is.
 const BATCH = 10_000;
-const HASHED_COLUMNS = {
-  organizationId: true,
-  seq: true,
-  at: true,
-  actorId: true,
-  actorLabel: true,
-  action: true,
-  entityType: true,
-  entityId: true,
-  incidentId: true,
-  changes: true,
-  requestId: true,
-  ip: true,
-  prevHash: true,
-  hash: true,
-  hashVersion: true,
-} as const;
+function page(organizationId: string, afterSeq: number): Promise<StoredEvent[]> {
+  const rows = sqlRows<StoredEvent>(Prisma.sql`
+    SELECT "organizationId"::text AS "organizationId", seq, at, "actorId"::text AS "actorId", "actorLabel", action, "entityType", "entityId",
+      "incidentId"::text AS "incidentId", changes, "requestId", ip, "prevHash", hash, "hashVersion"
+    FROM "AuditEvent" WHERE "organizationId" = ${organizationId}::uuid AND seq > ${afterSeq} ORDER BY seq LIMIT ${BATCH}`);
+  rows.catch(() => {}); // a page read ahead and never awaited (the chain broke before it) fails quietly
+  return rows;
+}
 
-/** Walks one organization's chain in seq order, in pages, and reports the first broken link. */
+/**
+ * Walks one organization's chain in seq order, in pages, and reports the first broken link.
+ * Entries committed but not chained yet (milliseconds after their change) are chained first;
+ * one still waiting after that has a seal that does not match: put there without the key.
+ */
 export async function verifyOrganizationChain(
   prisma: PrismaClient,
   org: { id: string; slug: string },
@@ -37,14 +35,13 @@ export async function verifyOrganizationChain(
   let events = 0;
   let keyed = 0;
   const report = (broken: ChainBreak | null) => ({ organizationId: org.id, slug: org.slug, events, keyed, broken });
+  await chainPending(org.id, key);
+  let next = page(org.id, 0);
   for (;;) {
-    const batch: StoredEvent[] = await prisma.auditEvent.findMany({
-      where: { organizationId: org.id, seq: { gt: last?.seq ?? 0 } },
-      orderBy: { seq: "asc" },
-      take: BATCH,
-      select: HASHED_COLUMNS,
-    });
-    if (batch.length === 0) return report(null);
+    const batch = await next;
+    // a full page may have more after it: ask for it now, check this one meanwhile
+    if (batch.length === BATCH) next = page(org.id, batch[batch.length - 1]!.seq);
+    if (batch.length === 0) return report(await unchainable(prisma, org.id, key, (last?.seq ?? 0) + 1));
     const broken = findChainBreak(batch, key, last);
     events += broken ? broken.seq - (last?.seq ?? 0) - 1 : batch.length;
     keyed += batch.filter((e) => e.hashVersion !== 1 && (!broken || e.seq < broken.seq)).length;
@@ -52,7 +49,15 @@ export async function verifyOrganizationChain(
     const tail = batch[batch.length - 1]!;
     last = { seq: tail.seq, hash: tail.hash, hashVersion: tail.hashVersion };
     onProgress?.({ organizationId: org.id, slug: org.slug, checked: events, lastSeq: tail.seq });
+    if (batch.length < BATCH) return report(await unchainable(prisma, org.id, key, tail.seq + 1));
   }
+}
+
+/** The first entry still waiting whose seal does not match (so the chainer refused it), as a break just past the chain's end. */
+async function unchainable(prisma: PrismaClient, organizationId: string, key: Uint8Array, nextSeq: number): Promise<ChainBreak | null> {
+  const waiting = await prisma.auditEventPending.findMany({ where: { organizationId }, orderBy: { position: "asc" } });
+  const forged = waiting.find(({ seal, position: _p, dataChange: _d, ...entry }) => pendingSeal(entry.id, entry, key) !== seal);
+  return forged ? { seq: nextSeq, reason: `entry ${forged.id} waits to be chained with a seal that does not match (written without WARDEN_AUDIT_KEY, or under another key)` } : null;
 }
 
 export async function verifyAllChains(prisma: PrismaClient, key: Uint8Array, onProgress?: (p: ChainProgress) => void): Promise<ChainReport[]> {

@@ -1,7 +1,8 @@
 import type { FieldErrors } from "@/lib/validation/field-errors";
 import { Prisma } from "@/generated/prisma/client";
+import { BUSY_MESSAGE, isBusy } from "../busy";
 
-export type FailureCode = "NOT_FOUND" | "VALIDATION_FAILED" | "CONFLICT" | "REFUSED";
+export type FailureCode = "NOT_FOUND" | "VALIDATION_FAILED" | "CONFLICT" | "REFUSED" | "BUSY";
 
 export type Failure = { ok: false; code: FailureCode; message: string; fieldErrors?: FieldErrors; reasons?: string[] };
 export type Result<T> = { ok: true; value: T } | Failure;
@@ -23,7 +24,8 @@ export const NOT_FOUND_MESSAGE = "No such incident, or it is not one of your cli
 /**
  * Runs a service body; expected failures come back as values, anything else propagates. A
  * unique key refused by the database (two people saving the same thing at the same moment, past
- * the service's own check) is a conflict to retry, not a crash.
+ * the service's own check) is a conflict to retry, not a crash; a transaction that waited past
+ * its bound (busy.ts) is BUSY: rolled back, nothing saved, try again.
  */
 export async function attempt<T>(body: () => Promise<T>): Promise<Result<T>> {
   try {
@@ -33,6 +35,7 @@ export async function attempt<T>(body: () => Promise<T>): Promise<Result<T>> {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
       return { ok: false, code: "CONFLICT", message: "Someone saved the same thing a moment ago. Reload the page and check before trying again." };
     }
+    if (isBusy(error)) return { ok: false, code: "BUSY", message: BUSY_MESSAGE };
     throw error;
   }
 }

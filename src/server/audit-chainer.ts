@@ -1,0 +1,137 @@
+import "server-only";
+import { db } from "./db";
+import { auditKey } from "./audit-key";
+import { bumpDataVersion } from "./data-version";
+import { log, describeError } from "./log";
+import { GENESIS_HASH, KEYED, eventHash, pendingSeal, type ChainedFields } from "@/domain/audit/chain";
+
+// Chaining in batches, shortly after commit. A change's transaction writes its audit entries to
+// AuditEventPending (appendAudit, no lock). Once it commits, the entries waiting in its
+// organization are moved into AuditEvent in one short transaction under the organization's
+// chain lock: in the order they were inserted, each given the next seq, the previous event's
+// hash and its own keyed hash; then they leave AuditEventPending (the only DELETE its trigger
+// allows) and the organization's data version grows once for the batch. Writers in one
+// organization thus wait for each other only for this step, and one step serves every entry
+// committed before it began. Entries are chained in an order consistent with what each writer
+// saw: one transaction's entries in their own order, and an entry written after another
+// committed (by the same person, or under a row lock) after it.
+
+const BATCH = 2_000;
+// Not the administration lock ("audit:" + id, audit-lock.ts): an administrator's long change
+// never holds up the chaining of other people's entries.
+const chainLockKey = (organizationId: string) => `audit-chain:${organizationId}`;
+
+type Waiting = Omit<ChainedFields, "seq"> & { id: string; position: bigint; dataChange: boolean; seal: string };
+
+/** Chains every entry of the organization waiting now; returns how many it moved. */
+export async function chainPending(organizationId: string, key: Uint8Array = auditKey()): Promise<number> {
+  let moved = 0;
+  let after = -1n;
+  for (;;) {
+    // Raw statements: this step runs after every write, and the ORM's per-query work would cost
+    // more than the SQL (the rows are read once, and moved by id without sending them back).
+    const step = await db().$transaction(async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${chainLockKey(organizationId)}, 0))`;
+      const waiting = await tx.$queryRaw<Waiting[]>`
+        SELECT id::text, position, "organizationId"::text, at, "actorId"::text, "actorLabel", action, "entityType", "entityId", "incidentId"::text, changes, "requestId", ip, "dataChange", seal
+        FROM "AuditEventPending" WHERE "organizationId" = ${organizationId}::uuid AND position > ${after} ORDER BY position LIMIT ${BATCH}`;
+      if (waiting.length === 0) return { read: 0, last: after, moved: 0 };
+      const [head] = await tx.$queryRaw<{ seq: number; hash: string }[]>`
+        SELECT seq, hash FROM "AuditEvent" WHERE "organizationId" = ${organizationId}::uuid ORDER BY seq DESC LIMIT 1`;
+      let seq = head?.seq ?? 0;
+      let prevHash = head?.hash ?? GENESIS_HASH;
+      const links = { ids: [] as string[], seqs: [] as number[], prevHashes: [] as string[], hashes: [] as string[] };
+      let dataChange = false;
+      for (const entry of waiting) {
+        if (pendingSeal(entry.id, entry, key) !== entry.seal) {
+          unsealed(entry.id, organizationId);
+          continue;
+        }
+        seq += 1;
+        const hash = eventHash(prevHash, { ...entry, seq }, key);
+        links.ids.push(entry.id);
+        links.seqs.push(seq);
+        links.prevHashes.push(prevHash);
+        links.hashes.push(hash);
+        prevHash = hash;
+        dataChange ||= entry.dataChange;
+      }
+      if (links.ids.length > 0) {
+        await tx.$executeRaw`
+          INSERT INTO "AuditEvent" (id, "organizationId", seq, at, "actorId", "actorLabel", action, "entityType", "entityId", "incidentId", changes, "requestId", ip, "prevHash", hash, "hashVersion")
+          SELECT p.id, p."organizationId", l.seq, p.at, p."actorId", p."actorLabel", p.action, p."entityType", p."entityId", p."incidentId", p.changes, p."requestId", p.ip, l.prev, l.hash, ${KEYED}::int2
+          FROM unnest(${links.ids}::uuid[], ${links.seqs}::int[], ${links.prevHashes}::text[], ${links.hashes}::text[]) AS l(id, seq, prev, hash)
+          JOIN "AuditEventPending" p ON p.id = l.id
+          ORDER BY l.seq`;
+        await tx.$executeRaw`DELETE FROM "AuditEventPending" WHERE id = ANY(${links.ids}::uuid[])`;
+        if (dataChange) await bumpDataVersion(tx, organizationId);
+      }
+      return { read: waiting.length, last: waiting[waiting.length - 1]!.position, moved: links.ids.length };
+    });
+    moved += step.moved;
+    after = step.last;
+    if (step.read < BATCH) return moved;
+  }
+}
+
+// Reported once per process: a row put in AuditEventPending without the audit key (or under
+// another key) is never chained; audit:verify names it too.
+const reported = new Set<string>();
+function unsealed(id: string, organizationId: string) {
+  if (reported.has(id)) return;
+  reported.add(id);
+  log.error("audit.pending_unsealed", { organizationId, id });
+}
+
+type State = { running: Promise<void> | null; queued: Promise<void> | null };
+const globalForChainer = globalThis as unknown as { wardenChainer?: Map<string, State> };
+const states = (globalForChainer.wardenChainer ??= new Map());
+
+async function run(organizationId: string): Promise<void> {
+  try {
+    await chainPending(organizationId);
+  } catch (error) {
+    // the entries stay waiting, committed; the next step here or anywhere moves them
+    log.warn("audit.chain_failed", { organizationId, ...describeError(error) });
+    chainLater(organizationId, 1_000);
+  }
+}
+
+/**
+ * Chains the organization's waiting entries, sharing steps between this process's writers: a
+ * writer whose entry committed while a step runs joins the next step (one at a time per
+ * organization here; other processes wait on the chain lock). Never rejects: a failed step
+ * leaves the entries waiting and tries again shortly.
+ */
+export function chainSoon(organizationId: string): Promise<void> {
+  let state = states.get(organizationId);
+  if (!state) states.set(organizationId, (state = { running: null, queued: null }));
+  const s = state;
+  const start = () => {
+    s.running = run(organizationId).finally(() => {
+      s.running = null;
+      if (!s.queued) states.delete(organizationId);
+    });
+    return s.running;
+  };
+  if (s.queued) return s.queued;
+  if (!s.running) return start();
+  s.queued = s.running.then(() => {
+    s.queued = null;
+    return start();
+  });
+  return s.queued;
+}
+
+/** Chains the organization's waiting entries a moment from now (entries written outside db()'s transactions). */
+export function chainLater(organizationId: string, delayMs = 50): void {
+  setTimeout(() => void chainSoon(organizationId), delayMs).unref();
+}
+
+/** Chains whatever waits in every organization (audit:verify first; the worker every few seconds). */
+export async function chainAllPending(key: Uint8Array = auditKey()): Promise<number> {
+  const orgs = await db().auditEventPending.findMany({ distinct: ["organizationId"], select: { organizationId: true } });
+  let moved = 0;
+  for (const { organizationId } of orgs) moved += await chainPending(organizationId, key);
+  return moved;
+}
