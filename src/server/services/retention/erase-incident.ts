@@ -73,7 +73,9 @@ export async function eraseIncident(incidentId: string, now: Date): Promise<Eras
       at: now,
     });
     return "erased";
-  });
+    // a background job: an incident with years of rows, or a busy organization's audit lock, may
+    // take longer than an interactive request's default of 5 s
+  }, { timeout: 60_000, maxWait: 10_000 });
 }
 
 /** Every row that holds the incident's content; the audit trail stays (it refuses deletion anyway). */
