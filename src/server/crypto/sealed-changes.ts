@@ -15,6 +15,9 @@ const SEALED_KEYS: ReadonlySet<string> = new Set([
   "body",
   "comment",
   "reason",
+  // titles of incidents, tasks and action items are in the clear in their own rows (lists and
+  // search need them) and go with those rows at erasure; their copies in the trail must go too
+  "title",
 ]);
 
 const PREFIX = "enc1:";
