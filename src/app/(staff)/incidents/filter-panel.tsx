@@ -4,10 +4,11 @@ import { useId, useState } from "react";
 
 /**
  * On phones the list's filters fold behind a button (saying how many are on), leaving the
- * search box and the list in view; from `lg` up they stand in the form's grid as before.
+ * search box and the list in view; from `lg` up they stand in the form's grid as before. A form
+ * that came back with errors in them opens with them shown (`initiallyOpen`).
  */
-export function FilterPanel({ active, children }: { active: number; children: React.ReactNode }) {
-  const [open, setOpen] = useState(false);
+export function FilterPanel({ active, initiallyOpen = false, children }: { active: number; initiallyOpen?: boolean; children: React.ReactNode }) {
+  const [open, setOpen] = useState(initiallyOpen);
   const id = useId();
   return (
     <>
