@@ -212,3 +212,20 @@ export function formDataOf(input: Input): FormData {
   for (const [key, value] of Object.entries(input)) for (const v of Array.isArray(value) ? value : [value]) form.append(key, v);
   return form;
 }
+
+/**
+ * The actions that act on the caller's own session (matrix: skipped, see the registry): a
+ * plausible input each, for the fuzzer to start from. Nothing here is a valid secret.
+ */
+export const SESSION_ACTION_INPUTS: Record<string, { input: Input; args?: (input: Input) => unknown[] }> = {
+  changePassword: { input: { currentPassword: "not the password", newPassword: "a long enough new pass phrase" } },
+  confirmMfaEnrolment: { input: { sealed: "not-a-sealed-secret", code: "123456" } },
+  endOneSession: { input: { sessionId: randomUUID() } },
+  endOtherSessions: { input: {}, args: () => [{ ok: false }] },
+  signOutEverywhere: { input: {}, args: () => [] },
+  regenerateRecoveryCodes: { input: { code: "123456" } },
+  setPassword: { input: { token: "not-a-token", password: "a long enough new pass phrase" } },
+  signOut: { input: {}, args: () => [] },
+  touchSession: { input: {}, args: () => [] },
+  verifySecondFactor: { input: { code: "123456", callbackUrl: "/incidents" } },
+};
