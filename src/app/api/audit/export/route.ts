@@ -5,13 +5,14 @@ import { recordDownload } from "@/server/read-log";
 import { parseAuditLogQuery } from "@/lib/validation/audit-log";
 import { apiError } from "@/lib/api-error";
 import { csvResponse } from "@/lib/csv";
+import { withApiErrors } from "@/server/api-handler";
 import { canonicalJson } from "@/domain/audit/chain";
 import { isReadKind, readKindLabel } from "@/domain/audit/read-kinds";
 
 export const dynamic = "force-dynamic";
 
 // The audit page's view as CSV: the same filters, every page, changes or reads. Itself a read.
-export async function GET(req: Request) {
+async function handleGET(req: Request) {
   const auth = await authorize("audit:read");
   if (!auth.ok) return auth.code === "UNAUTHENTICATED" ? apiError("UNAUTHENTICATED", "Sign in first.") : apiError("NOT_FOUND", "No such export.");
   const viewer = auth.viewer;
@@ -38,3 +39,5 @@ export async function GET(req: Request) {
   }
   return csvResponse(`audit-${reads ? "reads" : "changes"}-${new Date().toISOString().slice(0, 10)}.csv`, rows());
 }
+
+export const GET = withApiErrors("/api/audit/export GET", handleGET);
