@@ -1,6 +1,6 @@
 import "server-only";
 import { db, sqlRows } from "../db";
-import { clientWhere } from "./scope";
+import { clientWhere, tenantScopeSql } from "./scope";
 import { cachedFigures } from "./figure-cache";
 import { parseId } from "@/lib/validation/ids";
 import { REGIME_FLAGS, REGIME_FLAG_KEYS } from "@/domain/clients";
@@ -73,9 +73,9 @@ export async function getVisibleClient(viewer: Viewer, id: unknown): Promise<Cli
 export async function countOpenIncidentsByClient(viewer: Viewer): Promise<Readonly<Record<string, number>>> {
   const { value } = await cachedFigures(viewer, ["open-by-client"], async () => {
     const rows = await sqlRows<{ clientId: string; n: number }>(Prisma.sql`
-      SELECT "clientId", count(*)::int AS n FROM "Incident"
-      WHERE "organizationId" = ${viewer.organizationId}::uuid AND "clientId" = ANY(${[...viewer.clientIds]}::uuid[]) AND phase = ANY(${[...OPEN_PHASES]}::"Phase"[])
-      GROUP BY "clientId"`);
+      SELECT i."clientId", count(*)::int AS n FROM "Incident" i
+      WHERE ${tenantScopeSql(viewer, "i")} AND i.phase = ANY(${[...OPEN_PHASES]}::"Phase"[])
+      GROUP BY i."clientId"`);
     return Object.fromEntries(rows.map((r) => [r.clientId, r.n]));
   });
   return value;

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "../db";
 import type { Prisma } from "@/generated/prisma/client";
-import { incidentWhere } from "./scope";
+import { auditEventWhere, incidentWhere } from "./scope";
 import type { Viewer } from "@/domain/access/can";
 import { parseId } from "@/lib/validation/ids";
 import { advanceBlockers } from "@/domain/incident/transition";
@@ -50,7 +50,7 @@ export async function getIncidentDetail(viewer: Viewer, id: unknown) {
   const [cipher, sealedAudit] = await Promise.all([
     readCipher(db(), stored.id),
     db().auditEvent.findMany({
-      where: { organizationId: viewer.organizationId, incidentId: stored.id },
+      where: auditEventWhere(viewer, { incidentId: stored.id }),
       orderBy: { seq: "asc" },
       select: { id: true, seq: true, at: true, actorLabel: true, action: true, entityType: true, entityId: true, changes: true, hash: true },
     }),

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "../db";
-import { incidentWhere } from "./scope";
+import { auditEventWhere, incidentWhere } from "./scope";
 import type { Viewer } from "@/domain/access/can";
 import type { IncidentReport } from "@/domain/reports/incident-report";
 import { REVIEW_SECTIONS } from "@/domain/incident/post-mortem";
@@ -40,7 +40,7 @@ export async function getIncidentReport(viewer: Viewer, idRaw: unknown, now: Dat
     readCipher(db(), i.id),
     db().organization.findUniqueOrThrow({ where: { id: viewer.organizationId }, select: { name: true } }),
     db().auditEvent.findMany({
-      where: { organizationId: viewer.organizationId, incidentId: i.id },
+      where: auditEventWhere(viewer, { incidentId: i.id }),
       orderBy: { seq: "asc" },
       select: { at: true, actorLabel: true, action: true, entityType: true, entityId: true, changes: true },
     }),

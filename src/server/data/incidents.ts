@@ -1,6 +1,6 @@
 import "server-only";
 import { db, sqlRows } from "../db";
-import { incidentWhere } from "./scope";
+import { incidentWhere, tenantScopeSql, userWhere } from "./scope";
 import { cachedFigures } from "./figure-cache";
 import type { Viewer } from "@/domain/access/can";
 import { Prisma } from "@/generated/prisma/client";
@@ -70,7 +70,7 @@ const likeEscape = (text: string) => text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
 
 /** The list filters and the viewer's scope as one SQL condition on "Incident" i. */
 export function listFilterSql(viewer: Viewer, q: IncidentListQuery): Prisma.Sql {
-  const and: Prisma.Sql[] = [Prisma.sql`i."organizationId" = ${viewer.organizationId}::uuid AND i."clientId" = ANY(${[...viewer.clientIds]}::uuid[])`];
+  const and: Prisma.Sql[] = [tenantScopeSql(viewer, "i")];
   if (q.status === "open") and.push(Prisma.sql`i.phase = ANY(${[...OPEN_PHASES]}::"Phase"[])`);
   if (q.status === "closed") and.push(Prisma.sql`i.phase = 'CLOSED'`);
   if (q.phase) and.push(Prisma.sql`i.phase = ${q.phase}::"Phase"`);
@@ -144,14 +144,13 @@ export async function listIncidentsCached(viewer: Viewer, q: IncidentListQuery):
 /** People who may own work on a client's incidents (for owner pickers). */
 export async function listAssignableStaff(viewer: Viewer, clientId?: string): Promise<Array<{ id: string; name: string; role: string }>> {
   return db().user.findMany({
-    where: {
-      organizationId: viewer.organizationId,
+    where: userWhere(viewer, {
       active: true,
       OR: [
         { role: { in: ["ADMIN", "MANAGER"] } },
         clientId ? { role: "ANALYST", assignments: { some: { clientId } } } : { role: "ANALYST", assignments: { some: { clientId: { in: [...viewer.clientIds] } } } },
       ],
-    },
+    }),
     select: { id: true, name: true, role: true },
     orderBy: { name: "asc" },
   });

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "../db";
+import { incidentWhere, noticeWhere } from "./scope";
 import type { Viewer } from "@/domain/access/can";
 import { noticeHash, type NoticeField } from "@/domain/notices/notice-content";
 import { readCipher, readCiphers } from "../crypto/incident-keys";
@@ -41,7 +42,7 @@ export async function listPortalIncidents(viewer: Viewer, clientIdRaw: unknown):
   const clientId = parseId(clientIdRaw);
   if (!clientId || !viewer.clientIds.includes(clientId)) return null;
   const incidents = await db().incident.findMany({
-    where: { organizationId: viewer.organizationId, clientId, notices: { some: { status: "SENT" } } },
+    where: incidentWhere(viewer, { clientId, notices: { some: { status: "SENT" } } }),
     orderBy: { awareAt: "desc" },
     select: {
       id: true,
@@ -105,7 +106,7 @@ export async function getPortalNotice(viewer: Viewer, noticeIdRaw: unknown) {
   const noticeId = parseId(noticeIdRaw);
   if (!noticeId) return null;
   const n = await db().notice.findFirst({
-    where: { id: noticeId, status: "SENT", clientId: { in: [...viewer.clientIds] }, incident: { organizationId: viewer.organizationId } },
+    where: noticeWhere(viewer, { id: noticeId, status: "SENT" }),
     select: {
       id: true, incidentId: true, subject: true, fields: true, contentHash: true, sentAt: true,
       obligation: { select: { citation: true, title: true } },

@@ -21,6 +21,27 @@ export function incidentWhere(viewer: Viewer, extra: Prisma.IncidentWhereInput =
   return { AND: [extra, { organizationId: viewer.organizationId, clientId: { in: [...viewer.clientIds] } }] };
 }
 
+/** Audit events of the viewer's organization (an incident's trail adds its incident id, itself read in scope first). */
+export function auditEventWhere(viewer: Viewer, extra: Prisma.AuditEventWhereInput = {}): Prisma.AuditEventWhereInput {
+  return { AND: [extra, { organizationId: viewer.organizationId }] };
+}
+
+/** Notices the viewer may read: of the viewer's clients, in the viewer's organization (the portal adds "sent"). */
+export function noticeWhere(viewer: Viewer, extra: Prisma.NoticeWhereInput = {}): Prisma.NoticeWhereInput {
+  return { AND: [extra, { clientId: { in: [...viewer.clientIds] }, incident: { organizationId: viewer.organizationId } }] };
+}
+
+/**
+ * Tenant scope as SQL on a row `alias` carrying "organizationId" and "clientId" (an incident, or
+ * an obligation's copies of its incident's): the viewer's organization and clients, narrowed to
+ * `clientId` when one is asked for (a client outside the viewer's matches nothing).
+ */
+export function tenantScopeSql(viewer: Viewer, alias: string, clientId: string | null = null): Prisma.Sql {
+  if (!/^[a-z]\w*$/.test(alias)) throw new Error(`not a table alias: ${alias}`);
+  const ids = clientId ? (viewer.clientIds.includes(clientId) ? [clientId] : []) : [...viewer.clientIds];
+  return Prisma.sql`${Prisma.raw(`${alias}."organizationId"`)} = ${viewer.organizationId}::uuid AND ${Prisma.raw(`${alias}."clientId"`)} = ANY(${ids}::uuid[])`;
+}
+
 /**
  * The audit trail a viewer may read, as a condition on "AuditEvent" a: the organization's
  * events, and an incident's only while the incident is of one of the viewer's clients.

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "../../db";
+import { noticeWhere } from "../../data/scope";
 import { lockAuditChain } from "../../audit-lock";
 import { attempt, fail, type Result } from "../result";
 import type { ServiceContext } from "../context";
@@ -11,7 +12,7 @@ import { can } from "@/domain/access/can";
 /** A sent notice of one of the viewer's clients; anything else is "not found". */
 async function loadSentNotice(ctx: ServiceContext, noticeId: string) {
   const notice = await db().notice.findFirst({
-    where: { id: noticeId, status: "SENT", clientId: { in: [...ctx.viewer.clientIds] }, incident: { organizationId: ctx.viewer.organizationId } },
+    where: noticeWhere(ctx.viewer, { id: noticeId, status: "SENT" }),
     include: { incident: true, obligation: true },
   });
   if (!notice) fail("NOT_FOUND", "No such notice.");
