@@ -83,3 +83,36 @@ test("a form post larger than the server accepts answers 413 with a short messag
   expect(res.headers()["content-type"]).toBe("text/plain");
   expect(await res.text()).toBe("Not sent: this form is larger than the 1 MB the server accepts. Shorten the text and try again; nothing was saved.");
 });
+
+test("a server action posted from another site is refused before it runs; from the site itself it runs", async ({ browser }) => {
+  // a session of its own: the control at the end signs it out
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, ACCOUNTS.analyst, undefined, { fresh: true });
+  await page.goto("/incidents");
+  // the sign-out form's action id, as the page ships it (a form bound to a server action carries it in a hidden field)
+  const signOutForm = page.locator("form", { has: page.getByRole("button", { name: "Sign out", exact: true }) });
+  const field = await signOutForm.locator('input[type="hidden"][name^="$ACTION_ID_"]').getAttribute("name");
+  const actionId = field!.slice("$ACTION_ID_".length);
+  expect(actionId).toMatch(/^[0-9a-f]{40,}$/);
+  const post = (origin: string) =>
+    page.request.post("/incidents", {
+      headers: { "Next-Action": actionId, Origin: origin, "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component" },
+      data: "[]",
+      maxRedirects: 0,
+    });
+
+  // Next compares Origin with Host for every server action and aborts a mismatch (answering 500) before running it
+  const refused = await post("https://evil.example");
+  expect(refused.status()).toBe(500);
+  await page.goto("/incidents");
+  await expect(page).toHaveURL(/\/incidents$/);
+  await expect(page.getByRole("button", { name: "Sign out", exact: true })).toBeVisible();
+
+  // the same post from the site's own origin runs it: the session ends (so the refusal above was the origin's doing)
+  const ran = await post(new URL(page.url()).origin);
+  expect(ran.status()).toBeLessThan(500);
+  await page.goto("/incidents");
+  await expect(page).toHaveURL(/\/login/);
+  await context.close();
+});
