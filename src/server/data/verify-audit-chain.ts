@@ -7,15 +7,18 @@ import { chainPending } from "../audit-chainer";
 export type ChainReport = { organizationId: string; slug: string; events: number; keyed: number; broken: ChainBreak | null };
 export type ChainProgress = { organizationId: string; slug: string; checked: number; lastSeq: number };
 
-// Keyset pages over the (organizationId, seq) index, only the hashed columns, read with plain
-// node-postgres (the ORM's per-row work cost more than the hashing); the next page is read
-// while this one is checked. Memory stays flat however long the chain is.
+// Pages of 10,000 by seq over the (organizationId, seq) index, only the hashed columns, read
+// with plain node-postgres (the ORM's per-row work cost more than the hashing). A page is a
+// range of seq (a chain has no gaps; one that has is reported where the numbers jump), so the
+// next pages can be read by the database while this one is hashed. Memory stays flat however
+// long the chain is.
 const BATCH = 10_000;
+const READ_AHEAD = 3;
 function page(organizationId: string, afterSeq: number): Promise<StoredEvent[]> {
   const rows = sqlRows<StoredEvent>(Prisma.sql`
     SELECT "organizationId"::text AS "organizationId", seq, at, "actorId"::text AS "actorId", "actorLabel", action, "entityType", "entityId",
       "incidentId"::text AS "incidentId", changes, "requestId", ip, "prevHash", hash, "hashVersion"
-    FROM "AuditEvent" WHERE "organizationId" = ${organizationId}::uuid AND seq > ${afterSeq} ORDER BY seq LIMIT ${BATCH}`);
+    FROM "AuditEvent" WHERE "organizationId" = ${organizationId}::uuid AND seq > ${afterSeq} AND seq <= ${afterSeq + BATCH} ORDER BY seq`);
   rows.catch(() => {}); // a page read ahead and never awaited (the chain broke before it) fails quietly
   return rows;
 }
@@ -36,11 +39,18 @@ export async function verifyOrganizationChain(
   let keyed = 0;
   const report = (broken: ChainBreak | null) => ({ organizationId: org.id, slug: org.slug, events, keyed, broken });
   await chainPending(org.id, key);
-  let next = page(org.id, 0);
+  // the head when the walk begins: events chained meanwhile are for the next run
+  const [head] = await sqlRows<{ top: number }>(Prisma.sql`SELECT coalesce(max(seq), 0) AS top FROM "AuditEvent" WHERE "organizationId" = ${org.id}::uuid`);
+  const top = head?.top ?? 0;
+  const ahead: Promise<StoredEvent[]>[] = [];
+  let requested = 0;
   for (;;) {
-    const batch = await next;
-    // a full page may have more after it: ask for it now, check this one meanwhile
-    if (batch.length === BATCH) next = page(org.id, batch[batch.length - 1]!.seq);
+    while (ahead.length < READ_AHEAD && requested < top) {
+      ahead.push(page(org.id, requested));
+      requested += BATCH;
+    }
+    const batch = (await ahead.shift()) ?? [];
+    if (batch.length === 0 && requested < top) continue; // a whole page of seq missing: the next page's first event says so
     if (batch.length === 0) return report(await unchainable(prisma, org.id, key, (last?.seq ?? 0) + 1));
     const broken = findChainBreak(batch, key, last);
     events += broken ? broken.seq - (last?.seq ?? 0) - 1 : batch.length;
@@ -49,7 +59,6 @@ export async function verifyOrganizationChain(
     const tail = batch[batch.length - 1]!;
     last = { seq: tail.seq, hash: tail.hash, hashVersion: tail.hashVersion };
     onProgress?.({ organizationId: org.id, slug: org.slug, checked: events, lastSeq: tail.seq });
-    if (batch.length < BATCH) return report(await unchainable(prisma, org.id, key, tail.seq + 1));
   }
 }
 
