@@ -7,7 +7,7 @@ import { Prisma } from "@/generated/prisma/client";
 import { log } from "./log";
 
 // Each server process learns of every change of data as it commits: the organization's data
-// version (audit.ts bumps it with each audited change, in the change's transaction) is sent
+// version (bumped as audited changes are chained, just after they commit: audit-chainer.ts) is sent
 // on a PostgreSQL channel, which delivers on commit. Caches that key on the version (the
 // viewer, dashboard figures) can then keep entries until a change, with no query to ask.
 //

@@ -5,8 +5,8 @@ import type { Viewer } from "@/domain/access/can";
 
 // Figures that many requests read and few change (the dashboard's aggregates, the client and
 // staff lists behind filters) are kept per process and keyed by the organization's data version,
-// which every audited change of data bumps in the change's own transaction (see audit.ts; sign-in
-// attempts do not). A change anywhere in the organization therefore makes the next request
+// which grows with every audited change of data as its entries are chained, right after its
+// commit and before the writer's answer (see audit-chainer.ts; sign-in attempts do not). A change anywhere in the organization therefore makes the next request
 // recompute; with no change, figures that depend on the clock ("overdue", "due in 24 h") are
 // recomputed at least once a minute. Each server process keeps its own entries, and the version
 // makes them agree.
