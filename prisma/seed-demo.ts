@@ -1,5 +1,6 @@
 import type { PrismaClient } from "../src/generated/prisma/client";
 import { appendAudit } from "../src/server/audit";
+import { present } from "../scripts/lib/present";
 import { hashPassword } from "../src/server/passwords";
 import { sealSecret } from "../src/server/mfa/secret-box";
 import { demoTotpSecret } from "./demo-totp";
@@ -43,7 +44,7 @@ export async function seedDemo(prisma: PrismaClient, opts: { incidents?: boolean
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   for (const u of DEMO_USERS) {
     if (await prisma.user.findUnique({ where: { email: u.email } })) continue;
-    const ids = u.clients.map((k) => clientIds.get(k)!);
+    const ids = u.clients.map((k) => present(clientIds.get(k), `the ${k} client`));
     await prisma.$transaction(async (tx) => {
       const user = await tx.user.create({
         data: {

@@ -23,7 +23,8 @@ import { acknowledgeNotice, postNoticeMessage } from "../src/server/services/not
 import { recordExternalFiling, markObligationNotRequired } from "../src/server/services/obligations/decide-obligation";
 import { reviewObligationDecision } from "../src/server/services/obligations/confirm-obligation-decision";
 import { addActionItem, completeReview, saveReview, updateActionItem } from "../src/server/services/post-mortem/post-mortem";
-import { PHASES, type IncidentType, type Phase } from "../src/domain/incident/types";
+import { PHASES, type IncidentType } from "../src/domain/incident/types";
+import { present } from "../scripts/lib/present";
 import type { PrismaClient } from "../src/generated/prisma/client";
 import type { Result } from "../src/server/services/result";
 import { createHash } from "node:crypto";
@@ -157,20 +158,24 @@ function must<T>(r: Result<T>, what: string): T {
 export async function seedIncidents(prisma: PrismaClient, org: { id: string }, clientIds: Map<string, string>, now = new Date()): Promise<number> {
   if ((await prisma.incident.count({ where: { organizationId: org.id } })) > 0) return 0;
   const users = await prisma.user.findMany({ where: { organizationId: org.id }, include: { assignments: true } });
-  const manager = users.find((u) => u.role === "MANAGER")!;
+  const manager = present(users.find((u) => u.role === "MANAGER"), "the demo organization's manager");
   const analystFor = (clientId: string) => users.find((u) => u.role === "ANALYST" && u.assignments.some((a) => a.clientId === clientId)) ?? manager;
   const viewers = new Map<string, NonNullable<Awaited<ReturnType<typeof loadViewer>>>>();
   const ctxOf = async (userId: string, at: Date): Promise<ServiceContext> => {
-    if (!viewers.has(userId)) viewers.set(userId, (await loadViewer(userId))!);
-    return { viewer: viewers.get(userId)!, now: at, requestId: "demo-seed" };
+    let viewer = viewers.get(userId);
+    if (!viewer) {
+      viewer = present(await loadViewer(userId), `the viewer of demo user ${userId}`);
+      viewers.set(userId, viewer);
+    }
+    return { viewer, now: at, requestId: "demo-seed" };
   };
 
-  const contactOf = new Map(users.filter((u) => u.role === "CLIENT_CONTACT" && u.clientId).map((u) => [u.clientId!, u.id]));
+  const contactOf = new Map(users.flatMap((u) => (u.role === "CLIENT_CONTACT" && u.clientId ? [[u.clientId, u.id] as const] : [])));
   let created = 0;
   for (const [s, story] of STORIES.entries()) {
     for (const [p, target] of PHASES.entries()) {
-      const clientKey = CLIENT_ORDER[(s + p) % 3]!;
-      const clientId = clientIds.get(clientKey)!;
+      const clientKey = present(CLIENT_ORDER[(s + p) % CLIENT_ORDER.length], "a client key");
+      const clientId = present(clientIds.get(clientKey), `the ${clientKey} client`);
       const analyst = analystFor(clientId);
       const inFlight = IN_FLIGHT[`${s}/${p}`];
       // later phases happened longer ago; each step takes a few hours, each step of a notice minutes

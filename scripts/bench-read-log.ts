@@ -5,6 +5,7 @@
 // Median and p95 of ROUNDS runs each, interleaved. Writes one ReadEvent per run with a read.
 import pg from "pg";
 import nextEnv from "@next/env";
+import { present } from "./lib/present";
 
 nextEnv.loadEnvConfig(process.cwd(), false, { info: () => {}, error: console.error });
 if (!process.env.DATABASE_URL) {
@@ -32,7 +33,7 @@ if (!userId || !incidentId) {
 const { loadViewer } = await import("../src/server/data/load-viewer");
 const { getIncidentDetail } = await import("../src/server/data/incident-detail");
 const { recordRead } = await import("../src/server/read-log");
-const viewer = (await loadViewer(userId))!;
+const viewer = present(await loadViewer(userId), `the viewer for user ${userId}`);
 const headers = new Headers({ "x-request-id": "bench-read-log" });
 const read = { kind: "incident.view", targetType: "Incident", targetId: incidentId, incidentId } as const;
 const detail = () => getIncidentDetail(viewer, incidentId);
@@ -44,17 +45,17 @@ const modes: Array<[string, () => Promise<unknown>]> = [
   ["… with its read recorded after it", async () => (await detail(), await record())],
   ["Recording a read alone (one INSERT)", record],
 ];
-const times = modes.map(() => [] as number[]);
-for (let i = 0; i < 10; i++) for (const [, run] of modes) await run(); // warm up
+const timed = modes.map(([name, run]) => ({ name, run, times: [] as number[] }));
+for (let i = 0; i < 10; i++) for (const { run } of timed) await run(); // warm up
 for (let round = 0; round < ROUNDS; round++) {
-  for (const [m, [, run]] of modes.entries()) {
+  for (const { run, times } of timed) {
     const t = performance.now();
     await run();
-    times[m]!.push(performance.now() - t);
+    times.push(performance.now() - t);
   }
 }
-const q = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))]!;
+const q = (xs: number[], p: number) => present([...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))], "a timing");
 console.log(`${ROUNDS} rounds, ${reads.toLocaleString("en-US")} reads in the log before the run, Node ${process.version}\n`);
 console.log("| Measured | median ms | p95 ms |\n|---|---:|---:|");
-for (const [m, [name]] of modes.entries()) console.log(`| ${name} | ${q(times[m]!, 0.5).toFixed(2)} | ${q(times[m]!, 0.95).toFixed(2)} |`);
+for (const { name, times } of timed) console.log(`| ${name} | ${q(times, 0.5).toFixed(2)} | ${q(times, 0.95).toFixed(2)} |`);
 process.exit(0);

@@ -9,7 +9,8 @@ import { GENESIS_HASH, KEYED, eventHash, type ChainedFields } from "../src/domai
 import { auditKey } from "../src/server/audit-key";
 import { newDataKey, parseMasterKeys, sealText, wrapDataKey, type MasterKey } from "../src/domain/crypto/envelope";
 import { defaultChecklist } from "../src/domain/incident/checklists";
-import { INCIDENT_TYPES, PHASES, SEVERITIES, type Phase } from "../src/domain/incident/types";
+import { INCIDENT_TYPES, PHASES, SEVERITIES, type Phase, type Severity } from "../src/domain/incident/types";
+import { present } from "./lib/present";
 import { hash } from "@node-rs/argon2";
 
 nextEnv.loadEnvConfig(process.cwd(), false, { info: () => {}, error: console.error });
@@ -45,8 +46,10 @@ const rnd = () => {
   t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
   return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
 };
-const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
+const pick = <T>(xs: readonly T[]): T => present(xs[Math.floor(rnd() * xs.length)], "a choice from an empty list");
 const H = 3600_000;
+// how long each step of an incident takes, by severity
+const STEP_HOURS: Record<Severity, number> = { CRITICAL: 4, HIGH: 12, MEDIUM: 36, LOW: 96 };
 
 const client = new pg.Client({ connectionString: url });
 await client.connect();
@@ -75,7 +78,7 @@ const orgId = randomUUID();
 await client.query(`INSERT INTO "Organization" (id, name, slug, "timeZone") VALUES ($1, 'Bench BPO Holdings', 'bench-bpo', 'America/New_York')`, [orgId]);
 const ZONES = ["America/New_York", "America/Chicago", "America/Los_Angeles", "Europe/Berlin", "Europe/London", "Europe/Paris", "Asia/Singapore", "Australia/Sydney", "Asia/Kolkata", "America/Toronto", "Europe/Madrid", "America/Denver"];
 const SECTORS = ["HEALTHCARE", "FINANCE", "INSURANCE", "LEGAL", "RETAIL", "TELECOM", "PUBLIC_SECTOR", "OTHER"];
-const clients = ZONES.map((zone, i) => ({ id: randomUUID(), name: `Bench Client ${String(i + 1).padStart(2, "0")}`, zone, sector: SECTORS[i % SECTORS.length]!, hipaa: i % 4 === 0, eu: zone.startsWith("Europe") }));
+const clients = ZONES.map((zone, i) => ({ id: randomUUID(), name: `Bench Client ${String(i + 1).padStart(2, "0")}`, zone, sector: present(SECTORS[i % SECTORS.length], "a sector"), hipaa: i % 4 === 0, eu: zone.startsWith("Europe") }));
 await bulk("Client", [["id", "uuid"], ["organizationId", "uuid"], ["name", "text"], ["sector", "\"Sector\""], ["timeZone", "text"], ["country", "text"], ["hipaaCoveredEntity", "bool"], ["updatedAt", "timestamp"]],
   clients.map((c) => [c.id, orgId, c.name, c.sector, c.zone, c.eu ? "DE" : "US", c.hipaa, new Date()]));
 const passwordHash = await hash("warden-bench-2026", { memoryCost: 19456, timeCost: 2, parallelism: 1 });
@@ -89,9 +92,11 @@ await bulk("User", [["id", "uuid"], ["organizationId", "uuid"], ["email", "text"
   users.map((u) => [u.id, orgId, `${u.name.replaceAll(" ", ".").toLowerCase()}@bench.test`, u.name, passwordHash, u.role, u.clientId, new Date()]));
 const analysts = users.filter((u) => u.role === "ANALYST");
 const assignments: unknown[][] = [];
-analysts.forEach((a, i) => [0, 1, 2].forEach((k) => assignments.push([a.id, clients[(i + k * 4) % clients.length]!.id])));
+// analyst i looks after three clients, four apart
+const assignedClient = (i: number, k: number) => present(clients[(i + k * 4) % clients.length], "a client").id;
+analysts.forEach((a, i) => [0, 1, 2].forEach((k) => assignments.push([a.id, assignedClient(i, k)])));
 await bulk("ClientAssignment", [["userId", "uuid"], ["clientId", "uuid"]], assignments);
-const analystsOf = new Map(clients.map((c) => [c.id, analysts.filter((_, i) => [0, 1, 2].some((k) => clients[(i + k * 4) % clients.length]!.id === c.id))]));
+const analystsOf = new Map(clients.map((c) => [c.id, analysts.filter((_, i) => [0, 1, 2].some((k) => assignedClient(i, k) === c.id))]));
 progress(`organization with ${clients.length} clients and ${users.length} people`);
 
 // incidents and everything about them, in batches; the audit chain carried across batches
@@ -131,14 +136,15 @@ for (let start = 0; start < N; start += BATCH) {
     const i = start + k;
     const id = randomUUID();
     const c = pick(clients);
-    const owner = pick(analystsOf.get(c.id)!.length ? analystsOf.get(c.id)! : analysts);
+    const theirs = analystsOf.get(c.id) ?? [];
+    const owner = pick(theirs.length ? theirs : analysts);
     const type = pick(INCIDENT_TYPES);
     const sevRoll = rnd();
-    const severity = SEVERITIES[sevRoll < 0.35 ? 0 : sevRoll < 0.7 ? 1 : sevRoll < 0.92 ? 2 : 3]!;
+    const severity: Severity = sevRoll < 0.35 ? "LOW" : sevRoll < 0.7 ? "MEDIUM" : sevRoll < 0.92 ? "HIGH" : "CRITICAL";
     const aware = new Date(now - (1 - i / N) * 730 * 24 * H - rnd() * 6 * H);
     const age = (now - aware.getTime()) / (24 * H);
     const reach = age > 60 ? 6 : age > 20 ? 3 + Math.floor(rnd() * 4) : Math.floor(rnd() * 5);
-    const phase: Phase = rnd() < 0.03 && reach > 0 ? "CLOSED" : PHASES[reach]!;
+    const phase: Phase = rnd() < 0.03 && reach > 0 ? "CLOSED" : present(PHASES[reach], `phase ${reach}`);
     const falsePositive = phase === "CLOSED" && reach === 0;
     const year = aware.getUTCFullYear();
     const number = (yearCounters.get(year) ?? 0) + 1;
@@ -146,11 +152,14 @@ for (let start = 0; start < N; start += BATCH) {
     const detected = new Date(aware.getTime() - rnd() * 4 * H);
     const occurred = rnd() < 0.8 ? new Date(detected.getTime() - rnd() * 72 * H) : null;
     // phase entry times: each step takes hours to days depending on severity
-    const stepH = [4, 12, 36, 96][SEVERITIES.indexOf(severity) === 3 ? 0 : SEVERITIES.indexOf(severity) === 2 ? 1 : SEVERITIES.indexOf(severity) === 1 ? 2 : 3]!;
+    const stepH = STEP_HOURS[severity];
     const entered: Date[] = [aware];
     const phaseIdx = PHASES.indexOf(phase);
-    for (let p = 1; p <= phaseIdx; p++) entered.push(new Date(Math.min(now - H, entered[p - 1]!.getTime() + (0.3 + rnd()) * stepH * H)));
-    const at = (p: number) => entered[Math.min(p, entered.length - 1)]!;
+    for (let p = 1, last = aware; p <= phaseIdx; p++) {
+      last = new Date(Math.min(now - H, last.getTime() + (0.3 + rnd()) * stepH * H));
+      entered.push(last);
+    }
+    const at = (p: number) => present(entered[Math.min(p, entered.length - 1)], `the time phase ${p} began`);
     const ownerActor = { id: owner.id, name: owner.name };
     const dataKeyId = randomUUID();
     const dataKey = newDataKey();
@@ -170,7 +179,7 @@ for (let start = 0; start < N; start += BATCH) {
       const done = PHASES.indexOf(item.phase) < phaseIdx && !falsePositive;
       const doneAt = done ? new Date(at(PHASES.indexOf(item.phase)).getTime() + rnd() * stepH * 0.3 * H) : null;
       checklist.push([randomUUID(), id, item.phase, item.key, item.label, item.required, pos, doneAt, done ? owner.id : null]);
-      if (done && item.required) event(doneAt!, ownerActor, "checklist.check", "ChecklistItem", id, id, { item: item.label, phase: item.phase });
+      if (doneAt && item.required) event(doneAt, ownerActor, "checklist.check", "ChecklistItem", id, id, { item: item.label, phase: item.phase });
     });
     for (let p = 1; p <= phaseIdx; p++) {
       const kind = falsePositive ? "CLOSE_FALSE_POSITIVE" : "ADVANCE";

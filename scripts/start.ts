@@ -23,7 +23,7 @@ async function demoOrganizationExists(url: string): Promise<boolean> {
   await client.connect();
   try {
     const r = await client.query(`SELECT 1 FROM "Organization" WHERE slug = $1`, [DEMO_ORGANIZATION.slug]);
-    return r.rowCount! > 0;
+    return r.rows.length > 0;
   } finally {
     await client.end();
   }
@@ -143,8 +143,9 @@ async function main() {
   env.NEXTAUTH_URL ||= `http://localhost:${port}`;
   env.NEXT_TELEMETRY_DISABLED ||= "1";
 
+  let databaseUrl: string;
   try {
-    parseEnv(env);
+    databaseUrl = parseEnv(env).DATABASE_URL;
   } catch (error) {
     return fail((error as Error).message);
   }
@@ -152,7 +153,7 @@ async function main() {
   try {
     say("applying database migrations…");
     await run(bin("prisma"), ["migrate", "deploy"], { env });
-    const refusal = demoPresentRefusal(await demoOrganizationExists(env.DATABASE_URL!), hostname, env.WARDEN_DEMO_ON_NETWORK === "1");
+    const refusal = demoPresentRefusal(await demoOrganizationExists(databaseUrl), hostname, env.WARDEN_DEMO_ON_NETWORK === "1");
     if (refusal) return fail(refusal);
     const demo = demoDecision(env.WARDEN_SEED_DEMO === "1", hostname, env.WARDEN_DEMO_ON_NETWORK === "1");
     if (demo.message) say(demo.message);

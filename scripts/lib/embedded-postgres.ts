@@ -217,6 +217,13 @@ async function connectable(url: string): Promise<boolean> {
   }
 }
 
+/** A data directory in a fresh temporary folder, removed with it when the server stops. */
+function temporaryDataDir(): { tempRoot: string; dataDir: string } {
+  const tempRoot = mkdtempSync(path.join(os.tmpdir(), "warden-pg-"));
+  chmodSync(tempRoot, 0o755); // the server's user must be able to enter it
+  return { tempRoot, dataDir: path.join(tempRoot, "data") };
+}
+
 /**
  * Starts a PostgreSQL server on 127.0.0.1:port. With `dataDir`, its data persists there (created
  * on first start, with the password kept beside it in `<dataDir>-password` and the server's log
@@ -227,9 +234,7 @@ export async function startEmbeddedPostgres(opts: { port: number; dataDir?: stri
   const bins = postgresBinaries();
   const runAs = runAsUser();
   const ephemeral = !opts.dataDir;
-  const tempRoot = ephemeral ? mkdtempSync(path.join(os.tmpdir(), "warden-pg-")) : undefined;
-  if (tempRoot) chmodSync(tempRoot, 0o755); // the server's user must be able to enter it
-  const dataDir = path.resolve(opts.dataDir ?? path.join(tempRoot!, "data"));
+  const { tempRoot, dataDir } = opts.dataDir ? { tempRoot: undefined, dataDir: path.resolve(opts.dataDir) } : temporaryDataDir();
   const passwordFile = `${dataDir}-password`;
   const logFile = `${dataDir}.log`;
   const removeTemp = () => tempRoot && rmSync(tempRoot, { recursive: true, force: true });
@@ -319,7 +324,8 @@ export async function startEmbeddedPostgres(opts: { port: number; dataDir?: stri
     try {
       // the server that answered is this one, not another that took the port meanwhile
       const dir = await admin.query<{ d: string }>("SELECT current_setting('data_directory') AS d");
-      if (!running || path.resolve(dir.rows[0]!.d) !== dataDir) throw portInUse;
+      const answered = dir.rows[0]?.d;
+      if (!running || answered === undefined || path.resolve(answered) !== dataDir) throw portInUse;
       const found = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [DATABASE]);
       if (found.rowCount === 0) await admin.query(`CREATE DATABASE ${DATABASE}`);
     } finally {
