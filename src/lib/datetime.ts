@@ -4,6 +4,13 @@ export function isTimeZone(zone: string): boolean {
   return IANAZone.isValidZone(zone);
 }
 
+/** "2026-03-29": the calendar day of a DateTime the code built itself; an invalid one is a bug, so it throws. */
+export function isoDay(d: DateTime): string {
+  const day = d.toISODate();
+  if (day === null) throw new Error(`not a valid date: ${d.invalidExplanation ?? d.invalidReason ?? "unknown reason"}`);
+  return day;
+}
+
 /** The earliest instant a form may name: nothing this app records happened before it, and the database has no year 0. */
 export const EARLIEST_INPUT = new Date("1900-01-01T00:00:00Z");
 

@@ -107,7 +107,6 @@ export function parseMasterKeys(value: string): MasterKeyRing {
     .split(",")
     .map((s) => s.trim())
     .filter(Boolean);
-  if (entries.length === 0) throw new Error("must list at least one key as id:base64key");
   const byId = new Map<string, Buffer>();
   const keys: MasterKey[] = [];
   for (const [index, entry] of entries.entries()) {
@@ -121,5 +120,7 @@ export function parseMasterKeys(value: string): MasterKeyRing {
     byId.set(id, key);
     keys.push({ id, key });
   }
-  return { active: keys[0]!, byId };
+  const [active] = keys;
+  if (!active) throw new Error("must list at least one key as id:base64key");
+  return { active, byId };
 }

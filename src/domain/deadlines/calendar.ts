@@ -1,4 +1,5 @@
 import { DateTime } from "luxon";
+import { isoDay } from "@/lib/datetime";
 
 // Counting time the way notification law does. All functions are pure and take the zone in
 // which days are counted; DST is handled by luxon (a "day" is a calendar day, not 24 hours).
@@ -10,18 +11,18 @@ function nthWeekday(year: number, month: number, weekday: number, n: number): st
   if (n > 0) {
     let d = DateTime.utc(year, month, 1);
     while (d.weekday !== weekday) d = d.plus({ days: 1 });
-    return d.plus({ weeks: n - 1 }).toISODate()!;
+    return isoDay(d.plus({ weeks: n - 1 }));
   }
   let d = DateTime.utc(year, month, 1).endOf("month").startOf("day");
   while (d.weekday !== weekday) d = d.minus({ days: 1 });
-  return d.toISODate()!;
+  return isoDay(d);
 }
 
 function observed(year: number, month: number, day: number): string {
   const d = DateTime.utc(year, month, day);
-  if (d.weekday === 6) return d.minus({ days: 1 }).toISODate()!;
-  if (d.weekday === 7) return d.plus({ days: 1 }).toISODate()!;
-  return d.toISODate()!;
+  if (d.weekday === 6) return isoDay(d.minus({ days: 1 }));
+  if (d.weekday === 7) return isoDay(d.plus({ days: 1 }));
+  return isoDay(d);
 }
 
 /**
@@ -48,7 +49,7 @@ export function usFederalHolidays(year: number): Set<string> {
 
 export function isBusinessDay(day: DateTime, holidays: Holidays): boolean {
   if (day.weekday >= 6) return false;
-  if (holidays === "US_FEDERAL" && usFederalHolidays(day.year).has(day.toISODate()!)) return false;
+  if (holidays === "US_FEDERAL" && usFederalHolidays(day.year).has(isoDay(day))) return false;
   return true;
 }
 

@@ -144,8 +144,8 @@ function check(c: Condition, facts: IncidentFacts, client: ClientTerms): Verdict
       const list = residents(facts, c.codes);
       const where = c.codes === "ANY_US_STATE" ? "one US state" : c.codes.map(jurisdictionName).join(" or ");
       if (!list.length) return facts.jurisdictions.length ? { result: "no", why: `no data subjects in ${where}` } : { result: "unknown", why: "the data subjects' jurisdictions are not recorded yet" };
-      const over = list.find((r) => r.count !== null && r.count > c.over);
-      if (over) return { result: "yes", why: `${n(over.count!)} residents of ${jurisdictionName(over.code)} (more than ${n(c.over)})` };
+      const over = list.find((r): r is typeof r & { count: number } => r.count !== null && r.count > c.over);
+      if (over) return { result: "yes", why: `${n(over.count)} residents of ${jurisdictionName(over.code)} (more than ${n(c.over)})` };
       if (list.some((r) => r.count === null && (r.atMost === null || r.atMost > c.over))) {
         return { result: "unknown", why: `the number of residents per jurisdiction is not recorded (threshold: more than ${n(c.over)} in ${where})` };
       }
@@ -191,7 +191,9 @@ function startOf(kind: ClockStart, facts: IncidentFacts, rule: Rule, filings: Re
     case "CLASSIFICATION":
       return { at: facts.doraClassifiedAt, label: "classification" };
     case "PREVIOUS_FILING": {
-      const prevId = rule.clock.after!;
+      // Every rule set is checked for this when it is loaded (in-force.ts); missing here is a bug.
+      const prevId = rule.clock.after;
+      if (!prevId) throw new Error(`rule ${rule.id}: its clock counts from a previous filing but names none`);
       if (filings[prevId]) return { at: filings[prevId], label: `the ${prevId} filing` };
       const prev = computed.get(prevId);
       return { at: prev?.dueAt ?? null, label: `the ${prevId} filing (projected: its due time, not yet filed)`, projected: true };

@@ -19,7 +19,7 @@ export function recoveryCodeFrom(bytes: Uint8Array): string {
       bits -= 5;
     }
   }
-  return out.match(/.{4}/g)!.join("-");
+  return out.replace(/(.{4})(?=.)/g, "$1-");
 }
 
 /** The form a typed code is compared in: upper case, no spaces or dashes; null if it cannot be one. */

@@ -24,9 +24,17 @@ function isRepetitive(value: string): boolean {
   for (let unit = 1; unit <= 4; unit++) {
     if (chars.length >= unit * 3 && chars.every((c, i) => c === chars[i % unit])) return true;
   }
-  const codes = chars.map((c) => c.codePointAt(0)!);
-  const step = codes[1]! - codes[0]!;
-  return (step === 1 || step === -1) && codes.every((c, i) => i === 0 || c - codes[i - 1]! === step);
+  // A run of neighbouring code points, up or down ("abcdef", "987654").
+  const [first, second, ...rest] = chars.map((c) => c.codePointAt(0));
+  if (first === undefined || second === undefined) return false;
+  const step = second - first;
+  if (step !== 1 && step !== -1) return false;
+  let previous = second;
+  for (const code of rest) {
+    if (code !== previous + step) return false;
+    previous = code;
+  }
+  return true;
 }
 
 /**

@@ -95,7 +95,8 @@ function notice(e: DescribableEvent, c: Changes, names: EventNames): string {
 
 /** "the GDPR Art. 33 notice" or "a notice". */
 function obligation(e: DescribableEvent, c: Changes, names: EventNames): string {
-  const citation = (e.entityType === "Obligation" && e.entityId ? names.obligations?.[e.entityId] : undefined) ?? (text(c.ruleId) ? names.rules?.[text(c.ruleId)!] : undefined);
+  const ruleId = text(c.ruleId);
+  const citation = (e.entityType === "Obligation" && e.entityId ? names.obligations?.[e.entityId] : undefined) ?? (ruleId ? names.rules?.[ruleId] : undefined);
   return citation ? `the ${citation} notice` : "a notice";
 }
 
@@ -113,12 +114,12 @@ function recomputeCause(cause: string | null, names: EventNames): string {
     case "client terms changed": return ` after ${after("the client's contract terms changed", rest)}`;
   }
   const rule = (id: string) => names.rules?.[id] ?? "a rule";
-  let m = /^administrator changed the (.+) figure$/.exec(cause);
-  if (m) return ` after an administrator changed the figure of ${rule(m[1]!)}`;
-  m = /^notice sent for (.+)$/.exec(cause);
-  if (m) return ` after the ${rule(m[1]!)} notice was sent`;
-  m = /^filing recorded for (.+)$/.exec(cause);
-  if (m) return ` after the ${rule(m[1]!)} filing was recorded`;
+  const changed = /^administrator changed the (.+) figure$/.exec(cause)?.[1];
+  if (changed) return ` after an administrator changed the figure of ${rule(changed)}`;
+  const sent = /^notice sent for (.+)$/.exec(cause)?.[1];
+  if (sent) return ` after the ${rule(sent)} notice was sent`;
+  const filed = /^filing recorded for (.+)$/.exec(cause)?.[1];
+  if (filed) return ` after the ${rule(filed)} filing was recorded`;
   return ` (${cause})`;
 }
 
