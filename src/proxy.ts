@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { STRICT_TRANSPORT_SECURITY, contentSecurityPolicy, newNonce } from "@/lib/content-security-policy";
 import { ACTION_TOO_LARGE_MESSAGE, actionBodyVerdict, exceedsLimit } from "@/lib/action-body-limit";
+import { CROSS_ORIGIN_MESSAGE, isCrossOriginAction } from "@/lib/cross-origin-action";
 
 /**
  * A form post (server action) past the size the server accepts: 413 with a short message instead
@@ -14,10 +15,14 @@ function tooLarge() {
  * Gives every page a Content-Security-Policy with a fresh script nonce, and HSTS when the site is
  * served over https. Next.js reads the policy from the request to stamp the nonce on the scripts
  * it renders; the browser gets the same policy on the response. It refuses a form post larger
- * than the server accepts (413). It guards nothing else: access is checked by each page, action
+ * than the server accepts (413), and a form post from another site (403). It guards nothing else: access is checked by each page, action
  * and route handler.
  */
 export async function proxy(request: NextRequest) {
+  const h = request.headers;
+  if (isCrossOriginAction({ method: request.method, origin: h.get("origin"), host: h.get("host"), forwardedHost: h.get("x-forwarded-host") })) {
+    return new NextResponse(CROSS_ORIGIN_MESSAGE, { status: 403, headers: { "content-type": "text/plain", "cache-control": "no-store" } });
+  }
   const verdict = actionBodyVerdict({ method: request.method, contentLength: request.headers.get("content-length") });
   if (verdict === "too-large") return tooLarge();
   // Without a declared length (chunked), count: the proxy reads its own copy of the body, which
