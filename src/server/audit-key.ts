@@ -1,5 +1,5 @@
 import { auditKeyEnv } from "./env";
-import { decodeAuditKey } from "@/domain/audit/audit-key";
+import { AUDIT_KEY_HINT, decodeAuditKey } from "@/domain/audit/audit-key";
 
 // No "server-only" marker: the worker, the seed and the audit scripts key the chain too.
 // Read from the environment (validated, the error names WARDEN_AUDIT_KEY); the bytes are kept
@@ -10,6 +10,10 @@ let cached: { text: string; bytes: Buffer } | undefined;
 /** The audit chain's HMAC key; throws, naming the variable, when it is missing or malformed. */
 export function auditKey(): Buffer {
   const text = auditKeyEnv().WARDEN_AUDIT_KEY;
-  if (cached?.text !== text) cached = { text, bytes: decodeAuditKey(text)! };
-  return cached.bytes;
+  if (cached?.text === text) return cached.bytes;
+  // auditKeyEnv has refused a key that does not decode; checked again rather than assumed
+  const bytes = decodeAuditKey(text);
+  if (!bytes) throw new Error(`WARDEN_AUDIT_KEY must be ${AUDIT_KEY_HINT}`);
+  cached = { text, bytes };
+  return bytes;
 }

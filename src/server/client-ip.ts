@@ -33,8 +33,8 @@ export function headerValue(headers: HeaderSource, name: string): string | null 
 export function normalizeIp(value: unknown): string | null {
   if (typeof value !== "string" || value.length > 100) return null;
   let v = value.trim();
-  const bracketed = /^\[([^\]]+)\](?::\d{1,5})?$/.exec(v);
-  if (bracketed) v = bracketed[1]!;
+  const bracketed = /^\[([^\]]+)\](?::\d{1,5})?$/.exec(v)?.[1];
+  if (bracketed !== undefined) v = bracketed;
   else if (/^\d{1,3}(\.\d{1,3}){3}:\d{1,5}$/.test(v)) v = v.slice(0, v.lastIndexOf(":"));
   v = v.replace(/%[\w.-]+$/, ""); // zone index (fe80::1%eth0)
   if (/^::ffff:\d{1,3}(\.\d{1,3}){3}$/i.test(v)) v = v.slice(7);

@@ -21,6 +21,7 @@ export async function installPeerStamp(): Promise<void> {
       const req = args[0] as IncomingMessage;
       const address = req.socket?.remoteAddress;
       if (address) req.headers[PEER_HEADER] = address;
+      // eslint-disable-next-line @typescript-eslint/no-dynamic-delete -- PEER_HEADER is a constant name, and Node's headers object is not ours to make a Map
       else delete req.headers[PEER_HEADER];
     }
     return emit.call(this, event, ...args);

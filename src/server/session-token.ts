@@ -27,7 +27,8 @@ export async function readSessionToken(token: string, secret: string, nowMs = Da
     if (typeof payload?.exp === "number") {
       decoded.delete(key);
       decoded.set(key, { userId, sessionId, validUntil: payload.exp * 1000 });
-      if (decoded.size > MAX_ENTRIES) decoded.delete(decoded.keys().next().value!);
+      const oldest = decoded.keys().next();
+      if (decoded.size > MAX_ENTRIES && !oldest.done) decoded.delete(oldest.value);
     }
     return { userId, sessionId };
   } catch {

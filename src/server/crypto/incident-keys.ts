@@ -120,9 +120,16 @@ export async function readCiphers(client: Db | Tx, incidentIds: readonly string[
   return out;
 }
 
+/** The cipher readCiphers read for an incident it was asked about (it answers for every one). */
+export function cipherFor(ciphers: ReadonlyMap<string, IncidentCipher>, incidentId: string): IncidentCipher {
+  const cipher = ciphers.get(incidentId);
+  if (!cipher) throw new Error(`no cipher was read for incident ${incidentId}`);
+  return cipher;
+}
+
 /** The cipher to read one incident's text. */
 export async function readCipher(client: Db | Tx, incidentId: string): Promise<IncidentCipher> {
-  return (await readCiphers(client, [incidentId])).get(incidentId)!;
+  return cipherFor(await readCiphers(client, [incidentId]), incidentId);
 }
 
 /** Makes a new incident's data key, wrapped by the active master key, in the creating transaction. */

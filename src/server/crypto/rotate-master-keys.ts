@@ -59,7 +59,8 @@ export async function rotateMasterKeys(prisma: PrismaClient, onProgress?: (p: Ro
   const sealedIncidents = await sealStoredText(prisma, (done) => onProgress?.({ stage: "seal", done }));
   const left = await prisma.incidentKey.groupBy({ by: ["masterKeyId"], where: { destroyedAt: null, masterKeyId: { not: ring.active.id } }, _count: { _all: true } });
   const remaining = Object.fromEntries([...ring.byId.keys()].filter((id) => id !== ring.active.id).map((id) => [id, 0]));
-  for (const l of left) remaining[l.masterKeyId!] = l._count._all;
+  // a key without a master key is destroyed, and destroyed keys are not counted here
+  for (const l of left) if (l.masterKeyId !== null) remaining[l.masterKeyId] = l._count._all;
   return { active: ring.active.id, rewrapped, sealedIncidents, remaining, missing: Object.keys(remaining).filter((id) => !ring.byId.has(id)) };
 }
 

@@ -74,9 +74,9 @@ async function changes(viewer: Viewer, f: AuditFilter, after: number | null, lim
   // an incident's free text in `changes` is sealed under its key: opened for the wording only,
   // `changes` stays as chained (the CSV carries what the hash covers)
   const ciphers = await readCiphers(db(), [...new Set(rows.flatMap((r) => (r.incidentId ? [r.incidentId] : [])))]);
-  const opened = rows.map((r) => ({ ...r, changes: r.incidentId ? openChanges(ciphers.get(r.incidentId), r.changes) : r.changes }));
-  const names = await auditEventNames(viewer, opened);
-  return rows.map((r, i) => ({ ...r, text: describeEvent(opened[i]!, names) }));
+  const opened = rows.map((row) => ({ row, event: { ...row, changes: row.incidentId ? openChanges(ciphers.get(row.incidentId), row.changes) : row.changes } }));
+  const names = await auditEventNames(viewer, opened.map((o) => o.event));
+  return opened.map(({ row, event }) => ({ ...row, text: describeEvent(event, names) }));
 }
 
 async function reads(viewer: Viewer, f: AuditFilter, after: { at: Date; id: string } | null, limit: number): Promise<ReadRow[]> {
@@ -111,11 +111,12 @@ function changeCursor(raw: string | undefined): number | null {
 export async function listAuditLog(viewer: Viewer, f: AuditFilter, cursor?: string, limit = AUDIT_PAGE_SIZE): Promise<AuditPage> {
   if (isReadKind(f.kind)) {
     const rows = await reads(viewer, f, readCursor(cursor), limit + 1);
-    const last = rows.length > limit ? rows[limit - 1]! : null;
+    // a row past the page means there is a next page, which starts after the page's last row
+    const last = rows.length > limit ? rows[limit - 1] : undefined;
     return { view: "reads", rows: rows.slice(0, limit), nextCursor: last ? encode([last.at.toISOString(), last.id]) : null };
   }
   const rows = await changes(viewer, f, changeCursor(cursor), limit + 1);
-  const last = rows.length > limit ? rows[limit - 1]! : null;
+  const last = rows.length > limit ? rows[limit - 1] : undefined;
   return { view: "changes", rows: rows.slice(0, limit), nextCursor: last ? encode(last.seq) : null };
 }
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "../db";
 import { incidentWhere } from "./scope";
-import { readCiphers } from "../crypto/incident-keys";
+import { cipherFor, readCiphers } from "../crypto/incident-keys";
 import type { Viewer } from "@/domain/access/can";
 
 export type QuestionThread = {
@@ -26,7 +26,7 @@ export async function listClientQuestions(viewer: Viewer, incidentId: string): P
   });
   const ciphers = await readCiphers(db(), notices.map((n) => n.incidentId));
   const threads = notices.map((n) => {
-    const cipher = ciphers.get(n.incidentId)!;
+    const cipher = cipherFor(ciphers, n.incidentId);
     const messages = n.messages.map((m) => ({ id: m.id, body: cipher.open("notice.message", m.body), at: m.createdAt, author: m.author.name, fromClient: m.author.role === "CLIENT_CONTACT" }));
     return { noticeId: n.id, notice: `${n.obligation.citation} — ${n.obligation.title}`, messages, unanswered: messages.at(-1)?.fromClient ?? false };
   });

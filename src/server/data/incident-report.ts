@@ -11,6 +11,7 @@ import { formatInstantWithUtc } from "@/lib/datetime";
 import { describeEvent, eventReason } from "@/domain/timeline/describe-event";
 import { incidentEventNames } from "./event-names";
 import { readCipher } from "../crypto/incident-keys";
+import { sentAt } from "./sent-at";
 import { openChanges } from "../crypto/sealed-changes";
 import { openSections } from "../crypto/sealed-review";
 
@@ -35,7 +36,8 @@ export async function getIncidentReport(viewer: Viewer, idRaw: unknown, now: Dat
   });
   if (!i) return null;
   const zone = viewer.timeZone;
-  const utc = (d: Date | null | undefined) => (d ? formatInstantWithUtc(d, zone) : null);
+  const instant = (d: Date) => formatInstantWithUtc(d, zone);
+  const utc = (d: Date | null | undefined) => (d ? instant(d) : null);
   const [cipher, organization, sealedAudit] = await Promise.all([
     readCipher(db(), i.id),
     db().organization.findUniqueOrThrow({ where: { id: viewer.organizationId }, select: { name: true } }),
@@ -61,8 +63,8 @@ export async function getIncidentReport(viewer: Viewer, idRaw: unknown, now: Dat
     summary: cipher.open("incident.summary", i.summary),
     clientSummary: cipher.open("incident.clientSummary", i.clientSummary),
     occurredAt: utc(i.occurredAt),
-    detectedAt: utc(i.detectedAt)!,
-    awareAt: utc(i.awareAt)!,
+    detectedAt: instant(i.detectedAt),
+    awareAt: instant(i.awareAt),
     closedAt: utc(i.closedAt),
     owner: i.owner?.name ?? null,
     dataCategories: i.dataCategories.map((c) => DATA_CATEGORY_LABEL[c as DataCategory]),
@@ -74,11 +76,11 @@ export async function getIncidentReport(viewer: Viewer, idRaw: unknown, now: Dat
       .map((a) => ({ name: cipher.open("asset.name", a.name), kind: a.kind }))
       .sort((a, b) => a.name.localeCompare(b.name))
       .map((a) => (a.kind ? `${a.name} (${a.kind})` : a.name)),
-    timeline: audit.map((a) => ({ at: utc(a.at)!, what: describeEvent(a, names), by: a.actorLabel, reason: eventReason(a) })),
+    timeline: audit.map((a) => ({ at: instant(a.at), what: describeEvent(a, names), by: a.actorLabel, reason: eventReason(a) })),
     obligations: i.obligations.map((o) => ({ citation: o.citation, title: o.title, recipient: o.recipient, due: utc(o.dueAt), status: o.status.replaceAll("_", " ").toLowerCase(), decision: o.decisionReason })),
-    notices: i.notices.map((n) => ({ citation: n.obligation.citation, subject: n.subject, sentAt: utc(n.sentAt)!, hash: n.contentHash ?? "", acknowledged: n.acknowledgements.map((a) => `${a.user.name} (${utc(a.at)})`) })),
+    notices: i.notices.map((n) => ({ citation: n.obligation.citation, subject: n.subject, sentAt: instant(sentAt(n)), hash: n.contentHash ?? "", acknowledged: n.acknowledgements.map((a) => `${a.user.name} (${instant(a.at)})`) })),
     review: review ? { completedAt: utc(review.completedAt), sections: REVIEW_SECTIONS.map((s) => ({ label: s.label, text: review[s.key] })) } : null,
     actionItems: i.actionItems.map((a) => ({ title: a.title, owner: a.owner?.name ?? null, due: utc(a.dueAt), status: a.status.replace("_", " ").toLowerCase() })),
-    generatedAt: utc(now)!,
+    generatedAt: instant(now),
   };
 }

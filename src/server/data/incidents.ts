@@ -180,9 +180,9 @@ export async function* iterateIncidentRows(viewer: Viewer, q: IncidentListQuery,
   let cursor: Cursor | null = null;
   for (;;) {
     const rows = await selectRows(where, spec, cursor, batch, Boolean(q.q));
-    if (!rows.length) return;
+    const last = rows.at(-1);
+    if (!last) return;
     yield rows.map(toRow);
-    const last = rows[rows.length - 1]!;
     cursor = { v: last.awareAt.toISOString(), id: last.id };
     if (rows.length < batch) return;
   }

@@ -3,7 +3,8 @@ import { db } from "../db";
 import { incidentWhere, noticeWhere } from "./scope";
 import type { Viewer } from "@/domain/access/can";
 import { noticeHash, type NoticeField } from "@/domain/notices/notice-content";
-import { readCipher, readCiphers } from "../crypto/incident-keys";
+import { cipherFor, readCipher, readCiphers } from "../crypto/incident-keys";
+import { sentAt } from "./sent-at";
 import { openNoticeFields } from "../crypto/sealed-notice";
 import { parseId } from "@/lib/validation/ids";
 
@@ -82,7 +83,7 @@ export async function listPortalIncidents(viewer: Viewer, clientIdRaw: unknown):
     awareAt: i.awareAt,
     closedAt: i.closedAt,
     notices: i.notices.map((n) => {
-      const cipher = ciphers.get(i.id)!;
+      const cipher = cipherFor(ciphers, i.id);
       const fields = openNoticeFields(cipher, n.fields).map((f) => ({ key: f.key, label: f.label, value: f.value }));
       return {
         id: n.id,
@@ -91,7 +92,7 @@ export async function listPortalIncidents(viewer: Viewer, clientIdRaw: unknown):
         fields,
         contentHash: n.contentHash ?? "",
         verified: !!n.contentHash && noticeHash({ subject: n.subject, fields }) === n.contentHash,
-        sentAt: n.sentAt!,
+        sentAt: sentAt(n),
         read: viewer.role !== "CLIENT_CONTACT" || n.reads.length > 0,
         acknowledgedAt: n.acknowledgements.find((a) => a.userId === viewer.userId)?.at ?? null,
         acknowledgements: n.acknowledgements.map((a) => ({ name: a.user.name, at: a.at })),
@@ -120,7 +121,7 @@ export async function getPortalNotice(viewer: Viewer, noticeIdRaw: unknown) {
     subject: n.subject,
     fields: openNoticeFields(cipher, n.fields).map((f) => ({ key: f.key, label: f.label, value: f.value })),
     contentHash: n.contentHash ?? "",
-    sentAt: n.sentAt!,
+    sentAt: sentAt(n),
     citation: n.obligation.citation,
     obligationTitle: n.obligation.title,
     reference: n.incident.reference,

@@ -46,7 +46,8 @@ export async function cachedViewer(userId: string, now = Date.now()): Promise<Vi
   // keep it only if the feed was trusted throughout the read (no connection lost meanwhile)
   if (generation !== null && trustedGeneration() === generation) {
     entries.set(userId, { viewer, at: now, generation });
-    if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!);
+    const oldest = entries.keys().next();
+    if (entries.size > MAX_ENTRIES && !oldest.done) entries.delete(oldest.value);
   }
   return viewer;
 }

@@ -28,6 +28,13 @@ export function scriptOf(codePoint: number, faces: FaceMetrics): Script {
   return faces.cjkHas(codePoint) ? "cjk" : "latin";
 }
 
+/** The code point of a character got by iterating a string (whole code points, never empty). */
+function codePoint(ch: string): number {
+  const cp = ch.codePointAt(0);
+  if (cp === undefined) throw new Error("an empty character");
+  return cp;
+}
+
 const isSpace = (codePoint: number) => codePoint === 0x20 || codePoint === 0x0a || codePoint === 0xa0 || codePoint === 0x3000;
 
 /**
@@ -37,36 +44,33 @@ const isSpace = (codePoint: number) => codePoint === 0x20 || codePoint === 0x0a 
 export function breakLongWords(text: string, faces: FaceMetrics, size: number, width: number, margin = 0.97): string {
   const limit = (width * margin) / size;
   let out = "";
-  let word: string[] = [];
+  let word: Array<{ ch: string; width: number }> = [];
   let wordWidth = 0;
-  const widths: number[] = [];
   const flush = () => {
-    if (wordWidth <= limit) out += word.join("");
+    if (wordWidth <= limit) out += word.map((c) => c.ch).join("");
     else {
       let piece = 0;
-      for (let k = 0; k < word.length; k += 1) {
-        if (piece > 0 && piece + widths[k]! > limit) {
+      for (const { ch, width } of word) {
+        if (piece > 0 && piece + width > limit) {
           out += "\n";
           piece = 0;
         }
-        out += word[k];
-        piece += widths[k]!;
+        out += ch;
+        piece += width;
       }
     }
     word = [];
-    widths.length = 0;
     wordWidth = 0;
   };
   for (const ch of text) {
-    const cp = ch.codePointAt(0)!;
+    const cp = codePoint(ch);
     if (isSpace(cp)) {
       if (word.length) flush();
       out += ch;
       continue;
     }
     const w = faces.advance(scriptOf(cp, faces), cp);
-    word.push(ch);
-    widths.push(w);
+    word.push({ ch, width: w });
     wordWidth += w;
   }
   if (word.length) flush();
@@ -78,7 +82,7 @@ export function splitRuns(text: string, faces: FaceMetrics): Run[] {
   const runs: Run[] = [];
   let current: Run | null = null;
   for (const ch of text) {
-    const cp = ch.codePointAt(0)!;
+    const cp = codePoint(ch);
     const script: Script = current && isSpace(cp) ? current.script : scriptOf(cp, faces);
     if (current && current.script === script) current.text += ch;
     else {
@@ -91,7 +95,7 @@ export function splitRuns(text: string, faces: FaceMetrics): Run[] {
 
 /** The face for text that must be set in one face (a table cell): Japanese if any of it needs it. */
 export function singleScript(text: string, faces: FaceMetrics): Script {
-  for (const ch of text) if (scriptOf(ch.codePointAt(0)!, faces) === "cjk") return "cjk";
+  for (const ch of text) if (scriptOf(codePoint(ch), faces) === "cjk") return "cjk";
   return "latin";
 }
 
@@ -104,7 +108,7 @@ export function cutToLines(text: string, faces: FaceMetrics, size: number, width
   let line = 0;
   let index = 0;
   for (const ch of text) {
-    const cp = ch.codePointAt(0)!;
+    const cp = codePoint(ch);
     if (cp === 0x0a) {
       lines += 1;
       line = 0;

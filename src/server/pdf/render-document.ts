@@ -155,7 +155,9 @@ class Drawer {
     const pageLines = Math.floor((this.doc.page.height - PAGE.margins.top - PAGE.margins.bottom - 40) / lineHeight);
     const cell = (raw: string, col: number, bold: boolean, fill?: string) => {
       const m = this.metrics(bold);
-      const inner = widths[col]! - pad.left - pad.right;
+      const width = widths[col];
+      if (width === undefined) throw new Error(`a table row has a cell ${col + 1} but the table only ${widths.length} columns`);
+      const inner = width - pad.left - pad.right;
       let text = cleanText(raw);
       // pdfkit clips a row taller than a page; a value that long is shortened, and says so.
       const cut = cutToLines(text, m, SIZE.table, inner, pageLines - 2);
@@ -190,14 +192,16 @@ class Drawer {
     let text = cleanText(raw).replace(/\n/g, " ");
     const cut = cutToLines(text, m, SIZE.chrome, at.width - SIZE.chrome, 1);
     if (cut !== null) text = `${text.slice(0, cut).trimEnd()}…`;
-    const runs = splitRuns(text, m).map((run) => ({ ...run, face: faceName(run.script, at.bold) }));
-    const widths = runs.map((run) => this.face(run.face).fontSize(SIZE.chrome).widthOfString(run.text));
-    let x = at.align === "right" ? at.x + at.width - widths.reduce((a, b) => a + b, 0) : at.x;
-    this.doc.fillColor(MUTED);
-    runs.forEach((run, i) => {
-      this.face(run.face).fontSize(SIZE.chrome).text(run.text, x, at.y, { lineBreak: false });
-      x += widths[i]!;
+    const runs = splitRuns(text, m).map((run) => {
+      const face = faceName(run.script, at.bold);
+      return { ...run, face, width: this.face(face).fontSize(SIZE.chrome).widthOfString(run.text) };
     });
+    let x = at.align === "right" ? at.x + at.width - runs.reduce((sum, run) => sum + run.width, 0) : at.x;
+    this.doc.fillColor(MUTED);
+    for (const run of runs) {
+      this.face(run.face).fontSize(SIZE.chrome).text(run.text, x, at.y, { lineBreak: false });
+      x += run.width;
+    }
   }
 
   /** The organization and title at the top, the footer and "Page n of m" at the foot, on every page. */

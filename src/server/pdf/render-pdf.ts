@@ -82,13 +82,16 @@ function dispatch() {
 }
 
 function assign() {
-  while (queue.length) {
+  for (;;) {
+    // the oldest waiting job, taken off the queue only once a thread is free for it
+    const job = queue[0];
+    if (!job) return;
     const idle = threads.find((t) => t.ready && !t.job);
     if (!idle) {
       if (threads.length < THREADS && threads.every((t) => t.ready)) start();
       return;
     }
-    const job = queue.shift()!;
+    queue.shift();
     idle.job = job;
     idle.timer = setTimeout(() => retire(idle, new PdfRenderError(`The PDF took longer than ${TIMEOUT_MS / 1000} s to draw.`)), TIMEOUT_MS);
     idle.worker.postMessage({ id: job.id, model: job.model });

@@ -57,9 +57,10 @@ export async function recordAttempt(tx: Tx, key: string, rawIp: string | null, r
   const c = await counts(tx, key, ip, now);
   const pairUntil = lockedUntil(c.pairFailures, c.pairLast, ACCOUNT_ADDRESS_LIMIT, now);
   const ipUntil = lockedUntil(c.ipFailures, c.ipLast, ADDRESS_LIMIT, now);
-  if (pairUntil || ipUntil) {
+  const lock = pairUntil ? { scope: "account_address" as const, until: pairUntil } : ipUntil ? { scope: "address" as const, until: ipUntil } : null;
+  if (lock) {
     const { id } = await tx.signInAttempt.create({ data: { accountKey: key, ip, userAgent, outcome: "BLOCKED", at: now }, select: { id: true } });
-    return pairUntil ? { blocked: true, scope: "account_address", until: pairUntil, attemptId: id } : { blocked: true, scope: "address", until: ipUntil!, attemptId: id };
+    return { blocked: true, ...lock, attemptId: id };
   }
   const { id } = await tx.signInAttempt.create({ data: { accountKey: key, ip, userAgent, outcome: passwordOk ? "SUCCESS" : "FAILURE", at: now }, select: { id: true } });
   if (passwordOk) await prune(tx, now);

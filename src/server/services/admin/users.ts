@@ -20,13 +20,14 @@ type Membership = { role: Role; clientIds: readonly string[]; clientId?: string 
 /** The clients a person of this role is tied to, checked against the organization. */
 export async function checkMembership(tx: Tx, organizationId: string, m: Membership): Promise<{ assignments: string[]; contactClientId: string | null }> {
   const wanted = m.role === "CLIENT_CONTACT" ? (m.clientId ? [m.clientId] : []) : m.role === "ANALYST" ? [...new Set(m.clientIds)] : [];
-  if (m.role === "CLIENT_CONTACT" && !wanted.length) fail("VALIDATION_FAILED", "Check the highlighted field.", { fieldErrors: { clientId: ["A client contact belongs to one client: choose it."] } });
+  const [contactClientId] = m.role === "CLIENT_CONTACT" ? wanted : [];
+  if (m.role === "CLIENT_CONTACT" && !contactClientId) fail("VALIDATION_FAILED", "Check the highlighted field.", { fieldErrors: { clientId: ["A client contact belongs to one client: choose it."] } });
   const found = wanted.length ? await tx.client.count({ where: { organizationId, id: { in: wanted } } }) : 0;
   if (found !== wanted.length) {
     const field = m.role === "CLIENT_CONTACT" ? "clientId" : "clientIds";
     fail("VALIDATION_FAILED", "Check the highlighted field.", { fieldErrors: { [field]: ["Choose clients of your organization from the list."] } });
   }
-  return { assignments: m.role === "ANALYST" ? wanted.sort() : [], contactClientId: m.role === "CLIENT_CONTACT" ? wanted[0]! : null };
+  return { assignments: m.role === "ANALYST" ? wanted.sort() : [], contactClientId: contactClientId ?? null };
 }
 
 /**

@@ -15,8 +15,14 @@ export const hashRecoveryCode = (normalized: string) => createHash("sha256").upd
 /** Ten fresh recovery codes replace the user's old ones; the plain codes are returned once, to show. */
 export async function replaceRecoveryCodes(tx: Tx, userId: string, now: Date): Promise<string[]> {
   const codes = Array.from({ length: RECOVERY_CODE_COUNT }, () => recoveryCodeFrom(randomBytes(10)));
+  const data = codes.map((code) => {
+    // stored as a typed code is compared (no dashes); a made code that did not read back is a bug
+    const normalized = normalizeRecoveryCode(code);
+    if (!normalized) throw new Error("a generated recovery code does not read back as one");
+    return { userId, codeHash: hashRecoveryCode(normalized), createdAt: now };
+  });
   await tx.recoveryCode.deleteMany({ where: { userId } });
-  await tx.recoveryCode.createMany({ data: codes.map((code) => ({ userId, codeHash: hashRecoveryCode(normalizeRecoveryCode(code)!), createdAt: now })) });
+  await tx.recoveryCode.createMany({ data });
   return codes;
 }
 

@@ -33,6 +33,9 @@ export async function eraseIncident(incidentId: string, now: Date): Promise<Eras
     });
     const verdict = erasureVerdict(incident, now);
     if (!verdict.erasable) return verdict.reason;
+    // an erasable incident is closed (the verdict says so); narrowed here for the audit entry
+    const { closedAt } = incident;
+    if (!closedAt) return "NOT_CLOSED";
     const policy = erasurePolicy(incident.client);
     await destroyIncidentKey(tx, incident.id, now);
     await deleteContent(tx, incident.id);
@@ -69,7 +72,7 @@ export async function eraseIncident(incidentId: string, now: Date): Promise<Eras
       entityType: "Incident",
       entityId: incident.id,
       incidentId: incident.id,
-      changes: { policy, retentionYears: incident.client.retentionYears, closedAt: incident.closedAt!.toISOString(), dueAt: verdict.dueAt.toISOString() },
+      changes: { policy, retentionYears: incident.client.retentionYears, closedAt: closedAt.toISOString(), dueAt: verdict.dueAt.toISOString() },
       at: now,
     });
     return "erased";

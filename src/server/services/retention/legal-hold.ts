@@ -14,15 +14,18 @@ import type { ClientLegalHoldInput, IncidentLegalHoldInput } from "@/lib/validat
 // as the action already does, so a service called from elsewhere refuses the same way.
 
 type Hold = { legalHoldAt: Date | null; legalHoldReason: string | null };
+type HoldData = { legalHoldAt: Date | null; legalHoldById: string | null; legalHoldReason: string | null };
 
-function decide(ctx: ServiceContext, before: Hold, mode: "set" | "lift", what: string) {
-  if (mode === "set" && before.legalHoldAt) {
-    fail("CONFLICT", `${what} has been on legal hold since ${formatInstant(before.legalHoldAt, ctx.viewer.timeZone)}; lift that hold first to change its reason.`);
+/** The columns to write, and what the audit entry of a lift records: since when the hold stood. */
+function decide(ctx: ServiceContext, before: Hold, mode: "set" | "lift", what: string): { data: HoldData; lifted: { heldSince?: string } } {
+  if (mode === "set") {
+    if (before.legalHoldAt) {
+      fail("CONFLICT", `${what} has been on legal hold since ${formatInstant(before.legalHoldAt, ctx.viewer.timeZone)}; lift that hold first to change its reason.`);
+    }
+    return { data: { legalHoldAt: ctx.now, legalHoldById: ctx.viewer.userId, legalHoldReason: null }, lifted: {} };
   }
-  if (mode === "lift" && !before.legalHoldAt) fail("CONFLICT", `${what} is not on legal hold.`);
-  return mode === "set"
-    ? { legalHoldAt: ctx.now, legalHoldById: ctx.viewer.userId, legalHoldReason: null as string | null }
-    : { legalHoldAt: null, legalHoldById: null, legalHoldReason: null as string | null };
+  if (!before.legalHoldAt) fail("CONFLICT", `${what} is not on legal hold.`);
+  return { data: { legalHoldAt: null, legalHoldById: null, legalHoldReason: null }, lifted: { heldSince: before.legalHoldAt.toISOString() } };
 }
 
 export async function setIncidentLegalHold(ctx: ServiceContext, input: IncidentLegalHoldInput): Promise<Result<{ held: boolean }>> {
@@ -32,10 +35,9 @@ export async function setIncidentLegalHold(ctx: ServiceContext, input: IncidentL
       // under the row lock: an erasure deciding at the same moment sees the hold, or has erased first
       await lockIncident(tx, input.incidentId);
       const incident = await loadIncident(tx, ctx, input.incidentId);
-      const data = decide(ctx, incident, input.mode, incident.reference);
+      const { data, lifted } = decide(ctx, incident, input.mode, incident.reference);
       if (input.mode === "set") data.legalHoldReason = input.reason;
       await tx.incident.update({ where: { id: incident.id }, data });
-      const lifted = input.mode === "lift" ? { heldSince: incident.legalHoldAt!.toISOString() } : {};
       await auditIncident(tx, ctx, incident, input.mode === "set" ? "incident.legal_hold_set" : "incident.legal_hold_lifted", { reason: input.reason, ...lifted });
       return { held: input.mode === "set" };
     }),
@@ -48,7 +50,7 @@ export async function setClientLegalHold(ctx: ServiceContext, input: ClientLegal
       if (!can(ctx.viewer, "legalhold:manage")) fail("NOT_FOUND", "No such client in your organization.");
       const client = await tx.client.findFirst({ where: clientWhere(ctx.viewer, { id: input.clientId }) });
       if (!client) fail("NOT_FOUND", "No such client in your organization.");
-      const data = decide(ctx, client, input.mode, client.name);
+      const { data, lifted } = decide(ctx, client, input.mode, client.name);
       if (input.mode === "set") data.legalHoldReason = input.reason;
       // an update guarded by the hold read: two people setting one at once, the second is refused
       const { count } = await tx.client.updateMany({ where: { id: client.id, legalHoldAt: client.legalHoldAt }, data });
@@ -58,7 +60,7 @@ export async function setClientLegalHold(ctx: ServiceContext, input: ClientLegal
         action: input.mode === "set" ? "client.legal_hold_set" : "client.legal_hold_lifted",
         entityType: "Client",
         entityId: client.id,
-        changes: { reason: input.reason, ...(input.mode === "lift" ? { heldSince: client.legalHoldAt!.toISOString() } : {}) },
+        changes: { reason: input.reason, ...lifted },
       });
       return { held: input.mode === "set" };
     }),
