@@ -219,9 +219,9 @@ describe("dashboard figures against a reference computed by hand", () => {
     // the comparisons above were of real figures, not of empty ones
     expect(nonEmpty).toBeGreaterThan(10);
 
-    // Changes after the fact: response times reached, a step-back, a reopening, an incident moved
-    // to another client and day (never done by the app today), notices settled, an obligation
-    // written with wrong copies of its incident's organization, client and awareness time.
+    // Changes after the fact: response times reached, a step-back, a reopening, awareness times
+    // corrected (with a move to another client, which the app never does), notices settled, an
+    // obligation written with wrong copies of its incident's organization, client and awareness time.
     const some = await db().incident.findMany({ where: { organizationId: t.org.id }, orderBy: { reference: "asc" }, take: 40 });
     for (const [n, i] of some.entries()) {
       if (n % 4 === 0) await db().incident.update({ where: { id: i.id }, data: { investigateStartedAt: new Date(i.awareAt.getTime() + 2 * H), reportStartedAt: null } });

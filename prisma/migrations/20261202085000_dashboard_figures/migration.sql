@@ -4,8 +4,10 @@
 
 -- An obligation carries its incident's organization, client and awareness time, so that the
 -- notices of a period and the obligations coming due are counted in tenant scope from one index
--- instead of looking up the incident of each (3,000 obligations: 40 ms). The incident's three
--- are fixed when it is created; the triggers keep the copies right even if that ever changes.
+-- instead of looking up the incident of each (3,000 obligations: 40 ms). An incident's client
+-- is fixed when it is created but its awareness time may be corrected (update-incident-facts):
+-- the second trigger carries such a change to its obligations in the same statement, taking
+-- their locks after the incident's, the order that update's own recomputation takes them in.
 ALTER TABLE "Obligation" ADD COLUMN "organizationId" UUID, ADD COLUMN "clientId" UUID, ADD COLUMN "incidentAwareAt" TIMESTAMP(3);
 
 UPDATE "Obligation" o SET "organizationId" = i."organizationId", "clientId" = i."clientId", "incidentAwareAt" = i."awareAt"
