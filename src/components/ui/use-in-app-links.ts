@@ -12,9 +12,10 @@ export function useInAppLinks(): (event: React.MouseEvent<HTMLElement>) => void 
   const router = useRouter();
   return (event) => {
     const link = (event.target as Element).closest("a");
-    if (!link || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    const href = link?.getAttribute("href");
+    if (!link || !href || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
     if (link.target || link.hasAttribute("download")) return;
     event.preventDefault();
-    router.push(link.getAttribute("href")!);
+    router.push(href);
   };
 }

@@ -13,5 +13,7 @@ export async function sessionAtStep(step: Extract<SessionStatus, "needs_code" | 
   const query = typeof callbackUrl === "string" && callbackUrl ? `?callbackUrl=${encodeURIComponent(safeCallbackPath(callbackUrl))}` : "";
   if (gate.status === "complete") redirect(safeCallbackPath(callbackUrl));
   if (gate.status !== step) redirect(`${secondFactorPath(gate.status) ?? "/login"}${query}`);
-  return { userId: gate.userId!, sessionId: gate.sessionId! };
+  // a session at a step was read from a cookie, which names both; without them, sign in again
+  if (!gate.userId || !gate.sessionId) redirect(`/login${query}`);
+  return { userId: gate.userId, sessionId: gate.sessionId };
 }

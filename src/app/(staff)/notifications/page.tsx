@@ -44,15 +44,18 @@ export default async function NotificationsPage() {
       </div>
       {items.length ? (
         <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
-          {items.map((n) => (
-            <li key={n.id} className={`flex flex-wrap items-center justify-between gap-2 px-4 py-3 text-sm ${n.readAt ? "" : "bg-brand-50"}`}>
-              <span className="flex items-center gap-2">
-                <Badge tone={TONE[n.kind] ?? "blue"}>{KIND[n.kind] ?? n.kind}</Badge>
-                {hrefOf(n) ? <Link href={hrefOf(n)!} className="text-brand-700 underline">{n.message}</Link> : n.message}
-              </span>
-              <time className="text-xs text-slate-500">{formatInstant(n.createdAt, viewer.timeZone)}</time>
-            </li>
-          ))}
+          {items.map((n) => {
+            const href = hrefOf(n);
+            return (
+              <li key={n.id} className={`flex flex-wrap items-center justify-between gap-2 px-4 py-3 text-sm ${n.readAt ? "" : "bg-brand-50"}`}>
+                <span className="flex items-center gap-2">
+                  <Badge tone={TONE[n.kind] ?? "blue"}>{KIND[n.kind] ?? n.kind}</Badge>
+                  {href ? <Link href={href} className="text-brand-700 underline">{n.message}</Link> : n.message}
+                </span>
+                <time className="text-xs text-slate-500">{formatInstant(n.createdAt, viewer.timeZone)}</time>
+              </li>
+            );
+          })}
         </ul>
       ) : (
         <EmptyState title="Nothing yet">

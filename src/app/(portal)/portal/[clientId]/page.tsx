@@ -58,7 +58,7 @@ export default async function ClientPortalPage({ params }: { params: Promise<{ c
                     </Link>
                     <span className="flex items-center gap-2 text-xs text-slate-600">
                       {!n.read ? <Badge tone="amber">Unread</Badge> : null}
-                      sent {formatInstant(n.sentAt, tz)} · {n.acknowledgedAt ? `acknowledged ${formatInstant(n.acknowledgedAt, tz)}` : n.acknowledgements.length ? `acknowledged by ${n.acknowledgements[0]!.name}` : "not acknowledged"}
+                      sent {formatInstant(n.sentAt, tz)} · {n.acknowledgedAt ? `acknowledged ${formatInstant(n.acknowledgedAt, tz)}` : n.acknowledgements[0] ? `acknowledged by ${n.acknowledgements[0].name}` : "not acknowledged"}
                     </span>
                   </li>
                 ))}

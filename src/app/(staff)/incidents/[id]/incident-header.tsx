@@ -28,7 +28,9 @@ type Props = {
 export function IncidentHeader({ incident, blockers, obligations, timeZone, created, mayExport, mayReadAudit, openQuestions, legalHold }: Props) {
   const closed = incident.phase === "CLOSED";
   const current = phaseIndex(incident.phase);
-  const due = obligations.filter((o) => o.active && o.dueAt && !isSettled(o.status)).sort((a, b) => a.dueAt!.getTime() - b.dueAt!.getTime())[0];
+  const due = obligations
+    .filter((o): o is typeof o & { dueAt: Date } => o.active && o.dueAt !== null && !isSettled(o.status))
+    .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime())[0];
   return (
     <>
       <nav aria-label="Breadcrumb" className="text-sm">

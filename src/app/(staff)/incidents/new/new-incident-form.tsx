@@ -19,7 +19,7 @@ export function NewIncidentForm({ clients, staff, viewerId, timeZone, now }: { c
     <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-6 rounded-lg border border-slate-200 bg-white p-6">
       <FormStatus state={state} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <SelectField name="clientId" label="Client" options={clients} placeholder="Choose a client" defaultValue={clients.length === 1 ? clients[0]!.value : ""} errors={e.clientId} required />
+        <SelectField name="clientId" label="Client" options={clients} placeholder="Choose a client" defaultValue={clients.length === 1 && clients[0] ? clients[0].value : ""} errors={e.clientId} required />
         {staff ? (
           <SelectField name="ownerId" label="Owner" options={staff} defaultValue={viewerId} errors={e.ownerId} />
         ) : (

@@ -24,12 +24,13 @@ async function handleGET(req: Request, { params }: { params: Promise<{ id: strin
   const refused = await recordDownload(auth.viewer, { kind: "audit.csv", targetType: "Incident", targetId: incident.id, incidentId: incident.id }, req);
   if (refused) return refused;
   const [{ events, broken }, cipher] = await Promise.all([verifyIncidentEvents(db(), incident.organizationId, incident.id, auditKey()), readCipher(db(), incident.id)]);
+  const { reference } = incident;
   const verdict = broken
     ? `Chain does NOT verify: event #${broken.seq}: ${broken.reason}`
     : `Chain verifies: all ${events.length} events hash correctly and link to their predecessors`;
   async function* rows() {
     yield [
-      [`Audit trail of ${incident!.reference}`, verdict, `exported ${new Date().toISOString()}`],
+      [`Audit trail of ${reference}`, verdict, `exported ${new Date().toISOString()}`],
       // text sealed under the incident's key is shown opened (or as erased); the hashes are over what is stored
       ["Seq", "At (UTC)", "Actor", "Action", "Entity", "Entity id", "Changes", "Request id", "IP", "Previous hash", "Hash"],
       ...events.map((e) => [e.seq, e.at, e.actorLabel, e.action, e.entityType, e.entityId ?? "", e.changes ? canonicalJson(openChanges(cipher, e.changes)) : "", e.requestId ?? "", e.ip ?? "", e.prevHash, e.hash]),

@@ -18,11 +18,12 @@ async function handleGET(req: Request, { params }: { params: Promise<{ id: strin
   const format = new URL(req.url).searchParams.get("format") ?? "pdf";
   if (format !== "pdf" && format !== "md") return apiError("VALIDATION_FAILED", "format must be pdf or md.", { fieldErrors: { format: ["Choose pdf or md."] } });
   // an erased incident has no content left to report: said so, rather than a report of a tombstone
-  const retention = await getIncidentRetention(auth.viewer, (await params).id, new Date());
+  const incidentId = parseId((await params).id);
+  if (!incidentId) return apiError("NOT_FOUND", "No such incident.");
+  const retention = await getIncidentRetention(auth.viewer, incidentId, new Date());
   if (retention?.erased) return apiError("GONE", erasedReportMessage(retention.reference, retention.erased.at, retention.erased.policy));
-  const report = await getIncidentReport(auth.viewer, (await params).id, new Date());
+  const report = await getIncidentReport(auth.viewer, incidentId, new Date());
   if (!report) return apiError("NOT_FOUND", "No such incident.");
-  const incidentId = parseId((await params).id)!; // the report was found under it: a valid id in scope
   const read = { kind: format === "md" ? "report.markdown" : "report.pdf", targetType: "Incident", targetId: incidentId, incidentId } as const;
   const refused = await recordDownload(auth.viewer, read, req);
   if (refused) return refused;
