@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useId, useState } from "react";
+import { useId, useSyncExternalStore } from "react";
 import { CONTROL_CLASS, FieldFrame, describedByFor } from "./field-frame";
 
 /** Every IANA zone this browser knows, UTC included (some engines list only the regional ones). */
@@ -8,6 +8,14 @@ function ianaZones(): string[] {
   const zones = typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : [];
   return zones.includes("UTC") ? zones : ["UTC", ...zones];
 }
+
+// The list never changes while the page lives: built once, on first use in the browser. The
+// server's snapshot (also used while hydrating) is empty, so the HTML carries no zones.
+let browserZones: string[] | undefined;
+const noZones: string[] = [];
+const neverChanges = () => () => undefined;
+const zonesInBrowser = () => (browserZones ??= ianaZones());
+const zonesOnServer = () => noZones;
 
 /**
  * A time zone picked from the IANA list: type a few letters ("berl", "new_y") and choose. The
@@ -21,8 +29,7 @@ export function TimeZoneField({ name, label, hint, errors, defaultValue, id, cla
   const autoId = useId();
   const controlId = id ?? `field-${name}-${autoId}`;
   const listId = `${controlId}-zones`;
-  const [zones, setZones] = useState<string[]>([]);
-  useEffect(() => setZones(ianaZones()), []);
+  const zones = useSyncExternalStore(neverChanges, zonesInBrowser, zonesOnServer);
   return (
     <FieldFrame controlId={controlId} label={label} hint={hint} errors={errors} className={className}>
       <input

@@ -1,14 +1,18 @@
 "use client";
 
-import { useActionState, useCallback, useEffect, useRef, startTransition, type FormEvent } from "react";
+import { useActionState, useCallback, useEffect, useRef, startTransition, type FormEvent, type RefObject } from "react";
 import { initialFormState, type FormState } from "@/server/actions/form-state";
 import { ACTION_TOO_LARGE_MESSAGE } from "@/lib/action-body-limit";
 
 /**
  * useActionState without React's automatic form reset: a refused submit keeps everything the
- * person typed. A successful one clears the form when `resetOnSuccess` is set.
+ * person typed. A successful one clears the form when `resetOnSuccess` is set. A form served by
+ * two actions (one per submit button) passes its own `formRef` to both.
  */
-export function useFormAction<S extends FormState = FormState>(action: (prev: S, form: FormData) => Promise<S>, opts: { resetOnSuccess?: boolean } = {}) {
+export function useFormAction<S extends FormState = FormState>(
+  action: (prev: S, form: FormData) => Promise<S>,
+  opts: { resetOnSuccess?: boolean; formRef?: RefObject<HTMLFormElement | null> } = {},
+) {
   // A form too large to send is refused before any action runs (413, src/proxy.ts): the action
   // call fails with that message, shown in the form like any refusal, with everything kept.
   const guarded = useCallback(
@@ -23,7 +27,8 @@ export function useFormAction<S extends FormState = FormState>(action: (prev: S,
     [action],
   );
   const [state, dispatch, pending] = useActionState<S, FormData>(guarded, initialFormState as Awaited<S>);
-  const formRef = useRef<HTMLFormElement>(null);
+  const ownRef = useRef<HTMLFormElement>(null);
+  const formRef = opts.formRef ?? ownRef;
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     // Include the button that submitted (forms with several actions name it: decision=APPROVE).
@@ -35,6 +40,6 @@ export function useFormAction<S extends FormState = FormState>(action: (prev: S,
     if (state.ok && state.at && opts.resetOnSuccess) formRef.current?.reset();
     // After refused input, put the cursor where the first problem is.
     if (!state.ok && state.fieldErrors) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-  }, [state, opts.resetOnSuccess]);
+  }, [state, opts.resetOnSuccess, formRef]);
   return { state, pending, onSubmit, formRef };
 }

@@ -15,26 +15,29 @@ type Option = { value: string; label: string };
 const btn = "rounded-md bg-slate-800 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-900 disabled:opacity-60";
 
 export function ReviewForm({ incidentId, version, values, completed }: { incidentId: string; version: number; values: Record<string, string>; completed: boolean }) {
-  const save = useFormAction(saveReview);
-  const complete = useFormAction(completeReview);
+  // Destructured, not kept as objects: the React compiler treats an object holding a ref as a ref,
+  // and reading it while rendering is refused. The save form's hook stays here, above its key, so
+  // the outcome of a save survives the re-keyed form showing the saved text.
+  const { state: saveState, pending: savePending, onSubmit: onSave, formRef: saveRef } = useFormAction(saveReview);
+  const { state: completeState, pending: completePending, onSubmit: onComplete } = useFormAction(completeReview);
   return (
     <div className="space-y-4">
-      <form ref={save.formRef} onSubmit={save.onSubmit} noValidate className="space-y-3" key={version}>
+      <form ref={saveRef} onSubmit={onSave} noValidate className="space-y-3" key={version}>
         <input type="hidden" name="incidentId" value={incidentId} />
         <input type="hidden" name="version" value={version} />
         {REVIEW_SECTIONS.map((s) => (
-          <TextAreaField key={s.key} id={`review-${s.key}`} name={s.key} label={s.label} rows={3} defaultValue={values[s.key] ?? ""} errors={save.state.fieldErrors?.[s.key]} />
+          <TextAreaField key={s.key} id={`review-${s.key}`} name={s.key} label={s.label} rows={3} defaultValue={values[s.key] ?? ""} errors={saveState.fieldErrors?.[s.key]} />
         ))}
-        <FormStatus state={save.state} />
-        <button type="submit" disabled={save.pending} className={btn}>Save review</button>
+        <FormStatus state={saveState} />
+        <button type="submit" disabled={savePending} className={btn}>Save review</button>
         {completed ? <p className="text-xs text-slate-500">Saving changes reopens the completed review: complete it again afterwards.</p> : null}
       </form>
       {!completed && version > 0 ? (
-        <form onSubmit={complete.onSubmit} className="border-t border-slate-200 pt-3">
+        <form onSubmit={onComplete} className="border-t border-slate-200 pt-3">
           <input type="hidden" name="incidentId" value={incidentId} />
           <input type="hidden" name="version" value={version} />
-          <FormStatus state={complete.state} className="mb-2" />
-          <button type="submit" disabled={complete.pending} className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60">Complete the review</button>
+          <FormStatus state={completeState} className="mb-2" />
+          <button type="submit" disabled={completePending} className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60">Complete the review</button>
         </form>
       ) : null}
     </div>

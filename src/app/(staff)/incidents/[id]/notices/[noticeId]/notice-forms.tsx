@@ -1,6 +1,7 @@
 "use client";
 
-import { useEffect, useState, type FormEvent } from "react";
+import { useRef, useState, type FormEvent } from "react";
+import type { FormState } from "@/server/actions/form-state";
 import { updateNoticeDraft } from "@/server/actions/update-notice-draft";
 import { submitNotice } from "@/server/actions/submit-notice";
 import { withdrawNotice } from "@/server/actions/withdraw-notice";
@@ -22,9 +23,18 @@ const plain = "rounded-md border border-slate-300 bg-white px-4 py-2 text-sm fon
  * the form and submits it in one step, so nothing typed is ever left behind.
  */
 export function NoticeEditor({ noticeId, version, subject, fields }: { noticeId: string; version: number; subject: string; fields: Field[] }) {
-  const save = useFormAction(updateNoticeDraft);
-  const submit = useFormAction(submitNotice);
+  const formRef = useRef<HTMLFormElement>(null);
+  const { state: saveState, pending: savePending, onSubmit: onSave } = useFormAction(updateNoticeDraft, { formRef });
+  const { state: submitState, pending: submitPending, onSubmit: onSubmitForApproval } = useFormAction(submitNotice, { formRef });
+  const latest = (submitState.at ?? 0) > (saveState.at ?? 0) ? submitState : saveState;
   const [dirty, setDirty] = useState(false);
+  // Clean again only once the server has the text; a refused submit keeps the warning armed.
+  // Adjusted while rendering, when a new outcome arrives, rather than in an effect a render late.
+  const [outcome, setOutcome] = useState<FormState>(latest);
+  if (outcome !== latest) {
+    setOutcome(latest);
+    if (latest.ok && latest.at) setDirty(false);
+  }
   const [preview, setPreview] = useState(() => ({ subject, fields }));
   useUnsavedChanges(dirty);
   // What the form holds, trimmed as the server stores it: exactly the text a submit would freeze.
@@ -37,20 +47,11 @@ export function NoticeEditor({ noticeId, version, subject, fields }: { noticeId:
     };
     setPreview({ subject: text("subject", subject), fields: fields.map((f) => ({ ...f, value: text(`field.${f.key}`, f.value) })) });
   };
-  const latest = (submit.state.at ?? 0) > (save.state.at ?? 0) ? submit.state : save.state;
   const errors = latest.fieldErrors ?? {};
-  const pending = save.pending || submit.pending;
-  // Clean again only once the server has the text; a refused submit keeps the warning armed.
-  useEffect(() => {
-    if (latest.ok && latest.at) setDirty(false);
-  }, [latest]);
+  const pending = savePending || submitPending;
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
-    (submitter?.value === "submit" ? submit : save).onSubmit(event);
-  };
-  const formRef = (el: HTMLFormElement | null) => {
-    save.formRef.current = el;
-    submit.formRef.current = el;
+    (submitter?.value === "submit" ? onSubmitForApproval : onSave)(event);
   };
   return (
     <form ref={formRef} onSubmit={onSubmit} onInput={onInput} noValidate className="space-y-4" key={version}>
@@ -63,10 +64,10 @@ export function NoticeEditor({ noticeId, version, subject, fields }: { noticeId:
       <FormStatus state={latest} />
       <div className="flex flex-wrap items-center gap-3 border-t border-slate-200 pt-4">
         <button type="submit" name="intent" value="submit" disabled={pending} className={primary}>
-          {submit.pending ? "Submitting…" : "Submit for approval"}
+          {submitPending ? "Submitting…" : "Submit for approval"}
         </button>
         <button type="submit" name="intent" value="save" disabled={pending} className={secondary}>
-          {save.pending ? "Saving…" : "Save draft"}
+          {savePending ? "Saving…" : "Save draft"}
         </button>
         <span aria-live="polite" className="text-sm text-amber-800">{dirty ? "Unsaved changes" : ""}</span>
       </div>
