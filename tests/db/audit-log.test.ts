@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { db } from "@/server/db";
 import { recordRead } from "@/server/read-log";
 import { listAuditLog, type AuditFilter } from "@/server/data/audit-log";
 import { auditFilterOptions, resolveAuditFilter } from "@/server/data/audit-filters";

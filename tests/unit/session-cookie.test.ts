@@ -13,7 +13,7 @@ const parseUrl = (require(path.join(nextAuthDir, "utils/parse-url.js")) as { def
 const saved = { NEXTAUTH_URL: process.env.NEXTAUTH_URL, AUTH_TRUST_HOST: process.env.AUTH_TRUST_HOST, VERCEL: process.env.VERCEL };
 afterEach(() => {
   for (const [k, v] of Object.entries(saved)) {
-    if (v === undefined) delete process.env[k];
+    if (v === undefined) Reflect.deleteProperty(process.env, k);
     else process.env[k] = v;
   }
 });

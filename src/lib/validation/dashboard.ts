@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DateTime } from "luxon";
+import { isoDay } from "@/lib/datetime";
 
 // Dashboard filters, from the URL. A bad value is reported, never a 500; defaults cover the
 // last 12 weeks of every client in scope.
@@ -13,7 +14,10 @@ export function parseDashboardQuery(
   zone: string,
   now: Date,
 ): { query: DashboardQuery; errors: string[] } {
-  const first = (k: string) => (Array.isArray(params[k]) ? params[k]![0] : params[k]) || undefined;
+  const first = (k: string) => {
+    const value = params[k];
+    return (Array.isArray(value) ? value[0] : value) || undefined;
+  };
   const errors: string[] = [];
   const today = DateTime.fromJSDate(now, { zone }).startOf("day");
   let from = today.minus({ weeks: 12 });
@@ -47,8 +51,8 @@ export function parseDashboardQuery(
     query: {
       from: from.toJSDate(),
       to: to.plus({ days: 1 }).toJSDate(), // the end day is included
-      fromDay: from.toISODate()!,
-      toDay: to.toISODate()!,
+      fromDay: isoDay(from),
+      toDay: isoDay(to),
       clientId: client?.success ? client.data : null,
     },
     errors,

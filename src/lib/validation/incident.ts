@@ -62,13 +62,20 @@ function checkDates(v: DateFields, ctx: z.RefinementCtx, now: Date) {
   }
 }
 
+/** A required time the schema has already checked parses: not parsing here is a bug, not bad input. */
+function validInstant(value: string, zone: string): Date {
+  const at = parseDateTimeInput(value, zone);
+  if (!at) throw new Error("a date the schema accepted did not parse");
+  return at;
+}
+
 function toFacts<T extends DateFields & { dataEncrypted: "yes" | "no" | "unknown" }>(v: T) {
   const { timeZone, dataEncrypted, ...rest } = v;
   return {
     ...rest,
     occurredAt: v.occurredAt ? parseDateTimeInput(v.occurredAt, timeZone) : null,
-    detectedAt: parseDateTimeInput(v.detectedAt, timeZone)!,
-    awareAt: parseDateTimeInput(v.awareAt, timeZone)!,
+    detectedAt: validInstant(v.detectedAt, timeZone),
+    awareAt: validInstant(v.awareAt, timeZone),
     dataEncrypted: dataEncrypted === "unknown" ? null : dataEncrypted === "yes",
   };
 }

@@ -101,11 +101,11 @@ export const assessmentSchema = z
     for (const line of (v.subjectsByJurisdiction ?? "").split(/[\n,;]+/)) {
       if (!line.trim()) continue;
       const m = /^\s*([A-Za-z]{2}(?:-[A-Za-z]{2})?)\s*[:=]\s*(\d{1,10})\s*$/.exec(line);
-      if (!m) {
+      if (!m?.[1] || !m[2]) {
         ctx.addIssue({ code: "custom", path: ["subjectsByJurisdiction"], message: `Write one "CODE: number" per line (e.g. US-CA: 620); could not read "${line.trim().slice(0, 40)}".` });
         break;
       }
-      counts[m[1]!.toUpperCase()] = Number(m[2]);
+      counts[m[1].toUpperCase()] = Number(m[2]);
     }
     return {
       incidentId: v.incidentId,
