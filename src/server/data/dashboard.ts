@@ -1,5 +1,6 @@
 import "server-only";
 import { DateTime } from "luxon";
+import { isoDay } from "@/lib/datetime";
 import { sqlRows } from "../db";
 import { Prisma } from "@/generated/prisma/client";
 import { cachedFigures } from "./figure-cache";
@@ -23,6 +24,13 @@ const H = 3600_000;
 // clients (the generic plan is the custom one), so it is prepared once per connection and not
 // planned again on every recomputation (a tenth of the figures' time): see sqlRows.
 const HOT = { hot: true };
+/** The one row an aggregate without GROUP BY returns. */
+function oneRow<T>(rows: T[]): T {
+  const [row] = rows;
+  if (row === undefined) throw new Error("an aggregate returned no row");
+  return row;
+}
+
 // The partial indexes' conditions, written as they are there so that the planner matches them.
 const UNSETTLED = Prisma.raw(`'{${UNSETTLED_STATUSES.join(",")}}'::"ObligationStatus"[]`);
 const NOTICE_OWED = Prisma.sql`o.active AND o."dueAt" IS NOT NULL AND o.status <> ALL ('{NOT_REQUIRED,WAIVED}'::"ObligationStatus"[])`;
@@ -90,13 +98,13 @@ export type ObligationWindow = { overdue: number; next24h: number; next7d: numbe
 
 /** Unsettled obligations overdue, due in the next 24 hours and in the next 7 days. */
 export async function obligationWindows(viewer: Viewer, clientId: string | null, now: Date): Promise<ObligationWindow> {
-  const [r] = await sqlRows<ObligationWindow>(Prisma.sql`
+  const rows = await sqlRows<ObligationWindow>(Prisma.sql`
     SELECT count(*) FILTER (WHERE o."dueAt" < ${now}::timestamp)::int AS overdue,
            count(*) FILTER (WHERE o."dueAt" >= ${now}::timestamp AND o."dueAt" < ${new Date(now.getTime() + 24 * H)}::timestamp)::int AS "next24h",
            count(*) FILTER (WHERE o."dueAt" >= ${now}::timestamp AND o."dueAt" < ${new Date(now.getTime() + 7 * 24 * H)}::timestamp)::int AS "next7d"
     FROM "Obligation" o
     WHERE ${tenantScopeSql(viewer, "o", clientId)} AND o.active AND o."dueAt" IS NOT NULL AND o.status = ANY (${UNSETTLED})`, HOT);
-  return r!;
+  return oneRow(rows);
 }
 
 export type Kpis = {
@@ -122,7 +130,7 @@ const stat = (name: string, column: string, filter: Prisma.Sql = Prisma.empty) =
 /** Response times in seconds over incidents that became known in the period, notices, action items. */
 export async function kpis(viewer: Viewer, q: DashboardQuery, now: Date): Promise<Kpis> {
   // two statements, so that the medians' sorting and the obligations' count run side by side
-  const [[t], [o]] = await Promise.all([
+  const [times, owed] = await Promise.all([
     sqlRows<Record<string, number | null>>(Prisma.sql`
       SELECT count(*)::int AS n, ${stat("detect", "detectMs")}, ${stat("contain", "containMs")}, ${stat("resolve", "resolveMs")},
              ${stat("close", "closeMs", Prisma.sql`FILTER (WHERE i.resolution = 'RESOLVED')`)}
@@ -144,15 +152,17 @@ export async function kpis(viewer: Viewer, q: DashboardQuery, now: Date): Promis
         WHERE a.status <> 'DONE'
       ) ai`, HOT),
   ]);
-  const figure = (k: string) => ({ median: t![`${k}_median`] ?? null, mean: t![`${k}_mean`] ?? null, n: Number(t![`${k}_n`] ?? 0) });
+  const t = oneRow(times);
+  const o = oneRow(owed);
+  const figure = (k: string) => ({ median: t[`${k}_median`] ?? null, mean: t[`${k}_mean`] ?? null, n: Number(t[`${k}_n`] ?? 0) });
   return {
-    incidents: Number(t!.n ?? 0),
+    incidents: Number(t.n ?? 0),
     detect: figure("detect"),
     contain: figure("contain"),
     resolve: figure("resolve"),
     close: figure("close"),
-    notices: { onTime: o!.on_time, total: o!.total, rate: o!.total ? o!.on_time / o!.total : null },
-    actionItems: { open: o!.open, overdue: o!.overdue },
+    notices: { onTime: o.on_time, total: o.total, rate: o.total ? o.on_time / o.total : null },
+    actionItems: { open: o.open, overdue: o.overdue },
   };
 }
 
@@ -182,7 +192,7 @@ async function periodGroups(viewer: Viewer, q: DashboardQuery, zone: string): Pr
       GROUP BY 1, 2, 3
     ) g JOIN "Client" c ON c.id = g."clientId"
     ORDER BY c.name`, HOT);
-  return { groups, weeks: starts.map((w) => w.toISODate()!) };
+  return { groups, weeks: starts.map(isoDay) };
 }
 
 function perClientOf(groups: PeriodGroup[]): Breakdown[] {
@@ -194,7 +204,8 @@ function perClientOf(groups: PeriodGroup[]): Breakdown[] {
 function weeklyOf({ groups, weeks }: { groups: PeriodGroup[]; weeks: string[] }): WeeklyRow[] {
   const byWeek = new Map<string, WeeklyRow>();
   for (const g of groups) {
-    const week = weeks[g.week - 1]!;
+    const week = weeks[g.week - 1];
+    if (week === undefined) throw new Error(`an incident of the period fell outside its weeks (bucket ${g.week})`);
     const row = byWeek.get(`${week} ${g.type}`) ?? { week, type: g.type, count: 0 };
     row.count += g.count;
     byWeek.set(`${week} ${g.type}`, row);
