@@ -18,7 +18,12 @@ export async function unsettledObligations(tx: Tx, incidentId: string): Promise<
     orderBy: [{ dueAt: { sort: "asc", nulls: "last" } }],
     select: { citation: true, title: true, proposedAt: true },
   });
-  return rows.map((r) => `${r.citation} — ${r.title}${r.proposedAt ? ` (${AWAITING_CONFIRMATION.toLowerCase()})` : ""}`);
+  return rows.map((r) => unsettledLabel(r.citation, r.title, r.proposedAt !== null));
+}
+
+/** How an unsettled obligation is named where it keeps the incident in Report (the incident page reads its own rows). */
+export function unsettledLabel(citation: string, title: string, proposed: boolean): string {
+  return `${citation} — ${title}${proposed ? ` (${AWAITING_CONFIRMATION.toLowerCase()})` : ""}`;
 }
 
 /** The review's state for the Post-mortem gate, or undefined when no review was started. */

@@ -85,7 +85,7 @@ export default async function IncidentPage({ params, searchParams }: Props) {
             <TasksSection incident={incident} staff={staff} timeZone={tz} mayUpdate={mayUpdate} now={now} />
           </div>
           {review ? <ReviewSection viewer={viewer} incident={incident} staff={staff} timeZone={tz} now={now} /> : null}
-          <TimelineSection timeline={timeline} timeZone={tz} />
+          <TimelineSection incidentId={incident.id} timeline={timeline} total={detail.timelineTotal} timeZone={tz} mayReadAudit={can(viewer, "audit:read", incident)} />
         </div>
         <div className="min-w-0 space-y-6">
           <TransitionPanel incidentId={incident.id} version={incident.version} phase={incident.phase} severity={incident.severity} unmet={unmet} canReopen={can(viewer, "incident:reopen", incident)} />
