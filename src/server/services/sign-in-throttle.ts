@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash, randomUUID } from "node:crypto";
-import { db, type Tx } from "../db";
+import { afterCommit, db, type Tx } from "../db";
 import { boundedUserAgent, normalizeIp } from "../client-ip";
 import { ACCOUNT_ADDRESS_LIMIT, ADDRESS_LIMIT, lockedUntil, lockDurationMs, throttleAddress } from "@/domain/auth/sign-in-throttle";
 
@@ -73,14 +73,27 @@ async function prune(tx: Tx, now: Date): Promise<void> {
 }
 
 /**
- * For an address that matches no account: the same statements a known account's failure costs
- * (appendAudit's lock, its read of the chain's end, one row written), so that the answer takes
- * the same time. Nothing is audited: there is no organization to audit it in.
+ * For an address that matches no account: the same statements a known account's failure costs,
+ * so that the answer takes the same time. appendAudit writes one row in the transaction; after
+ * the commit, before the answer, its entry is chained (audit-chainer.ts: a transaction taking a
+ * lock, reading what waits and the chain's end, writing the event and removing the entry).
+ * Nothing is audited here: there is no organization to audit it in.
  */
 export async function mirrorAuditWork(tx: Tx, attemptId: bigint): Promise<void> {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`audit:${randomUUID()}`}, 0))`;
-  await tx.auditEvent.findFirst({ where: { organizationId: NIL_UUID }, orderBy: { seq: "desc" }, select: { seq: true, hash: true } });
   await tx.$executeRaw`UPDATE "SignInAttempt" SET "userAgent" = "userAgent" WHERE id = ${attemptId}`;
+  afterCommit(tx, "audit:mirror", () => mirrorChainStep(attemptId));
+}
+
+async function mirrorChainStep(attemptId: bigint): Promise<void> {
+  await db()
+    .$transaction(async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`audit-chain:${randomUUID()}`}, 0))`;
+      await tx.$queryRaw`SELECT id FROM "AuditEventPending" WHERE "organizationId" = ${NIL_UUID}::uuid AND position > -1 ORDER BY position LIMIT 1`;
+      await tx.$queryRaw`SELECT seq, hash FROM "AuditEvent" WHERE "organizationId" = ${NIL_UUID}::uuid ORDER BY seq DESC LIMIT 1`;
+      await tx.$executeRaw`UPDATE "SignInAttempt" SET "userAgent" = "userAgent" WHERE id = ${attemptId}`;
+      await tx.$executeRaw`UPDATE "SignInAttempt" SET "userAgent" = "userAgent" WHERE id = ${attemptId}`;
+    })
+    .catch(() => {}); // like the chaining it stands for, never the answer's failure
 }
 
 /**
