@@ -4,22 +4,34 @@ import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient, type Prisma } from "@/generated/prisma/client";
 import { databaseEnv } from "./env";
+import { describeError, log } from "./log";
 
 // One connection pool and one Prisma client over it per server process, and a second, smaller
 // pool for the hot reads (see sqlRows); both kept across hot reloads in development.
 const globalForDb = globalThis as unknown as { wardenDb?: PrismaClient; wardenPool?: pg.Pool; wardenHotPool?: pg.Pool };
+
+// An idle connection that the server ends (a restart, a failover, an idle timeout) is an 'error'
+// event on its pool, which without a listener ends the whole process. The pool has already let
+// the connection go; the next query opens a new one (or answers UNAVAILABLE while it cannot).
+function survivingServerLoss(p: pg.Pool, name: string): pg.Pool {
+  p.on("error", (error) => log.warn("db.idle_connection_lost", { pool: name, ...describeError(error) }));
+  return p;
+}
 
 function pool(): pg.Pool {
   const { DATABASE_URL, DATABASE_POOL_MAX, DATABASE_TX_WAIT_MS, DATABASE_TX_TIMEOUT_MS } = databaseEnv();
   // Bounded waits, answered "busy" (busy.ts): for a connection, DATABASE_TX_WAIT_MS (Prisma's
   // own maxWait only judges a transaction once it has its connection, however long that took);
   // for a row or advisory lock, as long as the transaction may last anyway (55P03).
-  return (globalForDb.wardenPool ??= new pg.Pool({
-    connectionString: DATABASE_URL,
-    max: DATABASE_POOL_MAX,
-    connectionTimeoutMillis: DATABASE_TX_WAIT_MS,
-    lock_timeout: DATABASE_TX_TIMEOUT_MS,
-  }));
+  return (globalForDb.wardenPool ??= survivingServerLoss(
+    new pg.Pool({
+      connectionString: DATABASE_URL,
+      max: DATABASE_POOL_MAX,
+      connectionTimeoutMillis: DATABASE_TX_WAIT_MS,
+      lock_timeout: DATABASE_TX_TIMEOUT_MS,
+    }),
+    "main",
+  ));
 }
 
 // The hot reads' connections plan each prepared statement once, generically: their shapes are
@@ -29,7 +41,10 @@ function pool(): pg.Pool {
 // whose best plans may depend on values (date ranges on the dashboard), keep custom plans.
 function hotPool(): pg.Pool {
   const { DATABASE_URL, DATABASE_POOL_MAX, DATABASE_TX_WAIT_MS } = databaseEnv();
-  return (globalForDb.wardenHotPool ??= new pg.Pool({ connectionString: DATABASE_URL, max: Math.max(2, Math.ceil(DATABASE_POOL_MAX / 2)), connectionTimeoutMillis: DATABASE_TX_WAIT_MS }));
+  return (globalForDb.wardenHotPool ??= survivingServerLoss(
+    new pg.Pool({ connectionString: DATABASE_URL, max: Math.max(2, Math.ceil(DATABASE_POOL_MAX / 2)), connectionTimeoutMillis: DATABASE_TX_WAIT_MS }),
+    "hot",
+  ));
 }
 
 export function db(): PrismaClient {

@@ -5,6 +5,7 @@ import { revalidatePath } from "next/cache";
 import type { z } from "zod";
 import { authorize } from "../viewer";
 import { BUSY_MESSAGE, isBusy } from "../busy";
+import { UNAVAILABLE_MESSAGE, isUnavailable } from "../unavailable";
 import { caughtUpWith } from "../data/viewer-cache";
 import { describeError, log } from "../log";
 import { clientIp } from "../client-ip";
@@ -67,6 +68,11 @@ export async function runAction<S extends z.ZodType, T>(opts: {
     if (isBusy(error)) {
       log.warn("action.busy", { requestId, permission: opts.permission, ...describeError(error) });
       return { ok: false, message: BUSY_MESSAGE, at: Date.now() };
+    }
+    // the database away (the session check or the service could not reach it): not a fault
+    if (isUnavailable(error)) {
+      log.warn("action.unavailable", { requestId, permission: opts.permission, ...describeError(error) });
+      return { ok: false, message: UNAVAILABLE_MESSAGE, at: Date.now() };
     }
     log.error("action.failed", { requestId, permission: opts.permission, ...describeError(error) });
     return { ok: false, message: `Something went wrong; nothing was saved. Reference: ${requestId.slice(0, 8)}.`, at: Date.now() };
