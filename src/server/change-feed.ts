@@ -43,6 +43,14 @@ export function trustedGeneration(): number | null {
   return feed.proven ? feed.generation : null;
 }
 
+/**
+ * The feed's generation, trusted or not, without starting the feed: it changes whenever the feed
+ * loses its connection (a database restart, a cut) or tries again, and never otherwise.
+ */
+export function feedGeneration(): number {
+  return feed.generation;
+}
+
 /** The newest data version known for an organization (told by the feed or read from a row). */
 export function latestVersion(organizationId: string): number | undefined {
   return feed.latest.get(organizationId);
@@ -80,9 +88,13 @@ function drop(client: pg.Client | null) {
   void client.end().catch(() => {});
 }
 
+// Retries back off to at most 10 s: after a database outage of any length the caches are
+// trusted again within seconds of its return (a retry costs one refused connection meanwhile).
+const RETRY_MAX_MS = 10_000;
+
 function retryLater() {
   const wait = feed.retryMs;
-  feed.retryMs = Math.min(feed.retryMs * 2, 300_000);
+  feed.retryMs = Math.min(feed.retryMs * 2, RETRY_MAX_MS);
   setTimeout(connect, wait).unref();
 }
 

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "../db";
+import { feedGeneration } from "../change-feed";
 import { VersionedCache } from "@/lib/versioned-cache";
 import type { Viewer } from "@/domain/access/can";
 
@@ -27,7 +28,11 @@ async function organizationDataVersion(viewer: Viewer): Promise<number> {
  */
 export async function cachedFigures<T>(viewer: Viewer, parts: readonly unknown[], compute: (now: Date) => Promise<T>): Promise<{ value: T; asOf: Date }> {
   const version = await organizationDataVersion(viewer);
-  const key = JSON.stringify([viewer.organizationId, viewer.clientIds, viewer.timeZone, ...parts]);
+  // Nothing made before this process lost touch with the database (the change feed's
+  // generation) is served after: a change that committed as the database went away has its
+  // version grown only once its audit entries are chained on the database's return, so the
+  // version alone would not tell figures made before that change from figures made after it.
+  const key = JSON.stringify([viewer.organizationId, feedGeneration(), viewer.clientIds, viewer.timeZone, ...parts]);
   const now = Date.now();
   const { value, computedAt } = await figures.get(key, version, now, () => compute(new Date(now)));
   return { value, asOf: new Date(computedAt) };
