@@ -35,7 +35,6 @@ const { loadViewer } = await import("../src/server/data/load-viewer");
 const { getIncidentDetail } = await import("../src/server/data/incident-detail");
 const { getIncidentRetention } = await import("../src/server/data/retention");
 const { listAssignableStaff } = await import("../src/server/data/incidents");
-const { getVisibleClient } = await import("../src/server/data/clients");
 const { listIncidentObligations } = await import("../src/server/data/obligations");
 const { listClientQuestions } = await import("../src/server/data/client-questions");
 const { recordRead } = await import("../src/server/read-log");
@@ -51,7 +50,6 @@ async function page(id: string) {
   await Promise.all([
     listAssignableStaff(viewer, incident.clientId),
     listIncidentObligations(viewer, incident.id),
-    getVisibleClient(viewer, incident.clientId),
     listClientQuestions(viewer, incident.id),
     recordRead(viewer, { kind: "incident.view", targetType: "Incident", targetId: incident.id, incidentId: incident.id, clientId: incident.clientId }, headers),
   ]);
@@ -66,7 +64,6 @@ const modes: Array<[string, () => Promise<unknown>]> = [
   ["… listIncidentObligations", () => listIncidentObligations(viewer, sample)],
   ["… listClientQuestions", () => listClientQuestions(viewer, sample)],
   ["… listAssignableStaff", () => listAssignableStaff(viewer, clientId)],
-  ["… getVisibleClient", () => getVisibleClient(viewer, clientId)],
   [`getIncidentDetail, longest trail (${trails.longest} audit events)`, () => getIncidentDetail(viewer, longest)],
 ];
 const times = modes.map(() => [] as number[]);

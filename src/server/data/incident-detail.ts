@@ -7,6 +7,7 @@ import { parseId } from "@/lib/validation/ids";
 import { advanceBlockers } from "@/domain/incident/transition";
 import { unsettledLabel } from "./gate-facts";
 import { SETTLED_STATUSES } from "@/domain/deadlines/obligation-status";
+import { REGIME_FLAGS, REGIME_FLAG_KEYS } from "@/domain/clients";
 import { PHASE_LABEL, type Phase } from "@/domain/incident/types";
 import { describeEvent, eventReason, type EventNames } from "@/domain/timeline/describe-event";
 import { readCipher, type IncidentCipher } from "../crypto/incident-keys";
@@ -31,7 +32,8 @@ export const TIMELINE_SHOWN = 200;
 // The shape the page's sections are written against (the ORM's payload for these relations);
 // the rows themselves come from one SQL statement below.
 const DETAIL_INCLUDE = {
-  client: { select: { id: true, name: true, timeZone: true } },
+  // with the flags that bring legal regimes in (the assessment form lists them)
+  client: { select: { id: true, name: true, timeZone: true, hipaaCoveredEntity: true, doraFinancialEntity: true, nis2Entity: true, secRegistrant: true, handlesCardData: true } },
   reporter: { select: { name: true } },
   owner: { select: { id: true, name: true } },
   updatedBy: { select: { name: true } },
@@ -94,7 +96,8 @@ export async function getIncidentDetail(viewer: Viewer, id: unknown) {
       i."nis2Significant", i."doraMajor", i."doraClassifiedAt", i."secMaterial", i."secDeterminedAt", i."legalHoldAt",
       i."legalHoldById", i."legalHoldReason", i."erasedAt", i."erasurePolicy", i.version, i."createdAt", i."updatedAt",
       i."updatedById",
-      json_build_object('id', c.id, 'name', c.name, 'timeZone', c."timeZone") AS client,
+      json_build_object('id', c.id, 'name', c.name, 'timeZone', c."timeZone", 'hipaaCoveredEntity', c."hipaaCoveredEntity", 'doraFinancialEntity', c."doraFinancialEntity",
+        'nis2Entity', c."nis2Entity", 'secRegistrant', c."secRegistrant", 'handlesCardData', c."handlesCardData") AS client,
       json_build_object('name', rep.name) AS reporter,
       CASE WHEN i."ownerId" IS NULL THEN NULL ELSE json_build_object('id', ow.id, 'name', ow.name) END AS owner,
       json_build_object('name', upd.name) AS "updatedBy",
@@ -172,7 +175,10 @@ export async function getIncidentDetail(viewer: Viewer, id: unknown) {
   const timeline = entries.slice(-TIMELINE_SHOWN);
   const timelineTotal = incident.phaseEvents.length + row.notesTotal + row.auditTotal;
 
-  return { incident, unmet, blockers, timeline, timelineTotal, audit };
+  // the legal regimes the client's flags bring in (as getVisibleClient names them), from the row already read
+  const regimes = REGIME_FLAG_KEYS.filter((flag) => incident.client[flag]).map((flag) => REGIME_FLAGS[flag]);
+
+  return { incident, unmet, blockers, timeline, timelineTotal, audit, regimes };
 }
 
 export type IncidentDetail = NonNullable<Awaited<ReturnType<typeof getIncidentDetail>>>;

@@ -3,7 +3,6 @@ import { notFound } from "next/navigation";
 import { requireViewer } from "@/server/viewer";
 import { getIncidentDetail } from "@/server/data/incident-detail";
 import { listAssignableStaff } from "@/server/data/incidents";
-import { getVisibleClient } from "@/server/data/clients";
 import { listIncidentObligations } from "@/server/data/obligations";
 import { listClientQuestions } from "@/server/data/client-questions";
 import { can } from "@/domain/access/can";
@@ -42,10 +41,9 @@ export default async function IncidentPage({ params, searchParams }: Props) {
   if (!detail) notFound();
   const { incident, unmet, blockers, timeline } = detail;
   const tz = viewer.timeZone;
-  const [staffRows, obligations, client, questions] = await Promise.all([
+  const [staffRows, obligations, questions] = await Promise.all([
     listAssignableStaff(viewer, incident.clientId),
     listIncidentObligations(viewer, incident.id),
-    getVisibleClient(viewer, incident.clientId),
     listClientQuestions(viewer, incident.id),
     // the access log: the incident with its evidence list was read (best effort, see read-log.ts)
     recordView(viewer, { kind: "incident.view", targetType: "Incident", targetId: incident.id, incidentId: incident.id, clientId: incident.clientId }),
@@ -78,7 +76,7 @@ export default async function IncidentPage({ params, searchParams }: Props) {
           <div id="notices" className="scroll-mt-16 space-y-6 lg:scroll-mt-4">
             <ObligationsSection viewer={viewer} incident={incident} obligations={obligations} timeZone={tz} now={now} />
             <ClientQuestions incidentId={incident.id} threads={questions} timeZone={tz} />
-            {editable ? <AssessmentSection incident={incident} regimes={client?.regimes ?? []} timeZone={tz} /> : null}
+            {editable ? <AssessmentSection incident={incident} regimes={detail.regimes} timeZone={tz} /> : null}
           </div>
           <div id="work" className="scroll-mt-16 space-y-6 lg:scroll-mt-4">
             <EvidenceSection incident={incident} timeZone={tz} mayUpdate={mayUpdate} now={now} />
