@@ -74,7 +74,10 @@ async function countWaiting(url: string): Promise<number> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    return present((await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM "AuditEventPending"`)).rows[0], "the count of waiting entries").n;
+    return present(
+      (await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM "AuditEventPending"`)).rows[0],
+      "the count of waiting entries",
+    ).n;
   } finally {
     await client.end();
   }
@@ -111,22 +114,32 @@ type Writer = { n: number; incidentId: string; items: { id: string; done: boolea
 const writers: Writer[] = [];
 for (let n = 0; n < WRITERS; n++) {
   const incident = await logIncident(managerCtx, tenant.clientA.id, { title: `Fault incident ${n}` });
-  const items = await db().checklistItem.findMany({ where: { incidentId: incident.id, doneAt: null }, orderBy: { label: "asc" }, take: 3 });
+  const items = await db().checklistItem.findMany({
+    where: { incidentId: incident.id, doneAt: null },
+    orderBy: { label: "asc" },
+    take: 3,
+  });
   writers.push({ n, incidentId: incident.id, items: items.map((i) => ({ id: i.id, done: false })), step: 0 });
 }
 
-const short = (error: unknown) => (error instanceof Error ? error.message : String(error)).split("\n").filter(Boolean).slice(-1)[0]?.slice(0, 200);
+const short = (error: unknown) =>
+  (error instanceof Error ? error.message : String(error)).split("\n").filter(Boolean).slice(-1)[0]?.slice(0, 200);
 
 async function attemptOnce(w: Writer): Promise<void> {
   const step = w.step++;
   const requestId = `faults-${w.n}-${step}`;
   const ctx = { ...managerCtx, now: new Date(), requestId };
   const t0 = clock();
-  const record = (a: Omit<Attempt, "writer" | "requestId" | "t0" | "t1">) => attempts.push({ writer: w.n, requestId, t0, t1: clock(), ...a });
+  const record = (a: Omit<Attempt, "writer" | "requestId" | "t0" | "t1">) =>
+    attempts.push({ writer: w.n, requestId, t0, t1: clock(), ...a });
   if (step % 2 === 0) {
     try {
       const r = await addIncidentNote(ctx, { incidentId: w.incidentId, body: `Fault note ${step} by writer ${w.n}` });
-      record(r.ok ? { op: "note", outcome: "ok", noteId: r.value.id } : { op: "note", outcome: "refused", code: r.code, message: r.message });
+      record(
+        r.ok
+          ? { op: "note", outcome: "ok", noteId: r.value.id }
+          : { op: "note", outcome: "refused", code: r.code, message: r.message },
+      );
     } catch (error) {
       record({ op: "note", outcome: "threw", message: short(error) });
     }
@@ -148,7 +161,11 @@ async function attemptOnce(w: Writer): Promise<void> {
     const r = await toggleChecklistItem(ctx, { incidentId: w.incidentId, itemId: item.id, done });
     if (r.ok) item.done = done;
     else item.done = null;
-    record(r.ok ? { op, itemId: item.id, outcome: "ok" } : { op, itemId: item.id, outcome: "refused", code: r.code, message: r.message });
+    record(
+      r.ok
+        ? { op, itemId: item.id, outcome: "ok" }
+        : { op, itemId: item.id, outcome: "refused", code: r.code, message: r.message },
+    );
   } catch (error) {
     item.done = null;
     record({ op, itemId: item.id, outcome: "threw", message: short(error) });
@@ -192,7 +209,9 @@ async function watchTruth(url: () => string) {
       await client.connect();
       while (watching) {
         const t = clock();
-        const r = await client.query<{ v: number }>(`SELECT "dataVersion" AS v FROM "Organization" WHERE id = $1`, [tenant.org.id]);
+        const r = await client.query<{ v: number }>(`SELECT "dataVersion" AS v FROM "Organization" WHERE id = $1`, [
+          tenant.org.id,
+        ]);
         truth.push({ t, version: present(r.rows[0], "the organization").v });
         await sleep(20);
       }
@@ -218,7 +237,9 @@ async function watchCache() {
       cachedReads += 1;
       const floor = newestKnownBefore(t0 - NOTICE_LAG_MS);
       if (viewer?.dataVersion !== undefined && viewer.dataVersion < floor && stale.length < 20) {
-        stale.push(`at ${(t0 / 1000).toFixed(2)} s the cached viewer had data version ${viewer.dataVersion}; the database had ${floor} over ${NOTICE_LAG_MS} ms before`);
+        stale.push(
+          `at ${(t0 / 1000).toFixed(2)} s the cached viewer had data version ${viewer.dataVersion}; the database had ${floor} over ${NOTICE_LAG_MS} ms before`,
+        );
       }
     } catch {
       cachedReadErrors += 1; // the database is away: an error, not a stale answer
@@ -248,7 +269,10 @@ async function feedTrusted(withinMs: number): Promise<number | null> {
 // ---------------------------------------------------------------------------------------------
 // Scenario 1: PostgreSQL restarted under load.
 
-check((await feedTrusted(10_000)) !== null, "the change feed was not trusted at the start (it must be, for the cache checks to mean anything)");
+check(
+  (await feedTrusted(10_000)) !== null,
+  "the change feed was not trusted at the start (it must be, for the cache checks to mean anything)",
+);
 await cachedViewer(tenant.manager.id);
 const stopWatching1 = startWatching();
 const stopWriting1 = startWriting();
@@ -273,19 +297,40 @@ const restartAttempts = attempts.slice();
 const inOutage = (a: Attempt) => a.t1 >= stopAt && a.t0 <= readyAt;
 const outage = restartAttempts.filter(inOutage);
 const before = restartAttempts.filter((a) => a.t1 < stopAt);
-check(before.length > 0 && before.every((a) => a.outcome === "ok"), `before the outage every write succeeds (${before.filter((a) => a.outcome !== "ok").length} of ${before.length} did not)`);
-const unclear = outage.filter((a) => !(a.outcome === "ok" || (a.outcome === "refused" && (a.code === "BUSY" || a.code === "UNAVAILABLE"))));
-check(unclear.length === 0, `during the outage every answer is a success, BUSY or UNAVAILABLE; ${unclear.length} were not, e.g. ${unclear.slice(0, 3).map((a) => `${a.outcome} ${a.code ?? ""} ${a.message ?? ""}`).join(" | ")}`);
+check(
+  before.length > 0 && before.every((a) => a.outcome === "ok"),
+  `before the outage every write succeeds (${before.filter((a) => a.outcome !== "ok").length} of ${before.length} did not)`,
+);
+const unclear = outage.filter(
+  (a) => !(a.outcome === "ok" || (a.outcome === "refused" && (a.code === "BUSY" || a.code === "UNAVAILABLE"))),
+);
+check(
+  unclear.length === 0,
+  `during the outage every answer is a success, BUSY or UNAVAILABLE; ${unclear.length} were not, e.g. ${unclear
+    .slice(0, 3)
+    .map((a) => `${a.outcome} ${a.code ?? ""} ${a.message ?? ""}`)
+    .join(" | ")}`,
+);
 const firstOkAfter = new Map<number, number>();
-for (const a of restartAttempts) if (a.outcome === "ok" && a.t0 >= readyAt && !firstOkAfter.has(a.writer)) firstOkAfter.set(a.writer, a.t1);
+for (const a of restartAttempts)
+  if (a.outcome === "ok" && a.t0 >= readyAt && !firstOkAfter.has(a.writer)) firstOkAfter.set(a.writer, a.t1);
 const recovery = firstOkAfter.size === WRITERS ? Math.max(...firstOkAfter.values()) - readyAt : null;
-check(recovery !== null && recovery <= RECOVERY_MS, `every writer succeeds again within ${RECOVERY_MS} ms of the server's start (${recovery === null ? `${WRITERS - firstOkAfter.size} never did` : `${recovery.toFixed(0)} ms`})`);
+check(
+  recovery !== null && recovery <= RECOVERY_MS,
+  `every writer succeeds again within ${RECOVERY_MS} ms of the server's start (${recovery === null ? `${WRITERS - firstOkAfter.size} never did` : `${recovery.toFixed(0)} ms`})`,
+);
 const afterRecovery = restartAttempts.filter((a) => recovery !== null && a.t0 > readyAt + recovery);
 const failedAfter = afterRecovery.filter((a) => a.outcome !== "ok");
-check(failedAfter.length === 0, `once recovered every write succeeds (${failedAfter.length} did not, e.g. ${failedAfter[0]?.message ?? ""})`);
+check(
+  failedAfter.length === 0,
+  `once recovered every write succeeds (${failedAfter.length} did not, e.g. ${failedAfter[0]?.message ?? ""})`,
+);
 // the feed retries with a back-off of at most 10 s (change-feed.ts), then proves delivery
 const FEED_RECOVERY_MS = 12_000;
-check(feedBackAfter !== null && feedBackAfter <= FEED_RECOVERY_MS, `the change feed is trusted again within ${FEED_RECOVERY_MS} ms of the server's start (${feedBackAfter === null ? "not within 30 s" : `${feedBackAfter.toFixed(0)} ms`})`);
+check(
+  feedBackAfter !== null && feedBackAfter <= FEED_RECOVERY_MS,
+  `the change feed is trusted again within ${FEED_RECOVERY_MS} ms of the server's start (${feedBackAfter === null ? "not within 30 s" : `${feedBackAfter.toFixed(0)} ms`})`,
+);
 
 // ---------------------------------------------------------------------------------------------
 // Scenario 2: the change feed's connection cut, twice, under load; a write while it is down.
@@ -293,21 +338,32 @@ check(feedBackAfter !== null && feedBackAfter <= FEED_RECOVERY_MS, `the change f
 const admin = new pg.Client({ connectionString: server.url });
 await admin.connect();
 const cutFeed = async () =>
-  (await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND query = 'LISTEN warden_data' AND pid <> pg_backend_pid()`)).rowCount ?? 0;
+  (
+    await admin.query(
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND query = 'LISTEN warden_data' AND pid <> pg_backend_pid()`,
+    )
+  ).rowCount ?? 0;
 const listQuery = parseIncidentListQuery({}).query;
 const dashQuery = () => parseDashboardQuery({}, "UTC", new Date()).query;
-const orgVersion = async () => present((await admin.query<{ v: number }>(`SELECT "dataVersion" AS v FROM "Organization" WHERE id = $1`, [tenant.org.id])).rows[0], "the organization").v;
+const orgVersion = async () =>
+  present(
+    (await admin.query<{ v: number }>(`SELECT "dataVersion" AS v FROM "Organization" WHERE id = $1`, [tenant.org.id]))
+      .rows[0],
+    "the organization",
+  ).v;
 
 async function cachedShows(title: string, version: number): Promise<string[]> {
   const wrong: string[] = [];
   const viewer = await cachedViewer(tenant.manager.id);
-  if (!viewer || (viewer.dataVersion ?? -1) < version) wrong.push(`cached viewer at data version ${viewer?.dataVersion}, the database at ${version}`);
+  if (!viewer || (viewer.dataVersion ?? -1) < version)
+    wrong.push(`cached viewer at data version ${viewer?.dataVersion}, the database at ${version}`);
   if (!viewer) return wrong;
   const list = await listIncidentsCached(viewer, listQuery);
   if (!list.rows.some((r) => r.title === title)) wrong.push(`the cached incident list lacks "${title}"`);
   const dash = await dashboardFigures(viewer, dashQuery());
   const open = writers.length + feedIncidents;
-  if (dash.value.open.total !== open) wrong.push(`the cached dashboard counts ${dash.value.open.total} open incidents, not ${open}`);
+  if (dash.value.open.total !== open)
+    wrong.push(`the cached dashboard counts ${dash.value.open.total} open incidents, not ${open}`);
   return wrong;
 }
 
@@ -337,18 +393,31 @@ for (let cut = 1; cut <= 2; cut++) {
   const back = await feedTrusted(30_000);
   if (back === null) feedChecks.push(`cut ${cut}: the feed was not trusted again within 30 s`);
   else feedBack.push(back);
-  for (const w of await cachedShows(title, await orgVersion())) feedChecks.push(`cut ${cut}, once the feed was back: ${w}`);
+  for (const w of await cachedShows(title, await orgVersion()))
+    feedChecks.push(`cut ${cut}, once the feed was back: ${w}`);
 }
 await sleep(1_000);
 await stopWriting2();
 await stopWatching2();
 await admin.end();
-check(feedChecks.length === 0, `after a write made while the feed was cut, the cached reads show it: ${feedChecks.join("; ")}`);
-check(feedBack.every((ms) => ms <= RECOVERY_MS), `the change feed is trusted again within ${RECOVERY_MS} ms of a cut (${feedBack.map((ms) => `${ms.toFixed(0)} ms`).join(", ")})`);
+check(
+  feedChecks.length === 0,
+  `after a write made while the feed was cut, the cached reads show it: ${feedChecks.join("; ")}`,
+);
+check(
+  feedBack.every((ms) => ms <= RECOVERY_MS),
+  `the change feed is trusted again within ${RECOVERY_MS} ms of a cut (${feedBack.map((ms) => `${ms.toFixed(0)} ms`).join(", ")})`,
+);
 const feedAttempts = attempts.slice(restartAttempts.length);
 const feedFailed = feedAttempts.filter((a) => a.outcome !== "ok");
-check(feedFailed.length === 0, `while the feed is cut every write succeeds (${feedFailed.length} of ${feedAttempts.length} did not, e.g. ${feedFailed[0]?.message ?? ""})`);
-check(stale.length === 0, `caches never serve a value older than a committed change (+${NOTICE_LAG_MS} ms) as current: ${stale.join("; ")}`);
+check(
+  feedFailed.length === 0,
+  `while the feed is cut every write succeeds (${feedFailed.length} of ${feedAttempts.length} did not, e.g. ${feedFailed[0]?.message ?? ""})`,
+);
+check(
+  stale.length === 0,
+  `caches never serve a value older than a committed change (+${NOTICE_LAG_MS} ms) as current: ${stale.join("; ")}`,
+);
 
 // ---------------------------------------------------------------------------------------------
 // What the database holds, against the log.
@@ -365,15 +434,41 @@ const byRequest = new Map(events.map((e) => [e.requestId, e]));
 const noteIds = new Set(notes.map((n) => n.id));
 const noteEvents = events.filter((e) => e.action === "note.create");
 
-const lost = attempts.filter((a) => a.outcome === "ok" && (a.op === "note" ? !noteIds.has(a.noteId ?? "") || byRequest.get(a.requestId)?.entityId !== a.noteId : !byRequest.has(a.requestId)));
-check(lost.length === 0, `every acknowledged write is in the database with its audit entry (${lost.length} are not: ${lost.slice(0, 5).map((a) => a.requestId).join(", ")})`);
+const lost = attempts.filter(
+  (a) =>
+    a.outcome === "ok" &&
+    (a.op === "note"
+      ? !noteIds.has(a.noteId ?? "") || byRequest.get(a.requestId)?.entityId !== a.noteId
+      : !byRequest.has(a.requestId)),
+);
+check(
+  lost.length === 0,
+  `every acknowledged write is in the database with its audit entry (${lost.length} are not: ${lost
+    .slice(0, 5)
+    .map((a) => a.requestId)
+    .join(", ")})`,
+);
 const savedAnyway = attempts.filter((a) => a.outcome === "refused" && a.code === "BUSY" && byRequest.has(a.requestId));
-check(savedAnyway.length === 0, `a write answered BUSY ("nothing was saved") saved nothing (${savedAnyway.length} did: ${savedAnyway.slice(0, 5).map((a) => a.requestId).join(", ")})`);
-const unavailableSaved = attempts.filter((a) => a.outcome === "refused" && a.code === "UNAVAILABLE" && byRequest.has(a.requestId)).length;
+check(
+  savedAnyway.length === 0,
+  `a write answered BUSY ("nothing was saved") saved nothing (${savedAnyway.length} did: ${savedAnyway
+    .slice(0, 5)
+    .map((a) => a.requestId)
+    .join(", ")})`,
+);
+const unavailableSaved = attempts.filter(
+  (a) => a.outcome === "refused" && a.code === "UNAVAILABLE" && byRequest.has(a.requestId),
+).length;
 const orphanNotes = notes.filter((n) => !noteEvents.some((e) => e.entityId === n.id));
 const orphanEvents = noteEvents.filter((e) => !noteIds.has(e.entityId ?? ""));
-check(orphanNotes.length === 0 && orphanEvents.length === 0, `nothing half-written: ${orphanNotes.length} notes without their audit entry, ${orphanEvents.length} note entries without their note`);
-const items = await db().checklistItem.findMany({ where: { id: { in: writers.flatMap((w) => w.items.map((i) => i.id)) } }, select: { id: true, doneAt: true } });
+check(
+  orphanNotes.length === 0 && orphanEvents.length === 0,
+  `nothing half-written: ${orphanNotes.length} notes without their audit entry, ${orphanEvents.length} note entries without their note`,
+);
+const items = await db().checklistItem.findMany({
+  where: { id: { in: writers.flatMap((w) => w.items.map((i) => i.id)) } },
+  select: { id: true, doneAt: true },
+});
 const itemsOff = items.filter((item) => {
   const last = events.filter((e) => e.entityId === item.id).at(-1);
   return (last?.action === "checklist.check") !== (item.doneAt !== null);
@@ -385,7 +480,10 @@ const reports = await verifyAllChains(db(), auditKey());
 const stored = await db().auditEvent.count();
 const verified = reports.reduce((n, r) => n + r.events, 0);
 const broken = reports.filter((r) => r.broken);
-check(broken.length === 0 && verified === stored, `every audit chain verifies (${verified} of ${stored} events; ${broken.map((b) => `${b.slug} at #${b.broken?.seq}: ${b.broken?.reason}`).join("; ")})`);
+check(
+  broken.length === 0 && verified === stored,
+  `every audit chain verifies (${verified} of ${stored} events; ${broken.map((b) => `${b.slug} at #${b.broken?.seq}: ${b.broken?.reason}`).join("; ")})`,
+);
 
 await stopChangeFeed();
 await db().$disconnect();
@@ -395,17 +493,29 @@ await server.stop();
 
 const count = (list: Attempt[], f: (a: Attempt) => boolean) => list.filter(f).length;
 const codes = new Map<string, number>();
-for (const a of outage) if (a.outcome !== "ok") codes.set(`${a.outcome} ${a.code ?? a.message}`, (codes.get(`${a.outcome} ${a.code ?? a.message}`) ?? 0) + 1);
-console.log(`\n${WRITERS} writers, one attempt each every ${INTERVAL_MS} ms (notes and checklist ticks, audited), PostgreSQL ${server.version}, Node ${process.version}\n`);
+for (const a of outage)
+  if (a.outcome !== "ok")
+    codes.set(`${a.outcome} ${a.code ?? a.message}`, (codes.get(`${a.outcome} ${a.code ?? a.message}`) ?? 0) + 1);
+console.log(
+  `\n${WRITERS} writers, one attempt each every ${INTERVAL_MS} ms (notes and checklist ticks, audited), PostgreSQL ${server.version}, Node ${process.version}\n`,
+);
 console.log("| | |\n|---|---|");
 console.log(`| Attempts (restart / feed cuts) | ${restartAttempts.length} / ${feedAttempts.length} |`);
 console.log(`| Acknowledged | ${count(attempts, (a) => a.outcome === "ok")} |`);
-console.log(`| Server down (stop → started again) | ${((readyAt - stopAt) / 1000).toFixed(1)} s (stop took ${((stoppedAt - stopAt) / 1000).toFixed(1)} s) |`);
-console.log(`| Answers overlapping the outage | ${outage.length}: ${count(outage, (a) => a.outcome === "ok")} ok; ${[...codes].map(([k, v]) => `${v} ${k}`).join(", ") || "no refusals"} |`);
+console.log(
+  `| Server down (stop → started again) | ${((readyAt - stopAt) / 1000).toFixed(1)} s (stop took ${((stoppedAt - stopAt) / 1000).toFixed(1)} s) |`,
+);
+console.log(
+  `| Answers overlapping the outage | ${outage.length}: ${count(outage, (a) => a.outcome === "ok")} ok; ${[...codes].map(([k, v]) => `${v} ${k}`).join(", ") || "no refusals"} |`,
+);
 console.log(`| UNAVAILABLE answers whose write had in fact been saved | ${unavailableSaved} |`);
 console.log(`| Entries committed before the stop, chained after the start | ${waitingAtStart} |`);
-console.log(`| Every writer succeeding again after the start | ${recovery === null ? "never" : `${(recovery / 1000).toFixed(2)} s`} |`);
-console.log(`| Change feed trusted again after the start / after a cut | ${feedBackAfter === null ? "never" : `${(feedBackAfter / 1000).toFixed(2)} s`} / ${feedBack.map((ms) => `${(ms / 1000).toFixed(2)} s`).join(", ")} |`);
+console.log(
+  `| Every writer succeeding again after the start | ${recovery === null ? "never" : `${(recovery / 1000).toFixed(2)} s`} |`,
+);
+console.log(
+  `| Change feed trusted again after the start / after a cut | ${feedBackAfter === null ? "never" : `${(feedBackAfter / 1000).toFixed(2)} s`} / ${feedBack.map((ms) => `${(ms / 1000).toFixed(2)} s`).join(", ")} |`,
+);
 console.log(`| Cached reads checked (errors while the server was away) | ${cachedReads} (${cachedReadErrors}) |`);
 console.log(`| Audit events verified | ${verified} of ${stored} |`);
 if (failures.length) {

@@ -57,7 +57,9 @@ describe("connections ended by the server", () => {
     const { id } = await logIncident(ctx, t.clientA.id);
     const r = await attempt(() =>
       db().$transaction(async (tx) => {
-        await tx.incidentNote.create({ data: { incidentId: id, body: "never saved", authorId: t.analyst.id, createdAt: new Date() } });
+        await tx.incidentNote.create({
+          data: { incidentId: id, body: "never saved", authorId: t.analyst.id, createdAt: new Date() },
+        });
         await terminate(pidOf(await tx.$queryRaw<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`));
         await tx.$executeRaw`SELECT 1`;
       }),

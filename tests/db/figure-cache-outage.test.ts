@@ -13,7 +13,8 @@ import { parseDashboardQuery } from "@/lib/validation/dashboard";
 // Figures cached before must not pass for current meanwhile: they are not served once the
 // change feed has lost its connection. npm run test:faults restarts a real server under load.
 
-const feedPid = () => (globalThis as { wardenFeed?: { client: { processID?: number } | null } }).wardenFeed?.client?.processID;
+const feedPid = () =>
+  (globalThis as { wardenFeed?: { client: { processID?: number } | null } }).wardenFeed?.client?.processID;
 
 describe("cached figures across a loss of the database", () => {
   afterAll(stopChangeFeed);

@@ -9,7 +9,9 @@ import { withApiErrors } from "@/server/api-handler";
 
 // A port where nothing listens: the errors below are the real ones a stopped database gives.
 const NOWHERE = "postgresql://postgres@127.0.0.1:1/warden";
-const prisma = new PrismaClient({ adapter: new PrismaPg(new pg.Pool({ connectionString: NOWHERE, connectionTimeoutMillis: 2_000 })) });
+const prisma = new PrismaClient({
+  adapter: new PrismaPg(new pg.Pool({ connectionString: NOWHERE, connectionTimeoutMillis: 2_000 })),
+});
 afterAll(() => prisma.$disconnect());
 
 async function caught(work: () => Promise<unknown>): Promise<unknown> {
@@ -31,13 +33,17 @@ describe("a database that cannot be reached", () => {
     expect(isUnavailable(viaPrisma)).toBe(true);
     expect(isUnavailable(viaPg)).toBe(true);
     // a restart ending a session (57P01), a server still starting (57P03), a cut connection
-    expect(isUnavailable(Object.assign(new Error("terminating connection due to administrator command"), { code: "57P01" }))).toBe(true);
+    expect(
+      isUnavailable(Object.assign(new Error("terminating connection due to administrator command"), { code: "57P01" })),
+    ).toBe(true);
     expect(isUnavailable(new Error("x", { cause: { kind: "postgres", originalCode: "57P03" } }))).toBe(true);
     expect(isUnavailable(new Error("Connection terminated unexpectedly"))).toBe(true);
     expect(isUnavailable(new Error("Client has encountered a connection error and is not queryable"))).toBe(true);
     // and nothing else is: a refused value, a busy database, a bug
     expect(isUnavailable(Object.assign(new Error("duplicate key value"), { code: "23505" }))).toBe(false);
-    expect(isUnavailable(Object.assign(new Error("canceling statement due to lock timeout"), { code: "55P03" }))).toBe(false);
+    expect(isUnavailable(Object.assign(new Error("canceling statement due to lock timeout"), { code: "55P03" }))).toBe(
+      false,
+    );
     expect(isUnavailable(new TypeError("Cannot read properties of undefined"))).toBe(false);
     expect(isBusy(viaPrisma)).toBe(false);
   });
