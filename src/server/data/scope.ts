@@ -42,6 +42,12 @@ export function tenantScopeSql(viewer: Viewer, alias: string, clientId: string |
   return Prisma.sql`${Prisma.raw(`${alias}."organizationId"`)} = ${viewer.organizationId}::uuid AND ${Prisma.raw(`${alias}."clientId"`)} = ANY(${ids}::uuid[])`;
 }
 
+/** People of the viewer's organization, as SQL on a "User" row `alias` (what userWhere says to the ORM). */
+export function userScopeSql(viewer: Viewer, alias: string): Prisma.Sql {
+  if (!/^[a-z]\w*$/.test(alias)) throw new Error(`not a table alias: ${alias}`);
+  return Prisma.sql`${Prisma.raw(`${alias}."organizationId"`)} = ${viewer.organizationId}::uuid`;
+}
+
 /**
  * The audit trail a viewer may read, as a condition on "AuditEvent" a: the organization's
  * events, and an incident's only while the incident is of one of the viewer's clients.
