@@ -1,4 +1,5 @@
 import { Prisma } from "@/generated/prisma/client";
+import { UNAVAILABLE_DIGEST } from "@/lib/unavailable-digest";
 
 // The database away: restarting, failing over, unreachable, or the connection cut mid-request.
 // Warden comes back by itself once the database answers again (each request opens a new
@@ -60,4 +61,13 @@ export function isUnavailable(error: unknown): boolean {
     e = fields.cause ?? fields.meta?.driverAdapterError;
   }
   return false;
+}
+
+/**
+ * For a page that could not be drawn: the database away becomes an error whose digest the error
+ * page recognises (Next keeps a digest the error already has); anything else is left as it is.
+ */
+export function pageErrorOf(error: unknown): unknown {
+  if (!isUnavailable(error)) return error;
+  return Object.assign(new Error("Warden cannot reach its database", { cause: error }), { digest: UNAVAILABLE_DIGEST });
 }

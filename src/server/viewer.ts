@@ -11,6 +11,7 @@ import { cachedViewer } from "./data/viewer-cache";
 import { checkSession, type SessionGate } from "./data/load-session";
 import { readSessionToken, type SessionToken } from "./session-token";
 import { touchSession } from "./services/sessions/sessions";
+import { pageErrorOf } from "./unavailable";
 import { secondFactorPath } from "@/domain/access/session-status";
 import { can, type Viewer } from "@/domain/access/can";
 import type { Permission } from "@/domain/access/permissions";
@@ -27,8 +28,13 @@ import type { Permission } from "@/domain/access/permissions";
 export const getViewer = cache(async (): Promise<Viewer | null> => {
   const token = await requestSession();
   if (!token) return null;
-  const [gate, viewer] = await Promise.all([getSessionGate(), cachedViewer(token.userId)]);
-  return gate.status === "complete" ? viewer : null;
+  try {
+    const [gate, viewer] = await Promise.all([getSessionGate(), cachedViewer(token.userId)]);
+    return gate.status === "complete" ? viewer : null;
+  } catch (error) {
+    // the first read of every page: with the database away, the error page says so (error.tsx)
+    throw pageErrorOf(error);
+  }
 });
 
 const getFreshViewer = cache(async (): Promise<Viewer | null> => {

@@ -2,7 +2,8 @@ import { afterAll, describe, expect, it, vi } from "vitest";
 import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/generated/prisma/client";
-import { isUnavailable, UNAVAILABLE_MESSAGE } from "@/server/unavailable";
+import { isUnavailable, pageErrorOf, UNAVAILABLE_MESSAGE } from "@/server/unavailable";
+import { UNAVAILABLE_DIGEST } from "@/lib/unavailable-digest";
 import { isBusy } from "@/server/busy";
 import { attempt } from "@/server/services/result";
 import { withApiErrors } from "@/server/api-handler";
@@ -65,5 +66,12 @@ describe("a database that cannot be reached", () => {
     expect((await res.json()).error).toMatchObject({ code: "UNAVAILABLE", message: UNAVAILABLE_MESSAGE });
     expect(JSON.parse(String(warn.mock.calls[0]?.[0]))).toMatchObject({ level: "warn", event: "api.unavailable" });
     warn.mockRestore();
+  });
+
+  it("is a page error whose digest the error page recognises; any other error is left as it is", async () => {
+    const away = await caught(() => prisma.$queryRaw`SELECT 1`);
+    expect(pageErrorOf(away)).toMatchObject({ digest: UNAVAILABLE_DIGEST, cause: away });
+    const bug = new TypeError("Cannot read properties of undefined");
+    expect(pageErrorOf(bug)).toBe(bug);
   });
 });
