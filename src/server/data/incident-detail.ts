@@ -31,23 +31,23 @@ export const TIMELINE_SHOWN = 200;
 
 // The shape the page's sections are written against (the ORM's payload for these relations);
 // the rows themselves come from one SQL statement below.
-const DETAIL_INCLUDE = {
+type DetailInclude = {
   // with the flags that bring legal regimes in (the assessment form lists them)
-  client: { select: { id: true, name: true, timeZone: true, hipaaCoveredEntity: true, doraFinancialEntity: true, nis2Entity: true, secRegistrant: true, handlesCardData: true } },
-  reporter: { select: { name: true } },
-  owner: { select: { id: true, name: true } },
-  updatedBy: { select: { name: true } },
-  checklist: { include: { doneBy: { select: { name: true } } } },
-  tasks: { include: { owner: { select: { name: true } } } },
-  notes: { include: { author: { select: { name: true } } } },
-  evidence: { include: { collectedBy: { select: { name: true } }, custody: { include: { actor: { select: { name: true } } } } } },
-  assets: true,
-  phaseEvents: { include: { actor: { select: { name: true } } } },
-  postMortem: { include: { completedBy: { select: { name: true } } } },
-  actionItems: { include: { owner: { select: { id: true, name: true } } } },
-} satisfies Prisma.IncidentInclude;
+  client: { select: { id: true; name: true; timeZone: true; hipaaCoveredEntity: true; doraFinancialEntity: true; nis2Entity: true; secRegistrant: true; handlesCardData: true } };
+  reporter: { select: { name: true } };
+  owner: { select: { id: true; name: true } };
+  updatedBy: { select: { name: true } };
+  checklist: { include: { doneBy: { select: { name: true } } } };
+  tasks: { include: { owner: { select: { name: true } } } };
+  notes: { include: { author: { select: { name: true } } } };
+  evidence: { include: { collectedBy: { select: { name: true } }; custody: { include: { actor: { select: { name: true } } } } } };
+  assets: true;
+  phaseEvents: { include: { actor: { select: { name: true } } } };
+  postMortem: { include: { completedBy: { select: { name: true } } } };
+  actionItems: { include: { owner: { select: { id: true; name: true } } } };
+};
 
-type StoredDetail = Prisma.IncidentGetPayload<{ include: typeof DETAIL_INCLUDE }>;
+type StoredDetail = Prisma.IncidentGetPayload<{ include: DetailInclude }>;
 
 type AuditRow = { id: string; seq: number; at: Date; actorLabel: string; action: string; entityType: string; entityId: string | null; changes: Prisma.JsonValue; hash: string };
 
@@ -185,26 +185,27 @@ export type IncidentDetail = NonNullable<Awaited<ReturnType<typeof getIncidentDe
 
 // JSON has no dates: a `timestamp` column comes back as "2026-03-29T01:30:00.123" (UTC, as stored).
 const utc = (value: unknown) => (typeof value === "string" ? new Date(`${value}Z`) : null);
+function reviveOne<T>(r: Record<string, unknown>, dateKeys: readonly string[]): T {
+  for (const k of dateKeys) if (k in r) r[k] = utc(r[k]);
+  return r as T;
+}
 function revive<T>(json: unknown, dateKeys: readonly string[]): T[] {
-  return (json as Array<Record<string, unknown>>).map((r) => {
-    for (const k of dateKeys) if (k in r) r[k] = utc(r[k]);
-    return r as T;
-  });
+  return (json as Array<Record<string, unknown>>).map((r) => reviveOne<T>(r, dateKeys));
 }
 
 function storedDetail(row: DetailRow): StoredDetail {
-  const incident: Record<string, unknown> = { ...row };
-  for (const key of ["auditShown", "auditTotal", "notesTotal", "obligationNames", "people", "unsettled"]) delete incident[key];
-  const pm = row.postMortem as (Record<string, unknown> & StoredDetail["postMortem"]) | null;
+  // the statement's other columns are not the incident's
+  const { auditShown: _shown, auditTotal: _total, notesTotal: _notes, obligationNames: _names, people: _people, unsettled: _unsettled, ...incident } = row;
+  const pm = row.postMortem as Record<string, unknown> | null;
   return {
-    ...(incident as Omit<StoredDetail, Json>),
+    ...incident,
     checklist: revive(row.checklist, ["doneAt"]),
     tasks: revive(row.tasks, ["dueAt", "doneAt", "createdAt"]),
     notes: revive(row.notes, ["createdAt"]),
     evidence: revive<StoredDetail["evidence"][number]>(row.evidence, ["collectedAt", "createdAt"]).map((e) => ({ ...e, custody: revive(e.custody, ["at"]) })),
     assets: revive(row.assets, ["createdAt"]),
     phaseEvents: revive(row.phaseEvents, ["at"]),
-    postMortem: pm ? revive<NonNullable<StoredDetail["postMortem"]>>([pm], ["completedAt", "updatedAt"])[0]! : null,
+    postMortem: pm ? reviveOne<NonNullable<StoredDetail["postMortem"]>>(pm, ["completedAt", "updatedAt"]) : null,
     actionItems: revive(row.actionItems, ["dueAt", "doneAt", "createdAt"]),
   };
 }

@@ -8,31 +8,36 @@ import { SETTLED_STATUSES } from "@/domain/deadlines/obligation-status";
 // The shape the incident page is written against (the ORM's payload for these relations); the
 // rows come from one SQL statement, read on every view of the incident page, where the ORM's
 // round and mapping per relation (about ten) cost more than the statement itself.
-const OBLIGATION_INCLUDE = {
-  decidedBy: { select: { name: true } },
-  proposedBy: { select: { name: true } },
-  confirmedBy: { select: { name: true } },
-  filings: { include: { recordedBy: { select: { name: true } }, confirmedBy: { select: { name: true } } } },
+type ObligationInclude = {
+  decidedBy: { select: { name: true } };
+  proposedBy: { select: { name: true } };
+  confirmedBy: { select: { name: true } };
+  filings: { include: { recordedBy: { select: { name: true } }; confirmedBy: { select: { name: true } } } };
   notices: {
     select: {
-      id: true, status: true, sentAt: true, approvedAt: true, contentHash: true,
-      approvedBy: { select: { name: true } },
-      acknowledgements: { select: { at: true, user: { select: { name: true } } } },
-      _count: { select: { messages: true } },
-    },
-  },
-  _count: { select: { revisions: true } },
-} satisfies Prisma.ObligationInclude;
+      id: true; status: true; sentAt: true; approvedAt: true; contentHash: true;
+      approvedBy: { select: { name: true } };
+      acknowledgements: { select: { at: true; user: { select: { name: true } } } };
+      _count: { select: { messages: true } };
+    };
+  };
+  _count: { select: { revisions: true } };
+};
 
-export type ObligationWithNotices = Prisma.ObligationGetPayload<{ include: typeof OBLIGATION_INCLUDE }>;
+export type ObligationWithNotices = Prisma.ObligationGetPayload<{ include: ObligationInclude }>;
+
+// As JSON carries them: dates as text.
+type Jsonified<T> = T extends Date ? string : T extends Array<infer U> ? Array<Jsonified<U>> : T extends object ? { [K in keyof T]: Jsonified<T[K]> } : T;
+type ObligationRow = Omit<ObligationWithNotices, "filings" | "notices"> & { filings: Jsonified<ObligationWithNotices["filings"]>; notices: Jsonified<ObligationWithNotices["notices"]> };
 
 const userName = (fk: string) => Prisma.raw(`(SELECT json_build_object('name', u.name) FROM "User" u WHERE u.id = ${fk})`);
 // JSON has no dates: a `timestamp` column comes back as "2026-03-29T01:30:00.123" (UTC, as stored).
-const utc = (value: unknown) => (typeof value === "string" ? new Date(`${value}Z`) : null);
+const utc = (value: string) => new Date(`${value}Z`);
+const utcOrNull = (value: string | null) => (value === null ? null : utc(value));
 
 /** The incident's obligations (active first, by due time) with their notices and filings. */
 export async function listIncidentObligations(viewer: Viewer, incidentId: string): Promise<ObligationWithNotices[]> {
-  const rows = await sqlRows<ObligationWithNotices>(
+  const rows = await sqlRows<ObligationRow>(
     Prisma.sql`
     SELECT o.id, o."incidentId", o."ruleId", o.regime, o.citation, o.title, o.party, o.recipient, o.applicability, o.active,
       o."startsAt", o."dueAt", o.basis, o.explanation, o.unconfirmed, o.status, o."deliveredAt", o."settledDueAt",
@@ -55,8 +60,8 @@ export async function listIncidentObligations(viewer: Viewer, incidentId: string
   );
   return rows.map((o) => ({
     ...o,
-    filings: o.filings.map((f) => ({ ...f, filedAt: utc(f.filedAt)!, createdAt: utc(f.createdAt)!, confirmedAt: utc(f.confirmedAt) })),
-    notices: o.notices.map((n) => ({ ...n, sentAt: utc(n.sentAt), approvedAt: utc(n.approvedAt), acknowledgements: n.acknowledgements.map((a) => ({ ...a, at: utc(a.at)! })) })),
+    filings: o.filings.map((f) => ({ ...f, filedAt: utc(f.filedAt), createdAt: utc(f.createdAt), confirmedAt: utcOrNull(f.confirmedAt) })),
+    notices: o.notices.map((n) => ({ ...n, sentAt: utcOrNull(n.sentAt), approvedAt: utcOrNull(n.approvedAt), acknowledgements: n.acknowledgements.map((a) => ({ ...a, at: utc(a.at) })) })),
   }));
 }
 
