@@ -13,6 +13,7 @@
 // Prints a Markdown table: writes per second, p50/p95/p99 latency, errors (with a sample).
 import { randomUUID } from "node:crypto";
 import pg from "pg";
+import { present } from "./lib/present";
 import nextEnv from "@next/env";
 import { createTestDatabase, DEFAULT_SERVER_URL } from "./lib/test-database";
 
@@ -58,7 +59,7 @@ async function serviceWriter(userId: string, clientId: string, n: number): Promi
         r = await addIncidentNote(c, { incidentId: incident.id, body: `Bench note ${step} by writer ${n}` });
         break;
       case 1: {
-        const item = items[Math.floor(step / 3) % items.length]!;
+        const item = present(items[Math.floor(step / 3) % items.length], "a checklist item to tick");
         r = await toggleChecklistItem(c, { incidentId: incident.id, itemId: item.id, done: Math.floor(step / 3 / items.length) % 2 === 0 });
         break;
       }
@@ -108,11 +109,12 @@ async function measure(name: string, writers: Writer[]): Promise<Row> {
 // Ten organizations; the first holds every writer of scenario 1.
 const tenants: Awaited<ReturnType<typeof makeTenant>>[] = [];
 for (let i = 0; i < 10; i++) tenants.push(await makeTenant());
+const first = present(tenants[0], "the first organization");
 const oneOrg: Writer[] = [];
-for (let w = 0; w < WRITERS; w++) oneOrg.push(await serviceWriter(tenants[0]!.manager.id, tenants[0]!.clientA.id, w));
+for (let w = 0; w < WRITERS; w++) oneOrg.push(await serviceWriter(first.manager.id, first.clientA.id, w));
 const tenOrgs: Writer[] = [];
 for (let w = 0; w < WRITERS; w++) {
-  const t = tenants[w % tenants.length]!;
+  const t = present(tenants[w % tenants.length], "an organization");
   tenOrgs.push(await serviceWriter(t.manager.id, t.clientA.id, w));
 }
 
@@ -127,7 +129,7 @@ const rawWriters: Writer[] = Array.from({ length: WRITERS }, (_, w) => {
     try {
       await client.query("BEGIN");
       await client.query("INSERT INTO bench_note VALUES ($1, $2, $3, now())", [randomUUID(), incidentId, `Bench note by writer ${w}`]);
-      await client.query("INSERT INTO bench_audit VALUES ($1, $2, $3, 'note.create', $4, now())", [randomUUID(), tenants[0]!.org.id, incidentId, JSON.stringify({ length: 20 })]);
+      await client.query("INSERT INTO bench_audit VALUES ($1, $2, $3, 'note.create', $4, now())", [randomUUID(), first.org.id, incidentId, JSON.stringify({ length: 20 })]);
       await client.query("COMMIT");
       return { ok: true };
     } finally {
@@ -151,6 +153,6 @@ console.log(`${WRITERS} writers, ${SECONDS} s each after ${WARMUP_MS / 1000} s w
 console.log("| Scenario | writes | writes/s | p50 ms | p95 ms | p99 ms | errors |\n|---|---:|---:|---:|---:|---:|---:|");
 for (const r of rows) console.log(`| ${r.name} | ${r.writes} | ${r.perSecond.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.errors} |`);
 for (const r of rows) if (r.sample) console.log(`\n${r.name}: first error: ${r.sample}`);
-console.log(`\nAudit chains: ${reports.length} organizations, ${events} of ${stored} stored events verified, ${broken.length ? `BROKEN: ${broken.map((b) => `${b.slug} at #${b.broken!.seq}: ${b.broken!.reason}`).join("; ")}` : "every chain verifies"}`);
+console.log(`\nAudit chains: ${reports.length} organizations, ${events} of ${stored} stored events verified, ${broken.length ? `BROKEN: ${broken.map((b) => `${b.slug} at #${b.broken?.seq}: ${b.broken?.reason}`).join("; ")}` : "every chain verifies"}`);
 // the database stays for a look afterwards; the next run drops it first
 process.exit(broken.length || events !== stored ? 1 : 0);

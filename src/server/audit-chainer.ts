@@ -35,7 +35,8 @@ export async function chainPending(organizationId: string, key: Uint8Array = aud
       const waiting = await tx.$queryRaw<Waiting[]>`
         SELECT id::text, position, "organizationId"::text, at, "actorId"::text, "actorLabel", action, "entityType", "entityId", "incidentId"::text, changes, "requestId", ip, "dataChange", seal
         FROM "AuditEventPending" WHERE "organizationId" = ${organizationId}::uuid AND position > ${after} ORDER BY position LIMIT ${BATCH}`;
-      if (waiting.length === 0) return { read: 0, last: after, moved: 0 };
+      const newest = waiting.at(-1);
+      if (!newest) return { read: 0, last: after, moved: 0 };
       const [head] = await tx.$queryRaw<{ seq: number; hash: string }[]>`
         SELECT seq, hash FROM "AuditEvent" WHERE "organizationId" = ${organizationId}::uuid ORDER BY seq DESC LIMIT 1`;
       let seq = head?.seq ?? 0;
@@ -66,7 +67,7 @@ export async function chainPending(organizationId: string, key: Uint8Array = aud
         await tx.$executeRaw`DELETE FROM "AuditEventPending" WHERE id = ANY(${links.ids}::uuid[])`;
         if (dataChange) await bumpDataVersion(tx, organizationId);
       }
-      return { read: waiting.length, last: waiting[waiting.length - 1]!.position, moved: links.ids.length };
+      return { read: waiting.length, last: newest.position, moved: links.ids.length };
     });
     moved += step.moved;
     after = step.last;

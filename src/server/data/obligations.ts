@@ -4,6 +4,8 @@ import { incidentWhere, tenantScopeSql } from "./scope";
 import type { Viewer } from "@/domain/access/can";
 import { Prisma } from "@/generated/prisma/client";
 import { SETTLED_STATUSES } from "@/domain/deadlines/obligation-status";
+import { readCipher } from "../crypto/incident-keys";
+import { openNoticeFields } from "../crypto/sealed-notice";
 
 // The shape the incident page is written against (the ORM's payload for these relations); the
 // rows come from one SQL statement, read on every view of the incident page, where the ORM's
@@ -100,7 +102,7 @@ function listOpenObligationRows(where: Prisma.ObligationWhereInput) {
 
 /** A notice with everything staff see about it (in scope only). */
 export async function getNoticeForStaff(viewer: Viewer, incidentId: string, noticeId: string) {
-  return db().notice.findFirst({
+  const notice = await db().notice.findFirst({
     where: { id: noticeId, incidentId, incident: incidentWhere(viewer) },
     include: {
       obligation: true,
@@ -112,4 +114,11 @@ export async function getNoticeForStaff(viewer: Viewer, incidentId: string, noti
       messages: { orderBy: { createdAt: "asc" }, include: { author: { select: { name: true, role: true } } } },
     },
   });
+  if (!notice) return null;
+  const cipher = await readCipher(db(), notice.incidentId);
+  return {
+    ...notice,
+    fields: openNoticeFields(cipher, notice.fields),
+    messages: notice.messages.map((m) => ({ ...m, body: cipher.open("notice.message", m.body) })),
+  };
 }

@@ -50,13 +50,13 @@ export async function verifyOrganizationChain(
       requested += BATCH;
     }
     const batch = (await ahead.shift()) ?? [];
-    if (batch.length === 0 && requested < top) continue; // a whole page of seq missing: the next page's first event says so
-    if (batch.length === 0) return report(await unchainable(prisma, org.id, key, (last?.seq ?? 0) + 1));
+    const tail = batch.at(-1);
+    if (!tail && requested < top) continue; // a whole page of seq missing: the next page's first event says so
+    if (!tail) return report(await unchainable(prisma, org.id, key, (last?.seq ?? 0) + 1));
     const broken = findChainBreak(batch, key, last);
     events += broken ? broken.seq - (last?.seq ?? 0) - 1 : batch.length;
     keyed += batch.filter((e) => e.hashVersion !== 1 && (!broken || e.seq < broken.seq)).length;
     if (broken) return report(broken);
-    const tail = batch[batch.length - 1]!;
     last = { seq: tail.seq, hash: tail.hash, hashVersion: tail.hashVersion };
     onProgress?.({ organizationId: org.id, slug: org.slug, checked: events, lastSeq: tail.seq });
   }
