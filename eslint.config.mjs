@@ -5,7 +5,17 @@ import tseslint from "typescript-eslint";
 
 const config = [
   {
-    ignores: ["node_modules/**", ".next*/**", "src/generated/**", "next-env.d.ts", "test-results/**", "playwright-report/**", ".data/**", "audit-anchors/**", "coverage/**"],
+    ignores: [
+      "node_modules/**",
+      ".next*/**",
+      "src/generated/**",
+      "next-env.d.ts",
+      "test-results/**",
+      "playwright-report/**",
+      ".data/**",
+      "audit-anchors/**",
+      "coverage/**",
+    ],
   },
   ...nextVitals,
   ...tseslint.configs.strict,
@@ -14,7 +24,12 @@ const config = [
       // a leading underscore names what is deliberately left unused (a field left out of a rest)
       "@typescript-eslint/no-unused-vars": [
         "error",
-        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_", ignoreRestSiblings: true },
+        {
+          argsIgnorePattern: "^_",
+          varsIgnorePattern: "^_",
+          destructuredArrayIgnorePattern: "^_",
+          ignoreRestSiblings: true,
+        },
       ],
     },
   },

@@ -3,7 +3,11 @@
 
 export const DEMO_PASSWORD = "warden-demo-2026";
 
-export const DEMO_ORGANIZATION = { slug: "northwind-bpo", name: "Northwind BPO Services", timeZone: "America/New_York" };
+export const DEMO_ORGANIZATION = {
+  slug: "northwind-bpo",
+  name: "Northwind BPO Services",
+  timeZone: "America/New_York",
+};
 
 export const DEMO_CLIENTS = [
   {

@@ -14,27 +14,46 @@ const SEED_ACTOR = { id: null, label: "demo seed" } as const;
  * nothing: rows are looked up by their natural keys (slug, client name, email) first.
  * Returns how many rows it created (organization, clients, users) and how many incidents.
  */
-export async function seedDemo(prisma: PrismaClient, opts: { incidents?: boolean } = {}): Promise<{ created: number; incidents: number }> {
+export async function seedDemo(
+  prisma: PrismaClient,
+  opts: { incidents?: boolean } = {},
+): Promise<{ created: number; incidents: number }> {
   let created = 0;
   const org =
     (await prisma.organization.findUnique({ where: { slug: DEMO_ORGANIZATION.slug } })) ??
     (await prisma.$transaction(async (tx) => {
       const o = await tx.organization.create({ data: DEMO_ORGANIZATION });
-      await appendAudit(tx, { organizationId: o.id, actor: SEED_ACTOR, action: "organization.create", entityType: "Organization", entityId: o.id, changes: { name: o.name } });
+      await appendAudit(tx, {
+        organizationId: o.id,
+        actor: SEED_ACTOR,
+        action: "organization.create",
+        entityType: "Organization",
+        entityId: o.id,
+        changes: { name: o.name },
+      });
       created += 1;
       return o;
     }));
 
   const clientIds = new Map<string, string>();
   for (const { key, ...data } of DEMO_CLIENTS) {
-    const existing = await prisma.client.findUnique({ where: { organizationId_name: { organizationId: org.id, name: data.name } } });
+    const existing = await prisma.client.findUnique({
+      where: { organizationId_name: { organizationId: org.id, name: data.name } },
+    });
     if (existing) {
       clientIds.set(key, existing.id);
       continue;
     }
     const client = await prisma.$transaction(async (tx) => {
       const c = await tx.client.create({ data: { ...data, organizationId: org.id } });
-      await appendAudit(tx, { organizationId: org.id, actor: SEED_ACTOR, action: "client.create", entityType: "Client", entityId: c.id, changes: { name: c.name, sector: c.sector } });
+      await appendAudit(tx, {
+        organizationId: org.id,
+        actor: SEED_ACTOR,
+        action: "client.create",
+        entityType: "Client",
+        entityId: c.id,
+        changes: { name: c.name, sector: c.sector },
+      });
       return c;
     });
     created += 1;
@@ -68,7 +87,11 @@ export async function seedDemo(prisma: PrismaClient, opts: { incidents?: boolean
     });
     created += 1;
   }
-  await enrolDemoAuthenticators(prisma, org.id, DEMO_USERS.map((u) => u.email));
+  await enrolDemoAuthenticators(
+    prisma,
+    org.id,
+    DEMO_USERS.map((u) => u.email),
+  );
   const incidents = opts.incidents === false ? 0 : await seedIncidents(prisma, org, clientIds);
   return { created, incidents };
 }
@@ -79,14 +102,31 @@ export async function seedDemo(prisma: PrismaClient, opts: { incidents?: boolean
  * demo's codes are printed by `npm start` and `npm run demo:code`. Existing demo databases get
  * them on the next start. Returns how many it set.
  */
-export async function enrolDemoAuthenticators(prisma: PrismaClient, organizationId: string, emails: readonly string[]): Promise<number> {
+export async function enrolDemoAuthenticators(
+  prisma: PrismaClient,
+  organizationId: string,
+  emails: readonly string[],
+): Promise<number> {
   let set = 0;
   for (const email of emails) {
-    const user = await prisma.user.findFirst({ where: { email, organizationId, totpEnabledAt: null }, select: { id: true } });
+    const user = await prisma.user.findFirst({
+      where: { email, organizationId, totpEnabledAt: null },
+      select: { id: true },
+    });
     if (!user) continue;
     await prisma.$transaction(async (tx) => {
-      await tx.user.update({ where: { id: user.id }, data: { totpSecret: sealSecret(demoTotpSecret(email), user.id), totpEnabledAt: new Date(), totpLastStep: null } });
-      await appendAudit(tx, { organizationId, actor: SEED_ACTOR, action: "user.mfa_enrolled", entityType: "User", entityId: user.id, changes: { demo: true } });
+      await tx.user.update({
+        where: { id: user.id },
+        data: { totpSecret: sealSecret(demoTotpSecret(email), user.id), totpEnabledAt: new Date(), totpLastStep: null },
+      });
+      await appendAudit(tx, {
+        organizationId,
+        actor: SEED_ACTOR,
+        action: "user.mfa_enrolled",
+        entityType: "User",
+        entityId: user.id,
+        changes: { demo: true },
+      });
     });
     set += 1;
   }

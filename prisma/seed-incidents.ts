@@ -22,7 +22,12 @@ import { noticeDestinations } from "../src/server/data/notice-destinations";
 import { acknowledgeNotice, postNoticeMessage } from "../src/server/services/notices/portal-actions";
 import { recordExternalFiling, markObligationNotRequired } from "../src/server/services/obligations/decide-obligation";
 import { reviewObligationDecision } from "../src/server/services/obligations/confirm-obligation-decision";
-import { addActionItem, completeReview, saveReview, updateActionItem } from "../src/server/services/post-mortem/post-mortem";
+import {
+  addActionItem,
+  completeReview,
+  saveReview,
+  updateActionItem,
+} from "../src/server/services/post-mortem/post-mortem";
 import { PHASES, type IncidentType } from "../src/domain/incident/types";
 import { present } from "../scripts/lib/present";
 import type { PrismaClient } from "../src/generated/prisma/client";
@@ -55,11 +60,13 @@ const STORIES: Story[] = [
     type: "CYBERATTACK",
     title: "Ransomware on claims-processing file server",
     summary: "EDR flagged mass file encryption on the claims share; a ransom note was found on three hosts.",
-    clientSummary: "Ransomware encrypted files on the server our team uses to process your claims. The affected hosts were isolated the same day; we are restoring from backups and checking whether any files were copied out.",
+    clientSummary:
+      "Ransomware encrypted files on the server our team uses to process your claims. The affected hosts were isolated the same day; we are restoring from backups and checking whether any files were copied out.",
     severity: "CRITICAL",
     categories: ["PERSONAL", "HEALTH", "FINANCIAL"],
     jurisdictions: { health: ["US-IL", "US-WI"], bank: ["DE", "AT"], law: ["GB"] },
-    subjects: 18400, records: 52000,
+    subjects: 18400,
+    records: 52000,
     asset: ["claims-fs-02", "File server"],
     note: "Attacker entered through an unpatched VPN appliance; lateral movement via a reused service account.",
     evidence: "EDR telemetry export of the three encrypted hosts",
@@ -68,11 +75,13 @@ const STORIES: Story[] = [
     type: "DATA_BREACH",
     title: "Customer records exfiltrated through compromised agent account",
     summary: "An agent's SSO account was phished; 4,000 customer records were exported from the CRM overnight.",
-    clientSummary: "A staff account was taken over through a phishing e-mail and used overnight to export about 4,000 of your customer records from the case-management system. The account was disabled and its sessions ended when we found it.",
+    clientSummary:
+      "A staff account was taken over through a phishing e-mail and used overnight to export about 4,000 of your customer records from the case-management system. The account was disabled and its sessions ended when we found it.",
     severity: "HIGH",
     categories: ["PERSONAL", "FINANCIAL"],
     jurisdictions: { health: ["US-IL", "US-CA"], bank: ["DE", "FR", "NL"], law: ["GB", "IE"] },
-    subjects: 4000, records: 4000,
+    subjects: 4000,
+    records: 4000,
     asset: ["CRM tenant", "SaaS"],
     note: "CRM audit log shows the export from an IP in a hosting range; MFA fatigue prompt accepted at 02:14.",
     evidence: "CRM audit log export for the compromised account",
@@ -81,11 +90,13 @@ const STORIES: Story[] = [
     type: "ACCIDENTAL_LEAK",
     title: "Billing statements e-mailed to the wrong customer",
     summary: "A mail-merge error sent 37 billing statements to a single customer address.",
-    clientSummary: "A printing and mailing error sent 37 billing statements to a single customer's address. The recipient has returned them unopened except for one.",
+    clientSummary:
+      "A printing and mailing error sent 37 billing statements to a single customer's address. The recipient has returned them unopened except for one.",
     severity: "MEDIUM",
     categories: ["PERSONAL", "PAYMENT_CARD"],
     jurisdictions: { health: ["US-IL"], bank: ["DE"], law: ["GB"] },
-    subjects: 37, records: 37,
+    subjects: 37,
+    records: 37,
     asset: ["Statement mail-merge job", "Batch job"],
     note: "Recipient confirmed deletion in writing; the merge template used a cached address column.",
     evidence: "Outbound mail log entries for the mis-sent batch",
@@ -94,11 +105,13 @@ const STORIES: Story[] = [
     type: "SYSTEM_FAILURE",
     title: "Storage controller failure corrupted the case-notes database",
     summary: "A firmware fault on the SAN controller corrupted the case-notes database; service was down 6 hours.",
-    clientSummary: "A storage hardware fault corrupted the database holding case notes for your account; the service was unavailable for 6 hours and was restored from the previous night's backup. No data left our systems.",
+    clientSummary:
+      "A storage hardware fault corrupted the database holding case notes for your account; the service was unavailable for 6 hours and was restored from the previous night's backup. No data left our systems.",
     severity: "HIGH",
     categories: ["OPERATIONAL_ONLY"],
     jurisdictions: { health: [], bank: [], law: [] },
-    subjects: 0, records: 120000,
+    subjects: 0,
+    records: 120000,
     asset: ["san-ctrl-a", "Storage"],
     note: "Restored from the 01:00 snapshot; 3 hours of case notes re-keyed from agent call logs.",
     evidence: "SAN controller fault log",
@@ -107,11 +120,13 @@ const STORIES: Story[] = [
     type: "NATURAL_DISASTER",
     title: "Flooding at the Manila delivery centre",
     summary: "Typhoon flooding cut power and connectivity at the Manila site; 240 agents moved to the Cebu site.",
-    clientSummary: "Typhoon flooding cut power and connectivity at our Manila delivery site. Your service moved to our Cebu site under the continuity plan; no records were lost or exposed.",
+    clientSummary:
+      "Typhoon flooding cut power and connectivity at our Manila delivery site. Your service moved to our Cebu site under the continuity plan; no records were lost or exposed.",
     severity: "HIGH",
     categories: ["OPERATIONAL_ONLY"],
     jurisdictions: { health: [], bank: [], law: [] },
-    subjects: 0, records: 0,
+    subjects: 0,
+    records: 0,
     asset: ["Manila delivery centre", "Site"],
     note: "Paper files on the ground floor were water-damaged; an inventory is being drawn up.",
     evidence: "Site facilities report and photos of the server room",
@@ -120,11 +135,13 @@ const STORIES: Story[] = [
     type: "INTERNAL_FRAUD",
     title: "Agent sold card data from call recordings",
     summary: "Fraud monitoring linked card-not-present fraud to calls handled by one agent over three weeks.",
-    clientSummary: "Our fraud monitoring linked fraudulent card-not-present payments to card details taken during calls handled by one member of staff over three weeks. Their access was removed and the matter is with the police.",
+    clientSummary:
+      "Our fraud monitoring linked fraudulent card-not-present payments to card details taken during calls handled by one member of staff over three weeks. Their access was removed and the matter is with the police.",
     severity: "CRITICAL",
     categories: ["PERSONAL", "PAYMENT_CARD"],
     jurisdictions: { health: ["US-IL", "US-IN"], bank: ["DE"], law: ["GB"] },
-    subjects: 212, records: 212,
+    subjects: 212,
+    records: 212,
     asset: ["Call recording platform", "SaaS"],
     note: "HR suspended the agent; legal counsel engaged; police report filed.",
     evidence: "Call recording access log of the agent",
@@ -155,11 +172,20 @@ function must<T>(r: Result<T>, what: string): T {
   return r.value;
 }
 
-export async function seedIncidents(prisma: PrismaClient, org: { id: string }, clientIds: Map<string, string>, now = new Date()): Promise<number> {
+export async function seedIncidents(
+  prisma: PrismaClient,
+  org: { id: string },
+  clientIds: Map<string, string>,
+  now = new Date(),
+): Promise<number> {
   if ((await prisma.incident.count({ where: { organizationId: org.id } })) > 0) return 0;
   const users = await prisma.user.findMany({ where: { organizationId: org.id }, include: { assignments: true } });
-  const manager = present(users.find((u) => u.role === "MANAGER"), "the demo organization's manager");
-  const analystFor = (clientId: string) => users.find((u) => u.role === "ANALYST" && u.assignments.some((a) => a.clientId === clientId)) ?? manager;
+  const manager = present(
+    users.find((u) => u.role === "MANAGER"),
+    "the demo organization's manager",
+  );
+  const analystFor = (clientId: string) =>
+    users.find((u) => u.role === "ANALYST" && u.assignments.some((a) => a.clientId === clientId)) ?? manager;
   const viewers = new Map<string, NonNullable<Awaited<ReturnType<typeof loadViewer>>>>();
   const ctxOf = async (userId: string, at: Date): Promise<ServiceContext> => {
     let viewer = viewers.get(userId);
@@ -170,7 +196,9 @@ export async function seedIncidents(prisma: PrismaClient, org: { id: string }, c
     return { viewer, now: at, requestId: "demo-seed" };
   };
 
-  const contactOf = new Map(users.flatMap((u) => (u.role === "CLIENT_CONTACT" && u.clientId ? [[u.clientId, u.id] as const] : [])));
+  const contactOf = new Map(
+    users.flatMap((u) => (u.role === "CLIENT_CONTACT" && u.clientId ? [[u.clientId, u.id] as const] : [])),
+  );
   let created = 0;
   for (const [s, story] of STORIES.entries()) {
     for (const [p, target] of PHASES.entries()) {
@@ -203,7 +231,14 @@ export async function seedIncidents(prisma: PrismaClient, org: { id: string }, c
       });
       const { id } = must(await createIncident(await ctxOf(analyst.id, at), input), "create incident");
       created += 1;
-      must(await addAffectedAsset(await ctxOf(analyst.id, step()), { incidentId: id, name: story.asset[0], kind: story.asset[1] }), "asset");
+      must(
+        await addAffectedAsset(await ctxOf(analyst.id, step()), {
+          incidentId: id,
+          name: story.asset[0],
+          kind: story.asset[1],
+        }),
+        "asset",
+      );
       const contactId = contactOf.get(clientId);
       const settle = () => settleObligations(prisma, id, analyst.id, manager.id, contactId, ctxOf, soon);
       // the notices we owe go out within hours of awareness; the client's filings are recorded.
@@ -212,51 +247,89 @@ export async function seedIncidents(prisma: PrismaClient, org: { id: string }, c
       else await settle();
 
       for (const phase of PHASES.slice(0, p)) {
-        const items = await prisma.checklistItem.findMany({ where: { incidentId: id, phase }, orderBy: { position: "asc" } });
+        const items = await prisma.checklistItem.findMany({
+          where: { incidentId: id, phase },
+          orderBy: { position: "asc" },
+        });
         for (const item of items.filter((i, k) => i.required || k % 2 === 0)) {
-          must(await toggleChecklistItem(await ctxOf(analyst.id, step()), { incidentId: id, itemId: item.id, done: true }), "checklist");
+          must(
+            await toggleChecklistItem(await ctxOf(analyst.id, step()), { incidentId: id, itemId: item.id, done: true }),
+            "checklist",
+          );
         }
         if (phase === "CONTAIN") {
-          must(await addEvidence(await ctxOf(analyst.id, step()), {
-            incidentId: id,
-            description: story.evidence,
-            location: `evidence-locker://${story.type.toLowerCase()}/${id.slice(0, 8)}`,
-            sha256: createHash("sha256").update(`${id}:${story.evidence}`).digest("hex"),
-            collectedAt: iso(at),
-            timeZone: "UTC",
-          }), "evidence");
+          must(
+            await addEvidence(await ctxOf(analyst.id, step()), {
+              incidentId: id,
+              description: story.evidence,
+              location: `evidence-locker://${story.type.toLowerCase()}/${id.slice(0, 8)}`,
+              sha256: createHash("sha256").update(`${id}:${story.evidence}`).digest("hex"),
+              collectedAt: iso(at),
+              timeZone: "UTC",
+            }),
+            "evidence",
+          );
         }
         if (phase === "INVESTIGATE") {
           must(await addIncidentNote(await ctxOf(analyst.id, step()), { incidentId: id, body: story.note }), "note");
           const inc = await prisma.incident.findUniqueOrThrow({ where: { id } });
           const t = step();
-          must(await updateAssessment(await ctxOf(analyst.id, t), {
-            incidentId: id, version: inc.version, risk: story.severity === "CRITICAL" ? "HIGH_RISK" : "RISK", riskAssessedAt: t,
-            nis2Significant: story.severity === "CRITICAL", doraMajor: story.severity === "CRITICAL", doraClassifiedAt: story.severity === "CRITICAL" ? t : null,
-            secMaterial: false, secDeterminedAt: null, subjectsByJurisdiction: null,
-          }), "assessment");
+          must(
+            await updateAssessment(await ctxOf(analyst.id, t), {
+              incidentId: id,
+              version: inc.version,
+              risk: story.severity === "CRITICAL" ? "HIGH_RISK" : "RISK",
+              riskAssessedAt: t,
+              nis2Significant: story.severity === "CRITICAL",
+              doraMajor: story.severity === "CRITICAL",
+              doraClassifiedAt: story.severity === "CRITICAL" ? t : null,
+              secMaterial: false,
+              secDeterminedAt: null,
+              subjectsByJurisdiction: null,
+            }),
+            "assessment",
+          );
           // the assessment may call for more notices and filings (high risk, DORA, NIS2)
           await settle();
         }
-        if (phase === "CONTAIN" && contactId && ANSWERED_QUESTIONS.has(`${s}/${p}`)) await askQuestion(prisma, id, contactId, analyst.id, ctxOf, soon, true);
+        if (phase === "CONTAIN" && contactId && ANSWERED_QUESTIONS.has(`${s}/${p}`))
+          await askQuestion(prisma, id, contactId, analyst.id, ctxOf, soon, true);
         if (phase === "REPORT") await settle();
         if (phase === "POST_MORTEM") await review(id, story, analyst.id, manager.id, ctxOf, step, true);
         const version = (await prisma.incident.findUniqueOrThrow({ where: { id }, select: { version: true } })).version;
-        must(await transitionIncident(await ctxOf(analyst.id, step()), { incidentId: id, version, kind: "ADVANCE" }), `advance from ${phase}`);
+        must(
+          await transitionIncident(await ctxOf(analyst.id, step()), { incidentId: id, version, kind: "ADVANCE" }),
+          `advance from ${phase}`,
+        );
       }
 
       if (target === "POST_MORTEM") await review(id, story, analyst.id, manager.id, ctxOf, step, false);
       if (target !== "CLOSED") {
-        must(await addIncidentTask(await ctxOf(analyst.id, step()), {
-          incidentId: id,
-          title: target === "POST_MORTEM" ? "Schedule the post-incident review" : "Update the client with the latest facts",
-          ownerId: analyst.id,
-          dueAt: new Date(now.getTime() + ((s + p) % 4 - 1) * 24 * HOUR),
-        }), "task");
+        must(
+          await addIncidentTask(await ctxOf(analyst.id, step()), {
+            incidentId: id,
+            title:
+              target === "POST_MORTEM"
+                ? "Schedule the post-incident review"
+                : "Update the client with the latest facts",
+            ownerId: analyst.id,
+            dueAt: new Date(now.getTime() + (((s + p) % 4) - 1) * 24 * HOUR),
+          }),
+          "task",
+        );
       }
       if (story.severity === "HIGH" && (p === 2 || p === 3)) {
         const version = (await prisma.incident.findUniqueOrThrow({ where: { id }, select: { version: true } })).version;
-        must(await transitionIncident(await ctxOf(manager.id, step()), { incidentId: id, version, kind: "CHANGE_SEVERITY", severity: "CRITICAL", reason: "Scope grew: more data subjects affected than first estimated." }), "severity");
+        must(
+          await transitionIncident(await ctxOf(manager.id, step()), {
+            incidentId: id,
+            version,
+            kind: "CHANGE_SEVERITY",
+            severity: "CRITICAL",
+            reason: "Scope grew: more data subjects affected than first estimated.",
+          }),
+          "severity",
+        );
         await settle();
       }
       if (`${s}/${p}` === OPEN_QUESTION && contactId) {
@@ -297,7 +370,14 @@ async function settleObligations(
   }
 }
 
-type OpenObligation = { id: string; incidentId: string; applicability: string; party: string; explanation: string; regime: string };
+type OpenObligation = {
+  id: string;
+  incidentId: string;
+  applicability: string;
+  party: string;
+  explanation: string;
+  regime: string;
+};
 
 async function settleOne(
   prisma: PrismaClient,
@@ -311,8 +391,14 @@ async function settleOne(
   if (o.applicability === "TO_ASSESS") {
     const reason = `Assessed with the client: ${o.explanation.replace(/^To assess: /, "").slice(0, 200)}`;
     // proposed by the analyst, confirmed by the manager: a decision without a notice takes two people
-    must(await markObligationNotRequired(await ctxOf(analystId, step()), { obligationId: o.id, reason }), "not required");
-    must(await reviewObligationDecision(await ctxOf(managerId, step()), { obligationId: o.id, decision: "CONFIRM" }), "confirm not required");
+    must(
+      await markObligationNotRequired(await ctxOf(analystId, step()), { obligationId: o.id, reason }),
+      "not required",
+    );
+    must(
+      await reviewObligationDecision(await ctxOf(managerId, step()), { obligationId: o.id, decision: "CONFIRM" }),
+      "confirm not required",
+    );
   } else if (o.party === "BPO") {
     const noticeId = await prepareNotice(prisma, o.id, analystId, ctxOf, step, "AWAITING_APPROVAL");
     must(await reviewNotice(await ctxOf(managerId, step()), { noticeId, decision: "APPROVE" }), "approve");
@@ -323,8 +409,20 @@ async function settleOne(
   } else {
     const filedAt = step();
     const reference = `${o.regime.toUpperCase().replace(/[^A-Z0-9]+/g, "-")}-${o.incidentId.slice(0, 6)}`;
-    must(await recordExternalFiling(await ctxOf(analystId, step()), { obligationId: o.id, filedBy: "CLIENT", filedAt, reference, document: null }), "filing");
-    must(await reviewObligationDecision(await ctxOf(managerId, step()), { obligationId: o.id, decision: "CONFIRM" }), "confirm filing");
+    must(
+      await recordExternalFiling(await ctxOf(analystId, step()), {
+        obligationId: o.id,
+        filedBy: "CLIENT",
+        filedAt,
+        reference,
+        document: null,
+      }),
+      "filing",
+    );
+    must(
+      await reviewObligationDecision(await ctxOf(managerId, step()), { obligationId: o.id, decision: "CONFIRM" }),
+      "confirm filing",
+    );
   }
 }
 
@@ -389,7 +487,8 @@ async function askQuestion(
     : "Our board meets tomorrow morning: can you confirm whether any of the affected records belong to patients in Wisconsin?";
   must(await postNoticeMessage(await ctxOf(contactId, step()), { noticeId: notice.id, body }), "question");
   if (answered) {
-    const answer = "Only the CRM and the case-notes tool; access to both is now limited to named agents, and we will send the access logs with the next update.";
+    const answer =
+      "Only the CRM and the case-notes tool; access to both is now limited to named agents, and we will send the access logs with the next update.";
     must(await postNoticeMessage(await ctxOf(analystId, step()), { noticeId: notice.id, body: answer }), "answer");
   }
 }
@@ -413,10 +512,34 @@ async function review(
     lessons: complete ? "Page the on-call lead directly; preserve logs before any change." : "",
   };
   must(await saveReview(await ctxOf(analystId, step()), { incidentId, version: 0, ...sections }), "review");
-  const first = must(await addActionItem(await ctxOf(managerId, step()), { incidentId, title: "Route security alerts to the on-call pager", ownerId: complete ? managerId : null, dueAt: new Date(step().getTime() + 14 * 24 * HOUR) }), "action item");
+  const first = must(
+    await addActionItem(await ctxOf(managerId, step()), {
+      incidentId,
+      title: "Route security alerts to the on-call pager",
+      ownerId: complete ? managerId : null,
+      dueAt: new Date(step().getTime() + 14 * 24 * HOUR),
+    }),
+    "action item",
+  );
   if (complete) {
-    must(await addActionItem(await ctxOf(managerId, step()), { incidentId, title: "Extend log retention to 90 days", ownerId: analystId, dueAt: new Date(step().getTime() + 30 * 24 * HOUR) }), "action item");
-    must(await updateActionItem(await ctxOf(managerId, step()), { incidentId, actionItemId: first.id, ownerId: managerId, status: "DONE" }), "action item done");
+    must(
+      await addActionItem(await ctxOf(managerId, step()), {
+        incidentId,
+        title: "Extend log retention to 90 days",
+        ownerId: analystId,
+        dueAt: new Date(step().getTime() + 30 * 24 * HOUR),
+      }),
+      "action item",
+    );
+    must(
+      await updateActionItem(await ctxOf(managerId, step()), {
+        incidentId,
+        actionItemId: first.id,
+        ownerId: managerId,
+        status: "DONE",
+      }),
+      "action item done",
+    );
     must(await completeReview(await ctxOf(managerId, step()), { incidentId, version: 1 }), "complete review");
   }
 }

@@ -5,7 +5,11 @@ import { seedDemo } from "./seed-demo";
 const prisma = db();
 try {
   const { created, incidents } = await seedDemo(prisma);
-  console.log(created || incidents ? `Demo data: created ${created} rows and ${incidents} incidents.` : "Demo data: already present, nothing to do.");
+  console.log(
+    created || incidents
+      ? `Demo data: created ${created} rows and ${incidents} incidents.`
+      : "Demo data: already present, nothing to do.",
+  );
 } finally {
   await prisma.$disconnect();
 }

@@ -26,7 +26,8 @@ try {
 } catch (error) {
   refuse(`${(error as Error).message} (usage: npm run audit:anchor [-- --out <file>] [-- --mail <address>])`);
 }
-if (mailTo !== undefined && !z.email().safeParse(mailTo).success) refuse(`--mail must be an e-mail address (got "${mailTo}")`);
+if (mailTo !== undefined && !z.email().safeParse(mailTo).success)
+  refuse(`--mail must be an e-mail address (got "${mailTo}")`);
 
 let key: Buffer;
 try {
@@ -58,7 +59,9 @@ try {
 } catch (error) {
   refuse(`could not write ${file}: ${(error as Error).message}`);
 }
-console.log(`audit:anchor: ${heads.length} organization chain head${heads.length === 1 ? "" : "s"} anchored in ${file}`);
+console.log(
+  `audit:anchor: ${heads.length} organization chain head${heads.length === 1 ? "" : "s"} anchored in ${file}`,
+);
 
 if (mailTo !== undefined) {
   const { sendMail } = await import("../src/server/mailer");

@@ -56,7 +56,9 @@ const progress = (line: string) => tty && process.stderr.write(`\r\x1b[K${line}`
 const prisma = db();
 let failed = 0;
 try {
-  const reports = await verifyAllChains(prisma, key, (p) => progress(`${p.slug}: ${p.checked.toLocaleString("en")} events checked (up to #${p.lastSeq})`));
+  const reports = await verifyAllChains(prisma, key, (p) =>
+    progress(`${p.slug}: ${p.checked.toLocaleString("en")} events checked (up to #${p.lastSeq})`),
+  );
   progress("");
   for (const r of reports) {
     const name = `organization ${r.organizationId} (${r.slug})`;
@@ -69,8 +71,14 @@ try {
   }
   if (anchor) {
     const failures = await checkAnchor(prisma, anchor);
-    for (const f of failures) console.log(`anchor ${anchorFile}: organization ${f.organizationId} (${f.organizationSlug}) event #${f.seq}: FAILED: ${f.reason}`);
-    if (failures.length === 0) console.log(`anchor ${anchorFile} of ${anchor.createdAt}: signature valid, all ${anchor.heads.length} anchored heads still in their chains`);
+    for (const f of failures)
+      console.log(
+        `anchor ${anchorFile}: organization ${f.organizationId} (${f.organizationSlug}) event #${f.seq}: FAILED: ${f.reason}`,
+      );
+    if (failures.length === 0)
+      console.log(
+        `anchor ${anchorFile} of ${anchor.createdAt}: signature valid, all ${anchor.heads.length} anchored heads still in their chains`,
+      );
     failed += failures.length;
   }
 } catch (error) {

@@ -22,8 +22,13 @@ const pick = await sql.query(`
   SELECT (SELECT u.id FROM "User" u, org WHERE u."organizationId" = org.id AND u.role IN ('MANAGER', 'ADMIN') AND u.active ORDER BY u.role DESC, u.email LIMIT 1) AS "userId",
     (SELECT i.id FROM "Incident" i, org WHERE i."organizationId" = org.id AND i.phase = 'INVESTIGATE' ORDER BY i."awareAt" DESC LIMIT 1) AS sample,
     (SELECT a."incidentId" FROM "AuditEvent" a, org WHERE a."organizationId" = org.id AND a."incidentId" IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC LIMIT 1) AS longest`);
-const { userId, sample, longest } = pick.rows[0] as { userId: string | null; sample: string | null; longest: string | null };
-const trail = async (id: string) => Number((await sql.query(`SELECT count(*) FROM "AuditEvent" WHERE "incidentId" = $1`, [id])).rows[0].count);
+const { userId, sample, longest } = pick.rows[0] as {
+  userId: string | null;
+  sample: string | null;
+  longest: string | null;
+};
+const trail = async (id: string) =>
+  Number((await sql.query(`SELECT count(*) FROM "AuditEvent" WHERE "incidentId" = $1`, [id])).rows[0].count);
 const trails = { sample: sample ? await trail(sample) : 0, longest: longest ? await trail(longest) : 0 };
 await sql.end();
 if (!userId || !sample || !longest) {
@@ -57,7 +62,17 @@ async function page(id: string) {
     listAssignableStaff(viewer, incident.clientId),
     listIncidentObligations(viewer, incident.id),
     listClientQuestions(viewer, incident.id),
-    recordRead(viewer, { kind: "incident.view", targetType: "Incident", targetId: incident.id, incidentId: incident.id, clientId: incident.clientId }, headers),
+    recordRead(
+      viewer,
+      {
+        kind: "incident.view",
+        targetType: "Incident",
+        targetId: incident.id,
+        incidentId: incident.id,
+        clientId: incident.clientId,
+      },
+      headers,
+    ),
   ]);
   return detail;
 }
@@ -81,8 +96,11 @@ for (let round = 0; round < ROUNDS; round++) {
     ms.push(performance.now() - t);
   }
 }
-const q = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))] ?? NaN;
-console.log(`${ROUNDS} rounds, Node ${process.version}; the bench's incident shows ${first.timeline.length} timeline entries\n`);
+const q = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))] ?? NaN;
+console.log(
+  `${ROUNDS} rounds, Node ${process.version}; the bench's incident shows ${first.timeline.length} timeline entries\n`,
+);
 console.log("| Measured | median ms | p95 ms |\n|---|---:|---:|");
 for (const { name, ms } of times) console.log(`| ${name} | ${q(ms, 0.5).toFixed(2)} | ${q(ms, 0.95).toFixed(2)} |`);
 process.exit(0);

@@ -13,7 +13,15 @@ const doc = (chars: number): DocumentModel => ({
   blocks: [
     { kind: "heading", text: "Summary" },
     { kind: "paragraph", text: `Before ${"x".repeat(chars)} after.` },
-    { kind: "table", columns: [{ header: "When", share: 1 }, { header: "What", share: 2 }], rows: [["29 Mar 2026, 14:30 GMT+2 (12:30 UTC)", "y".repeat(Math.min(chars, 2000))]], empty: "" },
+    {
+      kind: "table",
+      columns: [
+        { header: "When", share: 1 },
+        { header: "What", share: 2 },
+      ],
+      rows: [["29 Mar 2026, 14:30 GMT+2 (12:30 UTC)", "y".repeat(Math.min(chars, 2000))]],
+      empty: "",
+    },
   ],
 });
 
@@ -36,7 +44,9 @@ async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; maxPauseM
 const sizes = [2_000, 10_000, 100_000];
 await renderPdf(doc(10)); // start the worker and load the fonts outside the measurements
 await renderDocument(doc(10));
-console.log("chars      worker: render   main loop's longest pause   |  same thread: render   main loop's longest pause");
+console.log(
+  "chars      worker: render   main loop's longest pause   |  same thread: render   main loop's longest pause",
+);
 for (const n of sizes) {
   const w = await timed(() => renderPdf(doc(n)));
   const inline = await timed(() => renderDocument(doc(n)));
@@ -45,5 +55,7 @@ for (const n of sizes) {
   );
 }
 const parallel = await timed(() => Promise.all(sizes.map((n) => renderPdf(doc(n)))));
-console.log(`all three at once in the worker pool: ${parallel.ms.toFixed(0)} ms, main loop's longest pause ${parallel.maxPauseMs.toFixed(0)} ms`);
+console.log(
+  `all three at once in the worker pool: ${parallel.ms.toFixed(0)} ms, main loop's longest pause ${parallel.maxPauseMs.toFixed(0)} ms`,
+);
 await stopPdfWorkers();

@@ -9,7 +9,9 @@ import { present } from "./lib/present";
 
 nextEnv.loadEnvConfig(process.cwd(), false, { info: () => {}, error: console.error });
 if (!process.env.DATABASE_URL) {
-  console.error("bench:read-log needs DATABASE_URL: a Warden database with incidents (npm run db:seed:large, or the demo).");
+  console.error(
+    "bench:read-log needs DATABASE_URL: a Warden database with incidents (npm run db:seed:large, or the demo).",
+  );
   process.exit(2);
 }
 const ROUNDS = Number(process.env.BENCH_ROUNDS || 200);
@@ -23,7 +25,11 @@ const pick = await sql.query(`
   SELECT (SELECT u.id FROM "User" u, org WHERE u."organizationId" = org.id AND u.role IN ('MANAGER', 'ADMIN') AND u.active ORDER BY u.role DESC, u.email LIMIT 1) AS "userId",
     (SELECT a."incidentId" FROM "AuditEvent" a, org WHERE a."organizationId" = org.id AND a."incidentId" IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC LIMIT 1) AS "incidentId",
     (SELECT count(*)::int FROM "ReadEvent") AS reads`);
-const { userId, incidentId, reads } = pick.rows[0] as { userId: string | null; incidentId: string | null; reads: number };
+const { userId, incidentId, reads } = pick.rows[0] as {
+  userId: string | null;
+  incidentId: string | null;
+  reads: number;
+};
 await sql.end();
 if (!userId || !incidentId) {
   console.error("No organization with a manager and an incident with an audit trail here.");
@@ -54,8 +60,12 @@ for (let round = 0; round < ROUNDS; round++) {
     times.push(performance.now() - t);
   }
 }
-const q = (xs: number[], p: number) => present([...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))], "a timing");
-console.log(`${ROUNDS} rounds, ${reads.toLocaleString("en-US")} reads in the log before the run, Node ${process.version}\n`);
+const q = (xs: number[], p: number) =>
+  present([...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))], "a timing");
+console.log(
+  `${ROUNDS} rounds, ${reads.toLocaleString("en-US")} reads in the log before the run, Node ${process.version}\n`,
+);
 console.log("| Measured | median ms | p95 ms |\n|---|---:|---:|");
-for (const { name, times } of timed) console.log(`| ${name} | ${q(times, 0.5).toFixed(2)} | ${q(times, 0.95).toFixed(2)} |`);
+for (const { name, times } of timed)
+  console.log(`| ${name} | ${q(times, 0.5).toFixed(2)} | ${q(times, 0.95).toFixed(2)} |`);
 process.exit(0);

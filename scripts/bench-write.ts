@@ -48,7 +48,10 @@ type Writer = () => Promise<Outcome>;
 async function serviceWriter(userId: string, clientId: string, n: number): Promise<Writer> {
   const ctx = await ctxFor(userId);
   const incident = await logIncident(ctx, clientId, { title: `Bench incident ${n}` });
-  const items = await db().checklistItem.findMany({ where: { incidentId: incident.id, doneAt: null }, orderBy: { label: "asc" } });
+  const items = await db().checklistItem.findMany({
+    where: { incidentId: incident.id, doneAt: null },
+    orderBy: { label: "asc" },
+  });
   let i = 0;
   return async () => {
     const c = { ...ctx, now: new Date() };
@@ -60,19 +63,41 @@ async function serviceWriter(userId: string, clientId: string, n: number): Promi
         break;
       case 1: {
         const item = present(items[Math.floor(step / 3) % items.length], "a checklist item to tick");
-        r = await toggleChecklistItem(c, { incidentId: incident.id, itemId: item.id, done: Math.floor(step / 3 / items.length) % 2 === 0 });
+        r = await toggleChecklistItem(c, {
+          incidentId: incident.id,
+          itemId: item.id,
+          done: Math.floor(step / 3 / items.length) % 2 === 0,
+        });
         break;
       }
       default: {
-        const { version, severity } = await db().incident.findUniqueOrThrow({ where: { id: incident.id }, select: { version: true, severity: true } });
-        r = await transitionIncident(c, { incidentId: incident.id, version, kind: "CHANGE_SEVERITY", severity: severity === "HIGH" ? "CRITICAL" : "HIGH", reason: `Bench step ${step}` });
+        const { version, severity } = await db().incident.findUniqueOrThrow({
+          where: { id: incident.id },
+          select: { version: true, severity: true },
+        });
+        r = await transitionIncident(c, {
+          incidentId: incident.id,
+          version,
+          kind: "CHANGE_SEVERITY",
+          severity: severity === "HIGH" ? "CRITICAL" : "HIGH",
+          reason: `Bench step ${step}`,
+        });
       }
     }
     return r.ok ? { ok: true } : { ok: false, message: `${"code" in r ? r.code : ""}: ${r.message}` };
   };
 }
 
-type Row = { name: string; writes: number; perSecond: number; p50: number; p95: number; p99: number; errors: number; sample?: string };
+type Row = {
+  name: string;
+  writes: number;
+  perSecond: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  errors: number;
+  sample?: string;
+};
 
 async function measure(name: string, writers: Writer[]): Promise<Row> {
   const latencies: number[] = [];
@@ -89,7 +114,10 @@ async function measure(name: string, writers: Writer[]): Promise<Row> {
         try {
           outcome = await write();
         } catch (error) {
-          outcome = { ok: false, message: (error as Error).message.split("\n").filter(Boolean).slice(-1)[0]?.slice(0, 160) };
+          outcome = {
+            ok: false,
+            message: (error as Error).message.split("\n").filter(Boolean).slice(-1)[0]?.slice(0, 160),
+          };
         }
         const done = performance.now();
         if (t < measuredFrom || done > end) continue;
@@ -103,7 +131,16 @@ async function measure(name: string, writers: Writer[]): Promise<Row> {
   );
   latencies.sort((a, b) => a - b);
   const q = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? NaN;
-  return { name, writes: latencies.length, perSecond: latencies.length / SECONDS, p50: q(0.5), p95: q(0.95), p99: q(0.99), errors, sample };
+  return {
+    name,
+    writes: latencies.length,
+    perSecond: latencies.length / SECONDS,
+    p50: q(0.5),
+    p95: q(0.95),
+    p99: q(0.99),
+    errors,
+    sample,
+  };
 }
 
 // Ten organizations; the first holds every writer of scenario 1.
@@ -120,16 +157,29 @@ for (let w = 0; w < WRITERS; w++) {
 
 // The floor: two INSERTs and a COMMIT per write, into tables shaped like a note and an event.
 const raw = new pg.Pool({ connectionString: database.url, max: databaseEnv().DATABASE_POOL_MAX });
-await raw.query(`CREATE TABLE bench_note (id uuid PRIMARY KEY, incident_id uuid NOT NULL, body text NOT NULL, created_at timestamp(3) NOT NULL)`);
-await raw.query(`CREATE TABLE bench_audit (id uuid PRIMARY KEY, organization_id uuid NOT NULL, incident_id uuid, action varchar(64) NOT NULL, changes jsonb, at timestamp(3) NOT NULL)`);
+await raw.query(
+  `CREATE TABLE bench_note (id uuid PRIMARY KEY, incident_id uuid NOT NULL, body text NOT NULL, created_at timestamp(3) NOT NULL)`,
+);
+await raw.query(
+  `CREATE TABLE bench_audit (id uuid PRIMARY KEY, organization_id uuid NOT NULL, incident_id uuid, action varchar(64) NOT NULL, changes jsonb, at timestamp(3) NOT NULL)`,
+);
 const rawWriters: Writer[] = Array.from({ length: WRITERS }, (_, w) => {
   const incidentId = randomUUID();
   return async () => {
     const client = await raw.connect();
     try {
       await client.query("BEGIN");
-      await client.query("INSERT INTO bench_note VALUES ($1, $2, $3, now())", [randomUUID(), incidentId, `Bench note by writer ${w}`]);
-      await client.query("INSERT INTO bench_audit VALUES ($1, $2, $3, 'note.create', $4, now())", [randomUUID(), first.org.id, incidentId, JSON.stringify({ length: 20 })]);
+      await client.query("INSERT INTO bench_note VALUES ($1, $2, $3, now())", [
+        randomUUID(),
+        incidentId,
+        `Bench note by writer ${w}`,
+      ]);
+      await client.query("INSERT INTO bench_audit VALUES ($1, $2, $3, 'note.create', $4, now())", [
+        randomUUID(),
+        first.org.id,
+        incidentId,
+        JSON.stringify({ length: 20 }),
+      ]);
       await client.query("COMMIT");
       return { ok: true };
     } finally {
@@ -149,10 +199,19 @@ const events = reports.reduce((n, r) => n + r.events, 0);
 const broken = reports.filter((r) => r.broken);
 const stored = await db().auditEvent.count();
 
-console.log(`${WRITERS} writers, ${SECONDS} s each after ${WARMUP_MS / 1000} s warm-up, pool of ${databaseEnv().DATABASE_POOL_MAX} connections, Node ${process.version}\n`);
-console.log("| Scenario | writes | writes/s | p50 ms | p95 ms | p99 ms | errors |\n|---|---:|---:|---:|---:|---:|---:|");
-for (const r of rows) console.log(`| ${r.name} | ${r.writes} | ${r.perSecond.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.errors} |`);
+console.log(
+  `${WRITERS} writers, ${SECONDS} s each after ${WARMUP_MS / 1000} s warm-up, pool of ${databaseEnv().DATABASE_POOL_MAX} connections, Node ${process.version}\n`,
+);
+console.log(
+  "| Scenario | writes | writes/s | p50 ms | p95 ms | p99 ms | errors |\n|---|---:|---:|---:|---:|---:|---:|",
+);
+for (const r of rows)
+  console.log(
+    `| ${r.name} | ${r.writes} | ${r.perSecond.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.errors} |`,
+  );
 for (const r of rows) if (r.sample) console.log(`\n${r.name}: first error: ${r.sample}`);
-console.log(`\nAudit chains: ${reports.length} organizations, ${events} of ${stored} stored events verified, ${broken.length ? `BROKEN: ${broken.map((b) => `${b.slug} at #${b.broken?.seq}: ${b.broken?.reason}`).join("; ")}` : "every chain verifies"}`);
+console.log(
+  `\nAudit chains: ${reports.length} organizations, ${events} of ${stored} stored events verified, ${broken.length ? `BROKEN: ${broken.map((b) => `${b.slug} at #${b.broken?.seq}: ${b.broken?.reason}`).join("; ")}` : "every chain verifies"}`,
+);
 // the database stays for a look afterwards; the next run drops it first
 process.exit(broken.length || events !== stored ? 1 : 0);

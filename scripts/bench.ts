@@ -19,11 +19,15 @@ if (!url) {
   process.exit(2);
 }
 if (!process.env.WARDEN_MASTER_KEYS) {
-  console.error("bench needs WARDEN_MASTER_KEYS: the master keys npm run db:seed:large sealed the incidents' text with.");
+  console.error(
+    "bench needs WARDEN_MASTER_KEYS: the master keys npm run db:seed:large sealed the incidents' text with.",
+  );
   process.exit(2);
 }
 if (!process.env.WARDEN_AUDIT_KEY) {
-  console.error("bench needs WARDEN_AUDIT_KEY: the key npm run db:seed:large chained the audit trail with (the app signs in, which is audited).");
+  console.error(
+    "bench needs WARDEN_AUDIT_KEY: the key npm run db:seed:large chained the audit trail with (the app signs in, which is audited).",
+  );
   process.exit(2);
 }
 const SECONDS = Number(process.env.BENCH_SECONDS || 10);
@@ -38,8 +42,12 @@ if (!org.rowCount) {
   process.exit(2);
 }
 const orgId = org.rows[0].id as string;
-const incidents = Number((await db.query(`SELECT count(*) FROM "Incident" WHERE "organizationId" = $1`, [orgId])).rows[0].count);
-const auditEvents = Number((await db.query(`SELECT count(*) FROM "AuditEvent" WHERE "organizationId" = $1`, [orgId])).rows[0].count);
+const incidents = Number(
+  (await db.query(`SELECT count(*) FROM "Incident" WHERE "organizationId" = $1`, [orgId])).rows[0].count,
+);
+const auditEvents = Number(
+  (await db.query(`SELECT count(*) FROM "AuditEvent" WHERE "organizationId" = $1`, [orgId])).rows[0].count,
+);
 
 // a deep page of a filtered list: the 200th page of HIGH incidents, newest first
 const deep = await db.query(
@@ -56,31 +64,62 @@ const pageStarts = (
      ) p WHERE n % 25 = 0 ORDER BY n, severity`,
     [orgId],
   )
-).rows.map((r) => `/incidents?status=all&severity=${r.severity}&cursor=${Buffer.from(JSON.stringify([r.awareAt, r.id])).toString("base64url")}`);
+).rows.map(
+  (r) =>
+    `/incidents?status=all&severity=${r.severity}&cursor=${Buffer.from(JSON.stringify([r.awareAt, r.id])).toString("base64url")}`,
+);
 let pageStep = 0;
-const freshPage = () => present(pageStarts[pageStep++ % pageStarts.length], "a page of the incident list to start from");
-const sample = (await db.query(`SELECT id FROM "Incident" WHERE "organizationId" = $1 AND phase = 'INVESTIGATE' ORDER BY "awareAt" DESC LIMIT 1`, [orgId])).rows[0].id as string;
+const freshPage = () =>
+  present(pageStarts[pageStep++ % pageStarts.length], "a page of the incident list to start from");
+const sample = (
+  await db.query(
+    `SELECT id FROM "Incident" WHERE "organizationId" = $1 AND phase = 'INVESTIGATE' ORDER BY "awareAt" DESC LIMIT 1`,
+    [orgId],
+  )
+).rows[0].id as string;
 
-const env = { ...process.env, NODE_ENV: "production" as const, NEXT_TELEMETRY_DISABLED: "1", NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET || "bench-secret-bench-secret-bench-secret-0123", NEXTAUTH_URL: base, DATABASE_POOL_MAX: process.env.DATABASE_POOL_MAX || "10" };
+const env = {
+  ...process.env,
+  NODE_ENV: "production" as const,
+  NEXT_TELEMETRY_DISABLED: "1",
+  NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET || "bench-secret-bench-secret-bench-secret-0123",
+  NEXTAUTH_URL: base,
+  DATABASE_POOL_MAX: process.env.DATABASE_POOL_MAX || "10",
+};
 if (needsBuild(process.cwd())) await run(bin("next"), ["build"], { env });
-const server = spawn(bin("next"), ["start", "-p", String(PORT), "-H", "127.0.0.1"], { env, stdio: ["ignore", "ignore", "inherit"] });
+const server = spawn(bin("next"), ["start", "-p", String(PORT), "-H", "127.0.0.1"], {
+  env,
+  stdio: ["ignore", "ignore", "inherit"],
+});
 const stop = () => server.kill("SIGTERM");
 process.on("exit", stop);
 
 for (let i = 0; i < 120; i++) {
-  try { if ((await fetch(`${base}/api/health`)).ok) break; } catch { /* starting */ }
+  try {
+    if ((await fetch(`${base}/api/health`)).ok) break;
+  } catch {
+    /* starting */
+  }
   await new Promise((r) => setTimeout(r, 500));
 }
 
 // sign in through the credentials endpoint, as the form does
 const csrfRes = await fetch(`${base}/api/auth/csrf`);
-const csrfCookie = csrfRes.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+const csrfCookie = csrfRes.headers
+  .getSetCookie()
+  .map((c) => c.split(";")[0])
+  .join("; ");
 const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
 const login = await fetch(`${base}/api/auth/callback/credentials`, {
   method: "POST",
   redirect: "manual",
   headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookie },
-  body: new URLSearchParams({ csrfToken, email: "bench.manager.1@bench.test", password: "warden-bench-2026", json: "true" }),
+  body: new URLSearchParams({
+    csrfToken,
+    email: "bench.manager.1@bench.test",
+    password: "warden-bench-2026",
+    json: "true",
+  }),
 });
 const session = [csrfCookie, ...login.headers.getSetCookie().map((c) => c.split(";")[0])].join("; ");
 if (!session.includes("session-token")) {
@@ -92,7 +131,12 @@ if (!session.includes("session-token")) {
 type Result = { name: string; conc: number; rps: number; p50: number; p95: number; errors: number };
 type Sample = { latencies: number[]; elapsed: number; errors: number };
 // `path` may be a function: a new address for every request (see the recomputed dashboard).
-async function load(path: string | ((i: number) => string), conc: number, cookie: string | null, seconds: number): Promise<Sample> {
+async function load(
+  path: string | ((i: number) => string),
+  conc: number,
+  cookie: string | null,
+  seconds: number,
+): Promise<Sample> {
   const at = typeof path === "string" ? () => path : path;
   let issued = 0;
   const latencies: number[] = [];
@@ -112,7 +156,8 @@ async function load(path: string | ((i: number) => string), conc: number, cookie
     }
   };
   // warm up, then measure
-  for (let i = 0; i < 5; i++) await (await fetch(base + at(issued++), { headers: cookie ? { cookie } : {} })).arrayBuffer();
+  for (let i = 0; i < 5; i++)
+    await (await fetch(base + at(issued++), { headers: cookie ? { cookie } : {} })).arrayBuffer();
   const started = performance.now();
   await Promise.all(Array.from({ length: conc }, worker));
   return { latencies, elapsed: (performance.now() - started) / 1000, errors };
@@ -122,7 +167,14 @@ function summarize(name: string, conc: number, samples: Sample[]): Result {
   const latencies = samples.flatMap((s) => s.latencies).sort((a, b) => a - b);
   const elapsed = samples.reduce((a, s) => a + s.elapsed, 0);
   const q = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? 0;
-  return { name, conc, rps: latencies.length / elapsed, p50: q(0.5), p95: q(0.95), errors: samples.reduce((a, s) => a + s.errors, 0) };
+  return {
+    name,
+    conc,
+    rps: latencies.length / elapsed,
+    p50: q(0.5),
+    p95: q(0.95),
+    errors: samples.reduce((a, s) => a + s.errors, 0),
+  };
 }
 
 // The dashboard keeps its figures until the organization changes (or for a minute); to measure
@@ -158,7 +210,9 @@ for (const conc of [1, 32]) {
   for (const { name, samples } of measured) {
     const r = summarize(name, conc, samples);
     results.push(r);
-    console.log(`${name.padEnd(48)} c=${String(conc).padStart(2)}  ${r.rps.toFixed(1).padStart(7)} req/s  p50 ${r.p50.toFixed(1)} ms  p95 ${r.p95.toFixed(1)} ms  errors ${r.errors}`);
+    console.log(
+      `${name.padEnd(48)} c=${String(conc).padStart(2)}  ${r.rps.toFixed(1).padStart(7)} req/s  p50 ${r.p50.toFixed(1)} ms  p95 ${r.p95.toFixed(1)} ms  errors ${r.errors}`,
+    );
   }
 }
 stop();
@@ -171,7 +225,8 @@ const { getIncidentDetail } = await import("../src/server/data/incident-detail")
 const { recordRead } = await import("../src/server/read-log");
 const dash = await import("../src/server/data/dashboard");
 const { parseDashboardQuery } = await import("../src/lib/validation/dashboard");
-const manager = (await db.query(`SELECT id FROM "User" WHERE email = 'bench.manager.1@bench.test'`)).rows[0].id as string;
+const manager = (await db.query(`SELECT id FROM "User" WHERE email = 'bench.manager.1@bench.test'`)).rows[0]
+  .id as string;
 const viewer = present(await loadViewer(manager), "the bench manager's viewer");
 async function timeIt(fn: () => Promise<unknown>) {
   const ts: number[] = [];
@@ -190,20 +245,39 @@ const sql = {
   list: await timeIt(() => listIncidents(viewer, { sort: "aware_desc", status: "all", severity: "HIGH", cursor })),
   incident: await timeIt(() => getIncidentDetail(viewer, sample)),
   // the page records its read (one INSERT into the access log) beside its other reads
-  incidentRead: await timeIt(() => Promise.all([getIncidentDetail(viewer, sample), recordRead(viewer, { kind: "incident.view", targetType: "Incident", targetId: sample, incidentId: sample }, new Headers())])),
+  incidentRead: await timeIt(() =>
+    Promise.all([
+      getIncidentDetail(viewer, sample),
+      recordRead(
+        viewer,
+        { kind: "incident.view", targetType: "Incident", targetId: sample, incidentId: sample },
+        new Headers(),
+      ),
+    ]),
+  ),
   // what a recomputation runs (the per-client and per-week figures come from one statement)
   dashboard: await timeIt(() => dash.loadDashboard(viewer, dq, now)),
 };
 await db.end();
 
-const measuredAt = (prefix: string, conc: number) => present(results.find((r) => r.conc === conc && r.name.startsWith(prefix)), `the "${prefix}" measurement at c=${conc}`);
+const measuredAt = (prefix: string, conc: number) =>
+  present(
+    results.find((r) => r.conc === conc && r.name.startsWith(prefix)),
+    `the "${prefix}" measurement at c=${conc}`,
+  );
 const floor = (conc: number) => measuredAt("Framework", conc).rps;
 const share = (prefix: string, conc: number) => measuredAt(prefix, conc).rps / floor(conc);
 const pgVersion = execFileSync("psql", ["--version"]).toString().trim();
 const cpu = os.cpus()[0]?.model ?? "unknown CPU";
 const check = (ok: boolean) => (ok ? "met" : "**missed**");
 const table = (conc: number) =>
-  ["| Page | req/s | p50 ms | p95 ms | errors |", "|---|---:|---:|---:|---:|", ...results.filter((r) => r.conc === conc).map((r) => `| ${r.name} | ${r.rps.toFixed(1)} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.errors} |`)].join("\n");
+  [
+    "| Page | req/s | p50 ms | p95 ms | errors |",
+    "|---|---:|---:|---:|---:|",
+    ...results
+      .filter((r) => r.conc === conc)
+      .map((r) => `| ${r.name} | ${r.rps.toFixed(1)} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.errors} |`),
+  ].join("\n");
 const p95at1 = Math.max(...results.filter((r) => r.conc === 1 && !r.name.startsWith("Framework")).map((r) => r.p95));
 const md = `# Benchmarks
 

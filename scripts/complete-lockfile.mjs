@@ -12,8 +12,12 @@ const packages = lock.packages;
 
 function platformOf(name) {
   const base = name.split("/").pop();
-  const os = ["darwin", "linux", "win32", "freebsd", "android", "openbsd", "sunos", "aix", "netbsd"].find((o) => base.includes(o));
-  const cpu = ["arm64", "x64", "ia32", "arm", "riscv64", "ppc64", "s390x", "loong64", "wasm32", "mips64el"].find((c) => new RegExp(`(^|-)${c}(-|$)`).test(base));
+  const os = ["darwin", "linux", "win32", "freebsd", "android", "openbsd", "sunos", "aix", "netbsd"].find((o) =>
+    base.includes(o),
+  );
+  const cpu = ["arm64", "x64", "ia32", "arm", "riscv64", "ppc64", "s390x", "loong64", "wasm32", "mips64el"].find((c) =>
+    new RegExp(`(^|-)${c}(-|$)`).test(base),
+  );
   const libc = /musl/.test(base) ? "musl" : /gnu/.test(base) ? "glibc" : undefined;
   return { os, cpu, libc };
 }
@@ -35,6 +39,8 @@ for (const [path, meta] of Object.entries(packages)) {
   }
 }
 
-lock.packages = Object.fromEntries(Object.entries(packages).sort(([a], [b]) => (a === "" ? -1 : b === "" ? 1 : a < b ? -1 : a > b ? 1 : 0)));
+lock.packages = Object.fromEntries(
+  Object.entries(packages).sort(([a], [b]) => (a === "" ? -1 : b === "" ? 1 : a < b ? -1 : a > b ? 1 : 0)),
+);
 writeFileSync(file, JSON.stringify(lock, null, 2) + "\n");
 console.log(added ? `package-lock.json: added ${added} platform package entries.` : "package-lock.json: complete.");

@@ -12,13 +12,17 @@ if (!process.env.DATABASE_URL) {
   const dataDir = path.join(process.cwd(), ".data", "postgres");
   const pid = runningServer(dataDir);
   if (pid !== null) {
-    console.error(`The embedded PostgreSQL is running (pid ${pid}): stop \`npm start\` first, then run \`npm run db:reset\` again.`);
+    console.error(
+      `The embedded PostgreSQL is running (pid ${pid}): stop \`npm start\` first, then run \`npm run db:reset\` again.`,
+    );
     process.exit(1);
   }
   for (const p of [dataDir, `${dataDir}-password`, `${dataDir}.log`]) rmSync(p, { recursive: true, force: true });
   console.log("Removed the embedded database (.data/postgres); `npm start` creates and seeds a new one.");
   if (existsSync(path.join(process.cwd(), ".data", "pglite"))) {
-    console.log("Left .data/pglite alone: it holds the database of an earlier Warden (PGlite) and is no longer used; delete it if you no longer need it.");
+    console.log(
+      "Left .data/pglite alone: it holds the database of an earlier Warden (PGlite) and is no longer used; delete it if you no longer need it.",
+    );
   }
 } else {
   await run(bin("prisma"), ["migrate", "reset", "--force", "--skip-seed"], { env: process.env });

@@ -10,5 +10,5 @@ if (!email || !DEMO_USERS.some((u) => u.email === email)) {
   process.exit(1);
 }
 const now = Date.now();
-const left = TOTP_PERIOD_S - Math.floor(now / 1000) % TOTP_PERIOD_S;
+const left = TOTP_PERIOD_S - (Math.floor(now / 1000) % TOTP_PERIOD_S);
 console.log(`${demoTotpCode(email, now)}  (valid for ${left} more s; secret ${demoTotpSecret(email)})`);

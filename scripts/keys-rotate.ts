@@ -23,13 +23,20 @@ const report = await rotateMasterKeys(db(), (p) => {
   if (tty) process.stdout.write(`\r${p.stage === "rewrap" ? "re-wrapped" : "sealed the stored text of"} ${p.done}…   `);
 });
 if (tty) process.stdout.write("\r\x1b[K");
-console.log(`keys:rotate: ${report.rewrapped} data key${report.rewrapped === 1 ? "" : "s"} re-wrapped under master key "${report.active}".`);
-if (report.sealedIncidents) console.log(`keys:rotate: sealed text stored before encryption in ${report.sealedIncidents} incident${report.sealedIncidents === 1 ? "" : "s"}.`);
+console.log(
+  `keys:rotate: ${report.rewrapped} data key${report.rewrapped === 1 ? "" : "s"} re-wrapped under master key "${report.active}".`,
+);
+if (report.sealedIncidents)
+  console.log(
+    `keys:rotate: sealed text stored before encryption in ${report.sealedIncidents} incident${report.sealedIncidents === 1 ? "" : "s"}.`,
+  );
 let ok = true;
 for (const [id, count] of Object.entries(report.remaining)) {
   if (report.missing.includes(id)) {
     ok = false;
-    console.error(`keys:rotate: ${count} data key${count === 1 ? " is" : "s are"} wrapped by master key "${id}", which is not in WARDEN_MASTER_KEYS: add it back (after the active key) and run this again.`);
+    console.error(
+      `keys:rotate: ${count} data key${count === 1 ? " is" : "s are"} wrapped by master key "${id}", which is not in WARDEN_MASTER_KEYS: add it back (after the active key) and run this again.`,
+    );
   } else if (count === 0) {
     console.log(`keys:rotate: no data key is wrapped by "${id}" any more: it can be removed from WARDEN_MASTER_KEYS.`);
   } else {

@@ -58,7 +58,9 @@ const progress = (msg: string) => console.log(`[${((Date.now() - t0) / 1000).toF
 
 const exists = await client.query(`SELECT 1 FROM "Organization" WHERE slug = 'bench-bpo'`);
 if (exists.rowCount) {
-  console.error("The benchmark organization is already in this database. Use a fresh database (createdb …; npm run db:migrate).");
+  console.error(
+    "The benchmark organization is already in this database. Use a fresh database (createdb …; npm run db:migrate).",
+  );
   process.exit(1);
 }
 
@@ -70,7 +72,10 @@ async function bulk(table: string, columns: Array<[string, string] | [string, st
   // a third element casts the column after unnest (array columns travel as their text form)
   const select = columns.map((c, i) => (c[2] ? `c${i}::${c[2]}` : `c${i}`)).join(", ");
   const arrays = columns.map((_, i) => rows.map((r) => r[i]));
-  await client.query(`INSERT INTO "${table}" (${cols}) SELECT ${select} FROM unnest(${params}) AS t(${columns.map((_, i) => `c${i}`).join(", ")})`, arrays);
+  await client.query(
+    `INSERT INTO "${table}" (${cols}) SELECT ${select} FROM unnest(${params}) AS t(${columns.map((_, i) => `c${i}`).join(", ")})`,
+    arrays,
+  );
 }
 
 // organization, clients, people
@@ -81,27 +86,90 @@ await client.query(
   `INSERT INTO "Organization" (id, name, slug, "timeZone", "mfaRequiredRoles") VALUES ($1, 'Bench BPO Holdings', 'bench-bpo', 'America/New_York', '{}')`,
   [orgId],
 );
-const ZONES = ["America/New_York", "America/Chicago", "America/Los_Angeles", "Europe/Berlin", "Europe/London", "Europe/Paris", "Asia/Singapore", "Australia/Sydney", "Asia/Kolkata", "America/Toronto", "Europe/Madrid", "America/Denver"];
+const ZONES = [
+  "America/New_York",
+  "America/Chicago",
+  "America/Los_Angeles",
+  "Europe/Berlin",
+  "Europe/London",
+  "Europe/Paris",
+  "Asia/Singapore",
+  "Australia/Sydney",
+  "Asia/Kolkata",
+  "America/Toronto",
+  "Europe/Madrid",
+  "America/Denver",
+];
 const SECTORS = ["HEALTHCARE", "FINANCE", "INSURANCE", "LEGAL", "RETAIL", "TELECOM", "PUBLIC_SECTOR", "OTHER"];
-const clients = ZONES.map((zone, i) => ({ id: randomUUID(), name: `Bench Client ${String(i + 1).padStart(2, "0")}`, zone, sector: present(SECTORS[i % SECTORS.length], "a sector"), hipaa: i % 4 === 0, eu: zone.startsWith("Europe") }));
-await bulk("Client", [["id", "uuid"], ["organizationId", "uuid"], ["name", "text"], ["sector", "\"Sector\""], ["timeZone", "text"], ["country", "text"], ["hipaaCoveredEntity", "bool"], ["updatedAt", "timestamp"]],
-  clients.map((c) => [c.id, orgId, c.name, c.sector, c.zone, c.eu ? "DE" : "US", c.hipaa, new Date()]));
+const clients = ZONES.map((zone, i) => ({
+  id: randomUUID(),
+  name: `Bench Client ${String(i + 1).padStart(2, "0")}`,
+  zone,
+  sector: present(SECTORS[i % SECTORS.length], "a sector"),
+  hipaa: i % 4 === 0,
+  eu: zone.startsWith("Europe"),
+}));
+await bulk(
+  "Client",
+  [
+    ["id", "uuid"],
+    ["organizationId", "uuid"],
+    ["name", "text"],
+    ["sector", '"Sector"'],
+    ["timeZone", "text"],
+    ["country", "text"],
+    ["hipaaCoveredEntity", "bool"],
+    ["updatedAt", "timestamp"],
+  ],
+  clients.map((c) => [c.id, orgId, c.name, c.sector, c.zone, c.eu ? "DE" : "US", c.hipaa, new Date()]),
+);
 const passwordHash = await hash("warden-bench-2026", { memoryCost: 19456, timeCost: 2, parallelism: 1 });
 const users: Array<{ id: string; role: string; name: string; clientId: string | null }> = [];
-const person = (role: string, i: number, clientId: string | null = null) => users.push({ id: randomUUID(), role, name: `Bench ${role.toLowerCase()} ${i}`, clientId });
+const person = (role: string, i: number, clientId: string | null = null) =>
+  users.push({ id: randomUUID(), role, name: `Bench ${role.toLowerCase()} ${i}`, clientId });
 for (let i = 1; i <= 2; i++) person("ADMIN", i);
 for (let i = 1; i <= 6; i++) person("MANAGER", i);
 for (let i = 1; i <= 40; i++) person("ANALYST", i);
 clients.forEach((c, i) => person("CLIENT_CONTACT", i + 1, c.id));
-await bulk("User", [["id", "uuid"], ["organizationId", "uuid"], ["email", "text"], ["name", "text"], ["passwordHash", "text"], ["role", "\"Role\""], ["clientId", "uuid"], ["updatedAt", "timestamp"]],
-  users.map((u) => [u.id, orgId, `${u.name.replaceAll(" ", ".").toLowerCase()}@bench.test`, u.name, passwordHash, u.role, u.clientId, new Date()]));
+await bulk(
+  "User",
+  [
+    ["id", "uuid"],
+    ["organizationId", "uuid"],
+    ["email", "text"],
+    ["name", "text"],
+    ["passwordHash", "text"],
+    ["role", '"Role"'],
+    ["clientId", "uuid"],
+    ["updatedAt", "timestamp"],
+  ],
+  users.map((u) => [
+    u.id,
+    orgId,
+    `${u.name.replaceAll(" ", ".").toLowerCase()}@bench.test`,
+    u.name,
+    passwordHash,
+    u.role,
+    u.clientId,
+    new Date(),
+  ]),
+);
 const analysts = users.filter((u) => u.role === "ANALYST");
 const assignments: unknown[][] = [];
 // analyst i looks after three clients, four apart
 const assignedClient = (i: number, k: number) => present(clients[(i + k * 4) % clients.length], "a client").id;
 analysts.forEach((a, i) => [0, 1, 2].forEach((k) => assignments.push([a.id, assignedClient(i, k)])));
-await bulk("ClientAssignment", [["userId", "uuid"], ["clientId", "uuid"]], assignments);
-const analystsOf = new Map(clients.map((c) => [c.id, analysts.filter((_, i) => [0, 1, 2].some((k) => assignedClient(i, k) === c.id))]));
+await bulk(
+  "ClientAssignment",
+  [
+    ["userId", "uuid"],
+    ["clientId", "uuid"],
+  ],
+  assignments,
+);
+const analystsOf = new Map(
+  clients.map((c) => [c.id, analysts.filter((_, i) => [0, 1, 2].some((k) => assignedClient(i, k) === c.id))]),
+);
 progress(`organization with ${clients.length} clients and ${users.length} people`);
 
 // incidents and everything about them, in batches; the audit chain carried across batches
@@ -122,19 +190,78 @@ const BATCH = 2000;
 const yearCounters = new Map<number, number>();
 const audit: unknown[][] = [];
 const flushAudit = async () => {
-  await bulk("AuditEvent", [["id", "uuid"], ["organizationId", "uuid"], ["seq", "int"], ["at", "timestamp"], ["actorId", "uuid"], ["actorLabel", "text"], ["action", "text"], ["entityType", "text"], ["entityId", "text"], ["incidentId", "uuid"], ["changes", "jsonb"], ["prevHash", "text"], ["hash", "text"], ["hashVersion", "int2"]], audit);
+  await bulk(
+    "AuditEvent",
+    [
+      ["id", "uuid"],
+      ["organizationId", "uuid"],
+      ["seq", "int"],
+      ["at", "timestamp"],
+      ["actorId", "uuid"],
+      ["actorLabel", "text"],
+      ["action", "text"],
+      ["entityType", "text"],
+      ["entityId", "text"],
+      ["incidentId", "uuid"],
+      ["changes", "jsonb"],
+      ["prevHash", "text"],
+      ["hash", "text"],
+      ["hashVersion", "int2"],
+    ],
+    audit,
+  );
   audit.length = 0;
 };
-const event = (at: Date, actor: { id: string; name: string }, action: string, entityType: string, entityId: string, incidentId: string, changes: unknown) => {
+const event = (
+  at: Date,
+  actor: { id: string; name: string },
+  action: string,
+  entityType: string,
+  entityId: string,
+  incidentId: string,
+  changes: unknown,
+) => {
   seq += 1;
-  const fields: ChainedFields = { organizationId: orgId, seq, at, actorId: actor.id, actorLabel: actor.name, action, entityType, entityId, incidentId, changes, requestId: null, ip: null };
+  const fields: ChainedFields = {
+    organizationId: orgId,
+    seq,
+    at,
+    actorId: actor.id,
+    actorLabel: actor.name,
+    action,
+    entityType,
+    entityId,
+    incidentId,
+    changes,
+    requestId: null,
+    ip: null,
+  };
   const h = eventHash(prevHash, fields, key);
-  audit.push([randomUUID(), orgId, seq, at, actor.id, actor.name, action, entityType, entityId, incidentId, JSON.stringify(changes), prevHash, h, KEYED]);
+  audit.push([
+    randomUUID(),
+    orgId,
+    seq,
+    at,
+    actor.id,
+    actor.name,
+    action,
+    entityType,
+    entityId,
+    incidentId,
+    JSON.stringify(changes),
+    prevHash,
+    h,
+    KEYED,
+  ]);
   prevHash = h;
 };
 
 for (let start = 0; start < N; start += BATCH) {
-  const incidents: unknown[][] = [], phaseEvents: unknown[][] = [], checklist: unknown[][] = [], obligations: unknown[][] = [], keys: unknown[][] = [];
+  const incidents: unknown[][] = [],
+    phaseEvents: unknown[][] = [],
+    checklist: unknown[][] = [],
+    obligations: unknown[][] = [],
+    keys: unknown[][] = [];
   const size = Math.min(BATCH, N - start);
   // incidents are generated oldest first so the audit chain runs forward in time
   for (let k = 0; k < size; k++) {
@@ -169,13 +296,49 @@ for (let start = 0; start < N; start += BATCH) {
     const dataKeyId = randomUUID();
     const dataKey = newDataKey();
     keys.push([dataKeyId, id, orgId, master.id, wrapDataKey(master.key, master.id, id, dataKey), aware]);
-    const categories = type === "NATURAL_DISASTER" || type === "SYSTEM_FAILURE" ? ["OPERATIONAL_ONLY"] : c.hipaa ? ["PERSONAL", "HEALTH"] : ["PERSONAL"];
+    const categories =
+      type === "NATURAL_DISASTER" || type === "SYSTEM_FAILURE"
+        ? ["OPERATIONAL_ONLY"]
+        : c.hipaa
+          ? ["PERSONAL", "HEALTH"]
+          : ["PERSONAL"];
     incidents.push([
-      id, orgId, c.id, `INC-${year}-${String(number).padStart(4, "0")}`, `${type.replaceAll("_", " ").toLowerCase()} at ${c.name} #${i + 1}`,
-      sealText(dataKey, dataKeyId, "incident.summary", `Benchmark incident ${i + 1}: ${type.toLowerCase()} affecting ${c.name}.`), type, severity, SEVERITIES.indexOf(severity) + 1, phase,
-      phase === "CLOSED" ? (falsePositive ? "FALSE_POSITIVE" : "RESOLVED") : null, owner.id, owner.id, occurred, detected, aware, at(phaseIdx),
-      phaseIdx >= 1 && !falsePositive ? at(1) : null, phaseIdx >= 2 ? at(2) : null, phaseIdx >= 3 ? at(3) : null, phaseIdx >= 4 ? at(4) : null, phaseIdx >= 5 ? at(5) : null,
-      phase === "CLOSED" ? at(phaseIdx) : null, `{${categories.join(",")}}`, Math.floor(rnd() * 5000), Math.floor(rnd() * 20000), c.eu ? "{DE}" : "{US-IL}", phaseIdx + 1, at(phaseIdx), owner.id, aware,
+      id,
+      orgId,
+      c.id,
+      `INC-${year}-${String(number).padStart(4, "0")}`,
+      `${type.replaceAll("_", " ").toLowerCase()} at ${c.name} #${i + 1}`,
+      sealText(
+        dataKey,
+        dataKeyId,
+        "incident.summary",
+        `Benchmark incident ${i + 1}: ${type.toLowerCase()} affecting ${c.name}.`,
+      ),
+      type,
+      severity,
+      SEVERITIES.indexOf(severity) + 1,
+      phase,
+      phase === "CLOSED" ? (falsePositive ? "FALSE_POSITIVE" : "RESOLVED") : null,
+      owner.id,
+      owner.id,
+      occurred,
+      detected,
+      aware,
+      at(phaseIdx),
+      phaseIdx >= 1 && !falsePositive ? at(1) : null,
+      phaseIdx >= 2 ? at(2) : null,
+      phaseIdx >= 3 ? at(3) : null,
+      phaseIdx >= 4 ? at(4) : null,
+      phaseIdx >= 5 ? at(5) : null,
+      phase === "CLOSED" ? at(phaseIdx) : null,
+      `{${categories.join(",")}}`,
+      Math.floor(rnd() * 5000),
+      Math.floor(rnd() * 20000),
+      c.eu ? "{DE}" : "{US-IL}",
+      phaseIdx + 1,
+      at(phaseIdx),
+      owner.id,
+      aware,
     ]);
     event(aware, ownerActor, "incident.create", "Incident", id, id, { type, severity, clientId: c.id });
     phaseEvents.push([randomUUID(), id, "OPEN", null, "IDENTIFY", null, severity, null, owner.id, aware]);
@@ -183,37 +346,188 @@ for (let start = 0; start < N; start += BATCH) {
     items.forEach((item, pos) => {
       const done = PHASES.indexOf(item.phase) < phaseIdx && !falsePositive;
       const doneAt = done ? new Date(at(PHASES.indexOf(item.phase)).getTime() + rnd() * stepH * 0.3 * H) : null;
-      checklist.push([randomUUID(), id, item.phase, item.key, item.label, item.required, pos, doneAt, done ? owner.id : null]);
-      if (doneAt && item.required) event(doneAt, ownerActor, "checklist.check", "ChecklistItem", id, id, { item: item.label, phase: item.phase });
+      checklist.push([
+        randomUUID(),
+        id,
+        item.phase,
+        item.key,
+        item.label,
+        item.required,
+        pos,
+        doneAt,
+        done ? owner.id : null,
+      ]);
+      if (doneAt && item.required)
+        event(doneAt, ownerActor, "checklist.check", "ChecklistItem", id, id, { item: item.label, phase: item.phase });
     });
     for (let p = 1; p <= phaseIdx; p++) {
       const kind = falsePositive ? "CLOSE_FALSE_POSITIVE" : "ADVANCE";
-      phaseEvents.push([randomUUID(), id, kind, PHASES[p - 1], PHASES[p], null, null, falsePositive ? "Not an incident" : null, owner.id, at(p)]);
-      event(at(p), ownerActor, `incident.${kind.toLowerCase()}`, "Incident", id, id, { phase: { before: PHASES[p - 1], after: PHASES[p] } });
+      phaseEvents.push([
+        randomUUID(),
+        id,
+        kind,
+        PHASES[p - 1],
+        PHASES[p],
+        null,
+        null,
+        falsePositive ? "Not an incident" : null,
+        owner.id,
+        at(p),
+      ]);
+      event(at(p), ownerActor, `incident.${kind.toLowerCase()}`, "Incident", id, id, {
+        phase: { before: PHASES[p - 1], after: PHASES[p] },
+      });
       if (falsePositive) break;
     }
     // the contract notice, and GDPR/HIPAA where they apply
-    const owed: Array<[string, string, string, number]> = [["contract", "Contract", "Client contract notice clause", 24]];
+    const owed: Array<[string, string, string, number]> = [
+      ["contract", "Contract", "Client contract notice clause", 24],
+    ];
     if (c.eu && categories[0] !== "OPERATIONAL_ONLY") owed.push(["gdpr-33-2", "GDPR", "GDPR Art. 33(2)", 24]);
     if (c.hipaa) owed.push(["hipaa-410", "HIPAA", "45 CFR 164.410", 60 * 24]);
     for (const [ruleId, regime, citation, hours] of owed) {
       const due = new Date(aware.getTime() + hours * H);
       const settled = phaseIdx >= 5 || rnd() < 0.6;
       // most notices go out in time; about one in ten is late
-      const delivered = settled ? new Date(aware.getTime() + hours * H * (rnd() < 0.9 ? rnd() * 0.9 : 1 + rnd())) : null;
-      obligations.push([randomUUID(), id, ruleId, regime, citation, `${regime} notice`, "BPO", "The client", "APPLIES", true, aware, due, `${hours} h from awareness`, "Applies.", settled ? (rnd() < 0.5 ? "ACKNOWLEDGED" : "FILED") : "PENDING", delivered, aware]);
+      const delivered = settled
+        ? new Date(aware.getTime() + hours * H * (rnd() < 0.9 ? rnd() * 0.9 : 1 + rnd()))
+        : null;
+      obligations.push([
+        randomUUID(),
+        id,
+        ruleId,
+        regime,
+        citation,
+        `${regime} notice`,
+        "BPO",
+        "The client",
+        "APPLIES",
+        true,
+        aware,
+        due,
+        `${hours} h from awareness`,
+        "Applies.",
+        settled ? (rnd() < 0.5 ? "ACKNOWLEDGED" : "FILED") : "PENDING",
+        delivered,
+        aware,
+      ]);
     }
-    event(aware, ownerActor, "obligations.recompute", "Incident", id, id, { cause: "incident logged", added: owed.length });
+    event(aware, ownerActor, "obligations.recompute", "Incident", id, id, {
+      cause: "incident logged",
+      added: owed.length,
+    });
   }
-  await bulk("Incident", [["id", "uuid"], ["organizationId", "uuid"], ["clientId", "uuid"], ["reference", "text"], ["title", "text"], ["summary", "text"], ["type", "\"IncidentType\""], ["severity", "\"Severity\""], ["severityRank", "smallint"], ["phase", "\"Phase\""], ["resolution", "\"Resolution\""], ["reporterId", "uuid"], ["ownerId", "uuid"], ["occurredAt", "timestamp"], ["detectedAt", "timestamp"], ["awareAt", "timestamp"], ["phaseEnteredAt", "timestamp"], ["containStartedAt", "timestamp"], ["investigateStartedAt", "timestamp"], ["resolveStartedAt", "timestamp"], ["reportStartedAt", "timestamp"], ["postMortemStartedAt", "timestamp"], ["closedAt", "timestamp"], ["dataCategories", "text", "\"DataCategory\"[]"], ["dataSubjectsCount", "int"], ["recordsCount", "int"], ["jurisdictions", "text", "text[]"], ["version", "int"], ["updatedAt", "timestamp"], ["updatedById", "uuid"], ["createdAt", "timestamp"]],
-    incidents);
-  await bulk("IncidentKey", [["id", "text"], ["incidentId", "uuid"], ["organizationId", "uuid"], ["masterKeyId", "text"], ["wrapped", "bytea"], ["createdAt", "timestamp"]], keys);
-  await bulk("PhaseEvent", [["id", "uuid"], ["incidentId", "uuid"], ["kind", "\"PhaseEventKind\""], ["fromPhase", "\"Phase\""], ["toPhase", "\"Phase\""], ["fromSeverity", "\"Severity\""], ["toSeverity", "\"Severity\""], ["reason", "text"], ["actorId", "uuid"], ["at", "timestamp"]], phaseEvents);
-  await bulk("ChecklistItem", [["id", "uuid"], ["incidentId", "uuid"], ["phase", "\"Phase\""], ["key", "text"], ["label", "text"], ["required", "bool"], ["position", "int"], ["doneAt", "timestamp"], ["doneById", "uuid"]], checklist);
-  await bulk("Obligation", [["id", "uuid"], ["incidentId", "uuid"], ["ruleId", "text"], ["regime", "text"], ["citation", "text"], ["title", "text"], ["party", "text"], ["recipient", "text"], ["applicability", "\"Applicability\""], ["active", "bool"], ["startsAt", "timestamp"], ["dueAt", "timestamp"], ["basis", "text"], ["explanation", "text"], ["status", "\"ObligationStatus\""], ["deliveredAt", "timestamp"], ["updatedAt", "timestamp"]], obligations);
+  await bulk(
+    "Incident",
+    [
+      ["id", "uuid"],
+      ["organizationId", "uuid"],
+      ["clientId", "uuid"],
+      ["reference", "text"],
+      ["title", "text"],
+      ["summary", "text"],
+      ["type", '"IncidentType"'],
+      ["severity", '"Severity"'],
+      ["severityRank", "smallint"],
+      ["phase", '"Phase"'],
+      ["resolution", '"Resolution"'],
+      ["reporterId", "uuid"],
+      ["ownerId", "uuid"],
+      ["occurredAt", "timestamp"],
+      ["detectedAt", "timestamp"],
+      ["awareAt", "timestamp"],
+      ["phaseEnteredAt", "timestamp"],
+      ["containStartedAt", "timestamp"],
+      ["investigateStartedAt", "timestamp"],
+      ["resolveStartedAt", "timestamp"],
+      ["reportStartedAt", "timestamp"],
+      ["postMortemStartedAt", "timestamp"],
+      ["closedAt", "timestamp"],
+      ["dataCategories", "text", '"DataCategory"[]'],
+      ["dataSubjectsCount", "int"],
+      ["recordsCount", "int"],
+      ["jurisdictions", "text", "text[]"],
+      ["version", "int"],
+      ["updatedAt", "timestamp"],
+      ["updatedById", "uuid"],
+      ["createdAt", "timestamp"],
+    ],
+    incidents,
+  );
+  await bulk(
+    "IncidentKey",
+    [
+      ["id", "text"],
+      ["incidentId", "uuid"],
+      ["organizationId", "uuid"],
+      ["masterKeyId", "text"],
+      ["wrapped", "bytea"],
+      ["createdAt", "timestamp"],
+    ],
+    keys,
+  );
+  await bulk(
+    "PhaseEvent",
+    [
+      ["id", "uuid"],
+      ["incidentId", "uuid"],
+      ["kind", '"PhaseEventKind"'],
+      ["fromPhase", '"Phase"'],
+      ["toPhase", '"Phase"'],
+      ["fromSeverity", '"Severity"'],
+      ["toSeverity", '"Severity"'],
+      ["reason", "text"],
+      ["actorId", "uuid"],
+      ["at", "timestamp"],
+    ],
+    phaseEvents,
+  );
+  await bulk(
+    "ChecklistItem",
+    [
+      ["id", "uuid"],
+      ["incidentId", "uuid"],
+      ["phase", '"Phase"'],
+      ["key", "text"],
+      ["label", "text"],
+      ["required", "bool"],
+      ["position", "int"],
+      ["doneAt", "timestamp"],
+      ["doneById", "uuid"],
+    ],
+    checklist,
+  );
+  await bulk(
+    "Obligation",
+    [
+      ["id", "uuid"],
+      ["incidentId", "uuid"],
+      ["ruleId", "text"],
+      ["regime", "text"],
+      ["citation", "text"],
+      ["title", "text"],
+      ["party", "text"],
+      ["recipient", "text"],
+      ["applicability", '"Applicability"'],
+      ["active", "bool"],
+      ["startsAt", "timestamp"],
+      ["dueAt", "timestamp"],
+      ["basis", "text"],
+      ["explanation", "text"],
+      ["status", '"ObligationStatus"'],
+      ["deliveredAt", "timestamp"],
+      ["updatedAt", "timestamp"],
+    ],
+    obligations,
+  );
   await flushAudit();
-  if ((start / BATCH) % 5 === 4 || start + BATCH >= N) progress(`${Math.min(start + BATCH, N).toLocaleString("en-US")} / ${N.toLocaleString("en-US")} incidents, ${seq.toLocaleString("en-US")} audit events`);
+  if ((start / BATCH) % 5 === 4 || start + BATCH >= N)
+    progress(
+      `${Math.min(start + BATCH, N).toLocaleString("en-US")} / ${N.toLocaleString("en-US")} incidents, ${seq.toLocaleString("en-US")} audit events`,
+    );
 }
 await client.query("ANALYZE");
-progress(`done: ${N.toLocaleString("en-US")} incidents, ${seq.toLocaleString("en-US")} audit events (chain verifies with npm run audit:verify). Sign in as bench.manager.1@bench.test / warden-bench-2026`);
+progress(
+  `done: ${N.toLocaleString("en-US")} incidents, ${seq.toLocaleString("en-US")} audit events (chain verifies with npm run audit:verify). Sign in as bench.manager.1@bench.test / warden-bench-2026`,
+);
 await client.end();

@@ -125,9 +125,13 @@ async function main() {
   if (!env.DATABASE_URL) {
     const dbPort = Number(env.EMBEDDED_DB_PORT || 54329);
     if (existsSync(path.join(dataDir, "pglite"))) {
-      say(".data/pglite holds the database of an earlier Warden (PGlite); it is no longer used (the embedded database is now a real PostgreSQL in .data/postgres). Delete .data/pglite when you no longer need it.");
+      say(
+        ".data/pglite holds the database of an earlier Warden (PGlite); it is no longer used (the embedded database is now a real PostgreSQL in .data/postgres). Delete .data/pglite when you no longer need it.",
+      );
     }
-    say(`no DATABASE_URL set, starting the embedded PostgreSQL (data in .data/postgres, port ${dbPort}, log in .data/postgres.log)…`);
+    say(
+      `no DATABASE_URL set, starting the embedded PostgreSQL (data in .data/postgres, port ${dbPort}, log in .data/postgres.log)…`,
+    );
     try {
       embedded = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "postgres"), port: dbPort, say });
     } catch (error) {
@@ -153,7 +157,11 @@ async function main() {
   try {
     say("applying database migrations…");
     await run(bin("prisma"), ["migrate", "deploy"], { env });
-    const refusal = demoPresentRefusal(await demoOrganizationExists(databaseUrl), hostname, env.WARDEN_DEMO_ON_NETWORK === "1");
+    const refusal = demoPresentRefusal(
+      await demoOrganizationExists(databaseUrl),
+      hostname,
+      env.WARDEN_DEMO_ON_NETWORK === "1",
+    );
     if (refusal) return fail(refusal);
     const demo = demoDecision(env.WARDEN_SEED_DEMO === "1", hostname, env.WARDEN_DEMO_ON_NETWORK === "1");
     if (demo.message) say(demo.message);
@@ -178,16 +186,25 @@ async function main() {
     if (!stopping) void fail(`the web server stopped (${code === null ? "killed" : `exit code ${code}`}).`);
   });
   worker.once("exit", (code) => {
-    if (!stopping) console.error(`warden: the reminder worker stopped (${code === null ? "killed" : `exit code ${code}`}); the app keeps running without reminders.`);
+    if (!stopping)
+      console.error(
+        `warden: the reminder worker stopped (${code === null ? "killed" : `exit code ${code}`}); the app keeps running without reminders.`,
+      );
   });
 
   if (!(await waitForHealth(`http://127.0.0.1:${port}/api/health`))) return;
-  console.log(`\nWarden is running at http://localhost:${port} (Ctrl-C stops it${embedded ? " and the embedded PostgreSQL" : ""})\n`);
+  console.log(
+    `\nWarden is running at http://localhost:${port} (Ctrl-C stops it${embedded ? " and the embedded PostgreSQL" : ""})\n`,
+  );
   if (env.WARDEN_SEED_DEMO === "1") {
     console.log(`Demo accounts (password for all: ${DEMO_PASSWORD}):`);
     // The authenticator secrets are as public as the password: printed for the local demo only.
-    if (embedded) console.log(`  ${"role".padEnd(15)} ${"email".padEnd(34)} authenticator secret (current code: npm run demo:code -- <email>)`);
-    for (const u of DEMO_USERS) console.log(`  ${u.role.padEnd(15)} ${embedded ? `${u.email.padEnd(34)} ${demoTotpSecret(u.email)}` : u.email}`);
+    if (embedded)
+      console.log(
+        `  ${"role".padEnd(15)} ${"email".padEnd(34)} authenticator secret (current code: npm run demo:code -- <email>)`,
+      );
+    for (const u of DEMO_USERS)
+      console.log(`  ${u.role.padEnd(15)} ${embedded ? `${u.email.padEnd(34)} ${demoTotpSecret(u.email)}` : u.email}`);
     console.log("");
   }
 }

@@ -27,7 +27,13 @@ await retention.queue();
 // Audit entries are chained right after their change commits, by the process that made it; one
 // left waiting (that process stopped in between, or wrote outside the web server) is chained here.
 const { chainAllPending } = await import("../src/server/audit-chainer");
-const sweep = setInterval(() => void chainAllPending().catch((error: Error) => console.error(`warden worker: chaining audit entries failed: ${error.message}`)), 5_000);
+const sweep = setInterval(
+  () =>
+    void chainAllPending().catch((error: Error) =>
+      console.error(`warden worker: chaining audit entries failed: ${error.message}`),
+    ),
+  5_000,
+);
 console.log(
   `warden worker: reminders at ${thresholds.map((t) => `${t * 100}%`).join(", ")} of each window, escalation when overdue; ` +
     `first scan queued ${due} reminder${due === 1 ? "" : "s"}, then a scan each minute; ` +

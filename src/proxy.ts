@@ -8,7 +8,10 @@ import { CROSS_ORIGIN_MESSAGE, isCrossOriginAction } from "@/lib/cross-origin-ac
  * of Next's 500. Exactly text/plain, which the app's action client hands to the form as the error.
  */
 function tooLarge() {
-  return new NextResponse(ACTION_TOO_LARGE_MESSAGE, { status: 413, headers: { "content-type": "text/plain", "cache-control": "no-store" } });
+  return new NextResponse(ACTION_TOO_LARGE_MESSAGE, {
+    status: 413,
+    headers: { "content-type": "text/plain", "cache-control": "no-store" },
+  });
 }
 
 /**
@@ -20,8 +23,18 @@ function tooLarge() {
  */
 export async function proxy(request: NextRequest) {
   const h = request.headers;
-  if (isCrossOriginAction({ method: request.method, origin: h.get("origin"), host: h.get("host"), forwardedHost: h.get("x-forwarded-host") })) {
-    return new NextResponse(CROSS_ORIGIN_MESSAGE, { status: 403, headers: { "content-type": "text/plain", "cache-control": "no-store" } });
+  if (
+    isCrossOriginAction({
+      method: request.method,
+      origin: h.get("origin"),
+      host: h.get("host"),
+      forwardedHost: h.get("x-forwarded-host"),
+    })
+  ) {
+    return new NextResponse(CROSS_ORIGIN_MESSAGE, {
+      status: 403,
+      headers: { "content-type": "text/plain", "cache-control": "no-store" },
+    });
   }
   const verdict = actionBodyVerdict({ method: request.method, contentLength: request.headers.get("content-length") });
   if (verdict === "too-large") return tooLarge();
@@ -29,7 +42,11 @@ export async function proxy(request: NextRequest) {
   // Next keeps for the action, and stops reading as soon as it is past the limit.
   if (verdict === "count" && (await exceedsLimit(request.body))) return tooLarge();
   const https = process.env.NEXTAUTH_URL?.startsWith("https://") ?? false;
-  const policy = contentSecurityPolicy({ nonce: newNonce(), https, development: process.env.NODE_ENV === "development" });
+  const policy = contentSecurityPolicy({
+    nonce: newNonce(),
+    https,
+    development: process.env.NODE_ENV === "development",
+  });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("Content-Security-Policy", policy);
   const response = NextResponse.next({ request: { headers: requestHeaders } });

@@ -5,7 +5,10 @@ import { isIP } from "node:net";
 
 /** Whether a listen address reaches this machine only (127.0.0.0/8, ::1, localhost). */
 export function isLoopback(hostname: string): boolean {
-  const h = hostname.trim().toLowerCase().replace(/^\[|\]$/g, "");
+  const h = hostname
+    .trim()
+    .toLowerCase()
+    .replace(/^\[|\]$/g, "");
   if (h === "localhost" || h.endsWith(".localhost")) return true;
   if (isIP(h) === 4) return h.startsWith("127.");
   if (isIP(h) === 6) return h === "::1" || /^::ffff:127\./.test(h) || h === "0:0:0:0:0:0:0:1";
@@ -19,9 +22,15 @@ export function demoDecision(wanted: boolean, hostname: string, allowOnNetwork: 
   if (!wanted) return { seed: false, message: null };
   if (isLoopback(hostname)) return { seed: true, message: null };
   if (allowOnNetwork) {
-    return { seed: true, message: `WARNING: the demo organization, whose password is public, is being created on a server listening on ${hostname} (WARDEN_DEMO_ON_NETWORK=1). Anyone who can reach it can sign in as its administrator.` };
+    return {
+      seed: true,
+      message: `WARNING: the demo organization, whose password is public, is being created on a server listening on ${hostname} (WARDEN_DEMO_ON_NETWORK=1). Anyone who can reach it can sign in as its administrator.`,
+    };
   }
-  return { seed: false, message: `not creating the demo organization: its password is public and the server listens on ${hostname}, not a loopback address. Set WARDEN_DEMO_ON_NETWORK=1 if you really mean to.` };
+  return {
+    seed: false,
+    message: `not creating the demo organization: its password is public and the server listens on ${hostname}, not a loopback address. Set WARDEN_DEMO_ON_NETWORK=1 if you really mean to.`,
+  };
 }
 
 /**

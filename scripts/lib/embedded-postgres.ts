@@ -8,7 +8,24 @@
 // closed their connections), and gives no reason when the server fails to start.
 import { randomBytes } from "node:crypto";
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { chmodSync, chownSync, closeSync, existsSync, lstatSync, mkdirSync, mkdtempSync, openSync, readFileSync, readSync, readdirSync, rmSync, statSync, symlinkSync, unlinkSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  chownSync,
+  closeSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  readSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  unlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import os from "node:os";
@@ -51,7 +68,10 @@ export function postgresBinaries(): Binaries {
   }
   hydrateSymlinks(nativeDir);
   const exe = process.platform === "win32" ? ".exe" : "";
-  return { initdb: path.join(nativeDir, "bin", `initdb${exe}`), postgres: path.join(nativeDir, "bin", `postgres${exe}`) };
+  return {
+    initdb: path.join(nativeDir, "bin", `initdb${exe}`),
+    postgres: path.join(nativeDir, "bin", `postgres${exe}`),
+  };
 }
 
 // The platform package lists the shared-library symlinks its tarball cannot carry and restores
@@ -60,7 +80,10 @@ function hydrateSymlinks(nativeDir: string) {
   const list = path.join(nativeDir, "pg-symlinks.json");
   if (!existsSync(list)) return;
   const packageDir = path.dirname(nativeDir);
-  for (const { source, target } of JSON.parse(readFileSync(list, "utf8")) as Array<{ source: string; target: string }>) {
+  for (const { source, target } of JSON.parse(readFileSync(list, "utf8")) as Array<{
+    source: string;
+    target: string;
+  }>) {
     const link = path.join(packageDir, target);
     try {
       lstatSync(link);
@@ -78,12 +101,15 @@ function hydrateSymlinks(nativeDir: string) {
 // missing), which then owns the data directory and must be able to reach it and the binaries.
 function runAsUser(): RunAs | undefined {
   if (process.getuid?.() !== 0) return undefined;
-  const id = (flag: string) => Number(execFileSync("id", [flag, USER], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim());
+  const id = (flag: string) =>
+    Number(execFileSync("id", [flag, USER], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim());
   try {
     return { uid: id("-u"), gid: id("-g"), name: USER };
   } catch {
     try {
-      execFileSync("useradd", ["--system", "--user-group", "--no-create-home", "--shell", "/usr/sbin/nologin", USER], { stdio: "ignore" });
+      execFileSync("useradd", ["--system", "--user-group", "--no-create-home", "--shell", "/usr/sbin/nologin", USER], {
+        stdio: "ignore",
+      });
     } catch {
       execFileSync("adduser", ["-S", "-D", "-H", USER], { stdio: "ignore" }); // BusyBox
     }
@@ -94,7 +120,8 @@ function runAsUser(): RunAs | undefined {
 function assertReachable(runAs: RunAs, target: string) {
   for (let dir = path.dirname(path.resolve(target)); ; dir = path.dirname(dir)) {
     const st = statSync(dir);
-    const searchable = st.mode & 0o001 || (st.uid === runAs.uid && st.mode & 0o100) || (st.gid === runAs.gid && st.mode & 0o010);
+    const searchable =
+      st.mode & 0o001 || (st.uid === runAs.uid && st.mode & 0o100) || (st.gid === runAs.gid && st.mode & 0o010);
     if (!searchable) {
       throw new Error(
         `PostgreSQL cannot run as root, so it runs as the user "${runAs.name}", which cannot enter ${dir} (to reach ${target}). ` +
@@ -119,7 +146,10 @@ function commandOf(pid: number): string {
     return readFileSync(`/proc/${pid}/cmdline`, "utf8").replaceAll("\0", " ");
   } catch {
     try {
-      return execFileSync("ps", ["-o", "command=", "-p", String(pid)], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
+      return execFileSync("ps", ["-o", "command=", "-p", String(pid)], {
+        encoding: "utf8",
+        stdio: ["ignore", "pipe", "ignore"],
+      });
     } catch {
       return "";
     }
@@ -127,7 +157,7 @@ function commandOf(pid: number): string {
 }
 
 async function waitUntilGone(pid: number, ms: number): Promise<boolean> {
-  for (const end = Date.now() + ms; Date.now() < end; ) {
+  for (const end = Date.now() + ms; Date.now() < end;) {
     if (!alive(pid)) return true;
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -168,7 +198,11 @@ async function clearLeftovers(dataDir: string, say: (line: string) => void) {
     return;
   }
   say(`stopping the embedded PostgreSQL left running by an earlier start (pid ${pid})…`);
-  for (const [signal, ms] of [["SIGINT", 30_000], ["SIGQUIT", 5_000], ["SIGKILL", 5_000]] as const) {
+  for (const [signal, ms] of [
+    ["SIGINT", 30_000],
+    ["SIGQUIT", 5_000],
+    ["SIGKILL", 5_000],
+  ] as const) {
     process.kill(pid, signal);
     if (await waitUntilGone(pid, ms)) break;
   }
@@ -190,9 +224,15 @@ function tail(file: string, from: number): string {
 
 function spawnChecked(cmd: string, args: string[], runAs: RunAs | undefined, logFd: number): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { stdio: ["ignore", logFd, logFd], env: { ...process.env, LC_ALL: "C" }, ...(runAs && { uid: runAs.uid, gid: runAs.gid }) });
+    const child = spawn(cmd, args, {
+      stdio: ["ignore", logFd, logFd],
+      env: { ...process.env, LC_ALL: "C" },
+      ...(runAs && { uid: runAs.uid, gid: runAs.gid }),
+    });
     child.on("error", reject);
-    child.on("exit", (code, signal) => (code === 0 ? resolve() : reject(new Error(`${path.basename(cmd)} failed (${signal ?? `exit code ${code}`})`))));
+    child.on("exit", (code, signal) =>
+      code === 0 ? resolve() : reject(new Error(`${path.basename(cmd)} failed (${signal ?? `exit code ${code}`})`)),
+    );
   });
 }
 
@@ -229,12 +269,18 @@ function temporaryDataDir(): { tempRoot: string; dataDir: string } {
  * on first start, with the password kept beside it in `<dataDir>-password` and the server's log
  * in `<dataDir>.log`); without, it lives in a temporary directory removed by stop() (tests).
  */
-export async function startEmbeddedPostgres(opts: { port: number; dataDir?: string; say?: (line: string) => void }): Promise<EmbeddedPostgres> {
+export async function startEmbeddedPostgres(opts: {
+  port: number;
+  dataDir?: string;
+  say?: (line: string) => void;
+}): Promise<EmbeddedPostgres> {
   const say = opts.say ?? (() => {});
   const bins = postgresBinaries();
   const runAs = runAsUser();
   const ephemeral = !opts.dataDir;
-  const { tempRoot, dataDir } = opts.dataDir ? { tempRoot: undefined, dataDir: path.resolve(opts.dataDir) } : temporaryDataDir();
+  const { tempRoot, dataDir } = opts.dataDir
+    ? { tempRoot: undefined, dataDir: path.resolve(opts.dataDir) }
+    : temporaryDataDir();
   const passwordFile = `${dataDir}-password`;
   const logFile = `${dataDir}.log`;
   const removeTemp = () => tempRoot && rmSync(tempRoot, { recursive: true, force: true });
@@ -262,7 +308,8 @@ export async function startEmbeddedPostgres(opts: { port: number; dataDir?: stri
     let password: string;
     try {
       if (created) {
-        if (readdirSync(dataDir).length > 0) throw new Error(`${dataDir} is not empty but holds no PostgreSQL database; move it away and start again.`);
+        if (readdirSync(dataDir).length > 0)
+          throw new Error(`${dataDir} is not empty but holds no PostgreSQL database; move it away and start again.`);
         say("creating the database cluster (first start)…");
         password = randomBytes(24).toString("base64url");
         // initdb reads the password from a file that only the server's user can read
@@ -280,7 +327,10 @@ export async function startEmbeddedPostgres(opts: { port: number; dataDir?: stri
         }
         if (!ephemeral) writeFileSync(passwordFile, password + "\n", { mode: 0o600 });
       } else {
-        if (!existsSync(passwordFile)) throw new Error(`${passwordFile} is missing, so Warden cannot sign in to the database in ${dataDir}. Run \`npm run db:reset\` to start afresh.`);
+        if (!existsSync(passwordFile))
+          throw new Error(
+            `${passwordFile} is missing, so Warden cannot sign in to the database in ${dataDir}. Run \`npm run db:reset\` to start afresh.`,
+          );
         password = readFileSync(passwordFile, "utf8").trim();
       }
     } catch (error) {
@@ -288,18 +338,34 @@ export async function startEmbeddedPostgres(opts: { port: number; dataDir?: stri
       throw error;
     }
 
-    const portInUse = new Error(`Port ${opts.port} on ${HOST} is in use: set EMBEDDED_DB_PORT to a free port, or DATABASE_URL to your own PostgreSQL.`);
+    const portInUse = new Error(
+      `Port ${opts.port} on ${HOST} is in use: set EMBEDDED_DB_PORT to a free port, or DATABASE_URL to your own PostgreSQL.`,
+    );
     if (!(await portIsFree(opts.port))) {
       closeSync(logFd);
       throw portInUse;
     }
-    const args = ["-D", dataDir, "-p", String(opts.port), "-c", `listen_addresses=${HOST}`, "-c", "unix_socket_directories="];
+    const args = [
+      "-D",
+      dataDir,
+      "-p",
+      String(opts.port),
+      "-c",
+      `listen_addresses=${HOST}`,
+      "-c",
+      "unix_socket_directories=",
+    ];
     // throw-away test clusters trade durability for speed
     if (ephemeral) args.push("-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off");
     const logFrom = statSync(logFile).size;
     // its own process group: a terminal's Ctrl-C reaches the app and the worker, and we stop
     // the server after they have closed their connections
-    const server = spawn(bins.postgres, args, { stdio: ["ignore", logFd, logFd], detached: true, env: { ...process.env, LC_ALL: "C" }, ...(runAs && { uid: runAs.uid, gid: runAs.gid }) });
+    const server = spawn(bins.postgres, args, {
+      stdio: ["ignore", logFd, logFd],
+      detached: true,
+      env: { ...process.env, LC_ALL: "C" },
+      ...(runAs && { uid: runAs.uid, gid: runAs.gid }),
+    });
     child = server;
     closeSync(logFd);
     process.on("exit", onExit);
@@ -309,7 +375,7 @@ export async function startEmbeddedPostgres(opts: { port: number; dataDir?: stri
     server.on("error", () => {});
 
     const adminUrl = `postgresql://${USER}:${encodeURIComponent(password)}@${HOST}:${opts.port}/postgres`;
-    for (const end = Date.now() + 60_000; !(await connectable(adminUrl)); ) {
+    for (const end = Date.now() + 60_000; !(await connectable(adminUrl));) {
       if (!running || Date.now() > end) {
         if (running) server.kill("SIGKILL");
         const log = tail(logFile, logFrom);

@@ -44,7 +44,9 @@ export async function createTestDatabase(name: string, opts: { embeddedPort: num
   let serverUrl = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || DEFAULT_SERVER_URL;
   let stopServer = async () => {};
   if (!(await answers(serverUrl))) {
-    console.warn(`No PostgreSQL answered at ${new URL(serverUrl).host}; starting the embedded PostgreSQL on port ${opts.embeddedPort} for the tests.`);
+    console.warn(
+      `No PostgreSQL answered at ${new URL(serverUrl).host}; starting the embedded PostgreSQL on port ${opts.embeddedPort} for the tests.`,
+    );
     const embedded = await startEmbeddedPostgres({ port: opts.embeddedPort });
     serverUrl = embedded.url;
     stopServer = embedded.stop;
@@ -53,7 +55,10 @@ export async function createTestDatabase(name: string, opts: { embeddedPort: num
     await onServer(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     await onServer(serverUrl, `CREATE DATABASE "${name}"`);
     const url = withDatabase(serverUrl, name);
-    await run(bin("prisma"), ["migrate", "deploy"], { env: { ...process.env, DATABASE_URL: url }, stdio: ["ignore", "ignore", "inherit"] });
+    await run(bin("prisma"), ["migrate", "deploy"], {
+      env: { ...process.env, DATABASE_URL: url },
+      stdio: ["ignore", "ignore", "inherit"],
+    });
     return {
       url,
       async drop() {

@@ -1,6 +1,15 @@
 // What a client of the BPO is, as the contract and the law see it.
 
-export const SECTORS = ["HEALTHCARE", "FINANCE", "INSURANCE", "LEGAL", "RETAIL", "TELECOM", "PUBLIC_SECTOR", "OTHER"] as const;
+export const SECTORS = [
+  "HEALTHCARE",
+  "FINANCE",
+  "INSURANCE",
+  "LEGAL",
+  "RETAIL",
+  "TELECOM",
+  "PUBLIC_SECTOR",
+  "OTHER",
+] as const;
 export type Sector = (typeof SECTORS)[number];
 
 export const SECTOR_LABEL: Record<Sector, string> = {

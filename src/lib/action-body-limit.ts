@@ -5,14 +5,18 @@
 
 export const ACTION_BODY_LIMIT_BYTES = 1024 * 1024;
 
-export const ACTION_TOO_LARGE_MESSAGE = "Not sent: this form is larger than the 1 MB the server accepts. Shorten the text and try again; nothing was saved.";
+export const ACTION_TOO_LARGE_MESSAGE =
+  "Not sent: this form is larger than the 1 MB the server accepts. Shorten the text and try again; nothing was saved.";
 
 /**
  * Whether a POST to a page (a server action: with a Next-Action header from the app, or a plain
  * form post without script) must be refused for its size: by its declared length, or "count"
  * when it declares none (chunked) and its bytes must be counted as they come.
  */
-export function actionBodyVerdict(req: { method: string; contentLength: string | null }, limit = ACTION_BODY_LIMIT_BYTES): "allow" | "too-large" | "count" {
+export function actionBodyVerdict(
+  req: { method: string; contentLength: string | null },
+  limit = ACTION_BODY_LIMIT_BYTES,
+): "allow" | "too-large" | "count" {
   if (req.method !== "POST") return "allow";
   if (req.contentLength === null) return "count";
   const length = /^\d{1,16}$/.test(req.contentLength.trim()) ? Number(req.contentLength.trim()) : Number.NaN;
@@ -22,7 +26,10 @@ export function actionBodyVerdict(req: { method: string; contentLength: string |
 }
 
 /** Reads a body only until it passes `limit` bytes: true when it does (the rest is never read). */
-export async function exceedsLimit(body: ReadableStream<Uint8Array> | null, limit = ACTION_BODY_LIMIT_BYTES): Promise<boolean> {
+export async function exceedsLimit(
+  body: ReadableStream<Uint8Array> | null,
+  limit = ACTION_BODY_LIMIT_BYTES,
+): Promise<boolean> {
   if (!body) return false;
   const reader = body.getReader();
   let size = 0;

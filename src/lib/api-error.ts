@@ -1,6 +1,14 @@
 import { NextResponse } from "next/server";
 
-export type ApiErrorCode = "UNAUTHENTICATED" | "NOT_FOUND" | "VALIDATION_FAILED" | "CONFLICT" | "GONE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+export type ApiErrorCode =
+  | "UNAUTHENTICATED"
+  | "NOT_FOUND"
+  | "VALIDATION_FAILED"
+  | "CONFLICT"
+  | "GONE"
+  | "RATE_LIMITED"
+  | "UNAVAILABLE"
+  | "INTERNAL";
 
 const STATUS: Record<ApiErrorCode, number> = {
   UNAUTHENTICATED: 401,
@@ -14,7 +22,11 @@ const STATUS: Record<ApiErrorCode, number> = {
 };
 
 /** Every API error has this shape: { error: { code, message, fieldErrors? } }. */
-export function apiError(code: ApiErrorCode, message: string, extra: { fieldErrors?: Record<string, string[]>; requestId?: string; retryAfterSeconds?: number } = {}) {
+export function apiError(
+  code: ApiErrorCode,
+  message: string,
+  extra: { fieldErrors?: Record<string, string[]>; requestId?: string; retryAfterSeconds?: number } = {},
+) {
   const { retryAfterSeconds, ...body } = extra;
   const headers = retryAfterSeconds === undefined ? undefined : { "Retry-After": String(retryAfterSeconds) };
   return NextResponse.json({ error: { code, message, ...body } }, { status: STATUS[code], headers });

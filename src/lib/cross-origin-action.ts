@@ -5,9 +5,15 @@
 // without an Origin (older browsers, non-browser clients) is left to Next, which lets it through
 // as it always has: CSRF needs a browser, and browsers send Origin on POST.
 
-export const CROSS_ORIGIN_MESSAGE = "This form was sent from another site, so nothing was done. Open Warden itself and try again.";
+export const CROSS_ORIGIN_MESSAGE =
+  "This form was sent from another site, so nothing was done. Open Warden itself and try again.";
 
-export function isCrossOriginAction(req: { method: string; origin: string | null; host: string | null; forwardedHost: string | null }): boolean {
+export function isCrossOriginAction(req: {
+  method: string;
+  origin: string | null;
+  host: string | null;
+  forwardedHost: string | null;
+}): boolean {
   if (req.method !== "POST" || !req.origin) return false;
   let originHost: string;
   try {

@@ -10,7 +10,8 @@ export function countCsvRecords(state: CsvProgress, chunk: string): CsvProgress 
   let { records, inQuotes } = state;
   for (let i = 0; i < chunk.length; i++) {
     const ch = chunk.charCodeAt(i);
-    if (ch === 34) inQuotes = !inQuotes; // "
+    if (ch === 34)
+      inQuotes = !inQuotes; // "
     else if (ch === 10 && !inQuotes) records += 1; // \n
   }
   return { records, inQuotes };

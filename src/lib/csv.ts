@@ -12,7 +12,10 @@ export function safeCell(value: unknown): string {
 }
 
 export function csvRows(rows: ReadonlyArray<ReadonlyArray<unknown>>): string {
-  return stringify(rows.map((r) => r.map(safeCell)), { record_delimiter: "\r\n", quoted_match: /[\r\n]/ });
+  return stringify(
+    rows.map((r) => r.map(safeCell)),
+    { record_delimiter: "\r\n", quoted_match: /[\r\n]/ },
+  );
 }
 
 /**
@@ -21,7 +24,11 @@ export function csvRows(rows: ReadonlyArray<ReadonlyArray<unknown>>): string {
  * and holds one batch in memory. `totalRows`, when known, goes out in an X-Total-Rows header so
  * the page can show progress.
  */
-export function csvResponse(filename: string, batches: AsyncIterable<ReadonlyArray<ReadonlyArray<unknown>>>, totalRows?: number): Response {
+export function csvResponse(
+  filename: string,
+  batches: AsyncIterable<ReadonlyArray<ReadonlyArray<unknown>>>,
+  totalRows?: number,
+): Response {
   const encoder = new TextEncoder();
   const it = batches[Symbol.asyncIterator]();
   const stream = new ReadableStream<Uint8Array>({

@@ -5,14 +5,27 @@
 // Warden adds one case: a request from a trusted proxy (TRUSTED_PROXIES) that says the client
 // used https gets Secure cookies too (auth.ts passes useSecureCookies then).
 
-export type CookieSetting = { nextAuthUrl?: string; trustHost: boolean; forwardedProto: string | null; trustedProxyHttps?: boolean };
+export type CookieSetting = {
+  nextAuthUrl?: string;
+  trustHost: boolean;
+  forwardedProto: string | null;
+  trustedProxyHttps?: boolean;
+};
 
 export const SESSION_COOKIE = "next-auth.session-token";
 
 /** Whether session cookies are Secure (and so named `__Secure-`). */
 export function secureCookies({ nextAuthUrl, trustHost, forwardedProto, trustedProxyHttps }: CookieSetting): boolean {
   if (trustedProxyHttps) return true;
-  const origin = nextAuthUrl ? (nextAuthUrl.startsWith("http") ? nextAuthUrl : `https://${nextAuthUrl}`) : trustHost ? (forwardedProto === "http" ? "http:" : "https:") : "http:";
+  const origin = nextAuthUrl
+    ? nextAuthUrl.startsWith("http")
+      ? nextAuthUrl
+      : `https://${nextAuthUrl}`
+    : trustHost
+      ? forwardedProto === "http"
+        ? "http:"
+        : "https:"
+      : "http:";
   return origin.startsWith("https:");
 }
 

@@ -19,7 +19,12 @@ export class VersionedCache {
    * The value for `key` at `version`: reused when computed at that same version less than
    * maxAge ago, else computed now. A failed computation is not kept.
    */
-  get<T>(key: string, version: number, now: number, compute: () => Promise<T>): Promise<{ value: T; computedAt: number }> {
+  get<T>(
+    key: string,
+    version: number,
+    now: number,
+    compute: () => Promise<T>,
+  ): Promise<{ value: T; computedAt: number }> {
     const hit = this.entries.get(key) as Entry<T> | undefined;
     if (hit && hit.version === version && now - hit.computedAt < this.options.maxAgeMs && now >= hit.computedAt) {
       this.entries.delete(key); // re-insert: Map order is the recency order

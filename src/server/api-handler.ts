@@ -14,7 +14,10 @@ import { UNAVAILABLE_MESSAGE, UNAVAILABLE_RETRY_AFTER_SECONDS, isUnavailable } f
  * Expected refusals are answered by the handler itself.
  * A streamed body (CSV) that fails after its first bytes can only be cut short: the log has it.
  */
-export function withApiErrors<A extends unknown[]>(route: string, handler: (...args: A) => Promise<Response>): (...args: A) => Promise<Response> {
+export function withApiErrors<A extends unknown[]>(
+  route: string,
+  handler: (...args: A) => Promise<Response>,
+): (...args: A) => Promise<Response> {
   return async (...args: A) => {
     try {
       return await handler(...args);
@@ -23,14 +26,24 @@ export function withApiErrors<A extends unknown[]>(route: string, handler: (...a
       const reference = randomUUID();
       if (isBusy(error)) {
         log.warn("api.busy", { route, requestId: reference, ...describeError(error) });
-        return apiError("UNAVAILABLE", BUSY_MESSAGE, { requestId: reference, retryAfterSeconds: BUSY_RETRY_AFTER_SECONDS });
+        return apiError("UNAVAILABLE", BUSY_MESSAGE, {
+          requestId: reference,
+          retryAfterSeconds: BUSY_RETRY_AFTER_SECONDS,
+        });
       }
       if (isUnavailable(error)) {
         log.warn("api.unavailable", { route, requestId: reference, ...describeError(error) });
-        return apiError("UNAVAILABLE", UNAVAILABLE_MESSAGE, { requestId: reference, retryAfterSeconds: UNAVAILABLE_RETRY_AFTER_SECONDS });
+        return apiError("UNAVAILABLE", UNAVAILABLE_MESSAGE, {
+          requestId: reference,
+          retryAfterSeconds: UNAVAILABLE_RETRY_AFTER_SECONDS,
+        });
       }
       log.error("api.failed", { route, requestId: reference, ...describeError(error) });
-      return apiError("INTERNAL", `Something went wrong on our side; nothing was changed. Reference: ${reference.slice(0, 8)}.`, { requestId: reference });
+      return apiError(
+        "INTERNAL",
+        `Something went wrong on our side; nothing was changed. Reference: ${reference.slice(0, 8)}.`,
+        { requestId: reference },
+      );
     }
   };
 }

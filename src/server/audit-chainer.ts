@@ -131,7 +131,10 @@ export function chainLater(organizationId: string, delayMs = 50): void {
 
 /** Chains whatever waits in every organization (audit:verify first; the worker every few seconds). */
 export async function chainAllPending(key: Uint8Array = auditKey()): Promise<number> {
-  const orgs = await db().auditEventPending.findMany({ distinct: ["organizationId"], select: { organizationId: true } });
+  const orgs = await db().auditEventPending.findMany({
+    distinct: ["organizationId"],
+    select: { organizationId: true },
+  });
   let moved = 0;
   for (const { organizationId } of orgs) moved += await chainPending(organizationId, key);
   return moved;

@@ -75,5 +75,6 @@ export async function appendAudit(tx: Tx, entry: AuditEntry): Promise<void> {
     VALUES (${id}::uuid, ${fields.organizationId}::uuid, ${fields.at.toISOString()}::timestamptz AT TIME ZONE 'UTC', ${fields.actorId}::uuid, ${fields.actorLabel}, ${fields.action}, ${fields.entityType}, ${fields.entityId},
       ${fields.incidentId}::uuid, ${changes}::jsonb, ${fields.requestId}, ${fields.ip}, ${changesData(entry.action)}, ${pendingSeal(id, fields, key)})`;
   // a transaction of a client other than db()'s (a script's): chained shortly after instead
-  if (!afterCommit(tx, `audit:${entry.organizationId}`, () => chainSoon(entry.organizationId))) chainLater(entry.organizationId);
+  if (!afterCommit(tx, `audit:${entry.organizationId}`, () => chainSoon(entry.organizationId)))
+    chainLater(entry.organizationId);
 }

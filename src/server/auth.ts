@@ -28,17 +28,25 @@ export function authOptions(headers?: HeaderSource): NextAuthOptions {
         name: "Email and password",
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
         async authorize(credentials, req) {
-          const meta = { ip: clientIp(req?.headers), userAgent: userAgentOf(req?.headers), requestId: requestIdOf(req?.headers) };
+          const meta = {
+            ip: clientIp(req?.headers),
+            userAgent: userAgentOf(req?.headers),
+            requestId: requestIdOf(req?.headers),
+          };
           let outcome: Awaited<ReturnType<typeof checkSignIn>>;
           let sessionId: string | null = null;
           try {
             outcome = await checkSignIn(credentials, meta);
-            if (outcome.user) sessionId = await startSession(outcome.user.id, { ip: meta.ip, userAgent: meta.userAgent });
+            if (outcome.user)
+              sessionId = await startSession(outcome.user.id, { ip: meta.ip, userAgent: meta.userAgent });
           } catch (error) {
             // next-auth hands a thrown error's message to the browser (?error=…). A database error
             // is no answer to give, and one that only a known account's path meets would tell known
             // emails from unknown ones: logged with a reference, answered as any refusal.
-            log.error("auth.sign_in_failed_unexpectedly", { requestId: meta.requestId ?? randomUUID(), ...describeError(error) });
+            log.error("auth.sign_in_failed_unexpectedly", {
+              requestId: meta.requestId ?? randomUUID(),
+              ...describeError(error),
+            });
             return null;
           }
           if (!outcome.user && outcome.throttledUntil) throw new Error(SIGN_IN_THROTTLED);
@@ -50,7 +58,8 @@ export function authOptions(headers?: HeaderSource): NextAuthOptions {
     ],
     events: {
       async signOut({ token }) {
-        if (typeof token?.sub === "string" && typeof token.sid === "string") await endSession(token.sub, token.sid, "signed_out");
+        if (typeof token?.sub === "string" && typeof token.sid === "string")
+          await endSession(token.sub, token.sid, "signed_out");
       },
     },
     callbacks: {
@@ -67,7 +76,11 @@ export function authOptions(headers?: HeaderSource): NextAuthOptions {
       async session({ session, token }) {
         // next-auth's own session endpoint answers from the cookie alone: it names no one for a
         // session the server has ended, that has lapsed, or that still owes its second factor.
-        const gate = await checkSession(typeof token.sub === "string" && typeof token.sid === "string" ? { userId: token.sub, sessionId: token.sid } : null);
+        const gate = await checkSession(
+          typeof token.sub === "string" && typeof token.sid === "string"
+            ? { userId: token.sub, sessionId: token.sid }
+            : null,
+        );
         if (gate.status !== "complete") return { expires: session.expires };
         if (session.user) {
           session.user.id = token.sub ?? "";

@@ -25,7 +25,13 @@ export function isBusy(error: unknown): boolean {
   let e: unknown = error;
   for (let depth = 0; e && typeof e === "object" && depth < 5; depth++) {
     if (e instanceof Prisma.PrismaClientKnownRequestError && PRISMA_CODES.has(e.code)) return true;
-    const fields = e as { code?: unknown; originalCode?: unknown; kind?: unknown; cause?: unknown; meta?: { driverAdapterError?: unknown } };
+    const fields = e as {
+      code?: unknown;
+      originalCode?: unknown;
+      kind?: unknown;
+      cause?: unknown;
+      meta?: { driverAdapterError?: unknown };
+    };
     if (typeof fields.originalCode === "string" && SQLSTATES.has(fields.originalCode)) return true;
     if (typeof fields.code === "string" && SQLSTATES.has(fields.code)) return true;
     if (typeof fields.kind === "string" && KINDS.has(fields.kind)) return true;

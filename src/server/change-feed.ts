@@ -35,7 +35,16 @@ type Feed = {
   warned: boolean;
 };
 const globalForFeed = globalThis as unknown as { wardenFeed?: Feed };
-const feed = (globalForFeed.wardenFeed ??= { generation: 0, proven: false, client: null, latest: new Map(), retryMs: 1_000, started: false, heartbeat: null, warned: false });
+const feed = (globalForFeed.wardenFeed ??= {
+  generation: 0,
+  proven: false,
+  client: null,
+  latest: new Map(),
+  retryMs: 1_000,
+  started: false,
+  heartbeat: null,
+  warned: false,
+});
 
 /** The feed's current generation when it can be trusted, else null (then read the database). */
 export function trustedGeneration(): number | null {
@@ -157,7 +166,10 @@ async function connect() {
     const ok = await proveDelivery();
     if (generation !== feed.generation) return;
     if (!ok) {
-      if (!feed.warned) log.warn("change_feed.unavailable", { reason: "the database did not deliver a test notice; caches read through" });
+      if (!feed.warned)
+        log.warn("change_feed.unavailable", {
+          reason: "the database did not deliver a test notice; caches read through",
+        });
       feed.warned = true;
       feed.client = null;
       drop(client);

@@ -82,7 +82,10 @@ export function forwardedHttps(headers: HeaderSource, trusted: BlockList = trust
 /** A user agent as it may be stored: printable, at most USER_AGENT_MAX characters, or null. */
 export function boundedUserAgent(raw: string | null | undefined): string | null {
   if (!raw) return null;
-  const clean = raw.slice(0, USER_AGENT_MAX * 2).replace(/[\u0000-\u001f\u007f]/g, " ").trim();
+  const clean = raw
+    .slice(0, USER_AGENT_MAX * 2)
+    .replace(/[\u0000-\u001f\u007f]/g, " ")
+    .trim();
   return clean ? [...clean].slice(0, USER_AGENT_MAX).join("") : null;
 }
 

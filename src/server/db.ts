@@ -42,7 +42,11 @@ function pool(): pg.Pool {
 function hotPool(): pg.Pool {
   const { DATABASE_URL, DATABASE_POOL_MAX, DATABASE_TX_WAIT_MS } = databaseEnv();
   return (globalForDb.wardenHotPool ??= survivingServerLoss(
-    new pg.Pool({ connectionString: DATABASE_URL, max: Math.max(2, Math.ceil(DATABASE_POOL_MAX / 2)), connectionTimeoutMillis: DATABASE_TX_WAIT_MS }),
+    new pg.Pool({
+      connectionString: DATABASE_URL,
+      max: Math.max(2, Math.ceil(DATABASE_POOL_MAX / 2)),
+      connectionTimeoutMillis: DATABASE_TX_WAIT_MS,
+    }),
     "hot",
   ));
 }
@@ -86,7 +90,10 @@ function transactionBounds() {
  */
 function withBoundedTransactions(client: PrismaClient): PrismaClient {
   const begin = client.$transaction.bind(client) as (arg: unknown, options?: object) => Promise<unknown>;
-  const bounded = async (arg: unknown, options?: { maxWait?: number; timeout?: number; isolationLevel?: Prisma.TransactionIsolationLevel }) => {
+  const bounded = async (
+    arg: unknown,
+    options?: { maxWait?: number; timeout?: number; isolationLevel?: Prisma.TransactionIsolationLevel },
+  ) => {
     if (typeof arg !== "function") return begin(arg, options);
     const { DATABASE_TX_WAIT_MS, DATABASE_TX_TIMEOUT_MS } = transactionBounds();
     const work: AfterCommit = new Map();

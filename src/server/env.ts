@@ -27,7 +27,10 @@ const auditKeySchema = z.object({
 // read or write any incident's text.
 const masterKeysSchema = z.object({
   WARDEN_MASTER_KEYS: z
-    .string({ error: "is required: id:key pairs, comma-separated, first one active (e.g. k1:$(openssl rand -base64 32)); npm start makes one in .data when it runs the embedded database" })
+    .string({
+      error:
+        "is required: id:key pairs, comma-separated, first one active (e.g. k1:$(openssl rand -base64 32)); npm start makes one in .data when it runs the embedded database",
+    })
     .superRefine((v, issue) => {
       try {
         parseMasterKeys(v);
@@ -37,49 +40,73 @@ const masterKeysSchema = z.object({
     }),
 });
 
-const schema = databaseSchema.extend(auditKeySchema.shape).extend(masterKeysSchema.shape).extend({
-  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  NEXTAUTH_SECRET: z
-    .string({ error: "is required (32 or more random characters; `openssl rand -base64 32`)" })
-    .min(32, "must be at least 32 characters"),
-  NEXTAUTH_URL: z.url("must be an absolute URL such as http://localhost:3000").optional(),
-  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
-  SMTP_URL: z.string().refine((v) => /^smtps?:\/\//.test(v) && URL.canParse(v), "must be an smtp:// or smtps:// URL").optional(),
-  SMTP_REQUIRE_TLS: z
-    .enum(["0", "1", "true", "false"], "must be 1 (refuse to send unless the server upgrades to TLS) or 0")
-    .transform((v) => v === "1" || v === "true")
-    .default(false),
-  MAIL_FROM: z.string().max(320).optional(),
-  TRUSTED_PROXIES: z
-    .string()
-    .refine((v) => {
-      try {
-        parseTrustedProxies(v);
-        return true;
-      } catch {
-        return false;
-      }
-    }, "must be a comma-separated list of IP addresses or CIDR ranges (e.g. 10.0.0.0/8,::1)")
-    .optional(),
-  SESSION_IDLE_MINUTES: z.coerce.number().int("must be a whole number of minutes").min(1).max(24 * 60).default(30),
-  SESSION_MAX_HOURS: z.coerce.number().int("must be a whole number of hours").min(1).max(30 * 24).default(12),
-  MFA_ENCRYPTION_KEY: z
-    .string()
-    .refine((v) => /^[A-Za-z0-9+/_-]{43}=?$/.test(v) && Buffer.from(v, "base64").length === 32, "must be 32 random bytes in base64 (`openssl rand -base64 32`)")
-    .optional(),
-  REMINDER_THRESHOLDS: z
-    .string()
-    .refine((v) => v.split(",").every((x) => Number(x) > 0 && Number(x) < 1), "must be fractions between 0 and 1, comma-separated (e.g. 0.5,0.9)")
-    .optional(),
-});
+const schema = databaseSchema
+  .extend(auditKeySchema.shape)
+  .extend(masterKeysSchema.shape)
+  .extend({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    NEXTAUTH_SECRET: z
+      .string({ error: "is required (32 or more random characters; `openssl rand -base64 32`)" })
+      .min(32, "must be at least 32 characters"),
+    NEXTAUTH_URL: z.url("must be an absolute URL such as http://localhost:3000").optional(),
+    LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+    SMTP_URL: z
+      .string()
+      .refine((v) => /^smtps?:\/\//.test(v) && URL.canParse(v), "must be an smtp:// or smtps:// URL")
+      .optional(),
+    SMTP_REQUIRE_TLS: z
+      .enum(["0", "1", "true", "false"], "must be 1 (refuse to send unless the server upgrades to TLS) or 0")
+      .transform((v) => v === "1" || v === "true")
+      .default(false),
+    MAIL_FROM: z.string().max(320).optional(),
+    TRUSTED_PROXIES: z
+      .string()
+      .refine((v) => {
+        try {
+          parseTrustedProxies(v);
+          return true;
+        } catch {
+          return false;
+        }
+      }, "must be a comma-separated list of IP addresses or CIDR ranges (e.g. 10.0.0.0/8,::1)")
+      .optional(),
+    SESSION_IDLE_MINUTES: z.coerce
+      .number()
+      .int("must be a whole number of minutes")
+      .min(1)
+      .max(24 * 60)
+      .default(30),
+    SESSION_MAX_HOURS: z.coerce
+      .number()
+      .int("must be a whole number of hours")
+      .min(1)
+      .max(30 * 24)
+      .default(12),
+    MFA_ENCRYPTION_KEY: z
+      .string()
+      .refine(
+        (v) => /^[A-Za-z0-9+/_-]{43}=?$/.test(v) && Buffer.from(v, "base64").length === 32,
+        "must be 32 random bytes in base64 (`openssl rand -base64 32`)",
+      )
+      .optional(),
+    REMINDER_THRESHOLDS: z
+      .string()
+      .refine(
+        (v) => v.split(",").every((x) => Number(x) > 0 && Number(x) < 1),
+        "must be fractions between 0 and 1, comma-separated (e.g. 0.5,0.9)",
+      )
+      .optional(),
+  });
 
 export type Env = z.infer<typeof schema>;
 
 // SMTP_REQUIRE_TLS is STARTTLS made mandatory: meaningless for smtps:// or without a server.
-const smtpTlsOk = (e: { SMTP_URL?: string; SMTP_REQUIRE_TLS: boolean }) => !e.SMTP_REQUIRE_TLS || (e.SMTP_URL?.startsWith("smtp://") ?? false);
+const smtpTlsOk = (e: { SMTP_URL?: string; SMTP_REQUIRE_TLS: boolean }) =>
+  !e.SMTP_REQUIRE_TLS || (e.SMTP_URL?.startsWith("smtp://") ?? false);
 const smtpTlsMessage = {
   path: ["SMTP_REQUIRE_TLS"],
-  message: "applies to an smtp:// SMTP_URL (STARTTLS); an smtps:// URL is encrypted from the start, and without SMTP_URL nothing is sent",
+  message:
+    "applies to an smtp:// SMTP_URL (STARTTLS); an smtps:// URL is encrypted from the start, and without SMTP_URL nothing is sent",
 };
 
 const checked = schema
@@ -121,7 +148,9 @@ export function auditKeyEnv(source: Record<string, string | undefined> = process
 }
 
 /** Only the master keys: what reads or writes incidents' text outside the web server (worker, seed, keys:rotate). */
-export function masterKeysEnv(source: Record<string, string | undefined> = process.env): z.infer<typeof masterKeysSchema> {
+export function masterKeysEnv(
+  source: Record<string, string | undefined> = process.env,
+): z.infer<typeof masterKeysSchema> {
   return parseWith(masterKeysSchema, source);
 }
 

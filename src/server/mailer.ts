@@ -9,7 +9,12 @@ import { smtpTransportOptions } from "./smtp-options";
 // records the delivery as failed, saying why. Read from the environment on first use (tests
 // point it at their own server), through the same validation as the start-up check.
 
-export type Mail = { to: string; subject: string; text: string; attachments?: { filename: string; content: string; contentType: string }[] };
+export type Mail = {
+  to: string;
+  subject: string;
+  text: string;
+  attachments?: { filename: string; content: string; contentType: string }[];
+};
 export type MailResult = { ok: true; messageId: string } | { ok: false; detail: string };
 
 let transport: nodemailer.Transporter | null | undefined;

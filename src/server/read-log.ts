@@ -46,12 +46,19 @@ function trace(headers: HeaderSource) {
  * of a notice, and the client of an incident, when not given, are taken from the notice or the
  * incident in the same statement (the portal's pages and the report do not carry them).
  */
-export async function recordRead(viewer: Viewer, read: ReadRecord, headers: HeaderSource, at = new Date()): Promise<void> {
+export async function recordRead(
+  viewer: Viewer,
+  read: ReadRecord,
+  headers: HeaderSource,
+  at = new Date(),
+): Promise<void> {
   const { ip, requestId } = trace(headers);
   const row = Prisma.sql`${randomUUID()}::uuid, ${viewer.organizationId}::uuid, ${at}::timestamp, ${viewer.userId}::uuid, ${viewer.name.slice(0, 200)},
     ${viewer.role}::"Role", ${read.kind}, ${read.targetType}, ${read.targetId?.slice(0, 64) ?? null}`;
   const tail = Prisma.sql`${requestId.slice(0, 64)}, ${ip}`;
-  const into = Prisma.raw(`INSERT INTO "ReadEvent" ("id", "organizationId", "at", "actorId", "actorLabel", "actorRole", "kind", "targetType", "targetId", "incidentId", "clientId", "requestId", "ip")`);
+  const into = Prisma.raw(
+    `INSERT INTO "ReadEvent" ("id", "organizationId", "at", "actorId", "actorLabel", "actorRole", "kind", "targetType", "targetId", "incidentId", "clientId", "requestId", "ip")`,
+  );
   const statement =
     read.targetType === "Notice" && !read.incidentId && read.targetId
       ? Prisma.sql`${into} SELECT ${row}, n."incidentId", n."clientId", ${tail} FROM "Notice" n WHERE n.id = ${read.targetId}::uuid RETURNING "id"`
@@ -65,8 +72,15 @@ export async function recordRead(viewer: Viewer, read: ReadRecord, headers: Head
 
 function logFailure(read: ReadRecord, error: unknown, outcome: "page_shown" | "download_refused") {
   // ids and codes only: a database error's text may quote the row (a person's name)
-  const code = error && typeof error === "object" && "code" in error ? String((error as { code: unknown }).code) : undefined;
-  log.error("read_log.record_failed", { kind: read.kind, targetType: read.targetType, outcome, errorName: error instanceof Error ? error.name : typeof error, code });
+  const code =
+    error && typeof error === "object" && "code" in error ? String((error as { code: unknown }).code) : undefined;
+  log.error("read_log.record_failed", {
+    kind: read.kind,
+    targetType: read.targetType,
+    outcome,
+    errorName: error instanceof Error ? error.name : typeof error,
+    code,
+  });
 }
 
 /** For pages: records the view, best effort (see above). Never throws. */
@@ -88,6 +102,9 @@ export async function recordDownload(viewer: Viewer, read: ReadRecord, req: Requ
     return null;
   } catch (error) {
     logFailure(read, error, "download_refused");
-    return apiError("UNAVAILABLE", "The download could not be recorded in the access log, so it was not made. Try again in a moment.");
+    return apiError(
+      "UNAVAILABLE",
+      "The download could not be recorded in the access log, so it was not made. Try again in a moment.",
+    );
   }
 }

@@ -15,7 +15,11 @@ const MAX_ENTRIES = 10_000;
  * (decryption with the secret, expiry); null for a tampered, expired or foreign token, or one
  * from before sessions were recorded (no session id).
  */
-export async function readSessionToken(token: string, secret: string, nowMs = Date.now()): Promise<SessionToken | null> {
+export async function readSessionToken(
+  token: string,
+  secret: string,
+  nowMs = Date.now(),
+): Promise<SessionToken | null> {
   const key = createHash("sha256").update(token).digest("base64url");
   const known = decoded.get(key);
   if (known && nowMs < known.validUntil) return { userId: known.userId, sessionId: known.sessionId };

@@ -17,7 +17,8 @@ export function parseTrustedProxies(value: string | undefined): BlockList {
       continue;
     }
     const bits = /^\d{1,3}$/.test(prefix) ? Number(prefix) : NaN;
-    if (!(bits >= 0 && bits <= (family === 4 ? 32 : 128))) throw new Error(`"${entry.slice(0, 80)}" has an invalid prefix length`);
+    if (!(bits >= 0 && bits <= (family === 4 ? 32 : 128)))
+      throw new Error(`"${entry.slice(0, 80)}" has an invalid prefix length`);
     list.addSubnet(address, bits, type);
   }
   return list;

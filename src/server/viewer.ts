@@ -63,7 +63,12 @@ async function sessionCookie(): Promise<string> {
   // Only that name is read: accepting the plain name on https would let a cookie planted over
   // plain http or from a sibling domain (which `__Secure-` forbids) choose who the visitor is.
   const h = await headers();
-  return sessionCookieName({ nextAuthUrl: env().NEXTAUTH_URL, trustHost, forwardedProto: trustHost ? h.get("x-forwarded-proto") : null, trustedProxyHttps: forwardedHttps(h) });
+  return sessionCookieName({
+    nextAuthUrl: env().NEXTAUTH_URL,
+    trustHost,
+    forwardedProto: trustHost ? h.get("x-forwarded-proto") : null,
+    trustedProxyHttps: forwardedHttps(h),
+  });
 }
 
 /**
@@ -76,7 +81,9 @@ async function sessionCookieValue(): Promise<string | null> {
   const name = await sessionCookie();
   const whole = jar.get(name)?.value;
   if (whole) return whole;
-  const chunks = jar.getAll().filter((c) => /^\d+$/.test(c.name.slice(name.length + 1)) && c.name.startsWith(`${name}.`));
+  const chunks = jar
+    .getAll()
+    .filter((c) => /^\d+$/.test(c.name.slice(name.length + 1)) && c.name.startsWith(`${name}.`));
   chunks.sort((a, b) => Number(a.name.slice(name.length + 1)) - Number(b.name.slice(name.length + 1)));
   return chunks.map((c) => c.value).join("") || null;
 }
@@ -99,7 +106,8 @@ export async function requireViewer(permission: Permission, returnTo?: string): 
 export async function requireSignedIn(returnTo: string): Promise<{ viewer: Viewer; sessionId: string }> {
   const viewer = await getViewer();
   const gate = await getSessionGate();
-  if (!viewer || !gate.sessionId) redirect(`${secondFactorPath(gate.status) ?? "/login"}?callbackUrl=${encodeURIComponent(returnTo)}`);
+  if (!viewer || !gate.sessionId)
+    redirect(`${secondFactorPath(gate.status) ?? "/login"}?callbackUrl=${encodeURIComponent(returnTo)}`);
   return { viewer, sessionId: gate.sessionId };
 }
 

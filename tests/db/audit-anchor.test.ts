@@ -27,7 +27,14 @@ async function cli(script: string, args: string[]) {
 async function append(organizationId: string, n: number) {
   for (let i = 0; i < n; i++) {
     await db().$transaction((tx) =>
-      appendAudit(tx, { organizationId, actor: { id: null, label: "tester" }, action: "test.write", entityType: "Test", entityId: String(i), changes: { i } }),
+      appendAudit(tx, {
+        organizationId,
+        actor: { id: null, label: "tester" },
+        action: "test.write",
+        entityType: "Test",
+        entityId: String(i),
+        changes: { i },
+      }),
     );
   }
 }
@@ -36,7 +43,10 @@ async function append(organizationId: string, n: number) {
 async function rewriteAllUnkeyed(organizationId: string) {
   await db().$transaction(async (tx) => {
     await tx.$executeRawUnsafe("SET LOCAL session_replication_role = replica");
-    const events = (await tx.auditEvent.findMany({ where: { organizationId }, orderBy: { seq: "asc" } })) as (StoredEvent & { id: string })[];
+    const events = (await tx.auditEvent.findMany({
+      where: { organizationId },
+      orderBy: { seq: "asc" },
+    })) as (StoredEvent & { id: string })[];
     let prev = GENESIS_HASH;
     for (const e of events) {
       const changes = e.seq === 2 ? { i: "rewritten" } : e.changes;
@@ -66,7 +76,13 @@ describe("audit anchors", () => {
     const opened = openAnchor(readFileSync(file, "utf8"), auditKey());
     expect(opened.ok).toBe(true);
     if (!opened.ok) return;
-    expect(opened.anchor.heads).toContainEqual({ organizationId: t.org.id, organizationSlug: t.org.slug, seq: 3, hash: head.hash, at: head.at.toISOString() });
+    expect(opened.anchor.heads).toContainEqual({
+      organizationId: t.org.id,
+      organizationSlug: t.org.slug,
+      seq: 3,
+      hash: head.hash,
+      at: head.at.toISOString(),
+    });
     const sent = mail.find((m) => m.to.includes("auditor@example.com"));
     expect(sent?.body).toContain("Subject: Warden audit anchor");
     expect(sent?.body).toMatch(/Content-Type: application\/json; name=cli\.json/);
@@ -81,14 +97,22 @@ describe("audit anchors", () => {
     await append(t.org.id, 4);
     await append(other.org.id, 2);
     const anchor = await anchorOf(t.org.id, other.org.id);
-    expect(anchor.heads.map((h) => [h.organizationSlug, h.seq])).toEqual([[t.org.slug, 4], [other.org.slug, 2]]);
+    expect(anchor.heads.map((h) => [h.organizationSlug, h.seq])).toEqual([
+      [t.org.slug, 4],
+      [other.org.slug, 2],
+    ]);
 
     await append(t.org.id, 2); // appending is what chains do: the anchored event is still there
     expect(await checkAnchor(db(), anchor)).toEqual([]);
 
     await rewriteAllUnkeyed(t.org.id);
     expect(await checkAnchor(db(), anchor)).toEqual([
-      { organizationId: t.org.id, organizationSlug: t.org.slug, seq: 4, reason: "the anchored event's hash has changed (rewritten)" },
+      {
+        organizationId: t.org.id,
+        organizationSlug: t.org.slug,
+        seq: 4,
+        reason: "the anchored event's hash has changed (rewritten)",
+      },
     ]);
   });
 
@@ -100,7 +124,9 @@ describe("audit anchors", () => {
       await tx.$executeRawUnsafe("SET LOCAL session_replication_role = replica");
       await tx.$executeRaw`DELETE FROM "AuditEvent" WHERE "organizationId" = ${t.org.id}::uuid AND seq = 3`;
     });
-    expect(await checkAnchor(db(), anchor)).toEqual([{ organizationId: t.org.id, organizationSlug: t.org.slug, seq: 3, reason: "the anchored event is gone" }]);
+    expect(await checkAnchor(db(), anchor)).toEqual([
+      { organizationId: t.org.id, organizationSlug: t.org.slug, seq: 3, reason: "the anchored event is gone" },
+    ]);
   });
 
   it("audit:verify --anchor checks the anchor, and refuses a tampered anchor file before reading any chain", async () => {
@@ -112,7 +138,9 @@ describe("audit anchors", () => {
     const ok = await cli("scripts/audit-verify.ts", ["--anchor", good]);
     // other test files break their own chains on purpose, so only this file's lines are asserted
     expect(ok.out).toContain(`organization ${t.org.id} (${t.org.slug}): 3 events (3 keyed), chain verifies`);
-    expect(ok.out).toContain(`anchor ${good} of ${anchor.createdAt}: signature valid, all 1 anchored heads still in their chains`);
+    expect(ok.out).toContain(
+      `anchor ${good} of ${anchor.createdAt}: signature valid, all 1 anchored heads still in their chains`,
+    );
 
     // someone rewrites the chain and "fixes" the anchor to match: without the key the signature gives it away
     await rewriteAllUnkeyed(t.org.id);
@@ -121,17 +149,23 @@ describe("audit anchors", () => {
     writeFileSync(tampered, JSON.stringify({ ...anchor, heads: [{ ...anchor.heads[0]!, hash: head.hash }] }));
     const refused = await cli("scripts/audit-verify.ts", ["--anchor", tampered]);
     expect(refused.code).toBe(1);
-    expect(refused.out).toBe(`anchor ${tampered}: REFUSED: the signature does not match (the file was changed, or WARDEN_AUDIT_KEY is not the key it was signed with)\n`);
+    expect(refused.out).toBe(
+      `anchor ${tampered}: REFUSED: the signature does not match (the file was changed, or WARDEN_AUDIT_KEY is not the key it was signed with)\n`,
+    );
 
     // the genuine anchor names the rewritten organization and event
     const failed = await cli("scripts/audit-verify.ts", ["--anchor", good]);
     expect(failed.code).toBe(1);
-    expect(failed.out).toContain(`anchor ${good}: organization ${t.org.id} (${t.org.slug}) event #3: FAILED: the anchored event's hash has changed (rewritten)`);
+    expect(failed.out).toContain(
+      `anchor ${good}: organization ${t.org.id} (${t.org.slug}) event #3: FAILED: the anchored event's hash has changed (rewritten)`,
+    );
   }, 90_000);
 
   it("audit:verify and audit:anchor refuse to run without the audit key, naming it", async () => {
     for (const script of ["scripts/audit-verify.ts", "scripts/audit-anchor.ts"]) {
-      const r = await run("node_modules/.bin/tsx", ["--conditions=react-server", script], { env: { ...process.env, WARDEN_AUDIT_KEY: "" } }).then(
+      const r = await run("node_modules/.bin/tsx", ["--conditions=react-server", script], {
+        env: { ...process.env, WARDEN_AUDIT_KEY: "" },
+      }).then(
         () => ({ code: 0, err: "" }),
         (e: { code: number; stderr: string }) => ({ code: e.code, err: e.stderr }),
       );
@@ -140,4 +174,3 @@ describe("audit anchors", () => {
     }
   }, 60_000);
 });
-

@@ -4,7 +4,15 @@ import { db } from "@/server/db";
 import { appendAudit } from "@/server/audit";
 import { auditKey } from "@/server/audit-key";
 import { verifyOrganizationChain } from "@/server/data/verify-audit-chain";
-import { GENESIS_HASH, KEYED, KEYED_MISMATCH, UNKEYED, eventHash, unkeyedEventHash, type StoredEvent } from "@/domain/audit/chain";
+import {
+  GENESIS_HASH,
+  KEYED,
+  KEYED_MISMATCH,
+  UNKEYED,
+  eventHash,
+  unkeyedEventHash,
+  type StoredEvent,
+} from "@/domain/audit/chain";
 import { makeTenant } from "../support/tenant-fixture";
 
 const DOWNGRADED = "unkeyed hash after a keyed event (downgraded)";
@@ -13,7 +21,14 @@ const WRONG_KEY = Buffer.alloc(32, "not-the-audit-key");
 async function append(organizationId: string, n: number) {
   for (let i = 0; i < n; i++) {
     await db().$transaction((tx) =>
-      appendAudit(tx, { organizationId, actor: { id: null, label: "tester" }, action: "test.write", entityType: "Test", entityId: String(i), changes: { note: { before: null, after: `note ${i}` } } }),
+      appendAudit(tx, {
+        organizationId,
+        actor: { id: null, label: "tester" },
+        action: "test.write",
+        entityType: "Test",
+        entityId: String(i),
+        changes: { note: { before: null, after: `note ${i}` } },
+      }),
     );
   }
 }
@@ -23,7 +38,20 @@ async function insertUnkeyed(organizationId: string, n: number, versionAt: (seq:
   const rows: (StoredEvent & { id: string; incidentId: null })[] = [];
   let prev = GENESIS_HASH;
   for (let seq = 1; seq <= n; seq++) {
-    const fields = { organizationId, seq, at: new Date(Date.UTC(2026, 0, 1) + seq * 1000), actorId: null, actorLabel: "legacy", action: "test.write", entityType: "Test", entityId: String(seq), incidentId: null, changes: { seq }, requestId: null, ip: null };
+    const fields = {
+      organizationId,
+      seq,
+      at: new Date(Date.UTC(2026, 0, 1) + seq * 1000),
+      actorId: null,
+      actorLabel: "legacy",
+      action: "test.write",
+      entityType: "Test",
+      entityId: String(seq),
+      incidentId: null,
+      changes: { seq },
+      requestId: null,
+      ip: null,
+    };
     const hashVersion = versionAt(seq);
     const hash = hashVersion === KEYED ? eventHash(prev, fields, auditKey()) : unkeyedEventHash(prev, fields);
     rows.push({ id: randomUUID(), ...fields, prevHash: prev, hash, hashVersion });
@@ -48,7 +76,10 @@ type Rehash = { hash: "unkeyed" | Uint8Array; markAs: number };
 async function rewriteFrom(organizationId: string, seq: number, how: Rehash) {
   await db().$transaction(async (tx) => {
     await tx.$executeRawUnsafe("SET LOCAL session_replication_role = replica");
-    const events = (await tx.auditEvent.findMany({ where: { organizationId, seq: { gte: seq - 1 } }, orderBy: { seq: "asc" } })) as (StoredEvent & { id: string })[];
+    const events = (await tx.auditEvent.findMany({
+      where: { organizationId, seq: { gte: seq - 1 } },
+      orderBy: { seq: "asc" },
+    })) as (StoredEvent & { id: string })[];
     let prev = events[0]!.seq === seq ? GENESIS_HASH : events.shift()!.hash;
     for (const e of events) {
       const changes = e.seq === seq ? { note: { before: null, after: "rewritten by mallory" } } : e.changes;
@@ -65,9 +96,19 @@ describe("keyed audit chain", () => {
     const t = await makeTenant();
     await insertUnkeyed(t.org.id, 3);
     await append(t.org.id, 4);
-    const versions = await db().auditEvent.findMany({ where: { organizationId: t.org.id }, orderBy: { seq: "asc" }, select: { seq: true, hashVersion: true } });
+    const versions = await db().auditEvent.findMany({
+      where: { organizationId: t.org.id },
+      orderBy: { seq: "asc" },
+      select: { seq: true, hashVersion: true },
+    });
     expect(versions.map((e) => e.hashVersion)).toEqual([1, 1, 1, 2, 2, 2, 2]);
-    expect(await verifyOrganizationChain(db(), t.org, auditKey())).toEqual({ organizationId: t.org.id, slug: t.org.slug, events: 7, keyed: 4, broken: null });
+    expect(await verifyOrganizationChain(db(), t.org, auditKey())).toEqual({
+      organizationId: t.org.id,
+      slug: t.org.slug,
+      events: 7,
+      keyed: 4,
+      broken: null,
+    });
     expect((await verifyOrganizationChain(db(), t.org, WRONG_KEY)).broken).toEqual({ seq: 4, reason: KEYED_MISMATCH });
   });
 
@@ -75,18 +116,21 @@ describe("keyed audit chain", () => {
     ["with the old unkeyed SHA-256, marked version 1", { hash: "unkeyed", markAs: UNKEYED }, DOWNGRADED],
     ["with the old unkeyed SHA-256, left marked version 2", { hash: "unkeyed", markAs: KEYED }, KEYED_MISMATCH],
     ["keyed with a wrong key", { hash: WRONG_KEY, markAs: KEYED }, KEYED_MISMATCH],
-  ])("a superuser's edit of an event's changes, rehashed with every later event %s, is reported at that event", async (_, how, reason) => {
-    const t = await makeTenant();
-    await append(t.org.id, 6);
-    expect((await verifyOrganizationChain(db(), t.org, auditKey())).broken).toBeNull();
-    await rewriteFrom(t.org.id, 3, how);
-    const stored = await db().auditEvent.findFirstOrThrow({ where: { organizationId: t.org.id, seq: 3 } });
-    expect(stored.changes).toEqual({ note: { before: null, after: "rewritten by mallory" } });
-    expect((await verifyOrganizationChain(db(), t.org, auditKey())).broken).toEqual({ seq: 3, reason });
-    // the same rewrite done with the right key would pass: the key alone is what stands in the way
-    await rewriteFrom(t.org.id, 3, { hash: auditKey(), markAs: KEYED });
-    expect((await verifyOrganizationChain(db(), t.org, auditKey())).broken).toBeNull();
-  });
+  ])(
+    "a superuser's edit of an event's changes, rehashed with every later event %s, is reported at that event",
+    async (_, how, reason) => {
+      const t = await makeTenant();
+      await append(t.org.id, 6);
+      expect((await verifyOrganizationChain(db(), t.org, auditKey())).broken).toBeNull();
+      await rewriteFrom(t.org.id, 3, how);
+      const stored = await db().auditEvent.findFirstOrThrow({ where: { organizationId: t.org.id, seq: 3 } });
+      expect(stored.changes).toEqual({ note: { before: null, after: "rewritten by mallory" } });
+      expect((await verifyOrganizationChain(db(), t.org, auditKey())).broken).toEqual({ seq: 3, reason });
+      // the same rewrite done with the right key would pass: the key alone is what stands in the way
+      await rewriteFrom(t.org.id, 3, { hash: auditKey(), markAs: KEYED });
+      expect((await verifyOrganizationChain(db(), t.org, auditKey())).broken).toBeNull();
+    },
+  );
 
   it("a whole chain rewritten unkeyed from its first event shows no keyed event left (an anchor refuses it: audit-anchor.test.ts)", async () => {
     // The known limit: with no keyed event left, the chain looks like one written before the

@@ -28,9 +28,24 @@ async function scene() {
   const manager = await ctxFor(t.manager.id);
   const a = await logIncident(analyst, t.clientA.id);
   const b = await logIncident(manager, t.clientB.id);
-  await recordRead(analyst.viewer, { kind: "incident.view", targetType: "Incident", targetId: a.id, incidentId: a.id, clientId: t.clientA.id }, headers, new Date("2026-11-10T12:00:00Z"));
-  await recordRead(manager.viewer, { kind: "incident.view", targetType: "Incident", targetId: b.id, incidentId: b.id, clientId: t.clientB.id }, headers, new Date("2026-11-20T12:00:00Z"));
-  await recordRead(manager.viewer, { kind: "report.pdf", targetType: "Incident", targetId: a.id, incidentId: a.id }, headers, new Date("2026-11-21T12:00:00Z"));
+  await recordRead(
+    analyst.viewer,
+    { kind: "incident.view", targetType: "Incident", targetId: a.id, incidentId: a.id, clientId: t.clientA.id },
+    headers,
+    new Date("2026-11-10T12:00:00Z"),
+  );
+  await recordRead(
+    manager.viewer,
+    { kind: "incident.view", targetType: "Incident", targetId: b.id, incidentId: b.id, clientId: t.clientB.id },
+    headers,
+    new Date("2026-11-20T12:00:00Z"),
+  );
+  await recordRead(
+    manager.viewer,
+    { kind: "report.pdf", targetType: "Incident", targetId: a.id, incidentId: a.id },
+    headers,
+    new Date("2026-11-21T12:00:00Z"),
+  );
   return { t, analyst, manager, a, b };
 }
 
@@ -48,9 +63,13 @@ describe("the organization's audit log", () => {
       ["incident.view", b.reference, "MANAGER"],
       ["incident.view", a.reference, "ANALYST"],
     ]);
-    const kinds = async (f: Partial<AuditFilter>) => (await readsOf(manager.viewer, { kind: "reads", ...f })).rows.map((r) => `${r.kind} ${r.incidentReference}`);
+    const kinds = async (f: Partial<AuditFilter>) =>
+      (await readsOf(manager.viewer, { kind: "reads", ...f })).rows.map((r) => `${r.kind} ${r.incidentReference}`);
     expect(await kinds({ personId: t.analyst.id })).toEqual([`incident.view ${a.reference}`]);
-    expect(await kinds({ clientId: t.clientA.id })).toEqual([`report.pdf ${a.reference}`, `incident.view ${a.reference}`]);
+    expect(await kinds({ clientId: t.clientA.id })).toEqual([
+      `report.pdf ${a.reference}`,
+      `incident.view ${a.reference}`,
+    ]);
     expect(await kinds({ incidentId: b.id })).toEqual([`incident.view ${b.reference}`]);
     expect(await kinds({ kind: "reads:report." })).toEqual([`report.pdf ${a.reference}`]);
     const { query } = parseAuditLogQuery({ from: "2026-11-20", to: "2026-11-20", kind: "reads" }, "America/Chicago");
@@ -76,7 +95,9 @@ describe("the organization's audit log", () => {
     expect(seen).toEqual(whole.rows.map((r) => r.seq));
     const reads1 = await readsOf(manager.viewer, { kind: "reads" }, undefined, 2);
     const reads2 = await readsOf(manager.viewer, { kind: "reads" }, reads1.nextCursor!, 2);
-    expect([...reads1.rows, ...reads2.rows].map((r) => r.id)).toEqual((await readsOf(manager.viewer, { kind: "reads" })).rows.map((r) => r.id));
+    expect([...reads1.rows, ...reads2.rows].map((r) => r.id)).toEqual(
+      (await readsOf(manager.viewer, { kind: "reads" })).rows.map((r) => r.id),
+    );
   });
 
   it("a manager of one organization never sees another's changes or reads, nor can name its people, clients or incidents", async () => {
@@ -84,7 +105,8 @@ describe("the organization's audit log", () => {
     const other = await scene();
     const mine = await changesOf(one.manager.viewer, all, undefined, 1000);
     const myReads = await readsOf(one.manager.viewer, { kind: "reads" }, undefined, 1000);
-    const theirs = (r: { incidentId: string | null; actorLabel: string }) => r.incidentId === other.a.id || r.incidentId === other.b.id || r.actorLabel.endsWith(other.t.org.slug.slice(4));
+    const theirs = (r: { incidentId: string | null; actorLabel: string }) =>
+      r.incidentId === other.a.id || r.incidentId === other.b.id || r.actorLabel.endsWith(other.t.org.slug.slice(4));
     expect(mine.rows.length).toBeGreaterThan(0);
     expect(myReads.rows.length).toBe(3);
     expect(mine.rows.some(theirs)).toBe(false);
@@ -92,8 +114,15 @@ describe("the organization's audit log", () => {
     // filtering by the other organization's ids finds nothing, and the page names them as unknown
     expect((await readsOf(one.manager.viewer, { kind: "reads", personId: other.t.manager.id })).rows).toEqual([]);
     expect((await changesOf(one.manager.viewer, { kind: "", incidentId: other.a.id })).rows).toEqual([]);
-    const { query } = parseAuditLogQuery({ person: other.t.manager.id, client: other.t.clientA.id, incident: other.a.reference.replace(/\d+$/, "9999") }, "UTC");
-    const { fieldErrors } = await resolveAuditFilter(one.manager.viewer, query, await auditFilterOptions(one.manager.viewer));
+    const { query } = parseAuditLogQuery(
+      { person: other.t.manager.id, client: other.t.clientA.id, incident: other.a.reference.replace(/\d+$/, "9999") },
+      "UTC",
+    );
+    const { fieldErrors } = await resolveAuditFilter(
+      one.manager.viewer,
+      query,
+      await auditFilterOptions(one.manager.viewer),
+    );
     expect(Object.keys(fieldErrors).sort()).toEqual(["client", "incident", "person"]);
   });
 
@@ -109,13 +138,21 @@ describe("the organization's audit log", () => {
 
 describe("the audit page's filters", () => {
   it("name each bad value beside its field, and read the period as whole days in the organization's zone", () => {
-    const bad = parseAuditLogQuery({ person: "nobody", client: "x", incident: "42", kind: "everything", from: "2026-02-30", to: "tomorrow" }, "UTC");
+    const bad = parseAuditLogQuery(
+      { person: "nobody", client: "x", incident: "42", kind: "everything", from: "2026-02-30", to: "tomorrow" },
+      "UTC",
+    );
     expect(Object.keys(bad.fieldErrors).sort()).toEqual(["client", "from", "incident", "kind", "person", "to"]);
-    const ok = parseAuditLogQuery({ incident: " inc-2026-0042 ", kind: "reads:notice.", from: "2026-03-29", to: "2026-03-29" }, "Europe/Berlin");
+    const ok = parseAuditLogQuery(
+      { incident: " inc-2026-0042 ", kind: "reads:notice.", from: "2026-03-29", to: "2026-03-29" },
+      "Europe/Berlin",
+    );
     expect(ok.fieldErrors).toEqual({});
     expect(ok.query).toMatchObject({ incident: "INC-2026-0042", kind: "reads:notice." });
     expect(ok.query.fromAt?.toISOString()).toBe("2026-03-28T23:00:00.000Z"); // midnight in Berlin, before the clocks went forward
     expect(ok.query.toAt?.toISOString()).toBe("2026-03-29T22:00:00.000Z"); // the end of that (23-hour) day
-    expect(parseAuditLogQuery({ from: "2026-03-29", to: "2026-03-01" }, "UTC").fieldErrors).toEqual({ to: ["The period ends before it starts."] });
+    expect(parseAuditLogQuery({ from: "2026-03-29", to: "2026-03-01" }, "UTC").fieldErrors).toEqual({
+      to: ["The period ends before it starts."],
+    });
   });
 });

@@ -23,7 +23,8 @@ const entry = (organizationId: string, i: number) => ({
   entityId: String(i),
   changes: { i },
 });
-const dataVersion = async (id: string) => (await db().organization.findUniqueOrThrow({ where: { id }, select: { dataVersion: true } })).dataVersion;
+const dataVersion = async (id: string) =>
+  (await db().organization.findUniqueOrThrow({ where: { id }, select: { dataVersion: true } })).dataVersion;
 
 describe("audit entries waiting to be chained", () => {
   it("a write returns with its entries chained, in the order written, and the data version grown", async () => {
@@ -32,8 +33,15 @@ describe("audit entries waiting to be chained", () => {
     await db().$transaction(async (tx) => {
       for (let i = 0; i < 3; i++) await appendAudit(tx, entry(t.org.id, i));
     });
-    const events = (await db().auditEvent.findMany({ where: { organizationId: t.org.id }, orderBy: { seq: "asc" } })) as StoredEvent[];
-    expect(events.map((e) => [e.seq, e.entityId])).toEqual([[1, "0"], [2, "1"], [3, "2"]]);
+    const events = (await db().auditEvent.findMany({
+      where: { organizationId: t.org.id },
+      orderBy: { seq: "asc" },
+    })) as StoredEvent[];
+    expect(events.map((e) => [e.seq, e.entityId])).toEqual([
+      [1, "0"],
+      [2, "1"],
+      [3, "2"],
+    ]);
     expect(findChainBreak(events, auditKey())).toBeNull();
     expect(await db().auditEventPending.count({ where: { organizationId: t.org.id } })).toBe(0);
     expect(await dataVersion(t.org.id)).toBeGreaterThan(before);
@@ -68,10 +76,28 @@ describe("audit entries waiting to be chained", () => {
   it("the waiting table refuses UPDATE, TRUNCATE and DELETE of an entry not yet chained", async () => {
     const t = await makeTenant();
     const id = randomUUID();
-    const fields = { organizationId: t.org.id, at: new Date(), actorId: null, actorLabel: "x", action: "test.write", entityType: "Test", entityId: null, incidentId: null, changes: null, requestId: null, ip: null };
-    await db().auditEventPending.create({ data: { id, ...fields, changes: undefined, dataChange: true, seal: pendingSeal(id, fields, auditKey()) } });
-    await expect(db().$executeRaw`UPDATE "AuditEventPending" SET action = 'forged' WHERE id = ${id}::uuid`).rejects.toThrow(/not allowed/);
-    await expect(db().$executeRaw`DELETE FROM "AuditEventPending" WHERE id = ${id}::uuid`).rejects.toThrow(/not allowed/);
+    const fields = {
+      organizationId: t.org.id,
+      at: new Date(),
+      actorId: null,
+      actorLabel: "x",
+      action: "test.write",
+      entityType: "Test",
+      entityId: null,
+      incidentId: null,
+      changes: null,
+      requestId: null,
+      ip: null,
+    };
+    await db().auditEventPending.create({
+      data: { id, ...fields, changes: undefined, dataChange: true, seal: pendingSeal(id, fields, auditKey()) },
+    });
+    await expect(
+      db().$executeRaw`UPDATE "AuditEventPending" SET action = 'forged' WHERE id = ${id}::uuid`,
+    ).rejects.toThrow(/not allowed/);
+    await expect(db().$executeRaw`DELETE FROM "AuditEventPending" WHERE id = ${id}::uuid`).rejects.toThrow(
+      /not allowed/,
+    );
     await expect(db().$executeRawUnsafe(`TRUNCATE "AuditEventPending"`)).rejects.toThrow(/not allowed/);
     // and the chaining step moves it: then, and only then, it leaves
     expect(await chainPending(t.org.id)).toBe(1);
@@ -83,15 +109,38 @@ describe("audit entries waiting to be chained", () => {
     const t = await makeTenant();
     await db().$transaction((tx) => appendAudit(tx, entry(t.org.id, 1)));
     const forged = randomUUID();
-    const fields = { organizationId: t.org.id, at: new Date(), actorId: null, actorLabel: "mallory", action: "incident.close", entityType: "Incident", entityId: null, incidentId: null, changes: null, requestId: null, ip: null };
-    await db().auditEventPending.create({ data: { id: forged, ...fields, changes: undefined, dataChange: true, seal: pendingSeal(forged, fields, Buffer.alloc(32, "not-the-audit-key")) } });
+    const fields = {
+      organizationId: t.org.id,
+      at: new Date(),
+      actorId: null,
+      actorLabel: "mallory",
+      action: "incident.close",
+      entityType: "Incident",
+      entityId: null,
+      incidentId: null,
+      changes: null,
+      requestId: null,
+      ip: null,
+    };
+    await db().auditEventPending.create({
+      data: {
+        id: forged,
+        ...fields,
+        changes: undefined,
+        dataChange: true,
+        seal: pendingSeal(forged, fields, Buffer.alloc(32, "not-the-audit-key")),
+      },
+    });
     await db().$transaction((tx) => appendAudit(tx, entry(t.org.id, 2)));
     // the genuine entries after it are chained past it
     const events = await db().auditEvent.findMany({ where: { organizationId: t.org.id }, orderBy: { seq: "asc" } });
     expect(events.map((e) => e.entityId)).toEqual(["1", "2"]);
     expect(await verifyOrganizationChain(db(), t.org, auditKey())).toMatchObject({
       events: 2,
-      broken: { seq: 3, reason: `entry ${forged} waits to be chained with a seal that does not match (written without WARDEN_AUDIT_KEY, or under another key)` },
+      broken: {
+        seq: 3,
+        reason: `entry ${forged} waits to be chained with a seal that does not match (written without WARDEN_AUDIT_KEY, or under another key)`,
+      },
     });
   });
 
@@ -104,7 +153,13 @@ describe("audit entries waiting to be chained", () => {
       Array.from({ length: 32 }, async (_, w) => {
         const incident = incidents[w % incidents.length]!;
         const out = [];
-        for (let i = 0; i < 5; i++) out.push(await addIncidentNote({ ...ctx, now: new Date() }, { incidentId: incident.id, body: `writer ${w} note ${i}` }));
+        for (let i = 0; i < 5; i++)
+          out.push(
+            await addIncidentNote(
+              { ...ctx, now: new Date() },
+              { incidentId: incident.id, body: `writer ${w} note ${i}` },
+            ),
+          );
         return out;
       }),
     );
@@ -115,7 +170,11 @@ describe("audit entries waiting to be chained", () => {
     expect(report.events).toBe(await db().auditEvent.count({ where: { organizationId: t.org.id } }));
     // every note's entry comes after its incident's creation
     for (const incident of incidents) {
-      const trail = await db().auditEvent.findMany({ where: { incidentId: incident.id }, orderBy: { seq: "asc" }, select: { action: true } });
+      const trail = await db().auditEvent.findMany({
+        where: { incidentId: incident.id },
+        orderBy: { seq: "asc" },
+        select: { action: true },
+      });
       expect(trail[0]!.action).toBe("incident.create");
       expect(trail.filter((e) => e.action === "note.create")).toHaveLength(20);
     }

@@ -37,6 +37,9 @@ describe("the owner chosen when an incident is logged", () => {
     const own = await logIncident(await ctxFor(t.analyst.id), t.clientA.id, { ownerId: t.analyst.id });
     expect((await db().incident.findUniqueOrThrow({ where: { id: own.id } })).ownerId).toBe(t.analyst.id);
     const given = await logIncident(await ctxFor(t.manager.id), t.clientA.id, { ownerId: t.analyst.id });
-    expect(await db().incident.findUniqueOrThrow({ where: { id: given.id } })).toMatchObject({ ownerId: t.analyst.id, reporterId: t.manager.id });
+    expect(await db().incident.findUniqueOrThrow({ where: { id: given.id } })).toMatchObject({
+      ownerId: t.analyst.id,
+      reporterId: t.manager.id,
+    });
   });
 });

@@ -19,11 +19,25 @@ async function scene() {
   const now = new Date();
   const manager = await ctxFor(t.manager.id, now);
   const fresh = { dataCategories: ["PERSONAL"], jurisdictions: ["DE"] };
-  const urgent = await logIncident(manager, t.clientA.id, { ...fresh, occurredAt: at(new Date(now.getTime() - 14 * HOUR)), detectedAt: at(new Date(now.getTime() - 13 * HOUR)), awareAt: at(new Date(now.getTime() - 13 * HOUR)) });
-  const old = await logIncident(manager, t.clientB.id, { ...fresh, occurredAt: at(new Date(now.getTime() - 121 * HOUR)), detectedAt: at(new Date(now.getTime() - 120 * HOUR)), awareAt: at(new Date(now.getTime() - 120 * HOUR)) });
-  await db().obligation.updateMany({ where: { incidentId: old.id, party: "BPO" }, data: { status: "SENT", deliveredAt: new Date(now.getTime() - 110 * HOUR) } });
+  const urgent = await logIncident(manager, t.clientA.id, {
+    ...fresh,
+    occurredAt: at(new Date(now.getTime() - 14 * HOUR)),
+    detectedAt: at(new Date(now.getTime() - 13 * HOUR)),
+    awareAt: at(new Date(now.getTime() - 13 * HOUR)),
+  });
+  const old = await logIncident(manager, t.clientB.id, {
+    ...fresh,
+    occurredAt: at(new Date(now.getTime() - 121 * HOUR)),
+    detectedAt: at(new Date(now.getTime() - 120 * HOUR)),
+    awareAt: at(new Date(now.getTime() - 120 * HOUR)),
+  });
+  await db().obligation.updateMany({
+    where: { incidentId: old.id, party: "BPO" },
+    data: { status: "SENT", deliveredAt: new Date(now.getTime() - 110 * HOUR) },
+  });
   const viewer = async (id: string) => (await loadViewer(id))!;
-  const list = async (userId: string, params: Record<string, string> = {}) => listDeadlineWorkList(await viewer(userId), parseDeadlineFilters(params).filters, now);
+  const list = async (userId: string, params: Record<string, string> = {}) =>
+    listDeadlineWorkList(await viewer(userId), parseDeadlineFilters(params).filters, now);
   return { t, now, urgent, old, list };
 }
 
@@ -34,12 +48,22 @@ describe("the Deadlines work list", () => {
     expect(sections.map((s) => s.party)).toEqual(["BPO", "CLIENT"]);
     const first = sections[0]!.rows[0]!;
     expect(first.incident.id).toBe(urgent.id);
-    expect(["contract", "gdpr-33-2"]).toContain((await db().obligation.findUniqueOrThrow({ where: { id: first.id } })).ruleId);
+    expect(["contract", "gdpr-33-2"]).toContain(
+      (await db().obligation.findUniqueOrThrow({ where: { id: first.id } })).ruleId,
+    );
     expect(Math.round((first.dueAt!.getTime() - now.getTime()) / HOUR)).toBe(11);
     // our settled notices are not in the default (open) view; the client's overdue one leads its section
     expect(sections[0]!.rows.every((r) => r.incident.id === urgent.id)).toBe(true);
     // (72 h GDPR notices to the authority and the people, to assess: the risk is not assessed yet)
-    expect(sections[1]!.rows.slice(0, 2).map((r) => [r.incident.id, r.citation]).sort()).toEqual([[old.id, "GDPR Art. 33(1)"], [old.id, "GDPR Art. 34"]]);
+    expect(
+      sections[1]!.rows
+        .slice(0, 2)
+        .map((r) => [r.incident.id, r.citation])
+        .sort(),
+    ).toEqual([
+      [old.id, "GDPR Art. 33(1)"],
+      [old.id, "GDPR Art. 34"],
+    ]);
     expect(sections[1]!.overdue).toBe(2);
     // plain words first, the citation beside them
     expect(first.title).toMatch(/notice/i);
@@ -52,7 +76,10 @@ describe("the Deadlines work list", () => {
     expect(await parties({ owedBy: "client" })).toEqual(["CLIENT"]);
 
     const overdue = (await list(t.manager.id, { status: "overdue" })).sections.flatMap((s) => s.rows);
-    expect(overdue.map((r) => [r.incident.id, r.citation]).sort()).toEqual([[old.id, "GDPR Art. 33(1)"], [old.id, "GDPR Art. 34"]]);
+    expect(overdue.map((r) => [r.incident.id, r.citation]).sort()).toEqual([
+      [old.id, "GDPR Art. 33(1)"],
+      [old.id, "GDPR Art. 34"],
+    ]);
 
     const settled = (await list(t.manager.id, { status: "settled" })).sections.flatMap((s) => s.rows);
     expect(settled.length).toBeGreaterThan(0);
@@ -67,7 +94,9 @@ describe("the Deadlines work list", () => {
     expect(onlyB.length).toBeGreaterThan(0);
     expect(onlyB.every((r) => r.incident.id === old.id)).toBe(true);
 
-    const contractOnly = (await list(t.manager.id, { regime: "Contract", status: "all" })).sections.flatMap((s) => s.rows);
+    const contractOnly = (await list(t.manager.id, { regime: "Contract", status: "all" })).sections.flatMap(
+      (s) => s.rows,
+    );
     expect(contractOnly.map((r) => r.regime)).toEqual(["Contract", "Contract"]);
 
     // due within 24 h (overdue included): our two 11 h notices and the client's two overdue ones
@@ -92,7 +121,15 @@ describe("the Deadlines work list", () => {
   });
 
   it("ignores values that are not choices, and says so", () => {
-    expect(parseDeadlineFilters({ owedBy: "everyone", status: ["overdue", "open"], client: "42", regime: "Narnia", within: "" })).toEqual({
+    expect(
+      parseDeadlineFilters({
+        owedBy: "everyone",
+        status: ["overdue", "open"],
+        client: "42",
+        regime: "Narnia",
+        within: "",
+      }),
+    ).toEqual({
       filters: { owedBy: "all", status: "overdue", client: undefined, regime: undefined, within: undefined },
       ignored: [
         'Owed by: "everyone" is not one of the choices, so it is not applied.',
@@ -100,6 +137,12 @@ describe("the Deadlines work list", () => {
         'Regime: "Narnia" is not one of the choices, so it is not applied.',
       ],
     });
-    expect(parseDeadlineFilters({}).filters).toEqual({ owedBy: "all", status: "open", client: undefined, regime: undefined, within: undefined });
+    expect(parseDeadlineFilters({}).filters).toEqual({
+      owedBy: "all",
+      status: "open",
+      client: undefined,
+      regime: undefined,
+      within: undefined,
+    });
   });
 });

@@ -15,7 +15,13 @@ describe("demo accounts' authenticators", () => {
   it("each account gets the secret derived from its email, so the printed codes sign it in; a second run changes nothing", async () => {
     const t = await makeTenant();
     const people = [t.admin, t.analyst, t.contactA];
-    expect(await enrolDemoAuthenticators(db(), t.org.id, people.map((p) => p.email))).toBe(3);
+    expect(
+      await enrolDemoAuthenticators(
+        db(),
+        t.org.id,
+        people.map((p) => p.email),
+      ),
+    ).toBe(3);
     for (const p of people) {
       const user = await db().user.findUniqueOrThrow({ where: { id: p.id } });
       expect(openSecret(user.totpSecret!, user.id)).toBe(demoTotpSecret(p.email));
@@ -23,8 +29,16 @@ describe("demo accounts' authenticators", () => {
     const now = new Date();
     const s = await startSession(t.analyst.id, {}, now);
     expect((await checkSession({ userId: t.analyst.id, sessionId: s }, now)).status).toBe("needs_code");
-    expect(await proveSecondFactor(s, t.analyst.id, demoTotpCode(t.analyst.email, now.getTime()), {}, now)).toMatchObject({ ok: true });
-    expect(await enrolDemoAuthenticators(db(), t.org.id, people.map((p) => p.email))).toBe(0);
+    expect(
+      await proveSecondFactor(s, t.analyst.id, demoTotpCode(t.analyst.email, now.getTime()), {}, now),
+    ).toMatchObject({ ok: true });
+    expect(
+      await enrolDemoAuthenticators(
+        db(),
+        t.org.id,
+        people.map((p) => p.email),
+      ),
+    ).toBe(0);
     // only within its organization
     expect(await enrolDemoAuthenticators(db(), t.org.id, [t.manager.email.replace(/^manager/, "nobody")])).toBe(0);
   });

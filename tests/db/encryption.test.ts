@@ -31,33 +31,75 @@ afterEach(() => {
 async function incidentWithEverything() {
   const t = await makeTenant();
   const analyst = await ctxFor(t.analyst.id);
-  const { id } = await logIncident(analyst, t.clientA.id, { summary: mark("summary"), clientSummary: mark("client summary") });
+  const { id } = await logIncident(analyst, t.clientA.id, {
+    summary: mark("summary"),
+    clientSummary: mark("client summary"),
+  });
   expect((await addIncidentNote(analyst, { incidentId: id, body: mark("note") })).ok).toBe(true);
-  const evidence = await addEvidence(analyst, { incidentId: id, description: mark("evidence"), location: "locker 4", sha256: "a".repeat(64), collectedAt: "2026-01-10T10:00", timeZone: "UTC" });
+  const evidence = await addEvidence(analyst, {
+    incidentId: id,
+    description: mark("evidence"),
+    location: "locker 4",
+    sha256: "a".repeat(64),
+    collectedAt: "2026-01-10T10:00",
+    timeZone: "UTC",
+  });
   if (!evidence.ok) throw new Error(evidence.message);
-  expect((await addCustodyEntry(analyst, { incidentId: id, evidenceId: evidence.value.id, action: "TRANSFERRED", note: mark("custody") })).ok).toBe(true);
+  expect(
+    (
+      await addCustodyEntry(analyst, {
+        incidentId: id,
+        evidenceId: evidence.value.id,
+        action: "TRANSFERRED",
+        note: mark("custody"),
+      })
+    ).ok,
+  ).toBe(true);
   expect((await addAffectedAsset(analyst, { incidentId: id, name: mark("asset"), kind: "database" })).ok).toBe(true);
   const stored = await db().incident.findUniqueOrThrow({ where: { id } });
   const facts = await updateIncidentFacts(analyst, {
-    incidentId: id, version: stored.version, title: stored.title, summary: mark("summary edited"), clientSummary: mark("client summary"),
-    occurredAt: stored.occurredAt, detectedAt: stored.detectedAt, awareAt: stored.awareAt, dataCategories: stored.dataCategories,
-    dataSubjectsCount: null, recordsCount: null, jurisdictions: stored.jurisdictions, dataEncrypted: stored.dataEncrypted,
+    incidentId: id,
+    version: stored.version,
+    title: stored.title,
+    summary: mark("summary edited"),
+    clientSummary: mark("client summary"),
+    occurredAt: stored.occurredAt,
+    detectedAt: stored.detectedAt,
+    awareAt: stored.awareAt,
+    dataCategories: stored.dataCategories,
+    dataSubjectsCount: null,
+    recordsCount: null,
+    jurisdictions: stored.jurisdictions,
+    dataEncrypted: stored.dataEncrypted,
   } as never);
   expect(facts.ok, facts.ok ? "" : facts.message).toBe(true);
   const noticeId = await sentContractNotice(t, id);
   expect((await postNoticeMessage(await ctxFor(t.contactA.id), { noticeId, body: mark("question") })).ok).toBe(true);
   await db().incident.update({ where: { id }, data: { phase: "POST_MORTEM" } });
-  const review = await saveReview(analyst, { incidentId: id, version: 0, summary: mark("review"), rootCause: mark("root cause"), contributingFactors: "x", wentWell: "y", wentBadly: "z", lessons: mark("lessons") });
+  const review = await saveReview(analyst, {
+    incidentId: id,
+    version: 0,
+    summary: mark("review"),
+    rootCause: mark("root cause"),
+    contributingFactors: "x",
+    wentWell: "y",
+    wentBadly: "z",
+    lessons: mark("lessons"),
+  });
   expect(review.ok, review.ok ? "" : review.message).toBe(true);
   return { t, id, noticeId };
 }
 
 /** Every row of every table as text, as a dump would show it. */
 async function dumpText(): Promise<string> {
-  const tables = await db().$queryRaw<Array<{ name: string }>>`SELECT tablename::text AS name FROM pg_tables WHERE schemaname = 'public'`;
+  const tables = await db().$queryRaw<
+    Array<{ name: string }>
+  >`SELECT tablename::text AS name FROM pg_tables WHERE schemaname = 'public'`;
   const parts: string[] = [];
   for (const { name } of tables) {
-    const rows = await db().$queryRawUnsafe<Array<{ row: string }>>(`SELECT t::text AS row FROM "${name.replaceAll('"', '""')}" t`);
+    const rows = await db().$queryRawUnsafe<Array<{ row: string }>>(
+      `SELECT t::text AS row FROM "${name.replaceAll('"', '""')}" t`,
+    );
     parts.push(...rows.map((r) => r.row));
   }
   return parts.join("\n");
@@ -100,7 +142,10 @@ describe("encryption at rest", () => {
   it("does not open a sealed value moved to another field (the internal description copied into the client's)", async () => {
     const t = await makeTenant();
     const analyst = await ctxFor(t.analyst.id);
-    const { id } = await logIncident(analyst, t.clientA.id, { summary: "internal only: attacker used admin account", clientSummary: "Client text" });
+    const { id } = await logIncident(analyst, t.clientA.id, {
+      summary: "internal only: attacker used admin account",
+      clientSummary: "Client text",
+    });
     const stored = await db().incident.findUniqueOrThrow({ where: { id } });
     await db().incident.update({ where: { id }, data: { clientSummary: stored.summary } });
     const detail = (await getIncidentDetail((await ctxFor(t.manager.id)).viewer, id))!;

@@ -2,7 +2,17 @@ import fc from "fast-check";
 import { hash } from "@node-rs/argon2";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { actAs, RedirectSignal } from "../support/next-mocks";
-import { ACTORS, actorId, expectedAllowed, incidentIn, makeWorld, noticeIn, place, type Actor, type World } from "../support/access-world";
+import {
+  ACTORS,
+  actorId,
+  expectedAllowed,
+  incidentIn,
+  makeWorld,
+  noticeIn,
+  place,
+  type Actor,
+  type World,
+} from "../support/access-world";
 import { ACTION_INPUTS, SESSION_ACTION_INPUTS, type Input } from "../support/action-inputs";
 import { fuzzForm, nearInputs, queryOf } from "../support/fuzz-values";
 import { auditHead, fingerprint, refersTo } from "../support/tenant-fingerprint";
@@ -45,11 +55,18 @@ const TIMEOUT = Math.max(120_000, RUNS * 200);
  * administrator resetting their own second factor is refused with an audit entry
  * (user.mfa_reset_refused). For them only the chain's consistency is checked.
  */
-const REFUSALS_AUDITED = new Set(["confirmMfaEnrolment", "regenerateRecoveryCodes", "verifySecondFactor", "resetUserMfa", "changePassword"]);
+const REFUSALS_AUDITED = new Set([
+  "confirmMfaEnrolment",
+  "regenerateRecoveryCodes",
+  "verifySecondFactor",
+  "resetUserMfa",
+  "changePassword",
+]);
 
 /** Accepted changes that are by design not audited, and why. */
 const UNAUDITED: Record<string, string> = {
-  markNotificationsRead: "a person's own read marks on their notifications: personal state, not a record anyone relies on (services/mark-notifications-read.ts)",
+  markNotificationsRead:
+    "a person's own read marks on their notifications: personal state, not a record anyone relies on (services/mark-notifications-read.ts)",
 };
 
 let w: World;
@@ -61,11 +78,24 @@ let homeNoticeId: string;
 beforeAll(async () => {
   w = await makeWorld();
   const away = place(w, "other");
-  const [awayIncident, awayNotice, homeIncident, homeNotice] = await Promise.all([incidentIn(w, "other"), noticeIn(w, "other", "SENT"), incidentIn(w, "A"), noticeIn(w, "A", "SENT")]);
+  const [awayIncident, awayNotice, homeIncident, homeNotice] = await Promise.all([
+    incidentIn(w, "other"),
+    noticeIn(w, "other", "SENT"),
+    incidentIn(w, "A"),
+    noticeIn(w, "A", "SENT"),
+  ]);
   homeIncidentId = homeIncident.id;
   homeNoticeId = homeNotice;
   const awayObligation = await db().obligation.findFirstOrThrow({ where: { incidentId: awayIncident.id } });
-  foreignIds = [away.client.id, away.contact.id, away.tenant.manager.id, away.tenant.org.id, awayIncident.id, awayNotice, awayObligation.id];
+  foreignIds = [
+    away.client.id,
+    away.contact.id,
+    away.tenant.manager.id,
+    away.tenant.org.id,
+    awayIncident.id,
+    awayNotice,
+    awayObligation.id,
+  ];
   // the right shape and the wrong kind: this tenant's ids in fields that expect another thing
   ids = [...foreignIds, w.home.clientB.id, w.home.admin.id, homeIncident.id, w.home.org.id];
   // The session actions run as the manager and check their password (argon2) on every call: a
@@ -75,7 +105,12 @@ beforeAll(async () => {
 }, 180_000);
 
 async function sparePerson(key: string): Promise<string> {
-  const data = { organizationId: w.home.org.id, email: `spare-${key}-${w.home.org.slug}@fixture.test`, name: `Spare ${key}`, passwordHash: w.home.admin.passwordHash };
+  const data = {
+    organizationId: w.home.org.id,
+    email: `spare-${key}-${w.home.org.slug}@fixture.test`,
+    name: `Spare ${key}`,
+    passwordHash: w.home.admin.passwordHash,
+  };
   return (await db().user.create({ data: { ...data, role: "CLIENT_CONTACT", clientId: w.home.clientA.id } })).id;
 }
 
@@ -84,7 +119,8 @@ type Outcome = { ok: boolean; text: string; formState: boolean };
 async function call(fn: (...a: unknown[]) => Promise<unknown>, args: unknown[]): Promise<Outcome> {
   try {
     const result = await fn(...args);
-    const formState = typeof result === "object" && result !== null && typeof (result as { ok?: unknown }).ok === "boolean";
+    const formState =
+      typeof result === "object" && result !== null && typeof (result as { ok?: unknown }).ok === "boolean";
     return { ok: formState && (result as { ok: boolean }).ok, text: JSON.stringify(result) ?? "undefined", formState };
   } catch (error) {
     // the actions that end by going somewhere (sign-out, a created incident) throw Next's redirect
@@ -96,17 +132,26 @@ async function call(fn: (...a: unknown[]) => Promise<unknown>, args: unknown[]):
 const isIdField = (key: string) => /(^|[a-z])Ids?$/.test(key);
 /** The other tenant's ids named in fields the action reads (extra fields are ignored). */
 const foreignIdsIn = (input: Record<string, unknown>, base: Input) =>
-  Object.entries(input).flatMap(([k, v]) => (k in base && isIdField(k) ? (Array.isArray(v) ? v : [v]).filter((x): x is string => foreignIds.includes(x as string)) : []));
+  Object.entries(input).flatMap(([k, v]) =>
+    k in base && isIdField(k)
+      ? (Array.isArray(v) ? v : [v]).filter((x): x is string => foreignIds.includes(x as string))
+      : [],
+  );
 
 async function chainsVerify() {
-  for (const org of [w.home.org, w.away.org]) expect((await verifyOrganizationChain(db(), org, auditKey())).broken).toBeNull();
+  for (const org of [w.home.org, w.away.org])
+    expect((await verifyOrganizationChain(db(), org, auditKey())).broken).toBeNull();
 }
 
 /**
  * Runs the property and then checks the organization's data as a whole: unchanged when nothing
  * was accepted, changed only with the chain grown otherwise; the other organization untouched.
  */
-async function fuzzEntry<T>(arb: fc.Arbitrary<T>, run: (value: T) => Promise<{ accepted: boolean }>, { refusalsWrite = false, unaudited = false } = {}) {
+async function fuzzEntry<T>(
+  arb: fc.Arbitrary<T>,
+  run: (value: T) => Promise<{ accepted: boolean }>,
+  { refusalsWrite = false, unaudited = false } = {},
+) {
   const [homeBefore, awayBefore] = await Promise.all([fingerprint(w.home.org.id), fingerprint(w.away.org.id)]);
   let accepted = 0;
   await fc.assert(
@@ -118,7 +163,8 @@ async function fuzzEntry<T>(arb: fc.Arbitrary<T>, run: (value: T) => Promise<{ a
   const [homeAfter, awayAfter] = await Promise.all([fingerprint(w.home.org.id), fingerprint(w.away.org.id)]);
   expect(awayAfter, "another organization's data changed").toEqual(awayBefore);
   if (accepted === 0 && !refusalsWrite) expect(homeAfter, "nothing was accepted, yet data changed").toEqual(homeBefore);
-  if (homeAfter.rows !== homeBefore.rows && !unaudited) expect(homeAfter.auditHead, "data changed without an audit entry").toBeGreaterThan(homeBefore.auditHead);
+  if (homeAfter.rows !== homeBefore.rows && !unaudited)
+    expect(homeAfter.auditHead, "data changed without an audit entry").toBeGreaterThan(homeBefore.auditHead);
   await chainsVerify();
   return accepted;
 }
@@ -129,65 +175,99 @@ function allowedActor(file: string, name: string): Actor {
   return ACTORS.find((a) => expectedAllowed(entry, a, ACTION_INPUTS[name]?.targeted === false ? null : "A"))!;
 }
 
-const actionEntries = Object.entries(ACTIONS).flatMap(([file, actions]) => Object.keys(actions).map((name) => ({ file, name })));
+const actionEntries = Object.entries(ACTIONS).flatMap(([file, actions]) =>
+  Object.keys(actions).map((name) => ({ file, name })),
+);
 
 describe("fuzzing server actions", () => {
   it("every action has a starting input", () => {
     expect(actionEntries.filter(({ name }) => !ACTION_INPUTS[name] && !SESSION_ACTION_INPUTS[name])).toEqual([]);
   });
 
-  it.each(actionEntries)("$name", async ({ file, name }) => {
-    const mod = (await import(/* @vite-ignore */ file.replace(/^src\//, "@/").replace(/\.ts$/, ""))) as Record<string, (...a: unknown[]) => Promise<unknown>>;
-    const fn = mod[name]!;
-    const session = SESSION_ACTION_INPUTS[name];
-    const actor: Actor = session ? "MANAGER" : allowedActor(file, name);
-    const spec = ACTION_INPUTS[name];
-    const base: Input = session ? session.input : await spec!.build({ w, target: "A", actor, fresh: true });
-    // the person an admin action acts on is one of its own: the fuzzer may disable or demote them, never an actor
-    if ("userId" in base) base.userId = await sparePerson(name);
-    if (name === "updateUser") base.clientId = w.home.clientA.id;
-    const args = session?.args ?? spec?.args ?? ((input: Input) => [{ ok: false }, fuzzForm(input)]);
-    const returnsState = !["signOut", "signOutEverywhere", "touchSession"].includes(name);
-    const refusalsWrite = REFUSALS_AUDITED.has(name);
-    let head = await auditHead(w.home.org.id);
-    // the actor is never the one an action changes (admin actions act on a spare person)
-    actAs(actorId(w, actor), { reuseViewer: true });
-    const accepted = await fuzzEntry(
-      nearInputs(base, ids),
-      async (input) => {
-        const before = head;
-        const out = await call(fn, args(input as Input));
-        head = await auditHead(w.home.org.id);
-        if (returnsState) expect(out.formState, out.text).toBe(true);
-        expect(out.text).not.toMatch(GENERIC);
-        if (!out.ok && !refusalsWrite) expect(head, `refused, yet audited: ${out.text}`).toBe(before);
-        // accepted with another tenant's id in a field it reads: nothing may have come to refer to it
-        const foreign = foreignIdsIn(input, base);
-        if (out.ok && foreign.length) expect(await refersTo(w.home.org.id, foreign), `kept a reference to another tenant's data: ${out.text}`).toBe(false);
-        return { accepted: out.ok };
-      },
-      { refusalsWrite, unaudited: name in UNAUDITED },
-    );
-    // the base input is valid: a run in which nothing at all got through proves little
-    if (!session && RUNS >= 1000 && spec?.allowed !== "in-scope") expect(accepted).toBeGreaterThan(0);
-  }, TIMEOUT);
+  it.each(actionEntries)(
+    "$name",
+    async ({ file, name }) => {
+      const mod = (await import(/* @vite-ignore */ file.replace(/^src\//, "@/").replace(/\.ts$/, ""))) as Record<
+        string,
+        (...a: unknown[]) => Promise<unknown>
+      >;
+      const fn = mod[name]!;
+      const session = SESSION_ACTION_INPUTS[name];
+      const actor: Actor = session ? "MANAGER" : allowedActor(file, name);
+      const spec = ACTION_INPUTS[name];
+      const base: Input = session ? session.input : await spec!.build({ w, target: "A", actor, fresh: true });
+      // the person an admin action acts on is one of its own: the fuzzer may disable or demote them, never an actor
+      if ("userId" in base) base.userId = await sparePerson(name);
+      if (name === "updateUser") base.clientId = w.home.clientA.id;
+      const args = session?.args ?? spec?.args ?? ((input: Input) => [{ ok: false }, fuzzForm(input)]);
+      const returnsState = !["signOut", "signOutEverywhere", "touchSession"].includes(name);
+      const refusalsWrite = REFUSALS_AUDITED.has(name);
+      let head = await auditHead(w.home.org.id);
+      // the actor is never the one an action changes (admin actions act on a spare person)
+      actAs(actorId(w, actor), { reuseViewer: true });
+      const accepted = await fuzzEntry(
+        nearInputs(base, ids),
+        async (input) => {
+          const before = head;
+          const out = await call(fn, args(input as Input));
+          head = await auditHead(w.home.org.id);
+          if (returnsState) expect(out.formState, out.text).toBe(true);
+          expect(out.text).not.toMatch(GENERIC);
+          if (!out.ok && !refusalsWrite) expect(head, `refused, yet audited: ${out.text}`).toBe(before);
+          // accepted with another tenant's id in a field it reads: nothing may have come to refer to it
+          const foreign = foreignIdsIn(input, base);
+          if (out.ok && foreign.length)
+            expect(
+              await refersTo(w.home.org.id, foreign),
+              `kept a reference to another tenant's data: ${out.text}`,
+            ).toBe(false);
+          return { accepted: out.ok };
+        },
+        { refusalsWrite, unaudited: name in UNAUDITED },
+      );
+      // the base input is valid: a run in which nothing at all got through proves little
+      if (!session && RUNS >= 1000 && spec?.allowed !== "in-scope") expect(accepted).toBeGreaterThan(0);
+    },
+    TIMEOUT,
+  );
 });
 
-type RouteFuzz = { actor: Actor; base: () => Input; rareKeep?: boolean; call: (input: Record<string, string | string[] | Blob>) => Promise<Response> };
+type RouteFuzz = {
+  actor: Actor;
+  base: () => Input;
+  rareKeep?: boolean;
+  call: (input: Record<string, string | string[] | Blob>) => Promise<Response>;
+};
 
-const url = (path: string, input: Record<string, string | string[] | Blob>) => new Request(`http://localhost:3000${path}?${queryOf(input)}`);
-const one = (v: string | string[] | Blob | undefined) => (typeof v === "string" ? v : Array.isArray(v) ? (v[0] ?? "") : "");
+const url = (path: string, input: Record<string, string | string[] | Blob>) =>
+  new Request(`http://localhost:3000${path}?${queryOf(input)}`);
+const one = (v: string | string[] | Blob | undefined) =>
+  typeof v === "string" ? v : Array.isArray(v) ? (v[0] ?? "") : "";
 /** A path segment as a client would send it (a lone surrogate cannot be percent-encoded: it goes as U+FFFD). */
 const segment = (s: string) => encodeURIComponent(s.replace(/[\ud800-\udfff]/gu, "\ufffd"));
-const idRoute = (handler: (req: Request, ctx: { params: Promise<{ id: string }> }) => Promise<Response>, path: (id: string) => string) => (input: Record<string, string | string[] | Blob>) => {
-  const { id, ...query } = input;
-  return handler(url(path(segment(one(id))), query), { params: Promise.resolve({ id: one(id) }) });
-};
+const idRoute =
+  (
+    handler: (req: Request, ctx: { params: Promise<{ id: string }> }) => Promise<Response>,
+    path: (id: string) => string,
+  ) =>
+  (input: Record<string, string | string[] | Blob>) => {
+    const { id, ...query } = input;
+    return handler(url(path(segment(one(id))), query), { params: Promise.resolve({ id: one(id) }) });
+  };
 
 const ROUTE_FUZZ: Record<string, RouteFuzz> = {
   "src/app/api/exports/incidents/route.ts#GET": {
     actor: "MANAGER",
-    base: () => ({ phase: "IDENTIFY", type: "DATA_BREACH", severity: "HIGH", clientId: w.home.clientA.id, owner: "me", status: "open", q: "phishing", sort: "newest" }),
+    base: () => ({
+      phase: "IDENTIFY",
+      type: "DATA_BREACH",
+      severity: "HIGH",
+      clientId: w.home.clientA.id,
+      owner: "me",
+      status: "open",
+      q: "phishing",
+      sort: "newest",
+    }),
     call: (input) => incidentsExport(url("/api/exports/incidents", input)),
   },
   "src/app/api/exports/dashboard/route.ts#GET": {
@@ -202,7 +282,11 @@ const ROUTE_FUZZ: Record<string, RouteFuzz> = {
     rareKeep: true,
     call: idRoute(reportExport, (id) => `/api/incidents/${id}/report`),
   },
-  "src/app/api/incidents/[id]/audit/route.ts#GET": { actor: "ADMIN", base: () => ({ id: homeIncidentId }), call: idRoute(auditExport, (id) => `/api/incidents/${id}/audit`) },
+  "src/app/api/incidents/[id]/audit/route.ts#GET": {
+    actor: "ADMIN",
+    base: () => ({ id: homeIncidentId }),
+    call: idRoute(auditExport, (id) => `/api/incidents/${id}/audit`),
+  },
   "src/app/api/portal/notices/[id]/pdf/route.ts#GET": {
     actor: "CLIENT_CONTACT",
     // a real notice renders a PDF: kept rarely, to keep the run short
@@ -212,7 +296,13 @@ const ROUTE_FUZZ: Record<string, RouteFuzz> = {
   },
   "src/app/api/audit/export/route.ts#GET": {
     actor: "MANAGER",
-    base: () => ({ client: w.home.clientA.id, person: w.home.manager.id, kind: "incident.", from: "2026-01-01", to: "2026-12-31" }),
+    base: () => ({
+      client: w.home.clientA.id,
+      person: w.home.manager.id,
+      kind: "incident.",
+      from: "2026-01-01",
+      to: "2026-12-31",
+    }),
     call: (input) => auditLogExport(url("/api/audit/export", input)),
   },
   "src/app/api/staff/route.ts#GET": { actor: "ANALYST", base: () => ({}), call: () => staffList() },
@@ -225,7 +315,10 @@ const ROUTE_FUZZ: Record<string, RouteFuzz> = {
         base: () => ({ path: "anything" }),
         call: (input: Record<string, string | string[] | Blob>) =>
           (catchAll[method] as unknown as (req: Request) => Promise<Response>)(
-            new Request(`http://localhost:3000/api/${segment(one(input.path))}`, { method, body: method === "GET" ? undefined : JSON.stringify(input) }),
+            new Request(`http://localhost:3000/api/${segment(one(input.path))}`, {
+              method,
+              body: method === "GET" ? undefined : JSON.stringify(input),
+            }),
           ),
       } satisfies RouteFuzz,
     ]),
@@ -234,29 +327,37 @@ const ROUTE_FUZZ: Record<string, RouteFuzz> = {
 
 /** Route methods the fuzzer does not drive, and why. */
 const ROUTES_NOT_FUZZED: Record<string, string> = {
-  "src/app/api/auth/[...nextauth]/route.ts#GET": "next-auth's own endpoints; sign-in input is fuzzed through its schema in tests/unit/sign-in-schema.test.ts and driven in tests/db/sign-in.test.ts",
-  "src/app/api/auth/[...nextauth]/route.ts#POST": "next-auth's own endpoints; sign-in input is fuzzed through its schema in tests/unit/sign-in-schema.test.ts and driven in tests/db/sign-in.test.ts",
+  "src/app/api/auth/[...nextauth]/route.ts#GET":
+    "next-auth's own endpoints; sign-in input is fuzzed through its schema in tests/unit/sign-in-schema.test.ts and driven in tests/db/sign-in.test.ts",
+  "src/app/api/auth/[...nextauth]/route.ts#POST":
+    "next-auth's own endpoints; sign-in input is fuzzed through its schema in tests/unit/sign-in-schema.test.ts and driven in tests/db/sign-in.test.ts",
 };
 
 describe("fuzzing API routes", () => {
   it("every route method is fuzzed, or says why not", () => {
-    const listed = Object.entries(ROUTES).flatMap(([f, methods]) => Object.keys(methods).map((m) => `${f}#${m}`)).sort();
+    const listed = Object.entries(ROUTES)
+      .flatMap(([f, methods]) => Object.keys(methods).map((m) => `${f}#${m}`))
+      .sort();
     expect([...Object.keys(ROUTE_FUZZ), ...Object.keys(ROUTES_NOT_FUZZED)].sort()).toEqual(listed);
   });
 
-  it.each(Object.keys(ROUTE_FUZZ))("%s", async (key) => {
-    const route = ROUTE_FUZZ[key]!;
-    const base = route.base();
-    actAs(actorId(w, route.actor), { reuseViewer: true });
-    await fuzzEntry(nearInputs(base, ids, { rareKeep: route.rareKeep, blobs: false }), async (input) => {
-      const res = await route.call(input);
-      const body = await res.text();
-      expect(res.status, body.slice(0, 300)).not.toBe(500);
-      if (res.status >= 400 && (res.headers.get("content-type") ?? "").includes("json")) {
-        expect(JSON.parse(body)).toMatchObject({ error: { code: expect.any(String), message: expect.any(String) } });
-      }
-      // a GET never writes (the read log aside, which is not in the fingerprint)
-      return { accepted: false };
-    });
-  }, TIMEOUT);
+  it.each(Object.keys(ROUTE_FUZZ))(
+    "%s",
+    async (key) => {
+      const route = ROUTE_FUZZ[key]!;
+      const base = route.base();
+      actAs(actorId(w, route.actor), { reuseViewer: true });
+      await fuzzEntry(nearInputs(base, ids, { rareKeep: route.rareKeep, blobs: false }), async (input) => {
+        const res = await route.call(input);
+        const body = await res.text();
+        expect(res.status, body.slice(0, 300)).not.toBe(500);
+        if (res.status >= 400 && (res.headers.get("content-type") ?? "").includes("json")) {
+          expect(JSON.parse(body)).toMatchObject({ error: { code: expect.any(String), message: expect.any(String) } });
+        }
+        // a GET never writes (the read log aside, which is not in the fingerprint)
+        return { accepted: false };
+      });
+    },
+    TIMEOUT,
+  );
 });

@@ -36,14 +36,20 @@ describe("a NUL character in a form field", () => {
     const head = await auditHead(t.org.id);
     const tasks = await db().incidentTask.count({ where: { incidentId } });
     const result = await action({ ok: false }, formDataOf({ incidentId, ...fields }));
-    expect(result).toMatchObject({ ok: false, message: "Check the highlighted fields.", fieldErrors: { [field]: [NUL_MESSAGE] } });
+    expect(result).toMatchObject({
+      ok: false,
+      message: "Check the highlighted fields.",
+      fieldErrors: { [field]: [NUL_MESSAGE] },
+    });
     expect(await auditHead(t.org.id)).toBe(head);
     expect(await db().incidentTask.count({ where: { incidentId } })).toBe(tasks);
   });
 
   it("the same text without it is saved", async () => {
     actAs(t.manager.id);
-    expect(await addIncidentTask({ ok: false }, formDataOf({ incidentId, title: "Call the client", timeZone: "UTC" }))).toMatchObject({ ok: true });
+    expect(
+      await addIncidentTask({ ok: false }, formDataOf({ incidentId, title: "Call the client", timeZone: "UTC" })),
+    ).toMatchObject({ ok: true });
   });
 });
 
@@ -53,9 +59,19 @@ describe("a date the database cannot hold", () => {
   it("evidence collected in year 0 is refused beside the field, nothing saved", async () => {
     actAs(t.manager.id);
     const head = await auditHead(t.org.id);
-    const input = { incidentId, description: "Mailbox export", location: "Vault 3", sha256: "b".repeat(64), collectedAt: "0000-01-01T00:00", timeZone: "UTC" };
+    const input = {
+      incidentId,
+      description: "Mailbox export",
+      location: "Vault 3",
+      sha256: "b".repeat(64),
+      collectedAt: "0000-01-01T00:00",
+      timeZone: "UTC",
+    };
     const result = await addEvidence({ ok: false }, formDataOf(input));
-    expect(result).toMatchObject({ ok: false, fieldErrors: { collectedAt: ["Enter a date and time like 2026-03-29 14:30."] } });
+    expect(result).toMatchObject({
+      ok: false,
+      fieldErrors: { collectedAt: ["Enter a date and time like 2026-03-29 14:30."] },
+    });
     expect(await auditHead(t.org.id)).toBe(head);
     expect(await db().evidence.count({ where: { incidentId } })).toBe(0);
   });

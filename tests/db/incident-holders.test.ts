@@ -31,13 +31,14 @@ async function notified(incidentId: string, kind: string) {
   return (await db().staffNotification.findMany({ where: { incidentId, kind } })).map((n) => n.userId).sort();
 }
 
-
 describe("reminders and client questions reach whoever holds the client now", () => {
   it("go to the owner while they are assigned to the client", async () => {
     const t = await makeTenant();
     await secondAnalyst(t);
     const { id } = await logIncident(await ctxFor(t.analyst.id), t.clientA.id);
-    expect(await deliverReminder({ obligationId: (await contractObligation(id)).id, kind: "0.5" }, new Date())).toBe("sent");
+    expect(await deliverReminder({ obligationId: (await contractObligation(id)).id, kind: "0.5" }, new Date())).toBe(
+      "sent",
+    );
     expect(await notified(id, "reminder")).toEqual([t.analyst.id]);
   });
 
@@ -47,7 +48,9 @@ describe("reminders and client questions reach whoever holds the client now", ()
     const { id } = await logIncident(await ctxFor(t.analyst.id), t.clientA.id);
     const asked = await logIncident(await ctxFor(t.analyst.id), t.clientA.id); // its contract notice is sent, so settled
     const noticeId = await sentContractNotice(t, asked.id);
-    await db().clientAssignment.delete({ where: { userId_clientId: { userId: t.analyst.id, clientId: t.clientA.id } } });
+    await db().clientAssignment.delete({
+      where: { userId_clientId: { userId: t.analyst.id, clientId: t.clientA.id } },
+    });
     const obligationId = (await contractObligation(id)).id;
 
     expect(await deliverReminder({ obligationId, kind: "0.5" }, new Date())).toBe("sent");
@@ -55,9 +58,11 @@ describe("reminders and client questions reach whoever holds the client now", ()
     expect(await deliverReminder({ obligationId, kind: "overdue" }, new Date())).toBe("sent");
     expect(await notified(id, "escalation")).toEqual([second.id, t.manager.id].sort());
     const audit = await db().auditEvent.findFirstOrThrow({ where: { incidentId: id, action: "obligation.escalate" } });
-    expect(((audit.changes as { recipients: string[] }).recipients).sort()).toEqual([second.id, t.manager.id].sort());
+    expect((audit.changes as { recipients: string[] }).recipients.sort()).toEqual([second.id, t.manager.id].sort());
 
-    expect((await postNoticeMessage(await ctxFor(t.contactA.id), { noticeId, body: "Who is handling this now?" })).ok).toBe(true);
+    expect(
+      (await postNoticeMessage(await ctxFor(t.contactA.id), { noticeId, body: "Who is handling this now?" })).ok,
+    ).toBe(true);
     expect(await notified(asked.id, "client_question")).toEqual([second.id]);
   });
 
@@ -68,9 +73,13 @@ describe("reminders and client questions reach whoever holds the client now", ()
     const noticeId = await sentContractNotice(t, asked.id);
     await db().user.update({ where: { id: t.analyst.id }, data: { active: false } });
 
-    expect(await deliverReminder({ obligationId: (await contractObligation(id)).id, kind: "0.5" }, new Date())).toBe("sent");
+    expect(await deliverReminder({ obligationId: (await contractObligation(id)).id, kind: "0.5" }, new Date())).toBe(
+      "sent",
+    );
     expect(await notified(id, "reminder")).toEqual([t.manager.id]);
-    expect((await postNoticeMessage(await ctxFor(t.contactA.id), { noticeId, body: "Is anyone there?" })).ok).toBe(true);
+    expect((await postNoticeMessage(await ctxFor(t.contactA.id), { noticeId, body: "Is anyone there?" })).ok).toBe(
+      true,
+    );
     expect(await notified(asked.id, "client_question")).toEqual([t.manager.id]);
   });
 });

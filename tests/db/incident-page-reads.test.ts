@@ -28,7 +28,10 @@ async function inReport(t: Tenant) {
     const { version } = await db().incident.findUniqueOrThrow({ where: { id } });
     expect((await transitionIncident(ctx, { incidentId: id, version, kind: "ADVANCE" })).ok).toBe(true);
   }
-  const obligations = await db().obligation.findMany({ where: { incidentId: id, active: true }, orderBy: { ruleId: "asc" } });
+  const obligations = await db().obligation.findMany({
+    where: { incidentId: id, active: true },
+    orderBy: { ruleId: "asc" },
+  });
   expect(obligations.length).toBeGreaterThan(1);
   return { id, obligations };
 }
@@ -42,11 +45,18 @@ const ormObligations = (viewer: Viewer, incidentId: string) =>
       decidedBy: { select: { name: true } },
       proposedBy: { select: { name: true } },
       confirmedBy: { select: { name: true } },
-      filings: { orderBy: { filedAt: "asc" }, include: { recordedBy: { select: { name: true } }, confirmedBy: { select: { name: true } } } },
+      filings: {
+        orderBy: { filedAt: "asc" },
+        include: { recordedBy: { select: { name: true } }, confirmedBy: { select: { name: true } } },
+      },
       notices: {
         orderBy: { createdAt: "asc" },
         select: {
-          id: true, status: true, sentAt: true, approvedAt: true, contentHash: true,
+          id: true,
+          status: true,
+          sentAt: true,
+          approvedAt: true,
+          contentHash: true,
           approvedBy: { select: { name: true } },
           acknowledgements: { orderBy: { at: "asc" }, select: { at: true, user: { select: { name: true } } } },
           _count: { select: { messages: true } },
@@ -60,11 +70,20 @@ describe("the incident page's reads", () => {
   it("name the same unsettled obligations as the Report gate, proposals marked as awaiting confirmation", async () => {
     const t = await makeTenant();
     const { id, obligations } = await inReport(t);
-    expect((await markObligationNotRequired(await ctxFor(t.analyst.id), { obligationId: obligations[0]?.id ?? "", reason: "Letters recovered unopened" })).ok).toBe(true);
+    expect(
+      (
+        await markObligationNotRequired(await ctxFor(t.analyst.id), {
+          obligationId: obligations[0]?.id ?? "",
+          reason: "Letters recovered unopened",
+        })
+      ).ok,
+    ).toBe(true);
     const labels = await unsettledObligations(db(), id);
     expect(labels.some((l) => l.endsWith("(awaiting confirmation by a second person)"))).toBe(true);
     const detail = await getIncidentDetail((await ctxFor(t.manager.id)).viewer, id);
-    expect(detail?.unmet).toEqual(expect.arrayContaining(labels.map((l) => `Notification obligation not settled: ${l}`)));
+    expect(detail?.unmet).toEqual(
+      expect.arrayContaining(labels.map((l) => `Notification obligation not settled: ${l}`)),
+    );
     expect(detail?.unmet.filter((u) => u.startsWith("Notification obligation"))).toHaveLength(labels.length);
   });
 
@@ -75,25 +94,75 @@ describe("the incident page's reads", () => {
     if (!first || !second) throw new Error("two obligations expected");
     const filedAt = new Date("2026-03-02T10:15:00.123Z");
     // a filing proposed (awaiting a second person: the obligation carries it) on one, and one recorded and confirmed on the other
-    expect((await recordExternalFiling(await ctxFor(t.analyst.id), { obligationId: second.id, filedBy: "CLIENT", filedAt, reference: "BfDI-2026-117", document: null })).ok).toBe(true);
+    expect(
+      (
+        await recordExternalFiling(await ctxFor(t.analyst.id), {
+          obligationId: second.id,
+          filedBy: "CLIENT",
+          filedAt,
+          reference: "BfDI-2026-117",
+          document: null,
+        })
+      ).ok,
+    ).toBe(true);
     await db().externalFiling.create({
-      data: { obligationId: first.id, filedBy: "CLIENT", filedAt, reference: "BfDI-2026-118", document: "receipt.pdf", recordedById: t.analyst.id, confirmedById: t.manager.id, confirmedAt: new Date("2026-03-02T10:20:00Z") },
+      data: {
+        obligationId: first.id,
+        filedBy: "CLIENT",
+        filedAt,
+        reference: "BfDI-2026-118",
+        document: "receipt.pdf",
+        recordedById: t.analyst.id,
+        confirmedById: t.manager.id,
+        confirmedAt: new Date("2026-03-02T10:20:00Z"),
+      },
     });
     const notice = await db().notice.create({
-      data: { obligationId: second.id, incidentId: id, clientId: t.clientA.id, subject: "Notice", fields: {}, status: "SENT", draftedById: t.analyst.id, approvedById: t.manager.id, approvedAt: new Date("2026-03-02T11:00:00Z"), sentAt: new Date("2026-03-02T11:05:00.5Z"), contentHash: "a".repeat(64) },
+      data: {
+        obligationId: second.id,
+        incidentId: id,
+        clientId: t.clientA.id,
+        subject: "Notice",
+        fields: {},
+        status: "SENT",
+        draftedById: t.analyst.id,
+        approvedById: t.manager.id,
+        approvedAt: new Date("2026-03-02T11:00:00Z"),
+        sentAt: new Date("2026-03-02T11:05:00.5Z"),
+        contentHash: "a".repeat(64),
+      },
     });
-    await db().acknowledgement.create({ data: { noticeId: notice.id, userId: t.contactA.id, at: new Date("2026-03-02T12:00:00Z") } });
-    await db().noticeMessage.create({ data: { noticeId: notice.id, authorId: t.contactA.id, body: "A question", createdAt: new Date("2026-03-02T12:30:00Z") } });
+    await db().acknowledgement.create({
+      data: { noticeId: notice.id, userId: t.contactA.id, at: new Date("2026-03-02T12:00:00Z") },
+    });
+    await db().noticeMessage.create({
+      data: {
+        noticeId: notice.id,
+        authorId: t.contactA.id,
+        body: "A question",
+        createdAt: new Date("2026-03-02T12:30:00Z"),
+      },
+    });
 
     const viewer = (await ctxFor(t.manager.id)).viewer;
     const read = await listIncidentObligations(viewer, id);
     expect(read).toEqual(await ormObligations(viewer, id));
     const filed = read.find((o) => o.id === first.id);
-    expect(filed?.filings[0]).toMatchObject({ filedAt, reference: "BfDI-2026-118", recordedBy: { name: t.analyst.name }, confirmedBy: { name: t.manager.name } });
+    expect(filed?.filings[0]).toMatchObject({
+      filedAt,
+      reference: "BfDI-2026-118",
+      recordedBy: { name: t.analyst.name },
+      confirmedBy: { name: t.manager.name },
+    });
     const noticed = read.find((o) => o.id === second.id);
     expect(noticed?.proposedFiling).toMatchObject({ reference: "BfDI-2026-117" });
     expect(noticed?.proposedBy).toEqual({ name: t.analyst.name });
-    expect(noticed?.notices[0]).toMatchObject({ status: "SENT", sentAt: new Date("2026-03-02T11:05:00.5Z"), acknowledgements: [{ user: { name: t.contactA.name } }], _count: { messages: 1 } });
+    expect(noticed?.notices[0]).toMatchObject({
+      status: "SENT",
+      sentAt: new Date("2026-03-02T11:05:00.5Z"),
+      acknowledgements: [{ user: { name: t.contactA.name } }],
+      _count: { messages: 1 },
+    });
 
     const other = await makeTenant();
     expect(await listIncidentObligations((await ctxFor(other.manager.id)).viewer, id)).toEqual([]);
@@ -104,7 +173,12 @@ describe("the incident page's reads", () => {
     const { id } = await logIncident(await ctxFor(t.analyst.id), t.clientA.id);
     const start = Date.now() + 60_000;
     await db().incidentNote.createMany({
-      data: Array.from({ length: TIMELINE_SHOWN + 5 }, (_, i) => ({ incidentId: id, authorId: t.analyst.id, body: `note ${i}`, createdAt: new Date(start + i * 1000) })),
+      data: Array.from({ length: TIMELINE_SHOWN + 5 }, (_, i) => ({
+        incidentId: id,
+        authorId: t.analyst.id,
+        body: `note ${i}`,
+        createdAt: new Date(start + i * 1000),
+      })),
     });
     const detail = await getIncidentDetail((await ctxFor(t.manager.id)).viewer, id);
     expect(detail?.timeline).toHaveLength(TIMELINE_SHOWN);

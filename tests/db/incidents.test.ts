@@ -32,7 +32,10 @@ describe("logging an incident", () => {
     const second = await logIncident(ctx, t.clientA.id, { type: "NATURAL_DISASTER" });
     expect([first.reference, second.reference]).toEqual(["INC-2026-0001", "INC-2026-0002"]);
 
-    const incident = await db().incident.findUniqueOrThrow({ where: { id: second.id }, include: { checklist: true, phaseEvents: true } });
+    const incident = await db().incident.findUniqueOrThrow({
+      where: { id: second.id },
+      include: { checklist: true, phaseEvents: true },
+    });
     expect(incident).toMatchObject({ phase: "IDENTIFY", ownerId: t.analyst.id, reporterId: t.analyst.id, version: 1 });
     expect(incident.checklist.map((c) => c.key)).toContain("rpo-rto-recorded");
     expect(incident.phaseEvents.map((e) => e.kind)).toEqual(["OPEN"]);
@@ -47,12 +50,25 @@ describe("logging an incident", () => {
     const t = await makeTenant();
     const ctx = await ctxFor(t.analyst.id);
     const base = createIncidentSchema(ctx.now).parse({
-      clientId: t.clientB.id, title: "Lost laptop", summary: "Left on a train.", type: "ACCIDENTAL_LEAK", severity: "LOW",
-      timeZone: "UTC", detectedAt: "2026-01-01T10:00", awareAt: "2026-01-01T10:00",
+      clientId: t.clientB.id,
+      title: "Lost laptop",
+      summary: "Left on a train.",
+      type: "ACCIDENTAL_LEAK",
+      severity: "LOW",
+      timeZone: "UTC",
+      detectedAt: "2026-01-01T10:00",
+      awareAt: "2026-01-01T10:00",
     });
-    expect(await createIncident(ctx, base)).toMatchObject({ ok: false, code: "VALIDATION_FAILED", fieldErrors: { clientId: ["Choose one of your clients."] } });
+    expect(await createIncident(ctx, base)).toMatchObject({
+      ok: false,
+      code: "VALIDATION_FAILED",
+      fieldErrors: { clientId: ["Choose one of your clients."] },
+    });
     const managerCtx = await ctxFor(t.manager.id);
-    expect(await createIncident(managerCtx, { ...base, ownerId: t.analyst.id })).toMatchObject({ ok: false, fieldErrors: { ownerId: ["Choose someone who works for this client."] } });
+    expect(await createIncident(managerCtx, { ...base, ownerId: t.analyst.id })).toMatchObject({
+      ok: false,
+      fieldErrors: { ownerId: ["Choose someone who works for this client."] },
+    });
     expect(await db().incident.count({ where: { organizationId: t.org.id } })).toBe(0);
   });
 });
@@ -66,7 +82,11 @@ describe("tenant scope of incidents", () => {
     expect(await getIncidentDetail(ctx.viewer, id)).toBeNull();
     expect((await listIncidents(ctx.viewer, { sort: "aware_desc", status: "all" })).rows).toEqual([]);
 
-    const missing = await transitionIncident(ctx, { incidentId: "00000000-0000-4000-8000-000000000000", version: 1, kind: "ADVANCE" });
+    const missing = await transitionIncident(ctx, {
+      incidentId: "00000000-0000-4000-8000-000000000000",
+      version: 1,
+      kind: "ADVANCE",
+    });
     const outOfScope = await transitionIncident(ctx, { incidentId: id, version: 1, kind: "ADVANCE" });
     expect(outOfScope).toEqual(missing);
     expect(outOfScope).toMatchObject({ ok: false, code: "NOT_FOUND" });
@@ -93,7 +113,11 @@ describe("transitions", () => {
     const { id } = await logIncident(ctx, t.clientA.id);
     const before = await db().auditEvent.count({ where: { organizationId: t.org.id } });
     const r = await transitionIncident(ctx, { incidentId: id, version: 1, kind: "ADVANCE" });
-    expect(r).toMatchObject({ ok: false, code: "REFUSED", reasons: ["Checklist item not done: Incident confirmed and classified (type, severity)"] });
+    expect(r).toMatchObject({
+      ok: false,
+      code: "REFUSED",
+      reasons: ["Checklist item not done: Incident confirmed and classified (type, severity)"],
+    });
     expect(await db().auditEvent.count({ where: { organizationId: t.org.id } })).toBe(before);
     expect((await db().incident.findUniqueOrThrow({ where: { id } })).phase).toBe("IDENTIFY");
   });
@@ -106,7 +130,13 @@ describe("transitions", () => {
     const managerCtx = await ctxFor(t.manager.id);
     const results = await Promise.all([
       transitionIncident(ctx, { incidentId: id, version: ready.version, kind: "ADVANCE" }),
-      transitionIncident(managerCtx, { incidentId: id, version: ready.version, kind: "CHANGE_SEVERITY", severity: "CRITICAL", reason: "Health data of 12k members confirmed" }),
+      transitionIncident(managerCtx, {
+        incidentId: id,
+        version: ready.version,
+        kind: "CHANGE_SEVERITY",
+        severity: "CRITICAL",
+        reason: "Health data of 12k members confirmed",
+      }),
     ]);
     const ok = results.filter((r) => r.ok);
     const conflicts = results.filter((r) => !r.ok);
@@ -123,7 +153,15 @@ describe("transitions", () => {
     const ctx = await ctxFor(t.analyst.id);
     const { id } = await logIncident(ctx, t.clientA.id);
     const facts = (title: string) =>
-      updateFactsSchema(ctx.now).parse({ incidentId: id, version: 1, title, summary: "s", timeZone: "UTC", detectedAt: "2026-01-10T09:00", awareAt: "2026-01-10T09:30" });
+      updateFactsSchema(ctx.now).parse({
+        incidentId: id,
+        version: 1,
+        title,
+        summary: "s",
+        timeZone: "UTC",
+        detectedAt: "2026-01-10T09:00",
+        awareAt: "2026-01-10T09:30",
+      });
     expect(await updateIncidentFacts(await ctxFor(t.manager.id), facts("Manager's title"))).toMatchObject({ ok: true });
     const stale = await updateIncidentFacts(ctx, facts("Analyst's title"));
     expect(stale).toMatchObject({ ok: false, code: "CONFLICT" });
@@ -138,9 +176,18 @@ describe("transitions", () => {
       const ready = await completePhase(t.analyst.id, id);
       if (ready.phase === "POST_MORTEM") {
         const ctx = await ctxFor(t.analyst.id);
-        const sections = { summary: "s", rootCause: "r", contributingFactors: "c", wentWell: "w", wentBadly: "b", lessons: "l" };
+        const sections = {
+          summary: "s",
+          rootCause: "r",
+          contributingFactors: "c",
+          wentWell: "w",
+          wentBadly: "b",
+          lessons: "l",
+        };
         expect((await saveReview(ctx, { incidentId: id, version: 0, ...sections })).ok).toBe(true);
-        expect((await addActionItem(ctx, { incidentId: id, title: "Enforce MFA", ownerId: t.analyst.id, dueAt: null })).ok).toBe(true);
+        expect(
+          (await addActionItem(ctx, { incidentId: id, title: "Enforce MFA", ownerId: t.analyst.id, dueAt: null })).ok,
+        ).toBe(true);
         expect((await completeReview(ctx, { incidentId: id, version: 1 })).ok).toBe(true);
       }
       if (ready.phase === "REPORT") {
@@ -148,27 +195,62 @@ describe("transitions", () => {
           await settleNotRequired(t, o.id);
         }
       }
-      const r = await transitionIncident(await ctxFor(t.analyst.id), { incidentId: id, version: ready.version, kind: "ADVANCE" });
+      const r = await transitionIncident(await ctxFor(t.analyst.id), {
+        incidentId: id,
+        version: ready.version,
+        kind: "ADVANCE",
+      });
       expect(r.ok).toBe(true);
     }
-    const closed = await db().incident.findUniqueOrThrow({ where: { id }, include: { phaseEvents: { orderBy: { at: "asc" } } } });
+    const closed = await db().incident.findUniqueOrThrow({
+      where: { id },
+      include: { phaseEvents: { orderBy: { at: "asc" } } },
+    });
     expect(closed).toMatchObject({ phase: "CLOSED", resolution: "RESOLVED" });
-    for (const col of ["containStartedAt", "investigateStartedAt", "resolveStartedAt", "reportStartedAt", "postMortemStartedAt", "closedAt"] as const) {
+    for (const col of [
+      "containStartedAt",
+      "investigateStartedAt",
+      "resolveStartedAt",
+      "reportStartedAt",
+      "postMortemStartedAt",
+      "closedAt",
+    ] as const) {
       expect(closed[col]).toBeInstanceOf(Date);
     }
-    expect(closed.phaseEvents.map((e) => e.toPhase)).toEqual(["IDENTIFY", "CONTAIN", "INVESTIGATE", "RESOLVE", "REPORT", "POST_MORTEM", "CLOSED"]);
+    expect(closed.phaseEvents.map((e) => e.toPhase)).toEqual([
+      "IDENTIFY",
+      "CONTAIN",
+      "INVESTIGATE",
+      "RESOLVE",
+      "REPORT",
+      "POST_MORTEM",
+      "CLOSED",
+    ]);
     // closed incidents are frozen
-    expect(await addIncidentNote(await ctxFor(t.analyst.id), { incidentId: id, body: "late note" })).toMatchObject({ ok: true });
+    expect(await addIncidentNote(await ctxFor(t.analyst.id), { incidentId: id, body: "late note" })).toMatchObject({
+      ok: true,
+    });
     const item = await db().checklistItem.findFirstOrThrow({ where: { incidentId: id, doneAt: { not: null } } });
-    expect(await toggleChecklistItem(await ctxFor(t.analyst.id), { incidentId: id, itemId: item.id, done: false })).toMatchObject({ ok: false, code: "REFUSED" });
+    expect(
+      await toggleChecklistItem(await ctxFor(t.analyst.id), { incidentId: id, itemId: item.id, done: false }),
+    ).toMatchObject({ ok: false, code: "REFUSED" });
   });
 
   it("evidence in the future is refused; a real item starts its custody log", async () => {
     const t = await makeTenant();
     const ctx = await ctxFor(t.analyst.id, new Date("2026-02-01T10:00:00Z"));
     const { id } = await logIncident(ctx, t.clientA.id);
-    const item = { incidentId: id, description: "Mail gateway log export", location: "vault://ev/1", sha256: "a".repeat(64), timeZone: "UTC" };
-    expect(await addEvidence(ctx, { ...item, collectedAt: "2026-03-01T10:00" })).toMatchObject({ ok: false, fieldErrors: { collectedAt: ["This is in the future."] } });
+    const item = {
+      incidentId: id,
+      description: "Mail gateway log export",
+      location: "vault://ev/1",
+      sha256: "a".repeat(64),
+      timeZone: "UTC",
+    };
+    expect(await addEvidence(ctx, { ...item, collectedAt: "2026-03-01T10:00" })).toMatchObject({
+      ok: false,
+      fieldErrors: { collectedAt: ["This is in the future."] },
+    });
     const ok = await addEvidence(ctx, { ...item, collectedAt: "2026-01-31T10:00" });
     expect(ok.ok).toBe(true);
     const custody = await db().custodyEntry.findMany({ where: { evidence: { incidentId: id } } });
@@ -184,28 +266,88 @@ describe("post-incident review", () => {
     // walk to Post-mortem quickly (obligations settled as not required for the test)
     for (let i = 0; i < 5; i++) {
       const ready = await completePhase(t.analyst.id, id);
-      if (ready.phase === "REPORT") for (const o of await db().obligation.findMany({ where: { incidentId: id, active: true } })) await settleNotRequired(t, o.id);
-      expect((await transitionIncident(await ctxFor(t.analyst.id), { incidentId: id, version: ready.version, kind: "ADVANCE" })).ok).toBe(true);
+      if (ready.phase === "REPORT")
+        for (const o of await db().obligation.findMany({ where: { incidentId: id, active: true } }))
+          await settleNotRequired(t, o.id);
+      expect(
+        (
+          await transitionIncident(await ctxFor(t.analyst.id), {
+            incidentId: id,
+            version: ready.version,
+            kind: "ADVANCE",
+          })
+        ).ok,
+      ).toBe(true);
     }
     const version = async () => (await db().incident.findUniqueOrThrow({ where: { id } })).version;
     await completePhase(t.analyst.id, id);
-    expect(await transitionIncident(ctx, { incidentId: id, version: await version(), kind: "ADVANCE" })).toMatchObject({ ok: false, reasons: ["The post-incident review is not completed."] });
+    expect(await transitionIncident(ctx, { incidentId: id, version: await version(), kind: "ADVANCE" })).toMatchObject({
+      ok: false,
+      reasons: ["The post-incident review is not completed."],
+    });
 
-    const sections = { summary: "Phishing of one agent", rootCause: "No phishing-resistant MFA", contributingFactors: "", wentWell: "Fast containment", wentBadly: "Late evidence", lessons: "Hardware keys" };
+    const sections = {
+      summary: "Phishing of one agent",
+      rootCause: "No phishing-resistant MFA",
+      contributingFactors: "",
+      wentWell: "Fast containment",
+      wentBadly: "Late evidence",
+      lessons: "Hardware keys",
+    };
     expect((await saveReview(ctx, { incidentId: id, version: 0, ...sections })).ok).toBe(true);
-    expect(await completeReview(ctx, { incidentId: id, version: 1 })).toMatchObject({ ok: false, reasons: ["Empty: Contributing factors"] });
-    expect((await saveReview(ctx, { incidentId: id, version: 1, ...sections, contributingFactors: "Shared inbox" })).ok).toBe(true);
-    const item = await addActionItem(ctx, { incidentId: id, title: "Roll out hardware keys", ownerId: null, dueAt: null });
+    expect(await completeReview(ctx, { incidentId: id, version: 1 })).toMatchObject({
+      ok: false,
+      reasons: ["Empty: Contributing factors"],
+    });
+    expect(
+      (await saveReview(ctx, { incidentId: id, version: 1, ...sections, contributingFactors: "Shared inbox" })).ok,
+    ).toBe(true);
+    const item = await addActionItem(ctx, {
+      incidentId: id,
+      title: "Roll out hardware keys",
+      ownerId: null,
+      dueAt: null,
+    });
     expect((await completeReview(ctx, { incidentId: id, version: 2 })).ok).toBe(true);
-    expect(await transitionIncident(ctx, { incidentId: id, version: await version(), kind: "ADVANCE" })).toMatchObject({ ok: false, reasons: ["Action item not assigned: Roll out hardware keys"] });
+    expect(await transitionIncident(ctx, { incidentId: id, version: await version(), kind: "ADVANCE" })).toMatchObject({
+      ok: false,
+      reasons: ["Action item not assigned: Roll out hardware keys"],
+    });
     if (!item.ok) throw new Error(item.message);
-    expect((await updateActionItem(ctx, { incidentId: id, actionItemId: item.value.id, ownerId: t.manager.id, status: "IN_PROGRESS" })).ok).toBe(true);
-    expect((await transitionIncident(ctx, { incidentId: id, version: await version(), kind: "ADVANCE" })).ok).toBe(true);
+    expect(
+      (
+        await updateActionItem(ctx, {
+          incidentId: id,
+          actionItemId: item.value.id,
+          ownerId: t.manager.id,
+          status: "IN_PROGRESS",
+        })
+      ).ok,
+    ).toBe(true);
+    expect((await transitionIncident(ctx, { incidentId: id, version: await version(), kind: "ADVANCE" })).ok).toBe(
+      true,
+    );
 
     const pm = await db().postMortem.findUniqueOrThrow({ where: { incidentId: id } });
-    expect((pm.timelineExcerpt as Array<{ to: string }>).map((e) => e.to)).toEqual(["IDENTIFY", "CONTAIN", "INVESTIGATE", "RESOLVE", "REPORT", "POST_MORTEM"]);
+    expect((pm.timelineExcerpt as Array<{ to: string }>).map((e) => e.to)).toEqual([
+      "IDENTIFY",
+      "CONTAIN",
+      "INVESTIGATE",
+      "RESOLVE",
+      "REPORT",
+      "POST_MORTEM",
+    ]);
     // action items stay trackable after closing
-    expect((await updateActionItem(ctx, { incidentId: id, actionItemId: item.value.id, ownerId: t.manager.id, status: "DONE" })).ok).toBe(true);
+    expect(
+      (
+        await updateActionItem(ctx, {
+          incidentId: id,
+          actionItemId: item.value.id,
+          ownerId: t.manager.id,
+          status: "DONE",
+        })
+      ).ok,
+    ).toBe(true);
     expect((await db().actionItem.findUniqueOrThrow({ where: { id: item.value.id } })).doneAt).toBeInstanceOf(Date);
   });
 });
@@ -215,8 +357,13 @@ describe("checklist items Warden knows", () => {
     const userId = t.analyst.id;
     for (let i = 0; i < 5; i++) {
       const ready = await completePhase(userId, id);
-      if (ready.phase === "REPORT") for (const o of await db().obligation.findMany({ where: { incidentId: id, active: true } })) await settleNotRequired(t, o.id);
-      expect((await transitionIncident(await ctxFor(userId), { incidentId: id, version: ready.version, kind: "ADVANCE" })).ok).toBe(true);
+      if (ready.phase === "REPORT")
+        for (const o of await db().obligation.findMany({ where: { incidentId: id, active: true } }))
+          await settleNotRequired(t, o.id);
+      expect(
+        (await transitionIncident(await ctxFor(userId), { incidentId: id, version: ready.version, kind: "ADVANCE" }))
+          .ok,
+      ).toBe(true);
     }
   }
 
@@ -225,24 +372,56 @@ describe("checklist items Warden knows", () => {
     const ctx = await ctxFor(t.analyst.id);
     const { id } = await logIncident(ctx, t.clientA.id);
     await toPostMortem(t, id);
-    const ticked = async () => (await db().checklistItem.findMany({ where: { incidentId: id, phase: "POST_MORTEM", doneAt: { not: null } }, orderBy: { key: "asc" } })).map((c) => c.key);
+    const ticked = async () =>
+      (
+        await db().checklistItem.findMany({
+          where: { incidentId: id, phase: "POST_MORTEM", doneAt: { not: null } },
+          orderBy: { key: "asc" },
+        })
+      ).map((c) => c.key);
     expect(await ticked()).toEqual([]);
 
-    const sections = { summary: "Phishing", rootCause: "No MFA", contributingFactors: "Shared inbox", wentWell: "Fast", wentBadly: "Late", lessons: "" };
+    const sections = {
+      summary: "Phishing",
+      rootCause: "No MFA",
+      contributingFactors: "Shared inbox",
+      wentWell: "Fast",
+      wentBadly: "Late",
+      lessons: "",
+    };
     expect((await saveReview(ctx, { incidentId: id, version: 0, ...sections })).ok).toBe(true);
     expect(await ticked()).toEqual([]);
-    expect((await saveReview(ctx, { incidentId: id, version: 1, ...sections, lessons: "Hardware keys" })).ok).toBe(true);
+    expect((await saveReview(ctx, { incidentId: id, version: 1, ...sections, lessons: "Hardware keys" })).ok).toBe(
+      true,
+    );
     expect(await ticked()).toEqual(["lessons-recorded"]);
 
-    const item = await addActionItem(ctx, { incidentId: id, title: "Roll out hardware keys", ownerId: null, dueAt: null });
+    const item = await addActionItem(ctx, {
+      incidentId: id,
+      title: "Roll out hardware keys",
+      ownerId: null,
+      dueAt: null,
+    });
     if (!item.ok) throw new Error(item.message);
     expect(await ticked()).toEqual(["lessons-recorded"]);
-    expect((await updateActionItem(ctx, { incidentId: id, actionItemId: item.value.id, ownerId: t.manager.id, status: "OPEN" })).ok).toBe(true);
+    expect(
+      (
+        await updateActionItem(ctx, {
+          incidentId: id,
+          actionItemId: item.value.id,
+          ownerId: t.manager.id,
+          status: "OPEN",
+        })
+      ).ok,
+    ).toBe(true);
     expect(await ticked()).toEqual(["actions-assigned", "lessons-recorded"]);
     expect((await completeReview(ctx, { incidentId: id, version: 2 })).ok).toBe(true);
     expect(await ticked()).toEqual(["actions-assigned", "lessons-recorded", "review-held"]);
 
-    const audit = await db().auditEvent.findMany({ where: { incidentId: id, action: "checklist.auto_check" }, orderBy: { seq: "asc" } });
+    const audit = await db().auditEvent.findMany({
+      where: { incidentId: id, action: "checklist.auto_check" },
+      orderBy: { seq: "asc" },
+    });
     expect(audit.map((a) => (a.changes as { because: string }).because)).toEqual([
       "Ticked by Warden: the moment of awareness is recorded on the incident",
       "Ticked by Warden: the review's lessons learned were written",
@@ -250,7 +429,11 @@ describe("checklist items Warden knows", () => {
       "Ticked by Warden: the post-incident review was completed",
     ]);
     const held = await db().checklistItem.findFirstOrThrow({ where: { incidentId: id, key: "review-held" } });
-    expect(await toggleChecklistItem(ctx, { incidentId: id, itemId: held.id, done: false })).toMatchObject({ ok: false, code: "REFUSED", message: "Warden keeps this ticked: the post-incident review was completed." });
+    expect(await toggleChecklistItem(ctx, { incidentId: id, itemId: held.id, done: false })).toMatchObject({
+      ok: false,
+      code: "REFUSED",
+      message: "Warden keeps this ticked: the post-incident review was completed.",
+    });
     // nobody ticked a Post-mortem item by hand, and the incident may close
     const version = (await db().incident.findUniqueOrThrow({ where: { id } })).version;
     expect((await transitionIncident(ctx, { incidentId: id, version, kind: "ADVANCE" })).ok).toBe(true);
@@ -261,11 +444,21 @@ describe("checklist items Warden knows", () => {
     const ctx = await ctxFor(t.analyst.id);
     const { id } = await logIncident(ctx, t.clientA.id);
     // as incidents logged before this feature were stored
-    await db().checklistItem.updateMany({ where: { incidentId: id, key: "awareness-recorded" }, data: { doneAt: null, doneById: null } });
-    const confirmed = await db().checklistItem.findFirstOrThrow({ where: { incidentId: id, key: "incident-confirmed" } });
+    await db().checklistItem.updateMany({
+      where: { incidentId: id, key: "awareness-recorded" },
+      data: { doneAt: null, doneById: null },
+    });
+    const confirmed = await db().checklistItem.findFirstOrThrow({
+      where: { incidentId: id, key: "incident-confirmed" },
+    });
     expect((await toggleChecklistItem(ctx, { incidentId: id, itemId: confirmed.id, done: true })).ok).toBe(true);
     const version = (await db().incident.findUniqueOrThrow({ where: { id } })).version;
-    expect(await transitionIncident(ctx, { incidentId: id, version, kind: "ADVANCE" })).toMatchObject({ ok: true, value: { phase: "CONTAIN" } });
-    expect(await db().checklistItem.findFirstOrThrow({ where: { incidentId: id, key: "awareness-recorded" } })).toMatchObject({ doneById: t.analyst.id });
+    expect(await transitionIncident(ctx, { incidentId: id, version, kind: "ADVANCE" })).toMatchObject({
+      ok: true,
+      value: { phase: "CONTAIN" },
+    });
+    expect(
+      await db().checklistItem.findFirstOrThrow({ where: { incidentId: id, key: "awareness-recorded" } }),
+    ).toMatchObject({ doneById: t.analyst.id });
   });
 });

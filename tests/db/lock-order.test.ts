@@ -19,17 +19,30 @@ async function setting() {
   const t = await makeTenant();
   const analyst = await ctxFor(t.analyst.id);
   const { id: incidentId } = await logIncident(analyst, t.clientA.id);
-  const o = await db().obligation.findUniqueOrThrow({ where: { incidentId_ruleId: { incidentId, ruleId: "contract" } } });
+  const o = await db().obligation.findUniqueOrThrow({
+    where: { incidentId_ruleId: { incidentId, ruleId: "contract" } },
+  });
   const draft = await draftNotice(analyst, { obligationId: o.id });
   if (!draft.ok) throw new Error(draft.message);
   // read as staff see it (the fields opened, however they are stored)
   const n = await getNoticeForStaff(analyst.viewer, incidentId, draft.value.id);
   if (!n) throw new Error("no notice");
-  const values = Object.fromEntries((n.fields as NoticeField[]).map((f) => [f.key, f.value || `Filled in: ${f.label}`]));
-  expect((await updateNoticeDraft(analyst, { noticeId: n.id, version: n.version, subject: n.subject, values })).ok).toBe(true);
+  const values = Object.fromEntries(
+    (n.fields as NoticeField[]).map((f) => [f.key, f.value || `Filled in: ${f.label}`]),
+  );
+  expect(
+    (await updateNoticeDraft(analyst, { noticeId: n.id, version: n.version, subject: n.subject, values })).ok,
+  ).toBe(true);
   const client = await db().client.findUniqueOrThrow({ where: { id: t.clientA.id } });
   const terms = (noticeHours: number) =>
-    updateClientSchema.parse({ clientId: client.id, name: client.name, sector: client.sector, timeZone: client.timeZone, country: client.country, noticeHours: String(noticeHours) });
+    updateClientSchema.parse({
+      clientId: client.id,
+      name: client.name,
+      sector: client.sector,
+      timeZone: client.timeZone,
+      country: client.country,
+      noticeHours: String(noticeHours),
+    });
   /** The submit as the editor posts it: the saved text unchanged (so its first audit entry comes after its row writes). */
   const submit = async () => {
     const saved = await openedNotice({ where: { id: n.id } });
@@ -49,15 +62,18 @@ async function setting() {
 /** Nothing thrown (a deadlock would be); a refusal may only be a conflict, told as such. */
 function expectNoDeadlock(results: PromiseSettledResult<{ ok: boolean; code?: string }>[]) {
   for (const r of results) {
-    if (r.status === "rejected") expect.fail(`a transaction failed: ${String((r.reason as Error)?.message ?? r.reason).slice(0, 300)}`);
+    if (r.status === "rejected")
+      expect.fail(`a transaction failed: ${String((r.reason as Error)?.message ?? r.reason).slice(0, 300)}`);
     if (!r.value.ok) expect(r.value.code).toBe("CONFLICT");
   }
 }
 
 const waiting = async () =>
-  (await db().$queryRaw<{ n: number }[]>`
+  (
+    await db().$queryRaw<{ n: number }[]>`
     SELECT count(*)::int AS n FROM pg_locks
-    WHERE locktype = 'advisory' AND NOT granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`)[0]!.n;
+    WHERE locktype = 'advisory' AND NOT granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`
+  )[0]!.n;
 
 async function until(check: () => Promise<boolean>, what: string) {
   for (let i = 0; i < 200; i++) {
@@ -76,12 +92,21 @@ describe("administration changes and notice submissions take their locks in one 
     // the submission writes.
     let release!: () => void;
     const released = new Promise<void>((r) => (release = r));
-    const holder = db().$transaction(async (tx) => {
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`audit:${t.org.id}`}, 0))`;
-      await released;
-    }, { timeout: 30_000 });
-    await until(async () => (await db().$queryRaw<{ n: number }[]>`
-      SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`)[0]!.n > 0, "the holder");
+    const holder = db().$transaction(
+      async (tx) => {
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`audit:${t.org.id}`}, 0))`;
+        await released;
+      },
+      { timeout: 30_000 },
+    );
+    await until(
+      async () =>
+        (
+          await db().$queryRaw<{ n: number }[]>`
+      SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`
+        )[0]!.n > 0,
+      "the holder",
+    );
     const change = runChange();
     await until(async () => (await waiting()) === 1, "the administrator to queue");
     const submission = runSubmit();
@@ -100,7 +125,8 @@ describe("administration changes and notice submissions take their locks in one 
     const manager = await ctxFor(t.manager.id);
     for (let round = 0; round < 30; round++) {
       const notice = await openedNotice({ where: { id: noticeId } });
-      if (notice.status === "AWAITING_APPROVAL") expect((await reviewNotice(manager, { noticeId, decision: "RETURN", comment: "again" })).ok).toBe(true);
+      if (notice.status === "AWAITING_APPROVAL")
+        expect((await reviewNotice(manager, { noticeId, decision: "RETURN", comment: "again" })).ok).toBe(true);
       const [runSubmit, runChange] = [await submit(), await changeTerms(round % 2 ? 24 : 12)];
       expectNoDeadlock(await Promise.allSettled([runSubmit(), runChange()]));
     }

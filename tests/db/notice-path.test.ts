@@ -22,14 +22,19 @@ const CLIENT_TEXT = "A staff mailbox holding claim forms was opened by an outsid
 async function contractDraft(t: Awaited<ReturnType<typeof makeTenant>>, patch: Record<string, unknown> = {}) {
   const analyst = await ctxFor(t.analyst.id);
   const { id } = await logIncident(analyst, t.clientA.id, { summary: INTERNAL, clientSummary: CLIENT_TEXT, ...patch });
-  const o = await db().obligation.findUniqueOrThrow({ where: { incidentId_ruleId: { incidentId: id, ruleId: "contract" } } });
+  const o = await db().obligation.findUniqueOrThrow({
+    where: { incidentId_ruleId: { incidentId: id, ruleId: "contract" } },
+  });
   const draft = await draftNotice(analyst, { obligationId: o.id });
   if (!draft.ok) throw new Error(draft.message);
   return { incidentId: id, notice: await openedNotice({ where: { id: draft.value.id } }), analyst };
 }
 
 /** What the editor would post: the draft as shown, with `edits` typed over it. */
-function editorInput(n: { id: string; version: number; subject: string; fields: unknown }, edits: Record<string, string> = {}) {
+function editorInput(
+  n: { id: string; version: number; subject: string; fields: unknown },
+  edits: Record<string, string> = {},
+) {
   const values = Object.fromEntries((n.fields as NoticeField[]).map((f) => [f.key, f.value || `Filled: ${f.label}`]));
   return { noticeId: n.id, version: n.version, subject: n.subject, values: { ...values, ...edits } };
 }
@@ -63,7 +68,12 @@ describe("a notice draft says only what the client may read", () => {
     const described = fields.filter((f) => /what happened|description/i.test(f.label));
     expect(described.length).toBeGreaterThan(0);
     for (const f of described) expect(f.value).toBe("");
-    const refused = await submitNotice(analyst, { noticeId: notice.id, version: notice.version, subject: notice.subject, values: {} });
+    const refused = await submitNotice(analyst, {
+      noticeId: notice.id,
+      version: notice.version,
+      subject: notice.subject,
+      values: {},
+    });
     expect(refused).toMatchObject({ ok: false, code: "REFUSED" });
     expect(!refused.ok && Object.keys(refused.fieldErrors ?? {})).toEqual(described.map((f) => `field.${f.key}`));
     expect((await openedNotice({ where: { id: notice.id } })).status).toBe("DRAFT");
@@ -75,7 +85,10 @@ describe("submitting a draft", () => {
     const t = await makeTenant();
     const { notice, analyst, incidentId } = await contractDraft(t);
     const key = (notice.fields as NoticeField[])[0]!.key;
-    const submitted = await submitNotice(analyst, editorInput(notice, { [key]: "EDITED-IN-THE-FORM: typed and never saved separately." }));
+    const submitted = await submitNotice(
+      analyst,
+      editorInput(notice, { [key]: "EDITED-IN-THE-FORM: typed and never saved separately." }),
+    );
     expect(submitted).toMatchObject({ ok: true });
     const approve = await reviewNotice(await ctxFor(t.manager.id), { noticeId: notice.id, decision: "APPROVE" });
     expect(approve.ok).toBe(true);
@@ -87,8 +100,12 @@ describe("submitting a draft", () => {
     const portal = JSON.stringify(await listPortalIncidents((await ctxFor(t.contactA.id)).viewer, t.clientA.id));
     expect(portal).toContain("EDITED-IN-THE-FORM");
     expect(portal).not.toContain("INTERNAL-ONLY");
-    const actions = (await db().auditEvent.findMany({ where: { incidentId }, orderBy: { seq: "asc" } })).map((e) => e.action);
-    expect(actions.slice(actions.indexOf("notice.draft"))).toEqual(expect.arrayContaining(["notice.edit", "notice.submit", "notice.approve", "notice.send"]));
+    const actions = (await db().auditEvent.findMany({ where: { incidentId }, orderBy: { seq: "asc" } })).map(
+      (e) => e.action,
+    );
+    expect(actions.slice(actions.indexOf("notice.draft"))).toEqual(
+      expect.arrayContaining(["notice.edit", "notice.submit", "notice.approve", "notice.send"]),
+    );
   });
 
   it("refuses an editor opened before someone else saved, without saving anything", async () => {
@@ -106,9 +123,13 @@ describe("submitting a draft", () => {
     const first = await contractDraft(t);
     expect((await submitNotice(first.analyst, editorInput(first.notice))).ok).toBe(true);
     const second = await contractDraft(t);
-    expect((await submitNotice(await ctxFor(t.analyst.id, new Date(Date.now() + 60_000)), editorInput(second.notice))).ok).toBe(true);
+    expect(
+      (await submitNotice(await ctxFor(t.analyst.id, new Date(Date.now() + 60_000)), editorInput(second.notice))).ok,
+    ).toBe(true);
 
-    const requests = await db().staffNotification.findMany({ where: { kind: "approval_request", noticeId: first.notice.id } });
+    const requests = await db().staffNotification.findMany({
+      where: { kind: "approval_request", noticeId: first.notice.id },
+    });
     expect(requests.map((r) => r.userId).sort()).toEqual([t.admin.id, t.manager.id].sort());
     expect(requests[0]!.message).toMatch(/^Approval needed: INC-\d{4}-\d{4,} notice to Client A/);
 
@@ -126,10 +147,21 @@ describe("four-eyes", () => {
     const t = await makeTenant();
     const { notice, analyst } = await contractDraft(t);
     const manager = await ctxFor(t.manager.id);
-    expect((await updateNoticeDraft(manager, editorInput(notice, { [(notice.fields as NoticeField[])[0]!.key]: "A manager's wording" }))).ok).toBe(true);
+    expect(
+      (
+        await updateNoticeDraft(
+          manager,
+          editorInput(notice, { [(notice.fields as NoticeField[])[0]!.key]: "A manager's wording" }),
+        )
+      ).ok,
+    ).toBe(true);
     const saved = await openedNotice({ where: { id: notice.id } });
     expect((await submitNotice(analyst, editorInput(saved))).ok).toBe(true);
-    expect(await reviewNotice(manager, { noticeId: notice.id, decision: "APPROVE" })).toMatchObject({ ok: false, code: "REFUSED", message: expect.stringMatching(/You edited this notice/) });
+    expect(await reviewNotice(manager, { noticeId: notice.id, decision: "APPROVE" })).toMatchObject({
+      ok: false,
+      code: "REFUSED",
+      message: expect.stringMatching(/You edited this notice/),
+    });
     expect((await openedNotice({ where: { id: notice.id } })).status).toBe("AWAITING_APPROVAL");
     expect((await reviewNotice(await ctxFor(t.admin.id), { noticeId: notice.id, decision: "APPROVE" })).ok).toBe(true);
   });
@@ -140,19 +172,35 @@ describe("withdrawing a submitted notice", () => {
     const t = await makeTenant();
     const { notice, analyst, incidentId } = await contractDraft(t);
     expect((await submitNotice(analyst, editorInput(notice))).ok).toBe(true);
-    expect(await withdrawNotice(await ctxFor(t.manager.id), { noticeId: notice.id })).toMatchObject({ ok: false, code: "REFUSED" });
+    expect(await withdrawNotice(await ctxFor(t.manager.id), { noticeId: notice.id })).toMatchObject({
+      ok: false,
+      code: "REFUSED",
+    });
     expect(await withdrawNotice(analyst, { noticeId: notice.id })).toEqual({ ok: true, value: null });
     expect(await openedNotice({ where: { id: notice.id } })).toMatchObject({ status: "DRAFT", submittedAt: null });
-    expect(await reviewNotice(await ctxFor(t.manager.id), { noticeId: notice.id, decision: "APPROVE" })).toMatchObject({ ok: false, code: "REFUSED" });
-    expect(await db().auditEvent.count({ where: { incidentId, action: "notice.withdraw", actorId: t.analyst.id } })).toBe(1);
+    expect(await reviewNotice(await ctxFor(t.manager.id), { noticeId: notice.id, decision: "APPROVE" })).toMatchObject({
+      ok: false,
+      code: "REFUSED",
+    });
+    expect(
+      await db().auditEvent.count({ where: { incidentId, action: "notice.withdraw", actorId: t.analyst.id } }),
+    ).toBe(1);
 
     const again = await openedNotice({ where: { id: notice.id } });
     expect((await submitNotice(analyst, editorInput(again))).ok).toBe(true);
-    expect((await reviewNotice(await ctxFor(t.manager.id), { noticeId: notice.id, decision: "APPROVE" })).ok).toBe(true);
-    expect(await withdrawNotice(analyst, { noticeId: notice.id })).toMatchObject({ ok: false, message: expect.stringMatching(/approved and frozen/) });
+    expect((await reviewNotice(await ctxFor(t.manager.id), { noticeId: notice.id, decision: "APPROVE" })).ok).toBe(
+      true,
+    );
+    expect(await withdrawNotice(analyst, { noticeId: notice.id })).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/approved and frozen/),
+    });
     // someone else's notice id answers like a missing one
     const stranger = await makeTenant();
-    expect(await withdrawNotice(await ctxFor(stranger.analyst.id), { noticeId: notice.id })).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    expect(await withdrawNotice(await ctxFor(stranger.analyst.id), { noticeId: notice.id })).toMatchObject({
+      ok: false,
+      code: "NOT_FOUND",
+    });
   });
 });
 
@@ -162,16 +210,24 @@ describe("sending", () => {
     await db().client.update({ where: { id: t.clientA.id }, data: { noticeEmail: "Privacy@ClientA.test" } });
     const { notice, analyst } = await contractDraft(t);
     expect((await submitNotice(analyst, editorInput(notice))).ok).toBe(true);
-    expect((await reviewNotice(await ctxFor(t.manager.id), { noticeId: notice.id, decision: "APPROVE" })).ok).toBe(true);
+    expect((await reviewNotice(await ctxFor(t.manager.id), { noticeId: notice.id, decision: "APPROVE" })).ok).toBe(
+      true,
+    );
     const shown = await noticeDestinations(db(), t.clientA.id);
     expect(shown).toMatchObject({ emails: [t.contactA.email, "privacy@clienta.test"], mail: true });
 
     await db().user.update({ where: { id: t.contactA.id }, data: { active: false } });
-    expect(await sendNotice(analyst, { noticeId: notice.id, recipients: shown.fingerprint })).toMatchObject({ ok: false, code: "CONFLICT" });
+    expect(await sendNotice(analyst, { noticeId: notice.id, recipients: shown.fingerprint })).toMatchObject({
+      ok: false,
+      code: "CONFLICT",
+    });
     expect((await openedNotice({ where: { id: notice.id } })).status).toBe("APPROVED");
 
     const now = await noticeDestinations(db(), t.clientA.id);
-    expect(await sendNotice(analyst, { noticeId: notice.id, recipients: now.fingerprint })).toEqual({ ok: true, value: { emailed: 1, failed: 0 } });
+    expect(await sendNotice(analyst, { noticeId: notice.id, recipients: now.fingerprint })).toEqual({
+      ok: true,
+      value: { emailed: 1, failed: 0 },
+    });
     const deliveries = await db().noticeDelivery.findMany({ where: { noticeId: notice.id, channel: "EMAIL" } });
     expect(deliveries.map((d) => d.recipient)).toEqual(["privacy@clienta.test"]);
   });

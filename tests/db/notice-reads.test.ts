@@ -21,10 +21,14 @@ describe("a portal notice is marked read by a POST, never by reading it", () => 
     const first = await markNoticeRead(contact, { noticeId });
     expect(first).toEqual({ ok: true, value: { readAt: contact.now } });
     expect((await shown()).read).toBe(true);
-    const again = await markNoticeRead(await ctxFor(t.contactA.id, new Date(contact.now.getTime() + 60_000)), { noticeId });
+    const again = await markNoticeRead(await ctxFor(t.contactA.id, new Date(contact.now.getTime() + 60_000)), {
+      noticeId,
+    });
     expect(again).toEqual({ ok: true, value: { readAt: contact.now } }); // the first opening stands
     expect(await db().noticeRead.count({ where: { noticeId } })).toBe(1);
-    expect(await db().auditEvent.count({ where: { incidentId: id, action: "notice.read", actorId: t.contactA.id } })).toBe(1);
+    expect(
+      await db().auditEvent.count({ where: { incidentId: id, action: "notice.read", actorId: t.contactA.id } }),
+    ).toBe(1);
   });
 
   it("records nothing for staff, and answers another client's contact exactly like a missing notice", async () => {
@@ -32,7 +36,10 @@ describe("a portal notice is marked read by a POST, never by reading it", () => 
     const { id } = await logIncident(await ctxFor(t.analyst.id), t.clientA.id);
     const noticeId = await sentContractNotice(t, id);
 
-    expect(await markNoticeRead(await ctxFor(t.manager.id), { noticeId })).toEqual({ ok: true, value: { readAt: null } });
+    expect(await markNoticeRead(await ctxFor(t.manager.id), { noticeId })).toEqual({
+      ok: true,
+      value: { readAt: null },
+    });
     const other = await ctxFor(t.contactB.id);
     const foreign = await markNoticeRead(other, { noticeId });
     expect(foreign).toMatchObject({ ok: false, code: "NOT_FOUND" });

@@ -9,7 +9,10 @@ describe("obligations persisted per incident", () => {
     const t = await makeTenant();
     await db().client.update({ where: { id: t.clientA.id }, data: { hipaaCoveredEntity: true } });
     // detected 2026-01-10 09:00 UTC = 03:00 CST; year of discovery 2026 in Chicago → end of 1 Mar 2027 CST
-    const { id } = await logIncident(await ctxFor(t.manager.id), t.clientA.id, { dataSubjectsCount: "12", jurisdictions: ["US-IL"] });
+    const { id } = await logIncident(await ctxFor(t.manager.id), t.clientA.id, {
+      dataSubjectsCount: "12",
+      jurisdictions: ["US-IL"],
+    });
     const rows = await db().obligation.findMany({ where: { incidentId: id, ruleId: { startsWith: "hipaa-408" } } });
     expect(rows.map((r) => [r.ruleId, r.active, r.applicability, r.dueAt?.toISOString()])).toEqual([
       ["hipaa-408-log", true, "APPLIES", "2027-03-02T05:59:59.999Z"],
@@ -22,8 +25,19 @@ describe("obligations persisted per incident", () => {
     const { id } = await logIncident(ctx, t.clientA.id);
     const old = await db().obligation.create({
       data: {
-        incidentId: id, ruleId: "retired-rule", regime: "Old", citation: "Old s. 1", title: "Old notice", party: "CLIENT", recipient: "Someone",
-        applicability: "APPLIES", dueAt: new Date("2026-02-01T00:00:00Z"), basis: "old", explanation: "old", status: "SENT", deliveredAt: new Date("2026-01-20T00:00:00Z"),
+        incidentId: id,
+        ruleId: "retired-rule",
+        regime: "Old",
+        citation: "Old s. 1",
+        title: "Old notice",
+        party: "CLIENT",
+        recipient: "Someone",
+        applicability: "APPLIES",
+        dueAt: new Date("2026-02-01T00:00:00Z"),
+        basis: "old",
+        explanation: "old",
+        status: "SENT",
+        deliveredAt: new Date("2026-01-20T00:00:00Z"),
       },
     });
     const incident = await db().incident.findUniqueOrThrow({ where: { id } });
@@ -35,6 +49,10 @@ describe("obligations persisted per incident", () => {
     expect(row.explanation).toContain("No longer a rule Warden applies");
     expect(await db().obligationRevision.count({ where: { obligationId: old.id, cause: "rules updated" } })).toBe(1);
     // a second run changes nothing more
-    expect(await db().$transaction((tx) => syncObligations(tx, later, incident, "again"))).toEqual({ added: 0, changed: 0, retired: 0 });
+    expect(await db().$transaction((tx) => syncObligations(tx, later, incident, "again"))).toEqual({
+      added: 0,
+      changed: 0,
+      retired: 0,
+    });
   });
 });

@@ -18,7 +18,10 @@ async function world() {
   const other = await makeTenant();
   const manager = await ctxFor(t.manager.id);
   const incidents = {
-    a: [(await logIncident(manager, t.clientA.id, { title: "A one" })).id, (await logIncident(manager, t.clientA.id, { title: "A two" })).id],
+    a: [
+      (await logIncident(manager, t.clientA.id, { title: "A one" })).id,
+      (await logIncident(manager, t.clientA.id, { title: "A two" })).id,
+    ],
     b: [(await logIncident(manager, t.clientB.id, { title: "B one" })).id],
     elsewhere: [(await logIncident(await ctxFor(other.manager.id), other.clientA.id, { title: "Other org" })).id],
   };
@@ -26,7 +29,10 @@ async function world() {
 }
 
 /** The oracle, from the role rules alone: which of the fixture's incidents each person may see. */
-function expected(incidents: Awaited<ReturnType<typeof world>>["incidents"], who: "admin" | "manager" | "analyst"): string[] {
+function expected(
+  incidents: Awaited<ReturnType<typeof world>>["incidents"],
+  who: "admin" | "manager" | "analyst",
+): string[] {
   // the fixture's analyst is assigned to client A only; admins and managers see every client
   return who === "analyst" ? [...incidents.a] : [...incidents.a, ...incidents.b];
 }
@@ -43,7 +49,9 @@ describe("every read path returns exactly the viewer's scope", () => {
     // ORM: one incident at a time, the page and the report
     const detail = await Promise.all(all.map(async (id) => ((await getIncidentDetail(viewer, id)) ? id : null)));
     expect(sorted(detail.filter((x): x is string => x !== null))).toEqual(want);
-    const report = await Promise.all(all.map(async (id) => ((await getIncidentReport(viewer, id, new Date())) ? id : null)));
+    const report = await Promise.all(
+      all.map(async (id) => ((await getIncidentReport(viewer, id, new Date())) ? id : null)),
+    );
     expect(sorted(report.filter((x): x is string => x !== null))).toEqual(want);
 
     // raw SQL: the list
@@ -65,7 +73,9 @@ describe("every read path returns exactly the viewer's scope", () => {
 
     // clients behind every filter and picker
     const clients = await listVisibleClients(viewer);
-    expect(sorted(clients.map((c) => c.id))).toEqual(sorted(who === "analyst" ? [t.clientA.id] : [t.clientA.id, t.clientB.id]));
+    expect(sorted(clients.map((c) => c.id))).toEqual(
+      sorted(who === "analyst" ? [t.clientA.id] : [t.clientA.id, t.clientB.id]),
+    );
   });
 
   it("for a client contact, the staff read paths show nothing at all", async () => {

@@ -13,19 +13,45 @@ describe("reminders and escalation", () => {
     const aware = new Date(now.getTime() - 30 * 3600_000); // the 24 h contract notice is 6 h overdue
     const iso = (d: Date) => d.toISOString();
     const { id } = await logIncident(await ctxFor(t.analyst.id), t.clientA.id, {
-      jurisdictions: ["US-IL"], occurredAt: iso(new Date(aware.getTime() - 3600_000)), detectedAt: iso(aware), awareAt: iso(aware),
+      jurisdictions: ["US-IL"],
+      occurredAt: iso(new Date(aware.getTime() - 3600_000)),
+      detectedAt: iso(aware),
+      awareAt: iso(aware),
     });
-    const contract = await db().obligation.findUniqueOrThrow({ where: { incidentId_ruleId: { incidentId: id, ruleId: "contract" } } });
-    expect(await findDueReminders(now, [0.5, 0.9], t.org.id)).toContainEqual({ obligationId: contract.id, kind: "overdue" });
+    const contract = await db().obligation.findUniqueOrThrow({
+      where: { incidentId_ruleId: { incidentId: id, ruleId: "contract" } },
+    });
+    expect(await findDueReminders(now, [0.5, 0.9], t.org.id)).toContainEqual({
+      obligationId: contract.id,
+      kind: "overdue",
+    });
 
     const url = process.env.DATABASE_URL!;
     const [a, b] = await Promise.all([
-      startReminderWorker({ connectionString: url, thresholds: [0.5, 0.9], schedule: false, pollSeconds: 0.5, organizationId: t.org.id }),
-      startReminderWorker({ connectionString: url, thresholds: [0.5, 0.9], schedule: false, pollSeconds: 0.5, organizationId: t.org.id }),
+      startReminderWorker({
+        connectionString: url,
+        thresholds: [0.5, 0.9],
+        schedule: false,
+        pollSeconds: 0.5,
+        organizationId: t.org.id,
+      }),
+      startReminderWorker({
+        connectionString: url,
+        thresholds: [0.5, 0.9],
+        schedule: false,
+        pollSeconds: 0.5,
+        organizationId: t.org.id,
+      }),
     ]);
     try {
       await Promise.all([a.scan(), b.scan(), a.scan(), b.scan()]);
-      await until(async () => (await db().reminderSent.count({ where: { obligationId: contract.id } })) === 1 && (await db().staffNotification.count({ where: { incidentId: id } })) >= 2, 30_000, 200);
+      await until(
+        async () =>
+          (await db().reminderSent.count({ where: { obligationId: contract.id } })) === 1 &&
+          (await db().staffNotification.count({ where: { incidentId: id } })) >= 2,
+        30_000,
+        200,
+      );
       // let both workers drain whatever else they picked up, then scan again: nothing new
       await new Promise((r) => setTimeout(r, 1500));
       await Promise.all([a.scan(), b.scan()]);
@@ -47,11 +73,30 @@ describe("the reminder scan", () => {
   it("hands over only windows whose next reminder is due and unsent", async () => {
     const t = await makeTenant();
     const now = new Date("2026-06-01T12:00:00Z");
-    const { id: incidentId } = await logIncident(await ctxFor(t.manager.id, now), t.clientA.id, { jurisdictions: [], dataCategories: ["OPERATIONAL_ONLY"] });
+    const { id: incidentId } = await logIncident(await ctxFor(t.manager.id, now), t.clientA.id, {
+      jurisdictions: [],
+      dataCategories: ["OPERATIONAL_ONLY"],
+    });
     await db().obligation.deleteMany({ where: { incidentId } });
     const h = (n: number) => new Date(now.getTime() + n * 3600_000);
     const make = (ruleId: string, startsAt: Date | null, dueAt: Date | null, extra: Record<string, unknown> = {}) =>
-      db().obligation.create({ data: { incidentId, ruleId, regime: "Contract", citation: ruleId, title: "t", party: "BPO", recipient: "client", applicability: "APPLIES", startsAt, dueAt, basis: "b", explanation: "e", ...extra } });
+      db().obligation.create({
+        data: {
+          incidentId,
+          ruleId,
+          regime: "Contract",
+          citation: ruleId,
+          title: "t",
+          party: "BPO",
+          recipient: "client",
+          applicability: "APPLIES",
+          startsAt,
+          dueAt,
+          basis: "b",
+          explanation: "e",
+          ...extra,
+        },
+      });
     const early = await make("early", h(-4), h(6)); // 40 % used
     const half = await make("half", h(-6), h(4)); // 60 % used
     const ninety = await make("ninety", h(-95), h(5)); // 95 % used, 90 % already sent
@@ -71,8 +116,13 @@ describe("the reminder scan", () => {
 
     const jobs = await findDueReminders(now, [0.5, 0.9], t.org.id);
     expect(jobs.sort((a, b) => a.obligationId.localeCompare(b.obligationId))).toEqual(
-      [{ obligationId: half.id, kind: "50%" }, { obligationId: overdue.id, kind: "overdue" }, { obligationId: movedOut.id, kind: "50%" }].sort((a, b) => a.obligationId.localeCompare(b.obligationId)),
+      [
+        { obligationId: half.id, kind: "50%" },
+        { obligationId: overdue.id, kind: "overdue" },
+        { obligationId: movedOut.id, kind: "50%" },
+      ].sort((a, b) => a.obligationId.localeCompare(b.obligationId)),
     );
-    for (const o of [early, ninety, escalated, settled, inactive, noClock]) expect(jobs.map((j) => j.obligationId)).not.toContain(o.id);
+    for (const o of [early, ninety, escalated, settled, inactive, noClock])
+      expect(jobs.map((j) => j.obligationId)).not.toContain(o.id);
   });
 });

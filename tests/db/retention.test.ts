@@ -23,29 +23,59 @@ type Tenant = Awaited<ReturnType<typeof makeTenant>>;
 
 /** Moves a logged incident to Closed at `closedAt` (the lifecycle's own walk is tested elsewhere). */
 async function closeAt(incidentId: string, closedAt: Date) {
-  await db().incident.update({ where: { id: incidentId }, data: { phase: "CLOSED", phaseEnteredAt: closedAt, closedAt, resolution: "RESOLVED" } });
+  await db().incident.update({
+    where: { id: incidentId },
+    data: { phase: "CLOSED", phaseEnteredAt: closedAt, closedAt, resolution: "RESOLVED" },
+  });
 }
 
 /** An incident of client A with something in every kind of child row, closed at `closedAt`. */
 async function fullIncident(t: Tenant, closedAt: Date) {
   const analyst = await ctxFor(t.analyst.id);
   const { id } = await logIncident(analyst, t.clientA.id, { subjectsCount: "12", recordsCount: "40" });
-  const ok = <T,>(r: { ok: true; value: T } | { ok: false; message: string }): T => {
+  const ok = <T>(r: { ok: true; value: T } | { ok: false; message: string }): T => {
     if (!r.ok) throw new Error(r.message);
     return r.value;
   };
   ok(await addIncidentNote(analyst, { incidentId: id, body: "Agent J. Doe clicked the link from home." }));
-  const evidence = ok(await addEvidence(analyst, { incidentId: id, description: "Mailbox export of j.doe", location: "vault://ev/7", sha256: "b".repeat(64), collectedAt: "2026-01-11T10:00", timeZone: "UTC" }));
-  ok(await addCustodyEntry(analyst, { incidentId: id, evidenceId: evidence.id, action: "TRANSFERRED", note: "to Forensics Ltd" }));
+  const evidence = ok(
+    await addEvidence(analyst, {
+      incidentId: id,
+      description: "Mailbox export of j.doe",
+      location: "vault://ev/7",
+      sha256: "b".repeat(64),
+      collectedAt: "2026-01-11T10:00",
+      timeZone: "UTC",
+    }),
+  );
+  ok(
+    await addCustodyEntry(analyst, {
+      incidentId: id,
+      evidenceId: evidence.id,
+      action: "TRANSFERRED",
+      note: "to Forensics Ltd",
+    }),
+  );
   ok(await addAffectedAsset(analyst, { incidentId: id, name: "mail-gw-02", kind: "server" }));
-  ok(await addIncidentTask(analyst, { incidentId: id, title: "Reset the agent's password", ownerId: t.analyst.id, dueAt: null }));
+  ok(
+    await addIncidentTask(analyst, {
+      incidentId: id,
+      title: "Reset the agent's password",
+      ownerId: t.analyst.id,
+      dueAt: null,
+    }),
+  );
   const noticeId = await sentContractNotice(t, id);
   const contact = await ctxFor(t.contactA.id);
   ok(await markNoticeRead(contact, { noticeId }));
   ok(await acknowledgeNotice(contact, { noticeId }));
   ok(await postNoticeMessage(contact, { noticeId, body: "Were our members' SSNs in the mailbox?" }));
-  await db().postMortem.create({ data: { incidentId: id, summary: "Phishing of one agent", rootCause: "No hardware keys" } });
-  await db().actionItem.create({ data: { incidentId: id, title: "Roll out hardware keys", createdById: t.manager.id } });
+  await db().postMortem.create({
+    data: { incidentId: id, summary: "Phishing of one agent", rootCause: "No hardware keys" },
+  });
+  await db().actionItem.create({
+    data: { incidentId: id, title: "Roll out hardware keys", createdById: t.manager.id },
+  });
   await closeAt(id, closedAt);
   return { id, noticeId, evidenceId: evidence.id };
 }
@@ -58,11 +88,15 @@ describe("erasing an incident past its client's retention", () => {
   it("deletes its content, leaves a tombstone and an audit entry, destroys its key, and the chain still verifies", async () => {
     const t = await makeTenant();
     const { id, noticeId, evidenceId } = await fullIncident(t, LONG_AGO);
-    const obligationIds = (await db().obligation.findMany({ where: { incidentId: id }, select: { id: true } })).map((o) => o.id);
+    const obligationIds = (await db().obligation.findMany({ where: { incidentId: id }, select: { id: true } })).map(
+      (o) => o.id,
+    );
     expect(obligationIds.length).toBeGreaterThan(0);
     expect(await db().staffNotification.count({ where: { incidentId: id } })).toBeGreaterThan(0);
     const eventsBefore = await db().auditEvent.count({ where: { organizationId: t.org.id } });
-    const sealedEntry = await db().auditEvent.findFirstOrThrow({ where: { incidentId: id, action: "evidence.create" } });
+    const sealedEntry = await db().auditEvent.findFirstOrThrow({
+      where: { incidentId: id, action: "evidence.create" },
+    });
     const sealedDescription = String((sealedEntry.changes as Record<string, unknown>).description);
     expect(sealedDescription).toMatch(/^enc1:/); // the copy in the audit trail was sealed under the incident's key
 
@@ -96,10 +130,24 @@ describe("erasing an incident past its client's retention", () => {
     // the tombstone keeps what identifies it, and nothing of what it was about
     const row = await db().incident.findUniqueOrThrow({ where: { id } });
     expect(row).toMatchObject({
-      organizationId: t.org.id, clientId: t.clientA.id, type: "DATA_BREACH", severity: "HIGH", phase: "CLOSED", closedAt: LONG_AGO,
-      title: "Erased incident", summary: "", clientSummary: "", ownerId: null, occurredAt: null,
-      dataCategories: [], jurisdictions: [], dataSubjectsCount: null, recordsCount: null, subjectsByJurisdiction: null,
-      erasedAt: NOW, erasurePolicy: `Client retention: 6 years after closing (${t.clientA.name} contract)`,
+      organizationId: t.org.id,
+      clientId: t.clientA.id,
+      type: "DATA_BREACH",
+      severity: "HIGH",
+      phase: "CLOSED",
+      closedAt: LONG_AGO,
+      title: "Erased incident",
+      summary: "",
+      clientSummary: "",
+      ownerId: null,
+      occurredAt: null,
+      dataCategories: [],
+      jurisdictions: [],
+      dataSubjectsCount: null,
+      recordsCount: null,
+      subjectsByJurisdiction: null,
+      erasedAt: NOW,
+      erasurePolicy: `Client retention: 6 years after closing (${t.clientA.name} contract)`,
     });
     expect(row.reference).toMatch(/^INC-\d{4}-\d{4,}$/);
     expect(row.detectedAt).toEqual(new Date("2026-01-10T09:00:00Z"));
@@ -108,24 +156,46 @@ describe("erasing an incident past its client's retention", () => {
     // the audit trail is whole, one entry longer, and says who erased what under which policy
     expect(await db().auditEvent.count({ where: { organizationId: t.org.id } })).toBe(eventsBefore + 1);
     const erased = await db().auditEvent.findFirstOrThrow({ where: { incidentId: id, action: "incident.erased" } });
-    expect(erased).toMatchObject({ actorId: null, actorLabel: RETENTION_ACTOR.label, entityType: "Incident", entityId: id });
-    expect(erased.changes).toEqual({ policy: row.erasurePolicy, retentionYears: 6, closedAt: LONG_AGO.toISOString(), dueAt: "2031-03-11T05:00:00.000Z" });
+    expect(erased).toMatchObject({
+      actorId: null,
+      actorLabel: RETENTION_ACTOR.label,
+      entityType: "Incident",
+      entityId: id,
+    });
+    expect(erased.changes).toEqual({
+      policy: row.erasurePolicy,
+      retentionYears: 6,
+      closedAt: LONG_AGO.toISOString(),
+      dueAt: "2031-03-11T05:00:00.000Z",
+    });
     const chain = await verifyOrganizationChain(db(), t.org, auditKey());
     expect(chain.broken).toBeNull();
     expect(chain.events).toBe(eventsBefore + 1);
 
     // the key is gone: what the audit trail kept sealed no longer opens
     expect((await db().incidentKey.findUniqueOrThrow({ where: { incidentId: id } })).destroyedAt).toEqual(NOW);
-    expect((await db().auditEvent.findUniqueOrThrow({ where: { id: sealedEntry.id } })).changes).toEqual(sealedEntry.changes);
+    expect((await db().auditEvent.findUniqueOrThrow({ where: { id: sealedEntry.id } })).changes).toEqual(
+      sealedEntry.changes,
+    );
     expect((await readCipher(db(), id)).open("audit.changes", sealedDescription)).toBe(ERASED_TEXT);
     const trail = JSON.stringify(await db().auditEvent.findMany({ where: { incidentId: id } }));
     for (const text of ["J. Doe", "j.doe", "Forensics Ltd", "mail-gw-02", "SSNs"]) expect(trail).not.toContain(text);
 
     // nothing may be written to it; the page and a second run see the tombstone
     const manager = await ctxFor(t.manager.id);
-    expect(await addIncidentNote(manager, { incidentId: id, body: "late" })).toMatchObject({ ok: false, code: "REFUSED", message: expect.stringContaining("was erased") });
-    expect(await setIncidentLegalHold(manager, { incidentId: id, mode: "set", reason: "Too late" })).toMatchObject({ ok: false, code: "REFUSED" });
-    expect(await getIncidentRetention(manager.viewer, id, NOW)).toMatchObject({ reference: row.reference, erased: { at: NOW, policy: row.erasurePolicy } });
+    expect(await addIncidentNote(manager, { incidentId: id, body: "late" })).toMatchObject({
+      ok: false,
+      code: "REFUSED",
+      message: expect.stringContaining("was erased"),
+    });
+    expect(await setIncidentLegalHold(manager, { incidentId: id, mode: "set", reason: "Too late" })).toMatchObject({
+      ok: false,
+      code: "REFUSED",
+    });
+    expect(await getIncidentRetention(manager.viewer, id, NOW)).toMatchObject({
+      reference: row.reference,
+      erased: { at: NOW, policy: row.erasurePolicy },
+    });
     expect(await eraseIncident(id, NOW)).toBe("ALREADY_ERASED");
     expect(await findErasureCandidates(NOW, t.org.id)).toEqual([]);
   });
@@ -141,10 +211,23 @@ describe("erasing an incident past its client's retention", () => {
     const ofHeldClient = (await logIncident(await ctxFor(t.manager.id), t.clientB.id)).id;
     await closeAt(ofHeldClient, LONG_AGO);
     const manager = await ctxFor(t.manager.id);
-    expect(await setIncidentLegalHold(manager, { incidentId: held, mode: "set", reason: "Smith v. Acme, case 24-cv-113" })).toEqual({ ok: true, value: { held: true } });
-    expect(await setClientLegalHold(manager, { clientId: t.clientB.id, mode: "set", reason: "Regulator's inquiry into Client B" })).toEqual({ ok: true, value: { held: true } });
+    expect(
+      await setIncidentLegalHold(manager, { incidentId: held, mode: "set", reason: "Smith v. Acme, case 24-cv-113" }),
+    ).toEqual({ ok: true, value: { held: true } });
+    expect(
+      await setClientLegalHold(manager, {
+        clientId: t.clientB.id,
+        mode: "set",
+        reason: "Regulator's inquiry into Client B",
+      }),
+    ).toEqual({ ok: true, value: { held: true } });
 
-    expect(await runRetention(NOW, { organizationId: t.org.id })).toEqual({ candidates: 0, erased: 0, skipped: 0, failed: 0 });
+    expect(await runRetention(NOW, { organizationId: t.org.id })).toEqual({
+      candidates: 0,
+      erased: 0,
+      skipped: 0,
+      failed: 0,
+    });
     expect(await eraseIncident(notDue, NOW)).toBe("NOT_DUE");
     expect(await eraseIncident(open, NOW)).toBe("NOT_CLOSED");
     expect(await eraseIncident(held, NOW)).toBe("INCIDENT_HOLD");
@@ -155,9 +238,18 @@ describe("erasing an incident past its client's retention", () => {
 
     // once the holds are lifted, the next run erases both
     const admin = await ctxFor(t.admin.id);
-    expect((await setIncidentLegalHold(admin, { incidentId: held, mode: "lift", reason: "Case settled" })).ok).toBe(true);
-    expect((await setClientLegalHold(admin, { clientId: t.clientB.id, mode: "lift", reason: "Inquiry closed" })).ok).toBe(true);
-    expect(await runRetention(NOW, { organizationId: t.org.id })).toEqual({ candidates: 2, erased: 2, skipped: 0, failed: 0 });
+    expect((await setIncidentLegalHold(admin, { incidentId: held, mode: "lift", reason: "Case settled" })).ok).toBe(
+      true,
+    );
+    expect(
+      (await setClientLegalHold(admin, { clientId: t.clientB.id, mode: "lift", reason: "Inquiry closed" })).ok,
+    ).toBe(true);
+    expect(await runRetention(NOW, { organizationId: t.org.id })).toEqual({
+      candidates: 2,
+      erased: 2,
+      skipped: 0,
+      failed: 0,
+    });
     expect((await db().incident.findUniqueOrThrow({ where: { id: notDue } })).erasedAt).toBeNull();
   });
 
@@ -170,7 +262,10 @@ describe("erasing an incident past its client's retention", () => {
       await closeAt(id, LONG_AGO);
       ids.push(id);
     }
-    const [a, b] = await Promise.all([runRetention(NOW, { organizationId: t.org.id }), runRetention(NOW, { organizationId: t.org.id })]);
+    const [a, b] = await Promise.all([
+      runRetention(NOW, { organizationId: t.org.id }),
+      runRetention(NOW, { organizationId: t.org.id }),
+    ]);
     expect(a.erased + b.erased).toBe(3);
     expect(a.failed + b.failed).toBe(0);
     const outcomes = await Promise.all([eraseIncident(ids[0]!, NOW), eraseIncident(ids[0]!, NOW)]);
@@ -195,43 +290,106 @@ describe("legal hold", () => {
     const { id } = await logIncident(await ctxFor(t.analyst.id), t.clientA.id);
     const manager = await ctxFor(t.manager.id);
     const analyst = await ctxFor(t.analyst.id);
-    expect(incidentLegalHoldSchema.safeParse({ incidentId: id, mode: "set", reason: " " }).error?.issues.map((i) => i.path[0])).toEqual(["reason"]);
-    expect(clientLegalHoldSchema.safeParse({ clientId: t.clientA.id, mode: "lift" }).error?.issues.map((i) => i.path[0])).toEqual(["reason"]);
+    expect(
+      incidentLegalHoldSchema
+        .safeParse({ incidentId: id, mode: "set", reason: " " })
+        .error?.issues.map((i) => i.path[0]),
+    ).toEqual(["reason"]);
+    expect(
+      clientLegalHoldSchema.safeParse({ clientId: t.clientA.id, mode: "lift" }).error?.issues.map((i) => i.path[0]),
+    ).toEqual(["reason"]);
 
     // an analyst may not set one, even on an incident of their own client
-    expect(await setIncidentLegalHold(analyst, { incidentId: id, mode: "set", reason: "I think we should keep it" })).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    expect(
+      await setIncidentLegalHold(analyst, { incidentId: id, mode: "set", reason: "I think we should keep it" }),
+    ).toMatchObject({ ok: false, code: "NOT_FOUND" });
     expect((await db().incident.findUniqueOrThrow({ where: { id } })).legalHoldAt).toBeNull();
 
-    expect(await setIncidentLegalHold(manager, { incidentId: id, mode: "set", reason: "Smith v. Acme" })).toEqual({ ok: true, value: { held: true } });
-    expect(await setIncidentLegalHold(manager, { incidentId: id, mode: "set", reason: "Again" })).toMatchObject({ ok: false, code: "CONFLICT" });
+    expect(await setIncidentLegalHold(manager, { incidentId: id, mode: "set", reason: "Smith v. Acme" })).toEqual({
+      ok: true,
+      value: { held: true },
+    });
+    expect(await setIncidentLegalHold(manager, { incidentId: id, mode: "set", reason: "Again" })).toMatchObject({
+      ok: false,
+      code: "CONFLICT",
+    });
     const heldRow = await db().incident.findUniqueOrThrow({ where: { id } });
     expect(heldRow).toMatchObject({ legalHoldById: t.manager.id, legalHoldReason: "Smith v. Acme" });
 
     // nor lift one: refused like a missing id, and the hold stands
-    expect(await setIncidentLegalHold(analyst, { incidentId: id, mode: "lift", reason: "No longer needed" })).toMatchObject({ ok: false, code: "NOT_FOUND" });
-    expect(await setClientLegalHold(analyst, { clientId: t.clientA.id, mode: "set", reason: "Keep everything" })).toMatchObject({ ok: false, code: "NOT_FOUND" });
-    expect(await db().incident.findUniqueOrThrow({ where: { id } })).toMatchObject({ legalHoldAt: heldRow.legalHoldAt, legalHoldReason: "Smith v. Acme" });
+    expect(
+      await setIncidentLegalHold(analyst, { incidentId: id, mode: "lift", reason: "No longer needed" }),
+    ).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    expect(
+      await setClientLegalHold(analyst, { clientId: t.clientA.id, mode: "set", reason: "Keep everything" }),
+    ).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    expect(await db().incident.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      legalHoldAt: heldRow.legalHoldAt,
+      legalHoldReason: "Smith v. Acme",
+    });
     expect((await db().client.findUniqueOrThrow({ where: { id: t.clientA.id } })).legalHoldAt).toBeNull();
 
     // everyone who sees the incident sees that it is held; the reason only those who decide holds
-    expect(await getIncidentRetention(analyst.viewer, id, new Date())).toMatchObject({ held: { incident: true, client: false }, incidentHold: null, mayManage: false });
-    expect(await getIncidentRetention(manager.viewer, id, new Date())).toMatchObject({ held: { incident: true }, incidentHold: { reason: "Smith v. Acme", by: t.manager.name }, mayManage: true });
+    expect(await getIncidentRetention(analyst.viewer, id, new Date())).toMatchObject({
+      held: { incident: true, client: false },
+      incidentHold: null,
+      mayManage: false,
+    });
+    expect(await getIncidentRetention(manager.viewer, id, new Date())).toMatchObject({
+      held: { incident: true },
+      incidentHold: { reason: "Smith v. Acme", by: t.manager.name },
+      mayManage: true,
+    });
 
     const admin = await ctxFor(t.admin.id);
-    expect(await setIncidentLegalHold(admin, { incidentId: id, mode: "lift", reason: "Case settled" })).toEqual({ ok: true, value: { held: false } });
-    expect(await setIncidentLegalHold(admin, { incidentId: id, mode: "lift", reason: "Case settled" })).toMatchObject({ ok: false, code: "CONFLICT" });
-    expect(await db().incident.findUniqueOrThrow({ where: { id } })).toMatchObject({ legalHoldAt: null, legalHoldById: null, legalHoldReason: null });
-    const actions = await db().auditEvent.findMany({ where: { incidentId: id, action: { startsWith: "incident.legal_hold" } }, orderBy: { seq: "asc" } });
-    expect(actions.map((a) => [a.action, a.actorId])).toEqual([["incident.legal_hold_set", t.manager.id], ["incident.legal_hold_lifted", t.admin.id]]);
+    expect(await setIncidentLegalHold(admin, { incidentId: id, mode: "lift", reason: "Case settled" })).toEqual({
+      ok: true,
+      value: { held: false },
+    });
+    expect(await setIncidentLegalHold(admin, { incidentId: id, mode: "lift", reason: "Case settled" })).toMatchObject({
+      ok: false,
+      code: "CONFLICT",
+    });
+    expect(await db().incident.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      legalHoldAt: null,
+      legalHoldById: null,
+      legalHoldReason: null,
+    });
+    const actions = await db().auditEvent.findMany({
+      where: { incidentId: id, action: { startsWith: "incident.legal_hold" } },
+      orderBy: { seq: "asc" },
+    });
+    expect(actions.map((a) => [a.action, a.actorId])).toEqual([
+      ["incident.legal_hold_set", t.manager.id],
+      ["incident.legal_hold_lifted", t.admin.id],
+    ]);
 
     // a client's hold, by a manager; another organization's client is not found
-    expect(await setClientLegalHold(manager, { clientId: t.clientA.id, mode: "set", reason: "Regulator's inquiry" })).toEqual({ ok: true, value: { held: true } });
-    expect(await db().auditEvent.count({ where: { organizationId: t.org.id, action: "client.legal_hold_set", entityId: t.clientA.id, actorId: t.manager.id } })).toBe(1);
+    expect(
+      await setClientLegalHold(manager, { clientId: t.clientA.id, mode: "set", reason: "Regulator's inquiry" }),
+    ).toEqual({ ok: true, value: { held: true } });
+    expect(
+      await db().auditEvent.count({
+        where: {
+          organizationId: t.org.id,
+          action: "client.legal_hold_set",
+          entityId: t.clientA.id,
+          actorId: t.manager.id,
+        },
+      }),
+    ).toBe(1);
     expect(await listClientHolds(analyst.viewer)).toEqual([]); // nothing to show someone who cannot act on it
-    expect((await listClientHolds(manager.viewer)).map((c) => [c.name, c.hold?.reason ?? null])).toEqual([[t.clientA.name, "Regulator's inquiry"], [t.clientB.name, null]]);
+    expect((await listClientHolds(manager.viewer)).map((c) => [c.name, c.hold?.reason ?? null])).toEqual([
+      [t.clientA.name, "Regulator's inquiry"],
+      [t.clientB.name, null],
+    ]);
     const other = await makeTenant();
-    expect(await setClientLegalHold(manager, { clientId: other.clientA.id, mode: "set", reason: "Not ours" })).toMatchObject({ ok: false, code: "NOT_FOUND" });
-    expect(await setIncidentLegalHold(await ctxFor(other.manager.id), { incidentId: id, mode: "lift", reason: "Not ours" })).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    expect(
+      await setClientLegalHold(manager, { clientId: other.clientA.id, mode: "set", reason: "Not ours" }),
+    ).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    expect(
+      await setIncidentLegalHold(await ctxFor(other.manager.id), { incidentId: id, mode: "lift", reason: "Not ours" }),
+    ).toMatchObject({ ok: false, code: "NOT_FOUND" });
   });
 });
 
@@ -239,12 +397,26 @@ describe("the client's retention term and the 30-day preview", () => {
   it("retention years are a contract term: validated, saved, audited", async () => {
     const t = await makeTenant();
     const c = await db().client.findUniqueOrThrow({ where: { id: t.clientA.id } });
-    const form = { clientId: c.id, name: c.name, sector: c.sector, timeZone: c.timeZone, country: c.country, noticeHours: String(c.noticeHours) };
-    for (const bad of ["0", "51", "2.5", ""]) expect(updateClientSchema.safeParse({ ...form, retentionYears: bad }).error?.issues.map((i) => i.path[0])).toEqual(["retentionYears"]);
+    const form = {
+      clientId: c.id,
+      name: c.name,
+      sector: c.sector,
+      timeZone: c.timeZone,
+      country: c.country,
+      noticeHours: String(c.noticeHours),
+    };
+    for (const bad of ["0", "51", "2.5", ""])
+      expect(
+        updateClientSchema.safeParse({ ...form, retentionYears: bad }).error?.issues.map((i) => i.path[0]),
+      ).toEqual(["retentionYears"]);
     expect(updateClientSchema.parse(form).retentionYears).toBe(6);
-    expect(await updateClient(await ctxFor(t.admin.id), updateClientSchema.parse({ ...form, retentionYears: "10" }))).toEqual({ ok: true, value: { kind: "SAVED", recomputed: 0 } });
+    expect(
+      await updateClient(await ctxFor(t.admin.id), updateClientSchema.parse({ ...form, retentionYears: "10" })),
+    ).toEqual({ ok: true, value: { kind: "SAVED", recomputed: 0 } });
     expect((await db().client.findUniqueOrThrow({ where: { id: c.id } })).retentionYears).toBe(10);
-    const audit = await db().auditEvent.findFirstOrThrow({ where: { organizationId: t.org.id, action: "client.update", entityId: c.id } });
+    const audit = await db().auditEvent.findFirstOrThrow({
+      where: { organizationId: t.org.id, action: "client.update", entityId: c.id },
+    });
     expect(audit.changes).toEqual({ retentionYears: { before: 6, after: 10 } });
   });
 
@@ -264,14 +436,26 @@ describe("the client's retention term and the 30-day preview", () => {
     const heldOne = await make("2026-03-20T18:00:00Z");
     const ofHeldClient = await make("2026-03-05T18:00:00Z", t.clientB.id);
     const manager = await ctxFor(t.manager.id);
-    expect((await setIncidentLegalHold(manager, { incidentId: heldOne, mode: "set", reason: "Smith v. Acme" })).ok).toBe(true);
-    expect((await setClientLegalHold(manager, { clientId: t.clientB.id, mode: "set", reason: "Inquiry" })).ok).toBe(true);
+    expect(
+      (await setIncidentLegalHold(manager, { incidentId: heldOne, mode: "set", reason: "Smith v. Acme" })).ok,
+    ).toBe(true);
+    expect((await setClientLegalHold(manager, { clientId: t.clientB.id, mode: "set", reason: "Inquiry" })).ok).toBe(
+      true,
+    );
 
     const admin = (await ctxFor(t.admin.id)).viewer;
     const { due, held } = await listUpcomingErasures(admin, now);
     expect(due.map((r) => r.id)).toEqual([overdue, soon]);
-    expect(due[1]).toMatchObject({ client: t.clientA.name, dueAt: new Date("2032-03-11T06:00:00Z"), hold: null, policy: `Client retention: 6 years after closing (${t.clientA.name} contract)` });
-    expect(held.map((r) => [r.id, r.hold])).toEqual([[ofHeldClient, "client"], [heldOne, "incident"]]);
+    expect(due[1]).toMatchObject({
+      client: t.clientA.name,
+      dueAt: new Date("2032-03-11T06:00:00Z"),
+      hold: null,
+      policy: `Client retention: 6 years after closing (${t.clientA.name} contract)`,
+    });
+    expect(held.map((r) => [r.id, r.hold])).toEqual([
+      [ofHeldClient, "client"],
+      [heldOne, "incident"],
+    ]);
     // an analyst's preview holds only their clients' incidents
     const scoped = await listUpcomingErasures(analyst.viewer, now);
     expect([...scoped.due, ...scoped.held].map((r) => r.id).sort()).toEqual([overdue, soon, heldOne].sort());

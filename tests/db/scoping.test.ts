@@ -47,7 +47,9 @@ describe("tenant scope", () => {
 
   it("a removed assignment or a disabled account takes effect on the next request", async () => {
     const t = await makeTenant();
-    await db().clientAssignment.delete({ where: { userId_clientId: { userId: t.analyst.id, clientId: t.clientA.id } } });
+    await db().clientAssignment.delete({
+      where: { userId_clientId: { userId: t.analyst.id, clientId: t.clientA.id } },
+    });
     expect((await viewerOf(t.analyst.id)).clientIds).toEqual([]);
     await db().user.update({ where: { id: t.manager.id }, data: { active: false } });
     expect(await loadViewer(t.manager.id)).toBeNull();
@@ -72,7 +74,11 @@ describe("incident list paging", () => {
     const ctx = await ctxFor(t.manager.id);
     // 30 incidents sharing one awareness time, 10 with their own: ties are broken by id
     for (let i = 0; i < 40; i++) {
-      await logIncident(ctx, i % 2 ? t.clientA.id : t.clientB.id, { awareAt: i < 30 ? "2026-01-10T09:30" : `2026-01-0${(i % 9) + 1}T09:30`, detectedAt: "2026-01-01T00:00", occurredAt: "2025-12-31T00:00" });
+      await logIncident(ctx, i % 2 ? t.clientA.id : t.clientB.id, {
+        awareAt: i < 30 ? "2026-01-10T09:30" : `2026-01-0${(i % 9) + 1}T09:30`,
+        detectedAt: "2026-01-01T00:00",
+        occurredAt: "2025-12-31T00:00",
+      });
     }
     const seen: string[] = [];
     let cursor: string | undefined;
@@ -106,7 +112,10 @@ describe("incident list paging", () => {
     ];
     for (const [sort, cursor] of crafted) {
       const page = await listIncidents(ctx.viewer, { sort, status: "all", cursor });
-      expect(page.rows.map((r) => r.id), `${sort} ${cursor}`).toEqual([id]);
+      expect(
+        page.rows.map((r) => r.id),
+        `${sort} ${cursor}`,
+      ).toEqual([id]);
     }
   });
 });
@@ -117,9 +126,21 @@ describe("incident list filters", () => {
     const other = await makeTenant();
     const manager = await ctxFor(t.manager.id);
     const analyst = await ctxFor(t.analyst.id);
-    const a = await logIncident(manager, t.clientA.id, { title: "Misdirected 100% refund letters", type: "ACCIDENTAL_LEAK", severity: "LOW", ownerId: t.analyst.id });
-    const b = await logIncident(manager, t.clientB.id, { title: "Ransomware on claims_server", type: "CYBERATTACK", severity: "CRITICAL" });
-    const c = await logIncident(manager, t.clientA.id, { title: "Lost laptop", summary: "A laptop holding call notes was left on a train." });
+    const a = await logIncident(manager, t.clientA.id, {
+      title: "Misdirected 100% refund letters",
+      type: "ACCIDENTAL_LEAK",
+      severity: "LOW",
+      ownerId: t.analyst.id,
+    });
+    const b = await logIncident(manager, t.clientB.id, {
+      title: "Ransomware on claims_server",
+      type: "CYBERATTACK",
+      severity: "CRITICAL",
+    });
+    const c = await logIncident(manager, t.clientA.id, {
+      title: "Lost laptop",
+      summary: "A laptop holding call notes was left on a train.",
+    });
     await logIncident(await ctxFor(other.manager.id), other.clientA.id, { title: "Misdirected letters elsewhere" });
     const ids = async (ctx: typeof manager, q: Record<string, unknown>) =>
       (await listIncidents(ctx.viewer, { sort: "aware_desc", status: "all", ...q })).rows.map((r) => r.id).sort();
@@ -150,9 +171,23 @@ describe("incident list filters", () => {
   it("returns the row's facts as stored, times in UTC", async () => {
     const t = await makeTenant();
     const ctx = await ctxFor(t.manager.id);
-    const made = await logIncident(ctx, t.clientA.id, { awareAt: "2026-03-29T01:30", timeZone: "Europe/Berlin", detectedAt: "2026-03-29T01:00", occurredAt: "2026-03-28T23:00" });
+    const made = await logIncident(ctx, t.clientA.id, {
+      awareAt: "2026-03-29T01:30",
+      timeZone: "Europe/Berlin",
+      detectedAt: "2026-03-29T01:00",
+      occurredAt: "2026-03-28T23:00",
+    });
     const [row] = (await listIncidents(ctx.viewer, { sort: "aware_desc", status: "all" })).rows;
-    expect(row).toMatchObject({ id: made.id, reference: made.reference, clientName: t.clientA.name, type: "DATA_BREACH", severity: "HIGH", phase: "IDENTIFY", ownerName: t.manager.name, closedAt: null });
+    expect(row).toMatchObject({
+      id: made.id,
+      reference: made.reference,
+      clientName: t.clientA.name,
+      type: "DATA_BREACH",
+      severity: "HIGH",
+      phase: "IDENTIFY",
+      ownerName: t.manager.name,
+      closedAt: null,
+    });
     expect(row!.awareAt.toISOString()).toBe("2026-03-29T00:30:00.000Z");
   });
 });

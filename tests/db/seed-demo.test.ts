@@ -21,12 +21,18 @@ describe("demo seed", () => {
     expect(new Set(clients.map((c) => c.timeZone)).size).toBe(3);
     expect(await db().user.count({ where: { organizationId: org.id } })).toBe(DEMO_USERS.length);
 
-    const events = (await db().auditEvent.findMany({ where: { organizationId: org.id }, orderBy: { seq: "asc" } })) as StoredEvent[];
+    const events = (await db().auditEvent.findMany({
+      where: { organizationId: org.id },
+      orderBy: { seq: "asc" },
+    })) as StoredEvent[];
     expect(events.length).toBeGreaterThan(first.created + first.incidents);
     expect(findChainBreak(events, auditKey())).toBeNull();
 
     // every type in every phase, with a history that got it there
-    const incidents = await db().incident.findMany({ where: { organizationId: org.id }, include: { phaseEvents: true } });
+    const incidents = await db().incident.findMany({
+      where: { organizationId: org.id },
+      include: { phaseEvents: true },
+    });
     expect(new Set(incidents.map((i) => `${i.type}/${i.phase}`)).size).toBe(6 * 7);
     const closed = incidents.filter((i) => i.phase === "CLOSED");
     expect(closed.every((i) => i.phaseEvents.filter((e) => e.kind === "ADVANCE").length === 6)).toBe(true);
@@ -35,7 +41,9 @@ describe("demo seed", () => {
     // a well-run team: every notice sent and every filing made was on time; what is still open
     // is a handful on the newest incidents, one of them overdue, one waiting for approval
     const now = Date.now();
-    const obligations = await db().obligation.findMany({ where: { incident: { organizationId: org.id }, active: true } });
+    const obligations = await db().obligation.findMany({
+      where: { incident: { organizationId: org.id }, active: true },
+    });
     const unsettled = obligations.filter((o) => !isSettled(o.status));
     const delivered = obligations.filter((o) => o.deliveredAt);
     expect(delivered.length).toBeGreaterThan(obligations.length / 3);
@@ -45,10 +53,19 @@ describe("demo seed", () => {
     const overdue = unsettled.filter((o) => o.dueAt && o.dueAt.getTime() < now);
     expect(overdue).toHaveLength(1);
     expect(overdue[0]!.dueAt!.getTime()).toBeGreaterThan(now - 24 * 3600_000);
-    expect(unsettled.some((o) => o.status === "DRAFT" && o.dueAt && o.dueAt.getTime() > now && o.dueAt.getTime() < now + 12 * 3600_000)).toBe(true);
+    expect(
+      unsettled.some(
+        (o) => o.status === "DRAFT" && o.dueAt && o.dueAt.getTime() > now && o.dueAt.getTime() < now + 12 * 3600_000,
+      ),
+    ).toBe(true);
     expect(unsettled.filter((o) => o.status === "AWAITING_APPROVAL")).toHaveLength(1);
-    expect(await db().notice.count({ where: { status: "AWAITING_APPROVAL", incident: { organizationId: org.id } } })).toBe(1);
-    const sent = await db().notice.findMany({ where: { status: "SENT", incident: { organizationId: org.id } }, include: { obligation: true } });
+    expect(
+      await db().notice.count({ where: { status: "AWAITING_APPROVAL", incident: { organizationId: org.id } } }),
+    ).toBe(1);
+    const sent = await db().notice.findMany({
+      where: { status: "SENT", incident: { organizationId: org.id } },
+      include: { obligation: true },
+    });
     expect(sent.filter((n) => n.obligation.status === "ACKNOWLEDGED").length).toBe(sent.length);
 
     // client questions: answered within the hour, but for one asked today

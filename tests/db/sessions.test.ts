@@ -3,7 +3,13 @@ import { encode } from "next-auth/jwt";
 import { db } from "@/server/db";
 import { checkSession } from "@/server/data/load-session";
 import { readSessionToken } from "@/server/session-token";
-import { endAllSessions, endSession, endSessionsOf, startSession, touchSession } from "@/server/services/sessions/sessions";
+import {
+  endAllSessions,
+  endSession,
+  endSessionsOf,
+  startSession,
+  touchSession,
+} from "@/server/services/sessions/sessions";
 import { resetMfa } from "@/server/services/mfa/reset-mfa";
 import { updateUser } from "@/server/services/admin/users";
 import { updateUserSchema } from "@/lib/validation/user";
@@ -11,9 +17,11 @@ import { makeTenant } from "../support/tenant-fixture";
 import { ctxFor } from "../support/incident-fixture";
 
 const min = 60_000;
-const status = async (userId: string, sessionId: string, now = new Date()) => (await checkSession({ userId, sessionId }, now)).status;
+const status = async (userId: string, sessionId: string, now = new Date()) =>
+  (await checkSession({ userId, sessionId }, now)).status;
 /** A client contact: no second factor required, so a fresh session is complete. */
-const contactSession = async (t: Awaited<ReturnType<typeof makeTenant>>, now = new Date()) => startSession(t.contactA.id, { ip: "203.0.113.7", userAgent: "Firefox/140" }, now);
+const contactSession = async (t: Awaited<ReturnType<typeof makeTenant>>, now = new Date()) =>
+  startSession(t.contactA.id, { ip: "203.0.113.7", userAgent: "Firefox/140" }, now);
 
 describe("sessions the server can end", () => {
   it("signing out ends that session only; a copied cookie is refused after it", async () => {
@@ -30,7 +38,9 @@ describe("sessions the server can end", () => {
     expect(await endSession(t.contactA.id, a, "signed_out")).toBe(true);
     expect((await checkSession(await readSessionToken(copy, secret))).status).toBe("revoked");
     expect(await status(t.contactA.id, b)).toBe("complete");
-    const audit = await db().auditEvent.findFirstOrThrow({ where: { organizationId: t.org.id, action: "auth.sign_out" } });
+    const audit = await db().auditEvent.findFirstOrThrow({
+      where: { organizationId: t.org.id, action: "auth.sign_out" },
+    });
     expect(audit).toMatchObject({ actorId: t.contactA.id, entityId: a });
   });
 
@@ -53,10 +63,19 @@ describe("sessions the server can end", () => {
     const t = await makeTenant();
     const [a, b, c] = [await contactSession(t), await contactSession(t), await contactSession(t)];
     expect(await endAllSessions(t.contactA.id, a)).toBe(2);
-    expect([await status(t.contactA.id, a), await status(t.contactA.id, b), await status(t.contactA.id, c)]).toEqual(["complete", "revoked", "revoked"]);
+    expect([await status(t.contactA.id, a), await status(t.contactA.id, b), await status(t.contactA.id, c)]).toEqual([
+      "complete",
+      "revoked",
+      "revoked",
+    ]);
     expect(await endAllSessions(t.contactA.id, null)).toBe(1);
     expect(await status(t.contactA.id, a)).toBe("revoked");
-    const actions = (await db().auditEvent.findMany({ where: { organizationId: t.org.id, entityId: t.contactA.id }, orderBy: { seq: "asc" } })).map((e) => e.action);
+    const actions = (
+      await db().auditEvent.findMany({
+        where: { organizationId: t.org.id, entityId: t.contactA.id },
+        orderBy: { seq: "asc" },
+      })
+    ).map((e) => e.action);
     expect(actions).toEqual(["auth.other_sessions_ended", "auth.signed_out_everywhere"]);
   });
 
@@ -66,12 +85,17 @@ describe("sessions the server can end", () => {
     expect(await endSessionsOf(t.contactA.id, "password_changed", kept)).toBe(1);
     expect(await status(t.contactA.id, kept)).toBe("complete");
     expect(await status(t.contactA.id, other)).toBe("revoked");
-    expect(await db().session.findUniqueOrThrow({ where: { id: other } })).toMatchObject({ revokedReason: "password_changed" });
+    expect(await db().session.findUniqueOrThrow({ where: { id: other } })).toMatchObject({
+      revokedReason: "password_changed",
+    });
   });
 
   it("an administrator's MFA reset ends the person's sessions; their next sign-in must enrol", async () => {
     const t = await makeTenant();
-    await db().user.update({ where: { id: t.analyst.id }, data: { totpSecret: "v1.x.y.z", totpEnabledAt: new Date() } });
+    await db().user.update({
+      where: { id: t.analyst.id },
+      data: { totpSecret: "v1.x.y.z", totpEnabledAt: new Date() },
+    });
     await db().recoveryCode.create({ data: { userId: t.analyst.id, codeHash: "a".repeat(64) } });
     const s = await startSession(t.analyst.id);
     await db().session.update({ where: { id: s }, data: { mfaVerifiedAt: new Date() } });
@@ -79,11 +103,20 @@ describe("sessions the server can end", () => {
 
     expect(await resetMfa(await ctxFor(t.admin.id), t.analyst.id)).toEqual({ ok: true, value: null });
     expect(await status(t.analyst.id, s)).toBe("revoked");
-    expect(await db().user.findUniqueOrThrow({ where: { id: t.analyst.id } })).toMatchObject({ totpSecret: null, totpEnabledAt: null });
+    expect(await db().user.findUniqueOrThrow({ where: { id: t.analyst.id } })).toMatchObject({
+      totpSecret: null,
+      totpEnabledAt: null,
+    });
     expect(await db().recoveryCode.count({ where: { userId: t.analyst.id } })).toBe(0);
     expect(await status(t.analyst.id, await startSession(t.analyst.id))).toBe("needs_enrolment");
-    const audit = await db().auditEvent.findFirstOrThrow({ where: { organizationId: t.org.id, action: "user.mfa_reset" } });
-    expect(audit).toMatchObject({ actorId: t.admin.id, entityId: t.analyst.id, changes: { hadAuthenticator: true, recoveryCodesRemoved: 1, sessionsEnded: 1 } });
+    const audit = await db().auditEvent.findFirstOrThrow({
+      where: { organizationId: t.org.id, action: "user.mfa_reset" },
+    });
+    expect(audit).toMatchObject({
+      actorId: t.admin.id,
+      entityId: t.analyst.id,
+      changes: { hadAuthenticator: true, recoveryCodesRemoved: 1, sessionsEnded: 1 },
+    });
   });
 
   it("an administrator cannot reset their own MFA (refused, audited, nothing changed); nor can a manager reset anyone's", async () => {
@@ -94,7 +127,11 @@ describe("sessions the server can end", () => {
     expect(own).toMatchObject({ ok: false, code: "REFUSED" });
     expect(await db().user.findUniqueOrThrow({ where: { id: t.admin.id } })).toMatchObject({ totpSecret: "v1.x.y.z" });
     expect(await status(t.admin.id, s)).toBe("needs_code");
-    expect(await db().auditEvent.count({ where: { organizationId: t.org.id, action: "user.mfa_reset_refused", entityId: t.admin.id } })).toBe(1);
+    expect(
+      await db().auditEvent.count({
+        where: { organizationId: t.org.id, action: "user.mfa_reset_refused", entityId: t.admin.id },
+      }),
+    ).toBe(1);
     expect(await resetMfa(await ctxFor(t.manager.id), t.admin.id)).toMatchObject({ ok: false, code: "REFUSED" });
     expect(await db().user.findUniqueOrThrow({ where: { id: t.admin.id } })).toMatchObject({ totpSecret: "v1.x.y.z" });
   });
@@ -103,13 +140,27 @@ describe("sessions the server can end", () => {
     const t = await makeTenant();
     const admin = await ctxFor(t.admin.id);
     const s = await contactSession(t);
-    const off = updateUserSchema.parse({ userId: t.contactA.id, role: "CLIENT_CONTACT", clientId: t.clientA.id, clientIds: [], active: "" });
+    const off = updateUserSchema.parse({
+      userId: t.contactA.id,
+      role: "CLIENT_CONTACT",
+      clientId: t.clientA.id,
+      clientIds: [],
+      active: "",
+    });
     expect((await updateUser(admin, off)).ok).toBe(true);
     expect(await status(t.contactA.id, s)).toBe("revoked");
-    const on = updateUserSchema.parse({ userId: t.contactA.id, role: "CLIENT_CONTACT", clientId: t.clientA.id, clientIds: [], active: "on" });
+    const on = updateUserSchema.parse({
+      userId: t.contactA.id,
+      role: "CLIENT_CONTACT",
+      clientId: t.clientA.id,
+      clientIds: [],
+      active: "on",
+    });
     expect((await updateUser(admin, on)).ok).toBe(true);
     expect(await status(t.contactA.id, s)).toBe("revoked");
-    expect(await db().session.findUniqueOrThrow({ where: { id: s } })).toMatchObject({ revokedReason: "user_disabled" });
+    expect(await db().session.findUniqueOrThrow({ where: { id: s } })).toMatchObject({
+      revokedReason: "user_disabled",
+    });
     expect(await status(t.contactA.id, await contactSession(t))).toBe("complete");
   });
 
@@ -117,7 +168,12 @@ describe("sessions the server can end", () => {
     const t = await makeTenant();
     const admin = await ctxFor(t.admin.id);
     const s = await startSession(t.analyst.id);
-    const reassigned = updateUserSchema.parse({ userId: t.analyst.id, role: "ANALYST", clientIds: [t.clientB.id], active: "on" });
+    const reassigned = updateUserSchema.parse({
+      userId: t.analyst.id,
+      role: "ANALYST",
+      clientIds: [t.clientB.id],
+      active: "on",
+    });
     expect((await updateUser(admin, reassigned)).ok).toBe(true);
     expect(await status(t.analyst.id, s)).toBe("needs_enrolment");
     const promoted = updateUserSchema.parse({ userId: t.analyst.id, role: "MANAGER", clientIds: [], active: "on" });
@@ -141,7 +197,10 @@ describe("sessions the server can end", () => {
     const t0 = new Date("2026-12-02T08:00:00Z");
     const at = (ms: number) => new Date(t0.getTime() + ms);
     const s = await contactSession(t, t0);
-    expect(await db().session.findUniqueOrThrow({ where: { id: s } })).toMatchObject({ expiresAt: at(12 * 60 * min), idleTimeoutS: 1800 });
+    expect(await db().session.findUniqueOrThrow({ where: { id: s } })).toMatchObject({
+      expiresAt: at(12 * 60 * min),
+      idleTimeoutS: 1800,
+    });
     expect(await status(t.contactA.id, s, at(29 * min))).toBe("complete");
     expect(await status(t.contactA.id, s, at(30 * min))).toBe("idle");
 
@@ -163,7 +222,10 @@ describe("sessions the server can end", () => {
 
   it("stores header values bounded, whatever the client sends", async () => {
     const t = await makeTenant();
-    const s = await startSession(t.contactA.id, { ip: "x".repeat(5000), userAgent: `Mozilla\u0000${"y".repeat(10_000)}` });
+    const s = await startSession(t.contactA.id, {
+      ip: "x".repeat(5000),
+      userAgent: `Mozilla\u0000${"y".repeat(10_000)}`,
+    });
     const row = await db().session.findUniqueOrThrow({ where: { id: s } });
     expect(row.ip!.length).toBeLessThanOrEqual(64);
     expect(row.userAgent!.length).toBe(256);

@@ -9,7 +9,10 @@ const auditOf = (userId: string) =>
 describe("signing in with a password", () => {
   it("accepts the right password (email in any case), records the sign-in and audits it", async () => {
     const t = await makeTenant();
-    const user = await signInWithPassword({ email: `  ${t.analyst.email.toUpperCase()} `, password: FIXTURE_PASSWORD }, { ip: "203.0.113.9" });
+    const user = await signInWithPassword(
+      { email: `  ${t.analyst.email.toUpperCase()} `, password: FIXTURE_PASSWORD },
+      { ip: "203.0.113.9" },
+    );
     expect(user).toEqual({ id: t.analyst.id, email: t.analyst.email, name: t.analyst.name, role: "ANALYST" });
     const after = await db().user.findUniqueOrThrow({ where: { id: t.analyst.id } });
     expect(after.lastSignInAt).not.toBeNull();

@@ -31,7 +31,17 @@ describe("the viewer kept between requests, invalidated by the change feed", () 
     // an assignment change here: the next read sees it as soon as the commit's notice arrives
     const admin = await ctxFor(t.admin.id);
     const before = latestVersion(t.org.id);
-    expect(await updateUser(admin, updateUserSchema.parse({ userId: t.analyst.id, role: "ANALYST", clientIds: [t.clientA.id, t.clientB.id], active: "on" }))).toEqual({ ok: true, value: null });
+    expect(
+      await updateUser(
+        admin,
+        updateUserSchema.parse({
+          userId: t.analyst.id,
+          role: "ANALYST",
+          clientIds: [t.clientA.id, t.clientB.id],
+          active: "on",
+        }),
+      ),
+    ).toEqual({ ok: true, value: null });
     await until(() => latestVersion(t.org.id) !== before);
     const second = await cachedViewer(t.analyst.id);
     expect(second).not.toBe(first);
@@ -39,7 +49,10 @@ describe("the viewer kept between requests, invalidated by the change feed", () 
 
     // disabled: signed out on the next request
     const v2 = latestVersion(t.org.id);
-    await updateUser(admin, updateUserSchema.parse({ userId: t.analyst.id, role: "ANALYST", clientIds: [t.clientA.id] }));
+    await updateUser(
+      admin,
+      updateUserSchema.parse({ userId: t.analyst.id, role: "ANALYST", clientIds: [t.clientA.id] }),
+    );
     await until(() => latestVersion(t.org.id) !== v2);
     expect(await cachedViewer(t.analyst.id)).toBeNull();
   });
@@ -51,7 +64,8 @@ describe("the viewer kept between requests, invalidated by the change feed", () 
     expect(await cachedViewer(t.manager.id)).toBe(first);
     const generation = trustedGeneration();
     // the listening connection stops reading (as if cut without a reset)
-    const stream = (globalThis as { wardenFeed?: { client: { connection: { stream: { pause(): void } } } } }).wardenFeed!.client!.connection.stream;
+    const stream = (globalThis as { wardenFeed?: { client: { connection: { stream: { pause(): void } } } } })
+      .wardenFeed!.client!.connection.stream;
     stream.pause();
     await until(() => trustedGeneration() !== generation, 20_000); // a heartbeat (every 10 s) goes unanswered
     const again = await cachedViewer(t.manager.id);
@@ -62,11 +76,15 @@ describe("the viewer kept between requests, invalidated by the change feed", () 
   it("reads its own writes: after a change, this process knows the new version without the notice", async () => {
     await until(() => trustedGeneration() !== null);
     const t = await makeTenant();
-    await db().staffNotification.create({ data: { userId: t.manager.id, kind: "reminder", message: "Reminder", createdAt: new Date() } });
+    await db().staffNotification.create({
+      data: { userId: t.manager.id, kind: "reminder", message: "Reminder", createdAt: new Date() },
+    });
     const first = await cachedViewer(t.manager.id);
     expect(first?.unreadNotifications).toBe(1);
     // hold the feed's notices back, as if they were slow to arrive
-    const stream = (globalThis as { wardenFeed?: { client: { connection: { stream: { pause(): void; resume(): void } } } } }).wardenFeed!.client!.connection.stream;
+    const stream = (
+      globalThis as { wardenFeed?: { client: { connection: { stream: { pause(): void; resume(): void } } } } }
+    ).wardenFeed!.client!.connection.stream;
     stream.pause();
     try {
       const ctx = await ctxFor(t.manager.id);

@@ -10,8 +10,14 @@ type Role = keyof typeof ACCOUNTS;
 /** Pages reached by a fixed address, and pages reached by following a link (an incident, a notice). */
 const PAGES: Record<Role, { paths: string[]; follow?: (page: Page) => Promise<string[]> }> = {
   admin: { paths: ["/admin", "/dashboard", "/incidents", "/obligations", "/clients", "/notifications"] },
-  manager: { paths: ["/dashboard", "/incidents", "/obligations", "/clients", "/notifications", "/portal"], follow: incidentPages },
-  analyst: { paths: ["/incidents", "/incidents/new", "/obligations", "/clients", "/notifications"], follow: incidentPages },
+  manager: {
+    paths: ["/dashboard", "/incidents", "/obligations", "/clients", "/notifications", "/portal"],
+    follow: incidentPages,
+  },
+  analyst: {
+    paths: ["/incidents", "/incidents/new", "/obligations", "/clients", "/notifications"],
+    follow: incidentPages,
+  },
   contactHealth: { paths: ["/portal"], follow: portalPages },
   contactBank: { paths: ["/portal"], follow: portalPages },
 };
@@ -22,7 +28,11 @@ async function incidentPages(page: Page): Promise<string[]> {
   const incident = await page.getByRole("link", { name: /^INC-/ }).first().getAttribute("href");
   expect(incident).toBeTruthy();
   await page.goto(incident!);
-  const notice = await page.getByRole("region", { name: "Notification obligations" }).getByRole("link", { name: /^Notice sent/ }).first().getAttribute("href");
+  const notice = await page
+    .getByRole("region", { name: "Notification obligations" })
+    .getByRole("link", { name: /^Notice sent/ })
+    .first()
+    .getAttribute("href");
   return notice ? [incident!, notice] : [incident!];
 }
 
@@ -31,7 +41,11 @@ async function portalPages(page: Page): Promise<string[]> {
   await page.goto("/portal");
   await page.waitForURL(/\/portal\/[0-9a-f-]{36}/).catch(() => undefined);
   const client = new URL(page.url()).pathname;
-  const notice = await page.locator('a[href*="/notices/"]').first().getAttribute("href").catch(() => null);
+  const notice = await page
+    .locator('a[href*="/notices/"]')
+    .first()
+    .getAttribute("href")
+    .catch(() => null);
   return notice ? [client, notice] : [client];
 }
 
@@ -50,7 +64,9 @@ async function pagesOf(page: Page, role: Role): Promise<string[]> {
 test.describe.configure({ mode: "default" });
 
 for (const role of Object.keys(PAGES) as Role[]) {
-  test(`${role}: no serious or critical accessibility violation on any main page, and each fits a 390 px phone`, async ({ page }) => {
+  test(`${role}: no serious or critical accessibility violation on any main page, and each fits a 390 px phone`, async ({
+    page,
+  }) => {
     test.setTimeout(240_000);
     await signedIn(page, role);
     const paths = await pagesOf(page, role);
@@ -58,9 +74,16 @@ for (const role of Object.keys(PAGES) as Role[]) {
     for (const path of paths) {
       await page.goto(path);
       await expect(page.locator("main, [role=main]").first()).toBeVisible();
-      const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
+      const { violations } = await new AxeBuilder({ page })
+        .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"])
+        .analyze();
       for (const v of violations.filter((x) => x.impact === "serious" || x.impact === "critical")) {
-        found.push(`${path}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
+        found.push(
+          `${path}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes
+            .slice(0, 3)
+            .map((n) => n.target.join(" "))
+            .join(" | ")}`,
+        );
       }
       // axe no longer checks plain duplicate ids; a label or hint tied to the wrong field is one
       const duplicated = await page.evaluate(() => {

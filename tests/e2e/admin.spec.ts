@@ -1,7 +1,10 @@
 import { expect, test } from "@playwright/test";
 import { ACCOUNTS, signIn } from "./support";
 
-test("an administrator invites an analyst for one client, who accepts, signs in and sees only that client; then disables them", async ({ browser, page }) => {
+test("an administrator invites an analyst for one client, who accepts, signs in and sees only that client; then disables them", async ({
+  browser,
+  page,
+}) => {
   const email = `new.analyst.${Date.now()}@warden.test`;
   await signIn(page, ACCOUNTS.admin);
   await expect(page).toHaveURL(/\/admin$/);
@@ -21,7 +24,9 @@ test("an administrator invites an analyst for one client, who accepts, signs in 
   // no mail server here: the invitation link is shown once, for the administrator to pass on
   const invitation = await add.getByRole("textbox", { name: "Invitation link" }).inputValue();
   await page.reload();
-  await expect(page.getByRole("table", { name: /Invited, not yet joined/ }).getByRole("row", { name: /Noor Haddad/ })).toBeVisible();
+  await expect(
+    page.getByRole("table", { name: /Invited, not yet joined/ }).getByRole("row", { name: /Noor Haddad/ }),
+  ).toBeVisible();
   const row = page.getByRole("table", { name: /Users/ }).getByRole("row", { name: /Noor Haddad/ });
   await expect(row).toHaveCount(0);
 
@@ -37,7 +42,10 @@ test("an administrator invites an analyst for one client, who accepts, signs in 
   await page.reload();
   await expect(row).toContainText("Harbour & Lane LLP");
   await expect(row).toContainText("Active");
-  await expect(analyst.getByRole("combobox", { name: "Client" }).getByRole("option")).toHaveText(["Any client", "Harbour & Lane LLP"]);
+  await expect(analyst.getByRole("combobox", { name: "Client" }).getByRole("option")).toHaveText([
+    "Any client",
+    "Harbour & Lane LLP",
+  ]);
 
   // disabled: their next page sends them to sign in
   await row.getByText("Change").click();
@@ -59,7 +67,12 @@ test("an administrator cannot disable themselves", async ({ page }) => {
   const edit = row.getByRole("form");
   await edit.getByLabel("Can sign in").uncheck();
   await edit.getByRole("button", { name: "Save" }).click();
-  await expect(edit.getByRole("alert").or(edit.getByRole("status")).filter({ hasText: "You cannot remove your own administrator access" })).toBeVisible();
+  await expect(
+    edit
+      .getByRole("alert")
+      .or(edit.getByRole("status"))
+      .filter({ hasText: "You cannot remove your own administrator access" }),
+  ).toBeVisible();
 });
 
 test("an administrator adds a client, with field errors first, and changes its notice window", async ({ page }) => {
@@ -91,7 +104,9 @@ test("an administrator adds a client, with field errors first, and changes its n
   await edit.getByLabel("Contract notice window (hours)").fill("48");
   await edit.getByRole("button", { name: "Save client" }).click();
   // a change of terms is previewed first: a new client has no open incident to move
-  await expect(edit.getByRole("status", { name: "Effect of the change" })).toContainText("change no deadline of its 0 open incidents");
+  await expect(edit.getByRole("status", { name: "Effect of the change" })).toContainText(
+    "change no deadline of its 0 open incidents",
+  );
   await expect(row).toContainText("72 hours from awareness"); // not saved yet
   await edit.getByRole("button", { name: "Confirm and save" }).click();
   await expect(edit.getByRole("status").filter({ hasText: /^Saved/ })).toBeVisible();

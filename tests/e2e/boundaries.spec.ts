@@ -10,7 +10,8 @@ async function portalLinks(browser: Browser): Promise<Record<string, string>> {
   await page.goto("/portal");
   const links = page.getByRole("main").getByRole("link");
   // the three demo clients (other tests may add clients to the shared organization)
-  for (const name of ["Mercy Regional Health", "Rheinland Direktbank AG", "Harbour & Lane LLP"]) await expect(links.filter({ hasText: name })).toHaveCount(1);
+  for (const name of ["Mercy Regional Health", "Rheinland Direktbank AG", "Harbour & Lane LLP"])
+    await expect(links.filter({ hasText: name })).toHaveCount(1);
   const out: Record<string, string> = {};
   for (const link of await links.all()) out[(await link.textContent())!.trim()] = (await link.getAttribute("href"))!;
   await context.close();
@@ -39,7 +40,10 @@ test("a client contact cannot open another client's portal page", async ({ page,
   await expectNotFound(page);
 });
 
-test("an analyst cannot open the portal of a client they are not assigned to, but can preview their own", async ({ page, browser }) => {
+test("an analyst cannot open the portal of a client they are not assigned to, but can preview their own", async ({
+  page,
+  browser,
+}) => {
   const links = await portalLinks(browser);
   await signIn(page, ACCOUNTS.analyst);
   await expect(page).toHaveURL(/\/incidents$/);
@@ -81,10 +85,14 @@ test("a form post larger than the server accepts answers 413 with a short messag
   });
   expect(res.status()).toBe(413);
   expect(res.headers()["content-type"]).toBe("text/plain");
-  expect(await res.text()).toBe("Not sent: this form is larger than the 1 MB the server accepts. Shorten the text and try again; nothing was saved.");
+  expect(await res.text()).toBe(
+    "Not sent: this form is larger than the 1 MB the server accepts. Shorten the text and try again; nothing was saved.",
+  );
 });
 
-test("a server action posted from another site is refused before it runs; from the site itself it runs", async ({ browser }) => {
+test("a server action posted from another site is refused before it runs; from the site itself it runs", async ({
+  browser,
+}) => {
   // a session of its own: the control at the end signs it out
   const context = await browser.newContext();
   const page = await context.newPage();
@@ -97,7 +105,12 @@ test("a server action posted from another site is refused before it runs; from t
   expect(actionId).toMatch(/^[0-9a-f]{40,}$/);
   const post = (origin: string) =>
     page.request.post("/incidents", {
-      headers: { "Next-Action": actionId, Origin: origin, "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component" },
+      headers: {
+        "Next-Action": actionId,
+        Origin: origin,
+        "Content-Type": "text/plain;charset=UTF-8",
+        Accept: "text/x-component",
+      },
       data: "[]",
       maxRedirects: 0,
     });

@@ -18,7 +18,9 @@ async function watchViolations(page: Page) {
   await page.exposeFunction("__cspViolation", (text: string) => seen.push(text));
   await page.addInitScript(() => {
     document.addEventListener("securitypolicyviolation", (e) => {
-      (window as unknown as { __cspViolation: (t: string) => void }).__cspViolation(`${e.violatedDirective} ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber} on ${location.pathname}`);
+      (window as unknown as { __cspViolation: (t: string) => void }).__cspViolation(
+        `${e.violatedDirective} ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber} on ${location.pathname}`,
+      );
     });
   });
   page.on("console", (m) => {
@@ -30,7 +32,11 @@ async function watchViolations(page: Page) {
 /** React has taken over the server's HTML (its fibre is attached to the page's main element). */
 async function expectHydrated(page: Page) {
   await page.waitForLoadState("networkidle");
-  expect(await page.evaluate(() => Object.keys(document.querySelector("main") ?? document.body).some((k) => k.startsWith("__react")))).toBe(true);
+  expect(
+    await page.evaluate(() =>
+      Object.keys(document.querySelector("main") ?? document.body).some((k) => k.startsWith("__react")),
+    ),
+  ).toBe(true);
 }
 
 for (const [role, paths] of Object.entries(PAGES) as Array<[Role, string[]]>) {

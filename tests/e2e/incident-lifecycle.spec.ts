@@ -15,7 +15,10 @@ async function tickCurrentPhase(page: Page) {
   }
 }
 
-test("an analyst logs an incident, is told what blocks the next step, and walks it to closed", async ({ page, browser }) => {
+test("an analyst logs an incident, is told what blocks the next step, and walks it to closed", async ({
+  page,
+  browser,
+}) => {
   await signIn(page, ACCOUNTS.analyst);
   await expect(page).toHaveURL(/\/incidents$/);
   await page.getByRole("link", { name: "Log an incident" }).click();
@@ -28,7 +31,9 @@ test("an analyst logs an incident, is told what blocks the next step, and walks 
 
   await page.getByLabel("Client", { exact: true }).selectOption({ label: "Mercy Regional Health" });
   await page.getByLabel("Title").fill("Member letters sent to a former address list");
-  await page.getByLabel("What happened").fill("A print vendor used an outdated address file; 140 letters with diagnosis codes went to old addresses.");
+  await page
+    .getByLabel("What happened")
+    .fill("A print vendor used an outdated address file; 140 letters with diagnosis codes went to old addresses.");
   await page.getByLabel("Type").selectOption({ label: "Accidental leak" });
   await page.getByLabel("Severity").selectOption({ label: "High" });
   await page.getByLabel("Health data (PHI, special category)").check();
@@ -37,14 +42,18 @@ test("an analyst logs an incident, is told what blocks the next step, and walks 
   await page.getByLabel("Occurred (if known)").fill("2026-11-20T10:00");
   await page.getByLabel("Detected").fill("2026-11-19T10:00");
   await page.getByRole("button", { name: "Log incident" }).click();
-  await expect(page.getByLabel("Detected")).toHaveAccessibleDescription("Detection cannot be before the incident occurred.");
+  await expect(page.getByLabel("Detected")).toHaveAccessibleDescription(
+    "Detection cannot be before the incident occurred.",
+  );
   await expect(page.getByLabel("Title")).toHaveValue("Member letters sent to a former address list");
   await page.getByLabel("Detected").fill("2026-11-20T12:00");
   await page.getByLabel("We became aware").fill("2026-11-20T13:00");
   await page.getByRole("button", { name: "Log incident" }).click();
 
   await expect(page.getByRole("status").filter({ hasText: /Incident INC-\d{4}-\d{4} logged\./ })).toBeVisible();
-  await expect(page.getByRole("heading", { level: 1, name: "Member letters sent to a former address list" })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { level: 1, name: "Member letters sent to a former address list" }),
+  ).toBeVisible();
   await expect(page.getByText("Phase: Identify")).toBeVisible();
 
   // refused while the checklist is incomplete, with the reasons shown
@@ -63,12 +72,19 @@ test("an analyst logs an incident, is told what blocks the next step, and walks 
     if (next === "Post-mortem") {
       // Report is left only when every notification obligation is settled
       await panel.getByRole("button", { name: "Move to Post-mortem" }).click();
-      await expect(panel.getByRole("alert")).toContainText("Notification obligation not settled: Client contract notice clause");
-      const obligations = page.getByRole("region", { name: "Notification obligations" }).getByRole("listitem").filter({ has: page.getByText("Other decisions") });
+      await expect(panel.getByRole("alert")).toContainText(
+        "Notification obligation not settled: Client contract notice clause",
+      );
+      const obligations = page
+        .getByRole("region", { name: "Notification obligations" })
+        .getByRole("listitem")
+        .filter({ has: page.getByText("Other decisions") });
       for (let open = await obligations.count(); open > 0; open--) {
         const item = obligations.first();
         await item.getByText("Other decisions").click();
-        await item.getByLabel("Why no notice is required").fill("Letters recovered unopened; agreed with the client's privacy office");
+        await item
+          .getByLabel("Why no notice is required")
+          .fill("Letters recovered unopened; agreed with the client's privacy office");
         await item.getByRole("button", { name: "Propose as not required" }).click();
         await expect(obligations).toHaveCount(open - 1);
       }
@@ -118,7 +134,8 @@ test("an analyst logs an incident, is told what blocks the next step, and walks 
     ["What went well", "The vendor recalled the letters within hours."],
     ["What did not go well", "We learned of it from a member, not from monitoring."],
     ["Lessons learned", "Check the address file's version at every hand-off."],
-  ]) await review.getByLabel(label, { exact: true }).fill(text);
+  ])
+    await review.getByLabel(label, { exact: true }).fill(text);
   await review.getByRole("button", { name: "Save review" }).click();
   await expect(review.getByRole("status").filter({ hasText: "Review saved." })).toBeVisible();
   await review.getByLabel("New action item").fill("Add an address-file version check to the vendor hand-off");
@@ -130,7 +147,10 @@ test("an analyst logs an incident, is told what blocks the next step, and walks 
   await panel.getByRole("button", { name: "Close incident" }).click();
   await expect(page.getByText("Phase: Closed")).toBeVisible();
 
-  await page.getByRole("region", { name: "Internal notes" }).getByLabel("Add an internal note").fill("Vendor contract review opened.");
+  await page
+    .getByRole("region", { name: "Internal notes" })
+    .getByLabel("Add an internal note")
+    .fill("Vendor contract review opened.");
   await page.getByRole("button", { name: "Add note" }).click();
 
   const timeline = page.getByRole("region", { name: "Timeline" });

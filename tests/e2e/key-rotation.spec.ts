@@ -10,9 +10,22 @@ import { E2E_WARDEN_AUDIT_KEY, E2E_WARDEN_MASTER_KEYS } from "./secret";
 
 function rotate(): Promise<{ code: number; out: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join("node_modules", "tsx", "dist", "cli.mjs"), "--conditions=react-server", path.join("scripts", "keys-rotate.ts")], {
-      env: { ...process.env, DATABASE_URL: process.env.E2E_DATABASE_URL, WARDEN_MASTER_KEYS: E2E_WARDEN_MASTER_KEYS, WARDEN_AUDIT_KEY: E2E_WARDEN_AUDIT_KEY },
-    });
+    const child = spawn(
+      process.execPath,
+      [
+        path.join("node_modules", "tsx", "dist", "cli.mjs"),
+        "--conditions=react-server",
+        path.join("scripts", "keys-rotate.ts"),
+      ],
+      {
+        env: {
+          ...process.env,
+          DATABASE_URL: process.env.E2E_DATABASE_URL,
+          WARDEN_MASTER_KEYS: E2E_WARDEN_MASTER_KEYS,
+          WARDEN_AUDIT_KEY: E2E_WARDEN_AUDIT_KEY,
+        },
+      },
+    );
     let out = "";
     child.stdout.on("data", (d) => (out += d));
     child.stderr.on("data", (d) => (out += d));
@@ -21,18 +34,23 @@ function rotate(): Promise<{ code: number; out: string }> {
   });
 }
 
-test("the master key is rotated while the app serves, and incident text reads the same throughout", async ({ page }) => {
+test("the master key is rotated while the app serves, and incident text reads the same throughout", async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   await signIn(page, ACCOUNTS.manager);
   await page.goto("/incidents?q=Ransomware");
-  await page.getByRole("link", { name: /Ransomware on claims-processing file server/ }).first().click();
+  await page
+    .getByRole("link", { name: /Ransomware on claims-processing file server/ })
+    .first()
+    .click();
   const internal = page.getByText("EDR flagged mass file encryption on the claims share", { exact: false });
   await expect(internal).toBeVisible();
   const url = page.url();
 
   const rotation = rotate();
   let reads = 0;
-  for (let done = false; !done; ) {
+  for (let done = false; !done;) {
     done = await Promise.race([rotation.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), 50))]);
     await page.goto(url);
     await expect(internal).toBeVisible();

@@ -2,23 +2,38 @@ import { expect, test } from "@playwright/test";
 import { readPdf } from "../support/read-pdf";
 import { ACCOUNTS, signIn } from "./support";
 
-test("a manager filters the dashboard, follows an overdue notice, completes a post-mortem, closes and downloads the report", async ({ page }) => {
+test("a manager filters the dashboard, follows an overdue notice, completes a post-mortem, closes and downloads the report", async ({
+  page,
+}) => {
   await signIn(page, ACCOUNTS.manager);
   await expect(page).toHaveURL(/\/dashboard$/);
 
   await page.getByRole("combobox", { name: "Client" }).selectOption({ label: "Mercy Regional Health" });
   await page.getByRole("button", { name: "Apply" }).click();
   await expect(page).toHaveURL(/clientId=[0-9a-f-]{36}/);
-  await expect(page.getByRole("table", { name: "Open incidents by client" }).getByRole("rowheader")).toHaveText(["Mercy Regional Health"]);
+  await expect(page.getByRole("table", { name: "Open incidents by client" }).getByRole("rowheader")).toHaveText([
+    "Mercy Regional Health",
+  ]);
   await expect(page.getByRole("table", { name: "Response times" })).toBeVisible();
 
   // follow an overdue notice to its incident
   await page.getByRole("link", { name: /^Notices overdue: [1-9]\d*$/ }).click();
   await expect(page).toHaveURL(/\/obligations/);
   await expect(page).toHaveURL(/status=overdue/);
-  await expect(page.getByRole("status").filter({ hasText: /overdue/ }).first()).toBeVisible();
-  await page.getByRole("list", { name: /^Owed by/ }).getByRole("link", { name: /^INC-/ }).first().click();
-  await expect(page.getByRole("region", { name: "Notification obligations" }).getByText("Overdue").first()).toBeVisible();
+  await expect(
+    page
+      .getByRole("status")
+      .filter({ hasText: /overdue/ })
+      .first(),
+  ).toBeVisible();
+  await page
+    .getByRole("list", { name: /^Owed by/ })
+    .getByRole("link", { name: /^INC-/ })
+    .first()
+    .click();
+  await expect(
+    page.getByRole("region", { name: "Notification obligations" }).getByText("Overdue").first(),
+  ).toBeVisible();
 
   // an incident in Post-mortem: the review is started but not complete, one action item unassigned
   // the demo's own incident in Post-mortem (other specs running beside this one walk theirs there too)
@@ -42,7 +57,9 @@ test("a manager filters the dashboard, follows an overdue notice, completes a po
   await review.getByLabel("New action item").fill("Run a phishing drill for the claims team");
   await review.getByLabel("Action owner").selectOption({ label: "Morgan Reyes" });
   await review.getByRole("button", { name: "Add action item" }).click();
-  await expect(review.getByRole("form", { name: "Action item: Run a phishing drill for the claims team" })).toBeVisible();
+  await expect(
+    review.getByRole("form", { name: "Action item: Run a phishing drill for the claims team" }),
+  ).toBeVisible();
   await review.getByRole("button", { name: "Complete the review" }).click();
   await expect(review.getByText(/Completed by Morgan Reyes/)).toBeVisible();
 
@@ -55,7 +72,9 @@ test("a manager filters the dashboard, follows an overdue notice, completes a po
   await panel.getByRole("button", { name: "Close incident" }).click();
   await expect(page.getByText("Phase: Closed")).toBeVisible();
 
-  const response = await page.request.get(page.url().replace(/\?.*$/, "") .replace("/incidents/", "/api/incidents/") + "/report?format=pdf");
+  const response = await page.request.get(
+    page.url().replace(/\?.*$/, "").replace("/incidents/", "/api/incidents/") + "/report?format=pdf",
+  );
   expect(response.status()).toBe(200);
   expect(response.headers()["content-type"]).toBe("application/pdf");
   const pdf = await readPdf(await response.body());
@@ -77,8 +96,17 @@ test("the incident export runs in the background, counts its rows and saves the 
   const download = await downloaded;
   expect(download.suggestedFilename()).toMatch(/^incidents-\d{4}-\d{2}-\d{2}\.csv$/);
   await expect(page.getByRole("status").filter({ hasText: /^Exported \d+ rows\.$/ })).toBeVisible();
-  const shown = Number((await page.getByRole("status").filter({ hasText: /^Exported/ }).textContent())!.match(/\d+/)![0]);
-  const text = await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString("utf8"));
+  const shown = Number(
+    (await page
+      .getByRole("status")
+      .filter({ hasText: /^Exported/ })
+      .textContent())!.match(/\d+/)![0],
+  );
+  const text = await (
+    await download.createReadStream()
+  )
+    .toArray()
+    .then((chunks) => Buffer.concat(chunks).toString("utf8"));
   const lines = text.trim().split("\r\n");
   expect(lines[0]).toContain("Reference,Title,Client");
   expect(lines.length - 1).toBe(shown); // every incident of the demo organization, one record each
@@ -102,7 +130,9 @@ test("the dashboard downloads as a PDF for its filters; a bad format is a clear 
   expect((await bad.json()).error.code).toBe("VALIDATION_FAILED");
 });
 
-test("the Deadlines page is a work list: what the BPO owes comes first, most urgent on top, in plain words before the citation", async ({ page }) => {
+test("the Deadlines page is a work list: what the BPO owes comes first, most urgent on top, in plain words before the citation", async ({
+  page,
+}) => {
   await signIn(page, ACCOUNTS.manager);
   await expect(page).toHaveURL(/\/dashboard$/);
   await page.goto("/obligations");

@@ -47,7 +47,10 @@ async function signInWithCode(browser: Browser, secret: string) {
   return { context, page };
 }
 
-test("an analyst is made to enrol, signs in with a code and a recovery code, and signs out everywhere", async ({ page, browser }) => {
+test("an analyst is made to enrol, signs in with a code and a recovery code, and signs out everywhere", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(180_000);
   await passwordStep(page);
   await expect(page).toHaveURL(/\/login\/enrol/);
@@ -77,7 +80,9 @@ test("an analyst is made to enrol, signs in with a code and a recovery code, and
   await expect(page).toHaveURL(/\/login\/verify/);
   await page.getByLabel("Code", { exact: true }).fill("12");
   await page.getByRole("button", { name: "Verify" }).click();
-  await expect(page.getByLabel("Code", { exact: true })).toHaveAccessibleDescription(/Type the 6-digit code from your authenticator app/);
+  await expect(page.getByLabel("Code", { exact: true })).toHaveAccessibleDescription(
+    /Type the 6-digit code from your authenticator app/,
+  );
   await typeCode(page, (at) => totpCode(secret, at));
   await expect(page).toHaveURL(/\/incidents$/);
   await signOut(page);

@@ -2,7 +2,9 @@ import { expect, test } from "@playwright/test";
 import { ACCOUNTS, expectNotFound, signIn } from "./support";
 import { readPdf } from "../support/read-pdf";
 
-test("a breach of health and EU data at a HIPAA client: obligations, four-eyes notice, portal acknowledgement and question", async ({ browser }) => {
+test("a breach of health and EU data at a HIPAA client: obligations, four-eyes notice, portal acknowledgement and question", async ({
+  browser,
+}) => {
   const analystCtx = await browser.newContext();
   const analyst = await analystCtx.newPage();
   await signIn(analyst, ACCOUNTS.analyst);
@@ -11,40 +13,58 @@ test("a breach of health and EU data at a HIPAA client: obligations, four-eyes n
   await analyst.goto("/incidents/new");
   await analyst.getByLabel("Client", { exact: true }).selectOption({ label: "Mercy Regional Health" });
   await analyst.getByLabel("Title").fill("Claims mailbox read by an outside party");
-  await analyst.getByLabel("What happened (internal)").fill("INTERNAL-MARKER: the phished account belongs to the night-shift lead; forwarding rule set for two days.");
-  await analyst.getByLabel("What the client will read").fill("A forwarding rule set on a staff mailbox sent claim forms to an outside address for two days.");
+  await analyst
+    .getByLabel("What happened (internal)")
+    .fill("INTERNAL-MARKER: the phished account belongs to the night-shift lead; forwarding rule set for two days.");
+  await analyst
+    .getByLabel("What the client will read")
+    .fill("A forwarding rule set on a staff mailbox sent claim forms to an outside address for two days.");
   await analyst.getByLabel("Type").selectOption({ label: "Data breach" });
   await analyst.getByLabel("Severity").selectOption({ label: "High" });
   await analyst.getByLabel("Personal data", { exact: true }).check();
   await analyst.getByLabel("Health data (PHI, special category)").check();
-  await analyst.getByLabel("Where the data subjects live").selectOption([{ label: "Germany (EU)" }, { label: "Illinois (US)" }]);
+  await analyst
+    .getByLabel("Where the data subjects live")
+    .selectOption([{ label: "Germany (EU)" }, { label: "Illinois (US)" }]);
   await analyst.getByLabel("Occurred (if known)").fill("2026-11-20T09:00");
   await analyst.getByLabel("Detected").fill("2026-11-20T12:00");
   await analyst.getByLabel("We became aware").fill("2026-11-20T13:00");
   await analyst.getByRole("button", { name: "Log incident" }).click();
-  await expect(analyst.getByRole("heading", { level: 1, name: "Claims mailbox read by an outside party" })).toBeVisible();
+  await expect(
+    analyst.getByRole("heading", { level: 1, name: "Claims mailbox read by an outside party" }),
+  ).toBeVisible();
   const incidentUrl = analyst.url().replace(/\?.*$/, "");
 
   // the expected obligations, with due times worked out by hand (times shown in America/New_York)
   const obligations = analyst.getByRole("region", { name: "Notification obligations" });
   const contract = obligations.getByRole("listitem", { name: /Client contract notice clause/ });
   await expect(contract).toContainText("Due 21 Nov 2026, 13:00 EST"); // 24 h from awareness
-  await expect(obligations.getByRole("listitem", { name: /GDPR Art. 33\(2\)/ })).toContainText("Due 21 Nov 2026, 13:00 EST");
+  await expect(obligations.getByRole("listitem", { name: /GDPR Art. 33\(2\)/ })).toContainText(
+    "Due 21 Nov 2026, 13:00 EST",
+  );
   // 60 calendar days from discovery (20 Nov, Chicago) → end of 19 Jan 2027 CST
-  await expect(obligations.getByRole("listitem", { name: /45 CFR 164.410/ })).toContainText("Due 20 Jan 2027, 00:59 EST");
+  await expect(obligations.getByRole("listitem", { name: /45 CFR 164.410/ })).toContainText(
+    "Due 20 Jan 2027, 00:59 EST",
+  );
   await expect(obligations.getByRole("listitem", { name: /GDPR Art. 33\(1\)/ })).toContainText("to assess");
 
   // draft the contract notice: the prefill says only what the client may read
   await contract.getByRole("button", { name: "Draft notice" }).click();
-  await expect(analyst.getByRole("heading", { level: 1, name: "Notice to the client under the contract" })).toBeVisible();
+  await expect(
+    analyst.getByRole("heading", { level: 1, name: "Notice to the client under the contract" }),
+  ).toBeVisible();
   await expect(analyst.locator("main")).not.toContainText("INTERNAL-MARKER");
   await expect(analyst.locator("main")).toContainText("A forwarding rule set on a staff mailbox sent claim forms");
   // edit and submit at once, without a separate save: the edit is what gets approved and sent
-  await analyst.getByLabel("Containment and next steps").fill("Forwarding rule removed, account reset, mailbox audit under way.");
+  await analyst
+    .getByLabel("Containment and next steps")
+    .fill("Forwarding rule removed, account reset, mailbox audit under way.");
   await expect(analyst.getByText("Unsaved changes")).toBeVisible();
   await analyst.getByRole("button", { name: "Submit for approval" }).click();
   await expect(analyst.getByText("Awaiting approval", { exact: true })).toBeVisible();
-  await expect(analyst.getByRole("article")).toContainText("Forwarding rule removed, account reset, mailbox audit under way.");
+  await expect(analyst.getByRole("article")).toContainText(
+    "Forwarding rule removed, account reset, mailbox audit under way.",
+  );
   const noticeUrl = analyst.url();
 
   // a manager is told, and approves from the dashboard's queue (freezing the text)
@@ -53,7 +73,9 @@ test("a breach of health and EU data at a HIPAA client: obligations, four-eyes n
   await signIn(manager, ACCOUNTS.manager);
   await expect(manager).toHaveURL(/\/dashboard$/);
   await manager.getByRole("link", { name: /^Notifications \(\d+\)$/ }).click();
-  await expect(manager.getByRole("link", { name: /^Approval needed: INC-\d{4}-\d{4,} notice to Mercy Regional Health/ }).first()).toBeVisible();
+  await expect(
+    manager.getByRole("link", { name: /^Approval needed: INC-\d{4}-\d{4,} notice to Mercy Regional Health/ }).first(),
+  ).toBeVisible();
   await manager.goto("/dashboard");
   const queue = manager.getByRole("region", { name: /Notices awaiting approval/ });
   await queue.getByRole("link", { name: /Claims mailbox read by an outside party/ }).click();
@@ -75,16 +97,24 @@ test("a breach of health and EU data at a HIPAA client: obligations, four-eyes n
   await expect(contact).toHaveURL(/\/portal\//);
   const incidentCard = contact.getByRole("listitem").filter({ hasText: "Claims mailbox read by an outside party" });
   await expect(incidentCard.getByText("Unread")).toBeVisible();
-  await incidentCard.getByRole("link", { name: /Notice to the client|Client contract notice clause|Claims mailbox/ }).click();
+  await incidentCard
+    .getByRole("link", { name: /Notice to the client|Client contract notice clause|Claims mailbox/ })
+    .click();
   await expect(contact.getByText("this text is exactly the approved version")).toBeVisible();
-  await expect(contact.getByRole("article", { name: "Notice" })).toContainText("Forwarding rule removed, account reset, mailbox audit under way.");
+  await expect(contact.getByRole("article", { name: "Notice" })).toContainText(
+    "Forwarding rule removed, account reset, mailbox audit under way.",
+  );
   await expect(contact.locator("main")).not.toContainText("INTERNAL-MARKER");
   await contact.getByRole("button", { name: "Acknowledge receipt" }).click();
   await expect(contact.getByText(/You acknowledged receipt on/)).toBeVisible();
   await contact.getByLabel("Ask a question about this notice").fill("Were member IDs in the forwarded forms?");
   await contact.getByRole("button", { name: "Send question" }).click();
-  await expect(contact.getByRole("region", { name: "Questions" })).toContainText("Were member IDs in the forwarded forms?");
-  const pdf = await contact.request.get(contact.url().replace(/\/portal\/[^/]+\/notices\//, "/api/portal/notices/") + "/pdf");
+  await expect(contact.getByRole("region", { name: "Questions" })).toContainText(
+    "Were member IDs in the forwarded forms?",
+  );
+  const pdf = await contact.request.get(
+    contact.url().replace(/\/portal\/[^/]+\/notices\//, "/api/portal/notices/") + "/pdf",
+  );
   expect(pdf.status()).toBe(200);
   expect(pdf.headers()["content-type"]).toBe("application/pdf");
   expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
@@ -99,7 +129,9 @@ test("a breach of health and EU data at a HIPAA client: obligations, four-eyes n
   await expect(analyst.getByRole("link", { name: /Dana Whitfield asked a question on INC-/ }).first()).toBeVisible();
   await analyst.goto(noticeUrl);
   await expect(analyst.getByText(/Acknowledged by Dana Whitfield/)).toBeVisible();
-  await expect(analyst.getByRole("region", { name: "Questions from the client" })).toContainText("Were member IDs in the forwarded forms?");
+  await expect(analyst.getByRole("region", { name: "Questions from the client" })).toContainText(
+    "Were member IDs in the forwarded forms?",
+  );
   await analyst.goto(incidentUrl);
   await expect(contract).toContainText("Acknowledged");
 
@@ -111,13 +143,17 @@ test("a breach of health and EU data at a HIPAA client: obligations, four-eyes n
   await expect(other.getByText("Claims mailbox read by an outside party")).toHaveCount(0);
   await other.goto(portalNoticeUrl);
   await expectNotFound(other);
-  const foreignPdf = await other.request.get(portalNoticeUrl.replace(/\/portal\/[^/]+\/notices\//, "/api/portal/notices/") + "/pdf");
+  const foreignPdf = await other.request.get(
+    portalNoticeUrl.replace(/\/portal\/[^/]+\/notices\//, "/api/portal/notices/") + "/pdf",
+  );
   expect(foreignPdf.status()).toBe(404);
 
   for (const c of [analystCtx, managerCtx, contactCtx, otherCtx]) await c.close();
 });
 
-test("leaving a notice draft with unsaved changes asks first; a refused submit keeps every character", async ({ page }) => {
+test("leaving a notice draft with unsaved changes asks first; a refused submit keeps every character", async ({
+  page,
+}) => {
   await signIn(page, ACCOUNTS.analyst);
   await expect(page).toHaveURL(/\/incidents$/);
   await page.goto("/incidents/new");
@@ -127,8 +163,12 @@ test("leaving a notice draft with unsaved changes asks first; a refused submit k
   await page.getByLabel("Type").selectOption({ label: "Accidental leak" });
   await page.getByLabel("Severity").selectOption({ label: "Medium" });
   await page.getByRole("button", { name: "Log incident" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Statement batch printed twice and posted to the wrong branch" })).toBeVisible();
-  const contract = page.getByRole("region", { name: "Notification obligations" }).getByRole("listitem", { name: /Client contract notice clause/ });
+  await expect(
+    page.getByRole("heading", { level: 1, name: "Statement batch printed twice and posted to the wrong branch" }),
+  ).toBeVisible();
+  const contract = page
+    .getByRole("region", { name: "Notification obligations" })
+    .getByRole("listitem", { name: /Client contract notice clause/ });
   await contract.getByRole("button", { name: "Draft notice" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Notice to the client under the contract" })).toBeVisible();
 
@@ -140,7 +180,10 @@ test("leaving a notice draft with unsaved changes asks first; a refused submit k
 
   // following a link asks; dismissing stays, accepting leaves
   let asked = "";
-  page.once("dialog", (d) => { asked = d.message(); void d.dismiss(); });
+  page.once("dialog", (d) => {
+    asked = d.message();
+    void d.dismiss();
+  });
   await page.getByRole("link", { name: "Incidents", exact: true }).first().click();
   await expect.poll(() => asked).toContain("not saved");
   await expect(page.getByLabel("Containment and next steps")).toHaveValue("Second copies recalled from the branch.");

@@ -3,7 +3,10 @@ import { ACCOUNTS, signIn } from "./support";
 
 // Its own person (a client contact, for whom a second factor is optional by default), so that
 // it depends on no one else's data.
-test("an administrator resets a password; the link works once and ends the person's sessions", async ({ browser, page }) => {
+test("an administrator resets a password; the link works once and ends the person's sessions", async ({
+  browser,
+  page,
+}) => {
   const stamp = Date.now();
   const name = `Ines Moreau ${stamp}`;
   const email = `ines.moreau.${stamp}@warden.test`;
@@ -67,7 +70,9 @@ test("an administrator resets a password; the link works once and ends the perso
 
   // the old password no longer opens the account; the new one does
   await signIn(resetter, email, first);
-  await expect(resetter.getByRole("alert").filter({ hasText: "The email address or password is incorrect." })).toBeVisible();
+  await expect(
+    resetter.getByRole("alert").filter({ hasText: "The email address or password is incorrect." }),
+  ).toBeVisible();
   await signIn(resetter, email, second);
   await expect(resetter).toHaveURL(/\/portal/);
   await context.close();

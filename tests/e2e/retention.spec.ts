@@ -27,9 +27,29 @@ test.beforeAll(async () => {
     const closed = new Date(Date.now() + 10 * 86_400_000);
     closed.setUTCFullYear(closed.getUTCFullYear() - 6);
     const detected = new Date(closed.getTime() - 20 * 86_400_000);
-    await client.query(insert, [due.id, due.reference, "Misdirected claims export", "A claims export went to the wrong partner.", detected.toISOString(), closed.toISOString(), null, null, ACCOUNTS.analyst]);
+    await client.query(insert, [
+      due.id,
+      due.reference,
+      "Misdirected claims export",
+      "A claims export went to the wrong partner.",
+      detected.toISOString(),
+      closed.toISOString(),
+      null,
+      null,
+      ACCOUNTS.analyst,
+    ]);
     const older = new Date(Date.now() - 7 * 366 * 86_400_000);
-    await client.query(insert, [erased.id, erased.reference, "Erased incident", "", older.toISOString(), older.toISOString(), new Date(Date.now() - 86_400_000).toISOString(), "Client retention: 6 years after closing (demo contract)", ACCOUNTS.analyst]);
+    await client.query(insert, [
+      erased.id,
+      erased.reference,
+      "Erased incident",
+      "",
+      older.toISOString(),
+      older.toISOString(),
+      new Date(Date.now() - 86_400_000).toISOString(),
+      "Client retention: 6 years after closing (demo contract)",
+      ACCOUNTS.analyst,
+    ]);
   } finally {
     await client.end();
   }
@@ -46,16 +66,23 @@ async function shoot(page: Page, name: string) {
   await page.setViewportSize({ width: 1280, height: 720 });
 }
 
-test("a manager sets a legal hold with a reason, everyone sees it, an analyst cannot lift it, the manager lifts it", async ({ page, browser }) => {
+test("a manager sets a legal hold with a reason, everyone sees it, an analyst cannot lift it, the manager lifts it", async ({
+  page,
+  browser,
+}) => {
   await signIn(page, ACCOUNTS.manager);
   await page.goto(`/incidents/${due.id}`);
   const section = page.getByRole("region", { name: "Retention and legal hold" });
   await expect(section).toContainText("its content is erased from");
   await section.getByRole("button", { name: "Set a legal hold" }).click();
   await expect(section.getByText("Say why (a case, an inquiry, counsel's instruction).")).toBeVisible();
-  await section.getByLabel("Why it must be kept").fill("Smith v. Northwind, case 24-cv-113: counsel asked to keep everything");
+  await section
+    .getByLabel("Why it must be kept")
+    .fill("Smith v. Northwind, case 24-cv-113: counsel asked to keep everything");
   await section.getByRole("button", { name: "Set a legal hold" }).click();
-  await expect(section.getByRole("status")).toHaveText("Legal hold set: this incident will not be erased while it stands.");
+  await expect(section.getByRole("status")).toHaveText(
+    "Legal hold set: this incident will not be erased while it stands.",
+  );
   await expect(page.getByText("Legal hold", { exact: true })).toBeVisible();
   await expect(section).toContainText("Smith v. Northwind");
   await shoot(page, "incident-held");
@@ -76,7 +103,9 @@ test("a manager sets a legal hold with a reason, everyone sees it, an analyst ca
   await expect(page.getByText("Legal hold", { exact: true })).toHaveCount(0);
 });
 
-test("an administrator sees what is erased in the next 30 days, and the tombstone of an erased incident", async ({ page }) => {
+test("an administrator sees what is erased in the next 30 days, and the tombstone of an erased incident", async ({
+  page,
+}) => {
   await signIn(page, ACCOUNTS.admin);
   await page.goto("/admin");
   const preview = page.getByRole("region", { name: "Erasure in the next 30 days" });
@@ -87,7 +116,9 @@ test("an administrator sees what is erased in the next 30 days, and the tombston
 
   await page.goto(`/incidents/${erased.id}`);
   await expect(page.getByRole("heading", { name: "Erased incident" })).toBeVisible();
-  await expect(page.getByText(/was erased on .* under the policy .*its content no longer exists/)).toContainText(erased.reference);
+  await expect(page.getByText(/was erased on .* under the policy .*its content no longer exists/)).toContainText(
+    erased.reference,
+  );
   await shoot(page, "erased");
   const report = await page.request.get(`/api/incidents/${erased.id}/report?format=md`);
   expect(report.status()).toBe(410);

@@ -7,7 +7,12 @@ test.describe("each audience signs in and lands in its own area", () => {
     { who: "admin", email: ACCOUNTS.admin, path: /\/admin$/, heading: "Administration" },
     { who: "manager", email: ACCOUNTS.manager, path: /\/dashboard$/, heading: "Dashboard" },
     { who: "analyst", email: ACCOUNTS.analyst, path: /\/incidents$/, heading: "Incidents" },
-    { who: "client contact", email: ACCOUNTS.contactHealth, path: /\/portal\/[0-9a-f-]{36}$/, heading: "Mercy Regional Health" },
+    {
+      who: "client contact",
+      email: ACCOUNTS.contactHealth,
+      path: /\/portal\/[0-9a-f-]{36}$/,
+      heading: "Mercy Regional Health",
+    },
   ];
   for (const c of cases) {
     test(`${c.who} → ${c.heading}`, async ({ page }) => {
@@ -27,7 +32,9 @@ test.describe("each audience signs in and lands in its own area", () => {
     await clients.getByRole("link", { name: /open incidents of Mercy Regional Health$/ }).click();
     await expect(page).toHaveURL(/\/incidents\?clientId=[0-9a-f-]{36}$/);
     await expect(page.getByLabel("Client", { exact: true })).toHaveValue(/[0-9a-f-]{36}/);
-    await expect(page.getByLabel("Client", { exact: true }).locator("option:checked")).toHaveText("Mercy Regional Health");
+    await expect(page.getByLabel("Client", { exact: true }).locator("option:checked")).toHaveText(
+      "Mercy Regional Health",
+    );
     const clientCells = page.getByRole("table", { name: "Incidents" }).locator("tbody tr td:nth-child(3)");
     await expect(clientCells.first()).toHaveText("Mercy Regional Health");
     for (const text of await clientCells.allTextContents()) expect(text).toBe("Mercy Regional Health");
@@ -59,13 +66,17 @@ test.describe("bad sign-in attempts", () => {
 
   test("a wrong password shows one generic message and stays on the sign-in page", async ({ page }) => {
     await signIn(page, ACCOUNTS.manager, "not-the-password");
-    await expect(page.getByRole("alert").filter({ hasText: "The email address or password is incorrect." })).toBeVisible();
+    await expect(
+      page.getByRole("alert").filter({ hasText: "The email address or password is incorrect." }),
+    ).toBeVisible();
     await expect(page).toHaveURL(/\/login/);
   });
 
   test("an unknown email gets exactly the same message", async ({ page }) => {
     await signIn(page, "nobody@warden.test", "whatever");
-    await expect(page.getByRole("alert").filter({ hasText: "The email address or password is incorrect." })).toBeVisible();
+    await expect(
+      page.getByRole("alert").filter({ hasText: "The email address or password is incorrect." }),
+    ).toBeVisible();
   });
 
   test("empty fields are named beside each input", async ({ page }) => {

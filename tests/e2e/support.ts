@@ -34,7 +34,8 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
     await page.context().clearCookies();
   }
   await signInWithForm(page, email, password);
-  if (reusable && !new URL(page.url()).pathname.startsWith("/login")) signedIn.set(email, await page.context().cookies());
+  if (reusable && !new URL(page.url()).pathname.startsWith("/login"))
+    signedIn.set(email, await page.context().cookies());
 }
 
 /** Sessions this worker signed in through the form, by email (cookies of the browser context). */
@@ -46,8 +47,20 @@ async function signInWithForm(page: Page, email: string, password: string) {
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
   // the form's own alert (Next's route announcer is an alert too, outside the form)
-  const refused = page.locator("form [role=alert]").first().waitFor({ timeout: 30_000 }).then(() => "refused" as const, () => "refused" as const);
-  const moved = page.waitForURL((url) => url.pathname !== "/login", { timeout: 30_000 }).then(() => "moved" as const, () => "refused" as const);
+  const refused = page
+    .locator("form [role=alert]")
+    .first()
+    .waitFor({ timeout: 30_000 })
+    .then(
+      () => "refused" as const,
+      () => "refused" as const,
+    );
+  const moved = page
+    .waitForURL((url) => url.pathname !== "/login", { timeout: 30_000 })
+    .then(
+      () => "moved" as const,
+      () => "refused" as const,
+    );
   if ((await Promise.race([refused, moved])) === "refused") return;
   const path = new URL(page.url()).pathname;
   if (path === "/login/enrol") {
@@ -77,14 +90,27 @@ export async function typeCode(page: Page, codeAt: (ms: number) => string) {
     const now = Date.now();
     const ahead = attempt === 0 ? 0 : 30_000;
     if (attempt >= 2) await page.waitForTimeout(30_000 - (now % 30_000) + 500);
-    const answered = page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/login/verify");
+    const answered = page.waitForResponse(
+      (r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/login/verify",
+    );
     await page.getByLabel("Code", { exact: true }).fill(codeAt(Date.now() + ahead));
     await page.getByRole("button", { name: "Verify" }).click();
     await answered;
     // An accepted code navigates on; a refused one leaves the form (its button idle again) with a message.
     const outcome = await Promise.race([
-      page.waitForURL((url) => !url.pathname.startsWith("/login"), { timeout: 15_000 }).then(() => "in" as const, () => "neither" as const),
-      page.getByRole("button", { name: "Verify", exact: true }).waitFor({ timeout: 15_000 }).then(() => "refused" as const, () => "neither" as const),
+      page
+        .waitForURL((url) => !url.pathname.startsWith("/login"), { timeout: 15_000 })
+        .then(
+          () => "in" as const,
+          () => "neither" as const,
+        ),
+      page
+        .getByRole("button", { name: "Verify", exact: true })
+        .waitFor({ timeout: 15_000 })
+        .then(
+          () => "refused" as const,
+          () => "neither" as const,
+        ),
     ]);
     if (outcome === "refused") await page.waitForTimeout(300);
     if (outcome === "in" || !new URL(page.url()).pathname.startsWith("/login")) return;

@@ -23,14 +23,26 @@ export type Target = (typeof TARGETS)[number];
 export const ACTORS = ["ADMIN", "MANAGER", "ANALYST", "UNASSIGNED_ANALYST", "CLIENT_CONTACT"] as const;
 export type Actor = (typeof ACTORS)[number];
 
-export const ROLE_OF: Record<Actor, Role> = { ADMIN: "ADMIN", MANAGER: "MANAGER", ANALYST: "ANALYST", UNASSIGNED_ANALYST: "ANALYST", CLIENT_CONTACT: "CLIENT_CONTACT" };
+export const ROLE_OF: Record<Actor, Role> = {
+  ADMIN: "ADMIN",
+  MANAGER: "MANAGER",
+  ANALYST: "ANALYST",
+  UNASSIGNED_ANALYST: "ANALYST",
+  CLIENT_CONTACT: "CLIENT_CONTACT",
+};
 
 /**
  * Which home clients each actor's data reaches, written from how the fixture was made (not read
  * back from the viewer loader under test): managers and admins all, the analyst the one
  * assigned, the contact their own.
  */
-export const REACHES: Record<Actor, readonly Target[]> = { ADMIN: ["A", "B"], MANAGER: ["A", "B"], ANALYST: ["A"], UNASSIGNED_ANALYST: [], CLIENT_CONTACT: ["A"] };
+export const REACHES: Record<Actor, readonly Target[]> = {
+  ADMIN: ["A", "B"],
+  MANAGER: ["A", "B"],
+  ANALYST: ["A"],
+  UNASSIGNED_ANALYST: [],
+  CLIENT_CONTACT: ["A"],
+};
 
 /**
  * The oracle: allowed exactly when the role holds the entry's permission (and the narrower one
@@ -53,16 +65,32 @@ export async function makeWorld() {
   const [home, away] = await Promise.all([makeTenant(), makeTenant()]);
   const staff = (t: Tenant, key: string, assign: string[]) =>
     db().user.create({
-      data: { organizationId: t.org.id, email: `${key}-${t.org.slug}@fixture.test`, name: `${key} ${t.org.slug}`, role: "ANALYST", passwordHash: t.admin.passwordHash, assignments: { create: assign.map((clientId) => ({ clientId })) } },
+      data: {
+        organizationId: t.org.id,
+        email: `${key}-${t.org.slug}@fixture.test`,
+        name: `${key} ${t.org.slug}`,
+        role: "ANALYST",
+        passwordHash: t.admin.passwordHash,
+        assignments: { create: assign.map((clientId) => ({ clientId })) },
+      },
     });
   const unassigned = await staff(home, "unassigned", []);
   // Writes notices the tests then approve: the approver must not have written them (four-eyes).
-  const drafters = { home: await staff(home, "drafter", [home.clientA.id, home.clientB.id]), away: await staff(away, "drafter", [away.clientA.id, away.clientB.id]) };
+  const drafters = {
+    home: await staff(home, "drafter", [home.clientA.id, home.clientB.id]),
+    away: await staff(away, "drafter", [away.clientA.id, away.clientB.id]),
+  };
   return { home, away, unassigned, drafters, memo: new Map<string, Promise<unknown>>() };
 }
 
 export function actorId(w: World, actor: Actor): string {
-  return { ADMIN: w.home.admin.id, MANAGER: w.home.manager.id, ANALYST: w.home.analyst.id, UNASSIGNED_ANALYST: w.unassigned.id, CLIENT_CONTACT: w.home.contactA.id }[actor];
+  return {
+    ADMIN: w.home.admin.id,
+    MANAGER: w.home.manager.id,
+    ANALYST: w.home.analyst.id,
+    UNASSIGNED_ANALYST: w.unassigned.id,
+    CLIENT_CONTACT: w.home.contactA.id,
+  }[actor];
 }
 
 /** The tenant, client and people a target lives with. */
@@ -73,7 +101,11 @@ export function place(w: World, target: Target) {
   return { tenant: t, client, contact, drafter: target === "other" ? w.drafters.away : w.drafters.home };
 }
 
-export const INCIDENT_INPUT = { occurredAt: "2026-01-10T08:00", detectedAt: "2026-01-10T09:00", awareAt: "2026-01-10T09:30" };
+export const INCIDENT_INPUT = {
+  occurredAt: "2026-01-10T08:00",
+  detectedAt: "2026-01-10T09:00",
+  awareAt: "2026-01-10T09:30",
+};
 
 /** A new incident of the target's client, logged by its organization's manager. */
 export async function incidentIn(w: World, target: Target) {
@@ -101,11 +133,17 @@ export async function noticeIn(w: World, target: Target, state: NoticeState, dra
   if (state === "DRAFT") return draft.value.id;
   const n = await readNotice(p.tenant.manager.id, draft.value.id);
   const values = Object.fromEntries(n.fields.map((f) => [f.key, f.value || `Filled in: ${f.label}`]));
-  expect((await updateNoticeDraft(drafter, { noticeId: n.id, version: n.version, subject: n.subject, values })).ok).toBe(true);
+  expect(
+    (await updateNoticeDraft(drafter, { noticeId: n.id, version: n.version, subject: n.subject, values })).ok,
+  ).toBe(true);
   const saved = await readNotice(p.tenant.manager.id, n.id);
-  expect((await submitNotice(drafter, { noticeId: n.id, version: saved.version, subject: saved.subject, values })).ok).toBe(true);
+  expect(
+    (await submitNotice(drafter, { noticeId: n.id, version: saved.version, subject: saved.subject, values })).ok,
+  ).toBe(true);
   if (state === "AWAITING_APPROVAL") return n.id;
-  expect((await reviewNotice(await ctxFor(p.tenant.manager.id), { noticeId: n.id, decision: "APPROVE" })).ok).toBe(true);
+  expect((await reviewNotice(await ctxFor(p.tenant.manager.id), { noticeId: n.id, decision: "APPROVE" })).ok).toBe(
+    true,
+  );
   if (state === "APPROVED") return n.id;
   const { fingerprint } = await noticeDestinations(db(), p.client.id);
   expect((await sendNotice(drafter, { noticeId: n.id, recipients: fingerprint })).ok).toBe(true);

@@ -1,7 +1,20 @@
 import { randomUUID } from "node:crypto";
 import { db } from "@/server/db";
 import { ctxFor } from "./incident-fixture";
-import { actorId, contractObligation, incidentIn, INCIDENT_INPUT, noticeIn, place, readNotice, shared, type Actor, type NoticeState, type Target, type World } from "./access-world";
+import {
+  actorId,
+  contractObligation,
+  incidentIn,
+  INCIDENT_INPUT,
+  noticeIn,
+  place,
+  readNotice,
+  shared,
+  type Actor,
+  type NoticeState,
+  type Target,
+  type World,
+} from "./access-world";
 import { addEvidence } from "@/server/services/incidents/add-evidence";
 import { addIncidentTask } from "@/server/services/incidents/add-incident-task";
 import { noticeDestinations } from "@/server/data/notice-destinations";
@@ -27,19 +40,25 @@ export type ActionCase = {
   args?: (input: Input) => unknown[];
 };
 
-const resource = <T>(c: BuildContext, kind: string, make: () => Promise<T>) => (c.fresh ? make() : shared(c.w, `${kind}:${c.target}`, make));
+const resource = <T>(c: BuildContext, kind: string, make: () => Promise<T>) =>
+  c.fresh ? make() : shared(c.w, `${kind}:${c.target}`, make);
 const incident = (c: BuildContext) => resource(c, "incident", () => incidentIn(c.w, c.target));
 const current = async (c: BuildContext) => db().incident.findUniqueOrThrow({ where: { id: (await incident(c)).id } });
-const obligation = async (c: BuildContext) => resource(c, "obligation", async () => (await contractObligation((await incidentIn(c.w, c.target)).id)).id);
+const obligation = async (c: BuildContext) =>
+  resource(c, "obligation", async () => (await contractObligation((await incidentIn(c.w, c.target)).id)).id);
 /** An obligation the target's manager proposed as not required (a second person confirms or rejects it). */
 const proposed = (c: BuildContext) =>
   resource(c, "proposed-obligation", async () => {
     const id = (await contractObligation((await incidentIn(c.w, c.target)).id)).id;
-    const r = await markObligationNotRequired(await operator(c), { obligationId: id, reason: "No personal data was in the mailbox." });
+    const r = await markObligationNotRequired(await operator(c), {
+      obligationId: id,
+      reason: "No personal data was in the mailbox.",
+    });
     if (!r.ok) throw new Error(r.message);
     return id;
   });
-const notice = (c: BuildContext, state: NoticeState) => resource(c, `notice-${state}`, () => noticeIn(c.w, c.target, state));
+const notice = (c: BuildContext, state: NoticeState) =>
+  resource(c, `notice-${state}`, () => noticeIn(c.w, c.target, state));
 const tag = () => randomUUID().slice(0, 8);
 const operator = (c: BuildContext) => ctxFor(place(c.w, c.target).tenant.manager.id);
 
@@ -51,19 +70,40 @@ async function noticeEdit(c: BuildContext, noticeId: string): Promise<Input> {
 
 const clientFields = async (clientId: string): Promise<Input> => {
   const c = await db().client.findUniqueOrThrow({ where: { id: clientId } });
-  return { clientId, name: c.name, sector: c.sector, timeZone: c.timeZone, country: c.country, noticeHours: String(c.noticeHours) };
+  return {
+    clientId,
+    name: c.name,
+    sector: c.sector,
+    timeZone: c.timeZone,
+    country: c.country,
+    noticeHours: String(c.noticeHours),
+  };
 };
 
 export const ACTION_INPUTS: Record<string, ActionCase> = {
   acknowledgeNotice: { ids: ["noticeId"], build: async (c) => ({ noticeId: await notice(c, "SENT") }) },
-  addActionItem: { ids: ["incidentId"], allowed: "in-scope", build: async (c) => ({ incidentId: (await incident(c)).id, title: "Review the phishing filters", timeZone: "UTC" }) },
-  addAffectedAsset: { ids: ["incidentId"], build: async (c) => ({ incidentId: (await incident(c)).id, name: `Mail server ${tag()}`, kind: "server" }) },
+  addActionItem: {
+    ids: ["incidentId"],
+    allowed: "in-scope",
+    build: async (c) => ({ incidentId: (await incident(c)).id, title: "Review the phishing filters", timeZone: "UTC" }),
+  },
+  addAffectedAsset: {
+    ids: ["incidentId"],
+    build: async (c) => ({ incidentId: (await incident(c)).id, name: `Mail server ${tag()}`, kind: "server" }),
+  },
   addCustodyEntry: {
     ids: ["incidentId", "evidenceId"],
     build: async (c) => {
       const { incidentId, evidenceId } = await resource(c, "evidence", async () => {
         const i = await incidentIn(c.w, c.target);
-        const e = await addEvidence(await operator(c), { incidentId: i.id, description: "Mailbox export", location: "Vault 3", sha256: "a".repeat(64), collectedAt: "2026-01-11T10:00", timeZone: "UTC" });
+        const e = await addEvidence(await operator(c), {
+          incidentId: i.id,
+          description: "Mailbox export",
+          location: "Vault 3",
+          sha256: "a".repeat(64),
+          collectedAt: "2026-01-11T10:00",
+          timeZone: "UTC",
+        });
         if (!e.ok) throw new Error(e.message);
         const row = await db().evidence.findFirstOrThrow({ where: { incidentId: i.id } });
         return { incidentId: i.id, evidenceId: row.id };
@@ -73,10 +113,23 @@ export const ACTION_INPUTS: Record<string, ActionCase> = {
   },
   addEvidence: {
     ids: ["incidentId"],
-    build: async (c) => ({ incidentId: (await incident(c)).id, description: "Mailbox export", location: "Vault 3", sha256: "b".repeat(64), collectedAt: "2026-01-11T10:00", timeZone: "UTC" }),
+    build: async (c) => ({
+      incidentId: (await incident(c)).id,
+      description: "Mailbox export",
+      location: "Vault 3",
+      sha256: "b".repeat(64),
+      collectedAt: "2026-01-11T10:00",
+      timeZone: "UTC",
+    }),
   },
-  addIncidentNote: { ids: ["incidentId"], build: async (c) => ({ incidentId: (await incident(c)).id, body: "Called the client's privacy officer." }) },
-  addIncidentTask: { ids: ["incidentId"], build: async (c) => ({ incidentId: (await incident(c)).id, title: "Reset the agent's passwords", timeZone: "UTC" }) },
+  addIncidentNote: {
+    ids: ["incidentId"],
+    build: async (c) => ({ incidentId: (await incident(c)).id, body: "Called the client's privacy officer." }),
+  },
+  addIncidentTask: {
+    ids: ["incidentId"],
+    build: async (c) => ({ incidentId: (await incident(c)).id, title: "Reset the agent's passwords", timeZone: "UTC" }),
+  },
   assignIncidentOwner: {
     ids: ["incidentId"],
     // taking it oneself is open to every role that updates incidents
@@ -85,7 +138,11 @@ export const ACTION_INPUTS: Record<string, ActionCase> = {
       return { incidentId: i.id, version: String(i.version), ownerId: actorId(c.w, c.actor) };
     },
   },
-  completeReview: { ids: ["incidentId"], allowed: "in-scope", build: async (c) => ({ incidentId: (await incident(c)).id, version: "1" }) },
+  completeReview: {
+    ids: ["incidentId"],
+    allowed: "in-scope",
+    build: async (c) => ({ incidentId: (await incident(c)).id, version: "1" }),
+  },
   createIncident: {
     ids: ["clientId"],
     build: async (c) => ({
@@ -101,24 +158,56 @@ export const ACTION_INPUTS: Record<string, ActionCase> = {
     }),
   },
   draftNotice: { ids: ["obligationId"], build: async (c) => ({ obligationId: await obligation(c) }) },
-  markNoticeRead: { ids: ["noticeId"], args: (input) => [input.noticeId], build: async (c) => ({ noticeId: await notice(c, "SENT") }) },
+  markNoticeRead: {
+    ids: ["noticeId"],
+    args: (input) => [input.noticeId],
+    build: async (c) => ({ noticeId: await notice(c, "SENT") }),
+  },
   markNotificationsRead: { ids: [], targeted: false, build: async () => ({}) },
-  markObligationNotRequired: { ids: ["obligationId"], build: async (c) => ({ obligationId: await obligation(c), reason: "No personal data was in the mailbox." }) },
-  postNoticeMessage: { ids: ["noticeId"], build: async (c) => ({ noticeId: await notice(c, "SENT"), body: "When will the affected people be told?" }) },
+  markObligationNotRequired: {
+    ids: ["obligationId"],
+    build: async (c) => ({ obligationId: await obligation(c), reason: "No personal data was in the mailbox." }),
+  },
+  postNoticeMessage: {
+    ids: ["noticeId"],
+    build: async (c) => ({ noticeId: await notice(c, "SENT"), body: "When will the affected people be told?" }),
+  },
   recordExternalFiling: {
     ids: ["obligationId"],
-    build: async (c) => ({ obligationId: await obligation(c), filedBy: "BPO", filedAt: "2026-01-11T10:00", timeZone: "UTC", reference: `REF-${tag()}` }),
+    build: async (c) => ({
+      obligationId: await obligation(c),
+      filedBy: "BPO",
+      filedAt: "2026-01-11T10:00",
+      timeZone: "UTC",
+      reference: `REF-${tag()}`,
+    }),
   },
   resetUserMfa: { ids: ["userId"], build: async (c) => ({ userId: place(c.w, c.target).contact.id }) },
-  reviewNotice: { ids: ["noticeId"], build: async (c) => ({ noticeId: await notice(c, "AWAITING_APPROVAL"), decision: "APPROVE" }) },
+  reviewNotice: {
+    ids: ["noticeId"],
+    build: async (c) => ({ noticeId: await notice(c, "AWAITING_APPROVAL"), decision: "APPROVE" }),
+  },
   saveReview: {
     ids: ["incidentId"],
     allowed: "in-scope",
-    build: async (c) => ({ incidentId: (await incident(c)).id, version: "0", summary: "What happened", rootCause: "Phishing", contributingFactors: "", wentWell: "", wentBadly: "", lessons: "" }),
+    build: async (c) => ({
+      incidentId: (await incident(c)).id,
+      version: "0",
+      summary: "What happened",
+      rootCause: "Phishing",
+      contributingFactors: "",
+      wentWell: "",
+      wentBadly: "",
+      lessons: "",
+    }),
   },
   sendNotice: {
     ids: ["noticeId"],
-    build: async (c) => ({ noticeId: await notice(c, "APPROVED"), confirm: "yes", recipients: (await noticeDestinations(db(), place(c.w, c.target).client.id)).fingerprint }),
+    build: async (c) => ({
+      noticeId: await notice(c, "APPROVED"),
+      confirm: "yes",
+      recipients: (await noticeDestinations(db(), place(c.w, c.target).client.id)).fingerprint,
+    }),
   },
   startPasswordReset: { ids: ["userId"], build: async (c) => ({ userId: place(c.w, c.target).contact.id }) },
   submitNotice: { ids: ["noticeId"], build: async (c) => noticeEdit(c, await notice(c, "DRAFT")) },
@@ -126,7 +215,10 @@ export const ACTION_INPUTS: Record<string, ActionCase> = {
     ids: ["incidentId", "itemId"],
     build: async (c) => {
       const i = await incident(c);
-      const item = await db().checklistItem.findFirstOrThrow({ where: { incidentId: i.id, doneAt: null }, orderBy: { id: "asc" } });
+      const item = await db().checklistItem.findFirstOrThrow({
+        where: { incidentId: i.id, doneAt: null },
+        orderBy: { id: "asc" },
+      });
       return { incidentId: i.id, itemId: item.id, done: "true" };
     },
   },
@@ -135,9 +227,17 @@ export const ACTION_INPUTS: Record<string, ActionCase> = {
     build: async (c) => {
       const { incidentId, taskId } = await resource(c, "task", async () => {
         const i = await incidentIn(c.w, c.target);
-        const made = await addIncidentTask(await operator(c), { incidentId: i.id, title: "Call the client", ownerId: null, dueAt: null });
+        const made = await addIncidentTask(await operator(c), {
+          incidentId: i.id,
+          title: "Call the client",
+          ownerId: null,
+          dueAt: null,
+        });
         if (!made.ok) throw new Error(made.message);
-        return { incidentId: i.id, taskId: (await db().incidentTask.findFirstOrThrow({ where: { incidentId: i.id } })).id };
+        return {
+          incidentId: i.id,
+          taskId: (await db().incidentTask.findFirstOrThrow({ where: { incidentId: i.id } })).id,
+        };
       });
       return { incidentId, taskId, done: "true" };
     },
@@ -146,45 +246,107 @@ export const ACTION_INPUTS: Record<string, ActionCase> = {
     ids: ["incidentId"],
     build: async (c) => {
       const i = await current(c);
-      return { incidentId: i.id, version: String(i.version), kind: "CHANGE_SEVERITY", severity: i.severity === "LOW" ? "MEDIUM" : "LOW", reason: "Fewer records than feared." };
+      return {
+        incidentId: i.id,
+        version: String(i.version),
+        kind: "CHANGE_SEVERITY",
+        severity: i.severity === "LOW" ? "MEDIUM" : "LOW",
+        reason: "Fewer records than feared.",
+      };
     },
   },
   updateActionItem: {
     ids: ["incidentId", "actionItemId"],
     allowed: "in-scope",
-    build: async (c) => ({ incidentId: (await incident(c)).id, actionItemId: randomUUID(), ownerId: "", status: "DONE" }),
+    build: async (c) => ({
+      incidentId: (await incident(c)).id,
+      actionItemId: randomUUID(),
+      ownerId: "",
+      status: "DONE",
+    }),
   },
   updateAssessment: {
     ids: ["incidentId"],
     build: async (c) => {
       const i = await current(c);
-      return { incidentId: i.id, version: String(i.version), timeZone: "UTC", risk: "RISK", riskAssessedAt: "2026-01-10T12:00" };
+      return {
+        incidentId: i.id,
+        version: String(i.version),
+        timeZone: "UTC",
+        risk: "RISK",
+        riskAssessedAt: "2026-01-10T12:00",
+      };
     },
   },
   updateIncidentFacts: {
     ids: ["incidentId"],
     build: async (c) => {
       const i = await current(c);
-      return { incidentId: i.id, version: String(i.version), title: "Phishing led to mailbox access", summary: "Updated after the interview.", timeZone: "UTC", ...INCIDENT_INPUT, dataCategories: ["PERSONAL"], jurisdictions: ["US-CA"] };
+      return {
+        incidentId: i.id,
+        version: String(i.version),
+        title: "Phishing led to mailbox access",
+        summary: "Updated after the interview.",
+        timeZone: "UTC",
+        ...INCIDENT_INPUT,
+        dataCategories: ["PERSONAL"],
+        jurisdictions: ["US-CA"],
+      };
     },
   },
   updateNoticeDraft: {
     ids: ["noticeId"],
-    build: async (c) => ({ ...(await noticeEdit(c, await notice(c, "DRAFT"))), subject: `Notice of a data incident ${tag()}` }),
+    build: async (c) => ({
+      ...(await noticeEdit(c, await notice(c, "DRAFT"))),
+      subject: `Notice of a data incident ${tag()}`,
+    }),
   },
   // rejecting: allowed to every approver, the proposer too (only confirming needs someone else)
-  reviewObligationDecision: { ids: ["obligationId"], build: async (c) => ({ obligationId: await proposed(c), decision: "REJECT", reason: "The client's health data was in it." }) },
-  waiveObligation: { ids: ["obligationId"], build: async (c) => ({ obligationId: await obligation(c), reason: "The client confirmed in writing that it files itself." }) },
+  reviewObligationDecision: {
+    ids: ["obligationId"],
+    build: async (c) => ({
+      obligationId: await proposed(c),
+      decision: "REJECT",
+      reason: "The client's health data was in it.",
+    }),
+  },
+  waiveObligation: {
+    ids: ["obligationId"],
+    build: async (c) => ({
+      obligationId: await obligation(c),
+      reason: "The client confirmed in writing that it files itself.",
+    }),
+  },
   withdrawNotice: {
     ids: ["noticeId"],
     // only the person who drafted a notice withdraws it: an allowed case withdraws its own
-    build: async (c) => ({ noticeId: c.fresh ? await noticeIn(c.w, c.target, "AWAITING_APPROVAL", actorId(c.w, c.actor)) : await notice(c, "AWAITING_APPROVAL") }),
+    build: async (c) => ({
+      noticeId: c.fresh
+        ? await noticeIn(c.w, c.target, "AWAITING_APPROVAL", actorId(c.w, c.actor))
+        : await notice(c, "AWAITING_APPROVAL"),
+    }),
   },
-  createClient: { ids: [], targeted: false, build: async () => ({ name: `New client ${tag()}`, sector: "HEALTHCARE", timeZone: "UTC", country: "US", noticeHours: "72" }) },
+  createClient: {
+    ids: [],
+    targeted: false,
+    build: async () => ({
+      name: `New client ${tag()}`,
+      sector: "HEALTHCARE",
+      timeZone: "UTC",
+      country: "US",
+      noticeHours: "72",
+    }),
+  },
   updateClient: { ids: ["clientId"], build: async (c) => clientFields(place(c.w, c.target).client.id) },
   createUser: {
     ids: ["clientId"],
-    build: async (c) => ({ name: "New contact", email: `new-${tag()}@fixture.test`, role: "CLIENT_CONTACT", clientId: place(c.w, c.target).client.id, clientIds: [] }),
+    build: async (c) => ({
+      name: "New contact",
+      email: `new-${tag()}@fixture.test`,
+      role: "CLIENT_CONTACT",
+      clientId: place(c.w, c.target).client.id,
+      clientIds: [],
+    }),
   },
   updateUser: {
     ids: ["userId", "clientId"],
@@ -193,7 +355,14 @@ export const ACTION_INPUTS: Record<string, ActionCase> = {
       return { userId: p.contact.id, role: "CLIENT_CONTACT", clientId: p.client.id, clientIds: [], active: "on" };
     },
   },
-  setIncidentLegalHold: { ids: ["incidentId"], build: async (c) => ({ incidentId: (await incident(c)).id, mode: "set", reason: "Smith v. Acme: counsel asked to keep it" }) },
+  setIncidentLegalHold: {
+    ids: ["incidentId"],
+    build: async (c) => ({
+      incidentId: (await incident(c)).id,
+      mode: "set",
+      reason: "Smith v. Acme: counsel asked to keep it",
+    }),
+  },
   setClientLegalHold: {
     ids: ["clientId"],
     // one client per target: each allowed case flips its hold, so none meets the one before
@@ -203,13 +372,18 @@ export const ACTION_INPUTS: Record<string, ActionCase> = {
     },
   },
   setMfaPolicy: { ids: [], targeted: false, build: async () => ({ roles: [] }) },
-  setRuleOverride: { ids: [], targeted: false, build: async () => ({ ruleId: "pci-visa", amount: "24", unit: "HOURS", note: "From the card brand's letter." }) },
+  setRuleOverride: {
+    ids: [],
+    targeted: false,
+    build: async () => ({ ruleId: "pci-visa", amount: "24", unit: "HOURS", note: "From the card brand's letter." }),
+  },
 };
 
 /** FormData as a browser form posts it: a list field once per value. */
 export function formDataOf(input: Input): FormData {
   const form = new FormData();
-  for (const [key, value] of Object.entries(input)) for (const v of Array.isArray(value) ? value : [value]) form.append(key, v);
+  for (const [key, value] of Object.entries(input))
+    for (const v of Array.isArray(value) ? value : [value]) form.append(key, v);
   return form;
 }
 

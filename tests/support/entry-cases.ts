@@ -41,7 +41,9 @@ const ISO = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z/g;
 /** A response as a comparable value: status, type, and a text body with its instants blanked. */
 async function answerOf(res: Response) {
   const type = res.headers.get("content-type") ?? "";
-  const body = /json|text|csv/.test(type) ? (await res.text()).replace(ISO, "<instant>").replace(/\d{4}-\d{2}-\d{2}\.csv/g, "<day>.csv") : `<${(await res.arrayBuffer()).byteLength > 0 ? "bytes" : "empty"}>`;
+  const body = /json|text|csv/.test(type)
+    ? (await res.text()).replace(ISO, "<instant>").replace(/\d{4}-\d{2}-\d{2}\.csv/g, "<day>.csv")
+    : `<${(await res.arrayBuffer()).byteLength > 0 ? "bytes" : "empty"}>`;
   return { status: res.status, type: type.split(";")[0], body };
 }
 
@@ -49,7 +51,10 @@ const request = (path: string) => new Request(`http://localhost:3000${path}`);
 const params = <T>(value: T) => ({ params: Promise.resolve(value) });
 
 /** A page: its permission check, then its loader; a refusal of either is the page's 404. */
-async function page(permission: Permission, load: (viewer: Awaited<ReturnType<typeof viewerModule.requireViewer>>) => Promise<unknown>) {
+async function page(
+  permission: Permission,
+  load: (viewer: Awaited<ReturnType<typeof viewerModule.requireViewer>>) => Promise<unknown>,
+) {
   let viewer;
   try {
     viewer = await viewerModule.requireViewer(permission);
@@ -57,7 +62,9 @@ async function page(permission: Permission, load: (viewer: Awaited<ReturnType<ty
     return "not found";
   }
   const value = await load(viewer);
-  return value === null || value === undefined ? "not found" : { loaded: JSON.parse(JSON.stringify(value).replace(ISO, "<instant>")) };
+  return value === null || value === undefined
+    ? "not found"
+    : { loaded: JSON.parse(JSON.stringify(value).replace(ISO, "<instant>")) };
 }
 
 export const ROUTE_CASES: Record<string, EntryCase> = {
@@ -67,7 +74,12 @@ export const ROUTE_CASES: Record<string, EntryCase> = {
       await sharedIncident(c);
       return { client: place(c.w, c.target).client.id };
     },
-    call: async (input) => answerOf(await auditLogExport(request(`/api/audit/export?kind=incident.&client=${encodeURIComponent(str(input.client))}`))),
+    call: async (input) =>
+      answerOf(
+        await auditLogExport(
+          request(`/api/audit/export?kind=incident.&client=${encodeURIComponent(str(input.client))}`),
+        ),
+      ),
   },
   "src/app/api/exports/dashboard/route.ts#GET": {
     ids: ["clientId"],
@@ -75,7 +87,10 @@ export const ROUTE_CASES: Record<string, EntryCase> = {
       await sharedIncident(c);
       return { clientId: place(c.w, c.target).client.id };
     },
-    call: async (input) => answerOf(await dashboardExport(request(`/api/exports/dashboard?clientId=${encodeURIComponent(str(input.clientId))}`))),
+    call: async (input) =>
+      answerOf(
+        await dashboardExport(request(`/api/exports/dashboard?clientId=${encodeURIComponent(str(input.clientId))}`)),
+      ),
   },
   "src/app/api/exports/incidents/route.ts#GET": {
     ids: ["clientId"],
@@ -83,24 +98,37 @@ export const ROUTE_CASES: Record<string, EntryCase> = {
       await sharedIncident(c);
       return { clientId: place(c.w, c.target).client.id };
     },
-    call: async (input) => answerOf(await incidentsExport(request(`/api/exports/incidents?clientId=${encodeURIComponent(str(input.clientId))}`))),
+    call: async (input) =>
+      answerOf(
+        await incidentsExport(request(`/api/exports/incidents?clientId=${encodeURIComponent(str(input.clientId))}`)),
+      ),
   },
   "src/app/api/incidents/[id]/audit/route.ts#GET": {
     ids: ["id"],
     build: async (c) => ({ id: (await sharedIncident(c)).id }),
-    call: async (input) => answerOf(await auditExport(request(`/api/incidents/${str(input.id)}/audit`), params({ id: str(input.id) }))),
+    call: async (input) =>
+      answerOf(await auditExport(request(`/api/incidents/${str(input.id)}/audit`), params({ id: str(input.id) }))),
   },
   "src/app/api/incidents/[id]/report/route.ts#GET": {
     ids: ["id"],
     build: async (c) => ({ id: (await sharedIncident(c)).id }),
-    call: async (input) => answerOf(await reportExport(request(`/api/incidents/${str(input.id)}/report?format=md`), params({ id: str(input.id) }))),
+    call: async (input) =>
+      answerOf(
+        await reportExport(request(`/api/incidents/${str(input.id)}/report?format=md`), params({ id: str(input.id) })),
+      ),
   },
   "src/app/api/portal/notices/[id]/pdf/route.ts#GET": {
     ids: ["id"],
     build: async (c) => ({ id: await sentNotice(c) }),
-    call: async (input) => answerOf(await noticePdf(request(`/api/portal/notices/${str(input.id)}/pdf`), params({ id: str(input.id) }))),
+    call: async (input) =>
+      answerOf(await noticePdf(request(`/api/portal/notices/${str(input.id)}/pdf`), params({ id: str(input.id) }))),
   },
-  "src/app/api/staff/route.ts#GET": { ids: [], targeted: false, build: async () => ({}), call: async () => answerOf(await staffList()) },
+  "src/app/api/staff/route.ts#GET": {
+    ids: [],
+    targeted: false,
+    build: async () => ({}),
+    call: async () => answerOf(await staffList()),
+  },
 };
 
 export const PAGE_CASES: Record<string, EntryCase> = {
@@ -113,9 +141,14 @@ export const PAGE_CASES: Record<string, EntryCase> = {
     },
     call: (input) =>
       page("audit:read", async (viewer) => {
-        const { query, fieldErrors } = parseAuditLogQuery({ client: str(input.client), kind: "incident." }, viewer.timeZone);
+        const { query, fieldErrors } = parseAuditLogQuery(
+          { client: str(input.client), kind: "incident." },
+          viewer.timeZone,
+        );
         const resolved = await resolveAuditFilter(viewer, query, await auditFilterOptions(viewer));
-        return Object.keys({ ...fieldErrors, ...resolved.fieldErrors }).length ? null : listAuditLog(viewer, resolved.filter);
+        return Object.keys({ ...fieldErrors, ...resolved.fieldErrors }).length
+          ? null
+          : listAuditLog(viewer, resolved.filter);
       }),
   },
   "src/app/(staff)/dashboard/page.tsx": {

@@ -40,7 +40,10 @@ async function getViewer(): Promise<Viewer | null> {
 
 export const viewerModule = {
   getViewer,
-  getSessionGate: async () => (current ? { status: "complete" as const, userId: current.userId, sessionId: current.sessionId } : { status: "none" as const }),
+  getSessionGate: async () =>
+    current
+      ? { status: "complete" as const, userId: current.userId, sessionId: current.sessionId }
+      : { status: "none" as const },
   authorize: async (permission: Permission) => {
     const viewer = await getViewer();
     if (!viewer) return { ok: false as const, code: "UNAUTHENTICATED" as const };
@@ -62,7 +65,13 @@ export const viewerModule = {
 
 export const headersModule = {
   headers: async () => new Headers({ host: "localhost:3000", "user-agent": "vitest", "x-forwarded-for": "127.0.0.1" }),
-  cookies: async () => ({ get: () => undefined, getAll: () => [], set: () => undefined, delete: () => undefined, has: () => false }),
+  cookies: async () => ({
+    get: () => undefined,
+    getAll: () => [],
+    set: () => undefined,
+    delete: () => undefined,
+    has: () => false,
+  }),
 };
 
 export const cacheModule = { revalidatePath: () => undefined, revalidateTag: () => undefined };

@@ -14,14 +14,25 @@ type Tenant = Awaited<ReturnType<typeof makeTenant>>;
 /** The incident's contract notice drafted by the analyst, approved by the manager and sent to client A, through the services. */
 export async function sentContractNotice(t: Tenant, incidentId: string): Promise<string> {
   const analyst = await ctxFor(t.analyst.id);
-  const o = await db().obligation.findUniqueOrThrow({ where: { incidentId_ruleId: { incidentId, ruleId: "contract" } } });
+  const o = await db().obligation.findUniqueOrThrow({
+    where: { incidentId_ruleId: { incidentId, ruleId: "contract" } },
+  });
   const draft = await draftNotice(analyst, { obligationId: o.id });
   if (!draft.ok) throw new Error(draft.message);
   const n = await db().notice.findUniqueOrThrow({ where: { id: draft.value.id } });
-  const values = Object.fromEntries(openNoticeFields(await readCipher(db(), incidentId), n.fields).map((f) => [f.key, f.value || `Filled in: ${f.label}`]));
-  expect((await updateNoticeDraft(analyst, { noticeId: n.id, version: n.version, subject: n.subject, values })).ok).toBe(true);
+  const values = Object.fromEntries(
+    openNoticeFields(await readCipher(db(), incidentId), n.fields).map((f) => [
+      f.key,
+      f.value || `Filled in: ${f.label}`,
+    ]),
+  );
+  expect(
+    (await updateNoticeDraft(analyst, { noticeId: n.id, version: n.version, subject: n.subject, values })).ok,
+  ).toBe(true);
   const saved = await db().notice.findUniqueOrThrow({ where: { id: n.id } });
-  expect((await submitNotice(analyst, { noticeId: n.id, version: saved.version, subject: saved.subject, values })).ok).toBe(true);
+  expect(
+    (await submitNotice(analyst, { noticeId: n.id, version: saved.version, subject: saved.subject, values })).ok,
+  ).toBe(true);
   expect((await reviewNotice(await ctxFor(t.manager.id), { noticeId: n.id, decision: "APPROVE" })).ok).toBe(true);
   const { fingerprint } = await noticeDestinations(db(), t.clientA.id);
   expect((await sendNotice(analyst, { noticeId: n.id, recipients: fingerprint })).ok).toBe(true);

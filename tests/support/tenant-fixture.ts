@@ -15,10 +15,16 @@ export async function makeTenant() {
   const prisma = db();
   const org = await prisma.organization.create({ data: { name: `Org ${tag}`, slug: `org-${tag}` } });
   const client = (name: string) =>
-    prisma.client.create({ data: { organizationId: org.id, name, sector: "HEALTHCARE", timeZone: "America/Chicago", country: "US" } });
+    prisma.client.create({
+      data: { organizationId: org.id, name, sector: "HEALTHCARE", timeZone: "America/Chicago", country: "US" },
+    });
   const clientA = await client(`Client A ${tag}`);
   const clientB = await client(`Client B ${tag}`);
-  const user = (role: "ADMIN" | "MANAGER" | "ANALYST" | "CLIENT_CONTACT", key: string, extra: { clientId?: string; assign?: string[] } = {}) =>
+  const user = (
+    role: "ADMIN" | "MANAGER" | "ANALYST" | "CLIENT_CONTACT",
+    key: string,
+    extra: { clientId?: string; assign?: string[] } = {},
+  ) =>
     prisma.user.create({
       data: {
         organizationId: org.id,

@@ -11,17 +11,25 @@ const root = path.resolve(import.meta.dirname, "../..");
 const rel = (file: string) => path.relative(root, file).split(path.sep).join("/");
 
 function walk(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? walk(path.join(dir, d.name)) : [path.join(dir, d.name)]));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
+    d.isDirectory() ? walk(path.join(dir, d.name)) : [path.join(dir, d.name)],
+  );
 }
 
 const source = (file: string) => readFileSync(path.join(root, file), "utf8");
 
 /** Exported names of a module: `export async function x`, `export const x`, `export { a as x }`. */
 function exportedNames(text: string): string[] {
-  const names = [...text.matchAll(/^export\s+(?:async\s+)?(?:function\*?|const|let)\s+([A-Za-z0-9_$]+)/gm)].map((m) => m[1]!);
+  const names = [...text.matchAll(/^export\s+(?:async\s+)?(?:function\*?|const|let)\s+([A-Za-z0-9_$]+)/gm)].map(
+    (m) => m[1]!,
+  );
   for (const block of text.matchAll(/^export\s*\{([^}]*)\}/gm)) {
     for (const part of block[1]!.split(",")) {
-      const name = part.trim().split(/\s+as\s+/).pop()?.trim();
+      const name = part
+        .trim()
+        .split(/\s+as\s+/)
+        .pop()
+        ?.trim();
       if (name) names.push(name);
     }
   }
@@ -33,22 +41,38 @@ const actionFiles = walk(path.join(root, "src/server/actions"))
   .filter((f) => f.endsWith(".ts") && /^\s*["']use server["'];/.test(readFileSync(f, "utf8")))
   .map(rel)
   .sort();
-const routeFiles = walk(path.join(root, "src/app")).filter((f) => f.endsWith(`${path.sep}route.ts`)).map(rel).sort();
-const pageFiles = walk(path.join(root, "src/app")).filter((f) => f.endsWith(`${path.sep}page.tsx`)).map(rel).sort();
+const routeFiles = walk(path.join(root, "src/app"))
+  .filter((f) => f.endsWith(`${path.sep}route.ts`))
+  .map(rel)
+  .sort();
+const pageFiles = walk(path.join(root, "src/app"))
+  .filter((f) => f.endsWith(`${path.sep}page.tsx`))
+  .map(rel)
+  .sort();
 
 const valueExports = (text: string) => exportedNames(text).filter((n) => !/^(type|interface)$/.test(n));
 
 describe("access registry: every entry point is listed, nothing listed is gone", () => {
   it("lists every server action export", () => {
     const found = actionFiles.flatMap((f) => valueExports(source(f)).map((n) => `${f}#${n}`)).sort();
-    const listed = Object.entries(ACTIONS).flatMap(([f, entries]) => Object.keys(entries).map((n) => `${f}#${n}`)).sort();
+    const listed = Object.entries(ACTIONS)
+      .flatMap(([f, entries]) => Object.keys(entries).map((n) => `${f}#${n}`))
+      .sort();
     expect(found.length).toBeGreaterThan(30);
     expect(listed).toEqual(found);
   });
 
   it("lists every route handler method", () => {
-    const found = routeFiles.flatMap((f) => valueExports(source(f)).filter((n) => (HTTP_METHODS as readonly string[]).includes(n)).map((m) => `${f}#${m}`)).sort();
-    const listed = Object.entries(ROUTES).flatMap(([f, methods]) => Object.keys(methods).map((m) => `${f}#${m}`)).sort();
+    const found = routeFiles
+      .flatMap((f) =>
+        valueExports(source(f))
+          .filter((n) => (HTTP_METHODS as readonly string[]).includes(n))
+          .map((m) => `${f}#${m}`),
+      )
+      .sort();
+    const listed = Object.entries(ROUTES)
+      .flatMap(([f, methods]) => Object.keys(methods).map((m) => `${f}#${m}`))
+      .sort();
     expect(found.length).toBeGreaterThan(5);
     expect(listed).toEqual(found);
   });
@@ -63,8 +87,13 @@ describe("access registry: the listed permission is the one the source asks for"
   const gates = (entries: Record<string, EntryAccess>) => new Set(Object.values(entries).map((e) => e.gate));
 
   it("every listed gate is a known permission or one of the session gates", () => {
-    const all = [...Object.values(ACTIONS).flatMap((e) => Object.values(e)), ...Object.values(ROUTES).flatMap((e) => Object.values(e)), ...Object.values(PAGES)];
-    for (const entry of all) expect([...PERMISSIONS, "public", "signed-in", "session-in-progress"]).toContain(entry.gate);
+    const all = [
+      ...Object.values(ACTIONS).flatMap((e) => Object.values(e)),
+      ...Object.values(ROUTES).flatMap((e) => Object.values(e)),
+      ...Object.values(PAGES),
+    ];
+    for (const entry of all)
+      expect([...PERMISSIONS, "public", "signed-in", "session-in-progress"]).toContain(entry.gate);
   });
 
   it.each(Object.keys(ACTIONS))("%s: runAction's permission matches", (file) => {
@@ -77,10 +106,13 @@ describe("access registry: the listed permission is the one the source asks for"
     if (permissionGates.length) expect(text).toContain("runAction(");
     else expect(text).not.toContain("runAction(");
     // one runAction permission per action export that declares one
-    expect(inSource.length).toBe(Object.values(ACTIONS[file]!).filter((e) => (PERMISSIONS as readonly string[]).includes(e.gate)).length);
+    expect(inSource.length).toBe(
+      Object.values(ACTIONS[file]!).filter((e) => (PERMISSIONS as readonly string[]).includes(e.gate)).length,
+    );
     for (const [name, entry] of Object.entries(ACTIONS[file]!)) {
       if (entry.gate === "public") expect(text, name).not.toMatch(/sessionFor\(|authorize\(/);
-      if (entry.gate === "signed-in") expect(text, name).toMatch(/sessionFor\(\[\s*"complete"\s*\]\)|getSessionGate\(\)/);
+      if (entry.gate === "signed-in")
+        expect(text, name).toMatch(/sessionFor\(\[\s*"complete"\s*\]\)|getSessionGate\(\)/);
     }
   });
 

@@ -1,6 +1,13 @@
 import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { ANCHOR_FORMAT, anchorKey, checkAnchorHeads, openAnchor, signAnchor, type AnchorHead } from "@/domain/audit/anchor";
+import {
+  ANCHOR_FORMAT,
+  anchorKey,
+  checkAnchorHeads,
+  openAnchor,
+  signAnchor,
+  type AnchorHead,
+} from "@/domain/audit/anchor";
 import { canonicalJson, eventHash, GENESIS_HASH } from "@/domain/audit/chain";
 
 const KEY = Buffer.alloc(32, 7);
@@ -24,7 +31,10 @@ describe("opening an anchor file", () => {
 
   it("accepts the file as written, with its heads", () => {
     expect(signed.format).toBe(ANCHOR_FORMAT);
-    expect(openAnchor(fileText(signed), KEY)).toEqual({ ok: true, anchor: { format: ANCHOR_FORMAT, createdAt: "2026-12-02T07:00:00.000Z", heads } });
+    expect(openAnchor(fileText(signed), KEY)).toEqual({
+      ok: true,
+      anchor: { format: ANCHOR_FORMAT, createdAt: "2026-12-02T07:00:00.000Z", heads },
+    });
   });
 
   it.each([
@@ -33,19 +43,31 @@ describe("opening an anchor file", () => {
     ["an organization's head dropped", { ...signed, heads: [heads[1]!] }],
     ["the time changed", { ...signed, createdAt: "2026-12-03T07:00:00.000Z" }],
     ["the signature replaced by one made with another key", signAnchor(heads, createdAt, OTHER_KEY)],
-    ["the signature made with the audit key itself instead of the derived key", {
-      ...signed,
-      signature: createHmac("sha256", KEY).update(canonicalJson({ format: ANCHOR_FORMAT, createdAt: signed.createdAt, heads })).digest("hex"),
-    }],
+    [
+      "the signature made with the audit key itself instead of the derived key",
+      {
+        ...signed,
+        signature: createHmac("sha256", KEY)
+          .update(canonicalJson({ format: ANCHOR_FORMAT, createdAt: signed.createdAt, heads }))
+          .digest("hex"),
+      },
+    ],
     ["the signature truncated", { ...signed, signature: signed.signature.slice(0, 32) }],
   ])("refuses a tampered file: %s", (_, tampered) => {
-    expect(openAnchor(fileText(tampered), KEY)).toEqual({ ok: false, reason: expect.stringMatching(/^the signature does not match/) });
+    expect(openAnchor(fileText(tampered), KEY)).toEqual({
+      ok: false,
+      reason: expect.stringMatching(/^the signature does not match/),
+    });
   });
 
   it.each([
     ["not JSON", "{ heads: [", "the file is not JSON"],
     ["another kind of file", fileText({ hello: "world" }), "the file is not a Warden audit anchor"],
-    ["a head without its hash", fileText({ ...signed, heads: [{ ...heads[0]!, hash: undefined }] }), "the anchor is incomplete"],
+    [
+      "a head without its hash",
+      fileText({ ...signed, heads: [{ ...heads[0]!, hash: undefined }] }),
+      "the anchor is incomplete",
+    ],
     ["no signature", fileText({ ...signed, signature: undefined }), "the anchor is incomplete"],
   ])("refuses %s, saying why", (_, text, reason) => {
     expect(openAnchor(text, KEY)).toEqual({ ok: false, reason: expect.stringContaining(reason) });
@@ -69,10 +91,34 @@ describe("checking anchored heads against the chains", () => {
   it("names each organization whose anchored event is gone or changed", () => {
     const now = new Map(stored);
     now.delete("org-1:41");
-    now.set("org-2:7", eventHash(GENESIS_HASH, { organizationId: "org-2", seq: 7, at: new Date(0), actorId: null, actorLabel: "x", action: "a", entityType: "T", entityId: null, changes: null, requestId: null, ip: null }, KEY));
+    now.set(
+      "org-2:7",
+      eventHash(
+        GENESIS_HASH,
+        {
+          organizationId: "org-2",
+          seq: 7,
+          at: new Date(0),
+          actorId: null,
+          actorLabel: "x",
+          action: "a",
+          entityType: "T",
+          entityId: null,
+          changes: null,
+          requestId: null,
+          ip: null,
+        },
+        KEY,
+      ),
+    );
     expect(checkAnchorHeads(heads, lookup(now))).toEqual([
       { organizationId: "org-1", organizationSlug: "acme", seq: 41, reason: "the anchored event is gone" },
-      { organizationId: "org-2", organizationSlug: "globex", seq: 7, reason: "the anchored event's hash has changed (rewritten)" },
+      {
+        organizationId: "org-2",
+        organizationSlug: "globex",
+        seq: 7,
+        reason: "the anchored event's hash has changed (rewritten)",
+      },
     ]);
   });
 });

@@ -12,7 +12,11 @@ describe("a server action from another site", () => {
     ["the site itself", {}, false],
     ["the site, in other letter case", { origin: "https://Warden.Example" }, false],
     ["the site behind a proxy", { host: "10.0.0.5:3000", forwardedHost: "warden.example" }, false],
-    ["another site behind a proxy", { host: "10.0.0.5:3000", forwardedHost: "warden.example", origin: "https://evil.example" }, true],
+    [
+      "another site behind a proxy",
+      { host: "10.0.0.5:3000", forwardedHost: "warden.example", origin: "https://evil.example" },
+      true,
+    ],
     ["no Origin (left to Next)", { origin: null }, false],
     ["a GET", { method: "GET", origin: "https://evil.example" }, false],
   ])("%s", (_name, patch, refused) => {

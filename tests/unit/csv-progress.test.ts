@@ -27,7 +27,9 @@ describe("countCsvRecords", () => {
 
 describe("attachmentName", () => {
   it("reads the file name of a download, with a fallback", () => {
-    expect(attachmentName('attachment; filename="incidents-2026-11-24.csv"', "export.csv")).toBe("incidents-2026-11-24.csv");
+    expect(attachmentName('attachment; filename="incidents-2026-11-24.csv"', "export.csv")).toBe(
+      "incidents-2026-11-24.csv",
+    );
     expect(attachmentName(null, "export.csv")).toBe("export.csv");
   });
 });

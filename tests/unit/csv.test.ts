@@ -4,7 +4,7 @@ import { csvRows, safeCell } from "@/lib/csv";
 describe("CSV export cells", () => {
   it.each([
     ["plain", "plain"],
-    ["=HYPERLINK(\"http://evil\")", "'=HYPERLINK(\"http://evil\")"],
+    ['=HYPERLINK("http://evil")', '\'=HYPERLINK("http://evil")'],
     ["+1-800", "'+1-800"],
     ["-2+3", "'-2+3"],
     ["@SUM(A1)", "'@SUM(A1)"],
@@ -17,6 +17,11 @@ describe("CSV export cells", () => {
   });
 
   it("quotes commas, quotes and newlines, one record per CRLF line", () => {
-    expect(csvRows([["a,b", 'say "hi"', "line1\nline2"], ["=1+1", "ok", ""]])).toBe('"a,b","say ""hi""","line1\nline2"\r\n\'=1+1,ok,\r\n');
+    expect(
+      csvRows([
+        ["a,b", 'say "hi"', "line1\nline2"],
+        ["=1+1", "ok", ""],
+      ]),
+    ).toBe('"a,b","say ""hi""","line1\nline2"\r\n\'=1+1,ok,\r\n');
   });
 });

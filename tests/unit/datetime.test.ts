@@ -15,13 +15,24 @@ describe("formatInstant", () => {
   });
 
   it("agrees with luxon's 'd LLL yyyy, HH:mm ZZZZ' across zones and DST changes", () => {
-    const zones = ["UTC", "Europe/London", "Europe/Berlin", "America/New_York", "America/Los_Angeles", "Asia/Kolkata", "Australia/Sydney", "Asia/Singapore"];
+    const zones = [
+      "UTC",
+      "Europe/London",
+      "Europe/Berlin",
+      "America/New_York",
+      "America/Los_Angeles",
+      "Asia/Kolkata",
+      "Australia/Sydney",
+      "Asia/Singapore",
+    ];
     let t = Date.UTC(2025, 0, 1);
     for (let i = 0; i < 2000; i++) {
       t += 4 * 3600_000 + 17 * 60_000 + 13_000; // walks through every hour of the day and both DST changes
       const d = new Date(t);
       for (const zone of zones) {
-        expect(formatInstant(d, zone)).toBe(DateTime.fromJSDate(d, { zone }).setLocale("en-US").toFormat("d LLL yyyy, HH:mm ZZZZ"));
+        expect(formatInstant(d, zone)).toBe(
+          DateTime.fromJSDate(d, { zone }).setLocale("en-US").toFormat("d LLL yyyy, HH:mm ZZZZ"),
+        );
       }
     }
   }, 60_000); // 16,000 comparisons: slow on a busy 2-core machine, and correctness, not speed, is what it checks

@@ -49,7 +49,8 @@ function find(id: string, f: IncidentFacts, c: ClientTerms, filings: Record<stri
   return o;
 }
 
-const due = (id: string, f: IncidentFacts, c: ClientTerms, filings: Record<string, Date> = {}) => find(id, f, c, filings).dueAt?.toISOString() ?? null;
+const due = (id: string, f: IncidentFacts, c: ClientTerms, filings: Record<string, Date> = {}) =>
+  find(id, f, c, filings).dueAt?.toISOString() ?? null;
 
 describe("due times, hand-computed", () => {
   const US = (codes: string[], extra: Partial<IncidentFacts> = {}) => facts({ jurisdictions: codes, ...extra });
@@ -60,8 +61,18 @@ describe("due times, hand-computed", () => {
     ["contract", facts(), client(), "2026-03-30T01:30:00.000Z"],
     ["contract", facts(), client({ noticeHours: 12 }), "2026-03-29T13:30:00.000Z"],
     // 24 business hours in London from Friday 16:00 GMT: 1 h Fri, 8 h Mon, 8 h Tue (BST from Sunday), 7 h Wed → 16:00 BST
-    ["contract", facts({ awareAt: new Date("2026-03-27T16:00:00Z") }), client({ timeZone: "Europe/London", noticeBusinessHoursOnly: true }), "2026-04-01T15:00:00.000Z"],
-    ["contract", facts({ dataCategories: ["OPERATIONAL_ONLY"] }), client({ noticeHours: 48 }), "2026-03-31T01:30:00.000Z"],
+    [
+      "contract",
+      facts({ awareAt: new Date("2026-03-27T16:00:00Z") }),
+      client({ timeZone: "Europe/London", noticeBusinessHoursOnly: true }),
+      "2026-04-01T15:00:00.000Z",
+    ],
+    [
+      "contract",
+      facts({ dataCategories: ["OPERATIONAL_ONLY"] }),
+      client({ noticeHours: 48 }),
+      "2026-03-31T01:30:00.000Z",
+    ],
     // GDPR
     ["gdpr-33-2", facts(), client(), "2026-03-30T01:30:00.000Z"],
     ["gdpr-33", facts(), client(), "2026-04-01T01:30:00.000Z"],
@@ -71,45 +82,140 @@ describe("due times, hand-computed", () => {
     // HIPAA: discovery = detection (earlier than awareness) 2026-03-28 15:00 CDT; +60 days = 27 May, end of day CDT
     ["hipaa-410", US(["US-IL"], { dataCategories: ["HEALTH"] }), hipaa, "2026-05-28T04:59:59.999Z"],
     ["hipaa-404", US(["US-IL"], { dataCategories: ["HEALTH"] }), hipaa, "2026-05-28T04:59:59.999Z"],
-    ["hipaa-406", US(["US-IL"], { dataCategories: ["HEALTH"], dataSubjectsCount: 600 }), hipaa, "2026-05-28T04:59:59.999Z"],
-    ["hipaa-408", US(["US-IL"], { dataCategories: ["HEALTH"], dataSubjectsCount: 500 }), hipaa, "2026-05-28T04:59:59.999Z"],
+    [
+      "hipaa-406",
+      US(["US-IL"], { dataCategories: ["HEALTH"], dataSubjectsCount: 600 }),
+      hipaa,
+      "2026-05-28T04:59:59.999Z",
+    ],
+    [
+      "hipaa-408",
+      US(["US-IL"], { dataCategories: ["HEALTH"], dataSubjectsCount: 500 }),
+      hipaa,
+      "2026-05-28T04:59:59.999Z",
+    ],
     // PCI: aware 2026-03-28 20:30 CDT; 3 calendar days → end of 31 March CDT
-    ["pci-visa", US(["US-IL"], { dataCategories: ["PAYMENT_CARD"] }), client({ timeZone: "America/Chicago", handlesCardData: true }), "2026-04-01T04:59:59.999Z"],
-    ["pci-mastercard", US(["US-IL"], { dataCategories: ["PAYMENT_CARD"] }), client({ handlesCardData: true }), "2026-03-30T01:30:00.000Z"],
+    [
+      "pci-visa",
+      US(["US-IL"], { dataCategories: ["PAYMENT_CARD"] }),
+      client({ timeZone: "America/Chicago", handlesCardData: true }),
+      "2026-04-01T04:59:59.999Z",
+    ],
+    [
+      "pci-mastercard",
+      US(["US-IL"], { dataCategories: ["PAYMENT_CARD"] }),
+      client({ handlesCardData: true }),
+      "2026-03-30T01:30:00.000Z",
+    ],
     // NIS2: 24 h, 72 h, and 1 month after the 72 h notification (projected: 1 April 03:30 CEST → 1 May 03:30 CEST)
     ["nis2-23-early", facts({ nis2Significant: true }), client({ nis2Entity: true }), "2026-03-30T01:30:00.000Z"],
-    ["nis2-23-notification", facts({ nis2Significant: true }), client({ nis2Entity: true }), "2026-04-01T01:30:00.000Z"],
+    [
+      "nis2-23-notification",
+      facts({ nis2Significant: true }),
+      client({ nis2Entity: true }),
+      "2026-04-01T01:30:00.000Z",
+    ],
     ["nis2-23-final", facts({ nis2Significant: true }), client({ nis2Entity: true }), "2026-05-01T01:30:00.000Z"],
     // DORA initial: the earlier of 4 h from classification and 24 h from awareness
-    ["dora-19-initial", facts({ doraMajor: true, doraClassifiedAt: new Date("2026-03-29T10:00:00Z") }), client({ doraFinancialEntity: true }), "2026-03-29T14:00:00.000Z"],
-    ["dora-19-initial", facts({ doraMajor: true, doraClassifiedAt: new Date("2026-03-30T00:00:00Z") }), client({ doraFinancialEntity: true }), "2026-03-30T01:30:00.000Z"],
+    [
+      "dora-19-initial",
+      facts({ doraMajor: true, doraClassifiedAt: new Date("2026-03-29T10:00:00Z") }),
+      client({ doraFinancialEntity: true }),
+      "2026-03-29T14:00:00.000Z",
+    ],
+    [
+      "dora-19-initial",
+      facts({ doraMajor: true, doraClassifiedAt: new Date("2026-03-30T00:00:00Z") }),
+      client({ doraFinancialEntity: true }),
+      "2026-03-30T01:30:00.000Z",
+    ],
     ["dora-19-initial", facts({ doraMajor: null }), client({ doraFinancialEntity: true }), "2026-03-30T01:30:00.000Z"],
     // SEC: 4 business days, New York time, skipping weekends and federal holidays
     // determined Wed 25 Nov 2026; Thu 26 Thanksgiving; Fri 27, Mon 30, Tue 1, Wed 2 Dec → end of 2 Dec EST
-    ["sec-8k-105", facts({ secMaterial: true, secDeterminedAt: new Date("2026-11-25T20:00:00Z") }), client({ secRegistrant: true }), "2026-12-03T04:59:59.999Z"],
+    [
+      "sec-8k-105",
+      facts({ secMaterial: true, secDeterminedAt: new Date("2026-11-25T20:00:00Z") }),
+      client({ secRegistrant: true }),
+      "2026-12-03T04:59:59.999Z",
+    ],
     // determined Thu 2 Jul 2026; Fri 3 Jul is Independence Day observed; Mon 6 … Thu 9 → end of 9 Jul EDT
-    ["sec-8k-105", facts({ secMaterial: true, secDeterminedAt: new Date("2026-07-02T14:00:00Z") }), client({ secRegistrant: true }), "2026-07-10T03:59:59.999Z"],
+    [
+      "sec-8k-105",
+      facts({ secMaterial: true, secDeterminedAt: new Date("2026-07-02T14:00:00Z") }),
+      client({ secRegistrant: true }),
+      "2026-07-10T03:59:59.999Z",
+    ],
     // determined Fri 13 Mar 2026 (after US DST began 8 Mar): Mon 16 … Thu 19 → end of 19 Mar EDT
-    ["sec-8k-105", facts({ secMaterial: true, secDeterminedAt: new Date("2026-03-13T15:00:00Z") }), client({ secRegistrant: true }), "2026-03-20T03:59:59.999Z"],
+    [
+      "sec-8k-105",
+      facts({ secMaterial: true, secDeterminedAt: new Date("2026-03-13T15:00:00Z") }),
+      client({ secRegistrant: true }),
+      "2026-03-20T03:59:59.999Z",
+    ],
     // US states
     ["us-ca", US(["US-CA"]), client(), "2026-04-28T06:59:59.999Z"],
     ["us-ca-ag", US(["US-CA"], { dataSubjectsCount: 600 }), client(), "2026-05-13T06:59:59.999Z"],
     // discovery Sat 7 Mar 07:00 EST; +30 days crosses US DST → end of 6 Apr EDT
-    ["us-ny", US(["US-NY"], { detectedAt: new Date("2026-03-07T12:00:00Z"), awareAt: new Date("2026-03-07T14:00:00Z") }), client(), "2026-04-07T03:59:59.999Z"],
-    ["us-co", US(["US-CO"], { riskAssessedAt: new Date("2026-04-01T15:00:00Z") }), client(), "2026-05-02T05:59:59.999Z"],
-    ["us-fl", US(["US-FL"], { riskAssessedAt: new Date("2026-04-01T15:00:00Z") }), client(), "2026-05-02T03:59:59.999Z"],
-    ["us-fl-vendor", US(["US-FL"], { riskAssessedAt: new Date("2026-04-01T15:00:00Z") }), client(), "2026-04-12T03:59:59.999Z"],
-    ["us-tx", US(["US-TX"], { riskAssessedAt: new Date("2026-04-01T15:00:00Z") }), client(), "2026-06-01T04:59:59.999Z"],
-    ["us-tx-ag", US(["US-TX"], { dataSubjectsCount: 250, riskAssessedAt: new Date("2026-04-01T15:00:00Z") }), client(), "2026-05-02T04:59:59.999Z"],
+    [
+      "us-ny",
+      US(["US-NY"], { detectedAt: new Date("2026-03-07T12:00:00Z"), awareAt: new Date("2026-03-07T14:00:00Z") }),
+      client(),
+      "2026-04-07T03:59:59.999Z",
+    ],
+    [
+      "us-co",
+      US(["US-CO"], { riskAssessedAt: new Date("2026-04-01T15:00:00Z") }),
+      client(),
+      "2026-05-02T05:59:59.999Z",
+    ],
+    [
+      "us-fl",
+      US(["US-FL"], { riskAssessedAt: new Date("2026-04-01T15:00:00Z") }),
+      client(),
+      "2026-05-02T03:59:59.999Z",
+    ],
+    [
+      "us-fl-vendor",
+      US(["US-FL"], { riskAssessedAt: new Date("2026-04-01T15:00:00Z") }),
+      client(),
+      "2026-04-12T03:59:59.999Z",
+    ],
+    [
+      "us-tx",
+      US(["US-TX"], { riskAssessedAt: new Date("2026-04-01T15:00:00Z") }),
+      client(),
+      "2026-06-01T04:59:59.999Z",
+    ],
+    [
+      "us-tx-ag",
+      US(["US-TX"], { dataSubjectsCount: 250, riskAssessedAt: new Date("2026-04-01T15:00:00Z") }),
+      client(),
+      "2026-05-02T04:59:59.999Z",
+    ],
     ["us-wa", US(["US-WA"]), client(), "2026-04-28T06:59:59.999Z"],
     // elsewhere
-    ["ca-pipeda", facts({ jurisdictions: ["CA"], risk: "HIGH_RISK", riskAssessedAt: new Date("2026-04-01T15:00:00Z") }), client(), "2026-04-04T15:00:00.000Z"],
+    [
+      "ca-pipeda",
+      facts({ jurisdictions: ["CA"], risk: "HIGH_RISK", riskAssessedAt: new Date("2026-04-01T15:00:00Z") }),
+      client(),
+      "2026-04-04T15:00:00.000Z",
+    ],
     // aware 12:30 AEDT; +30 days, Sydney leaves summer time on 5 April → end of 28 April AEST (UTC+10)
     ["au-ndb", facts({ jurisdictions: ["AU"] }), client(), "2026-04-28T13:59:59.999Z"],
-    ["sg-pdpa", facts({ jurisdictions: ["SG"], dataSubjectsCount: 600, riskAssessedAt: new Date("2026-03-30T02:00:00Z") }), client(), "2026-04-02T15:59:59.999Z"],
+    [
+      "sg-pdpa",
+      facts({ jurisdictions: ["SG"], dataSubjectsCount: 600, riskAssessedAt: new Date("2026-03-30T02:00:00Z") }),
+      client(),
+      "2026-04-02T15:59:59.999Z",
+    ],
     ["sg-pdpa-intermediary", facts({ jurisdictions: ["SG"] }), client(), "2026-03-30T01:30:00.000Z"],
     // DPDP Rule 7 in force from 13 May 2027 (IST): aware at 00:00 IST that day = 12 May 18:30 UTC; +72 h
-    ["in-dpdp", facts({ jurisdictions: ["IN"], awareAt: new Date("2027-05-12T18:30:00Z") }), client(), "2027-05-15T18:30:00.000Z"],
+    [
+      "in-dpdp",
+      facts({ jurisdictions: ["IN"], awareAt: new Date("2027-05-12T18:30:00Z") }),
+      client(),
+      "2027-05-15T18:30:00.000Z",
+    ],
   ] as const)("%s → %s", (id, f, c, expected) => {
     const o = find(id, f, c);
     expect(o.applicability).not.toBe("NOT_APPLICABLE");
@@ -117,17 +223,27 @@ describe("due times, hand-computed", () => {
   });
 
   it("a chain counts from the actual filing when there is one (NIS2 final: 1 month after the 72 h notification)", () => {
-    expect(due("nis2-23-final", facts({ nis2Significant: true }), client({ nis2Entity: true }), { "nis2-23-notification": new Date("2026-03-31T10:00:00Z") })).toBe("2026-04-30T10:00:00.000Z");
+    expect(
+      due("nis2-23-final", facts({ nis2Significant: true }), client({ nis2Entity: true }), {
+        "nis2-23-notification": new Date("2026-03-31T10:00:00Z"),
+      }),
+    ).toBe("2026-04-30T10:00:00.000Z");
   });
 
   it("DORA chain: intermediate 72 h after the initial filing, final 1 month after the intermediate", () => {
     const f = facts({ doraMajor: true, doraClassifiedAt: new Date("2026-03-29T10:00:00Z") });
     const c = client({ doraFinancialEntity: true });
-    expect(due("dora-19-intermediate", f, c, { "dora-19-initial": new Date("2026-03-29T12:00:00Z") })).toBe("2026-04-01T12:00:00.000Z");
+    expect(due("dora-19-intermediate", f, c, { "dora-19-initial": new Date("2026-03-29T12:00:00Z") })).toBe(
+      "2026-04-01T12:00:00.000Z",
+    );
     // 31 Jan 10:00 CET + 1 month = 28 Feb 10:00 CET
-    expect(due("dora-19-final", f, c, { "dora-19-intermediate": new Date("2026-01-31T09:00:00Z") })).toBe("2026-02-28T09:00:00.000Z");
+    expect(due("dora-19-final", f, c, { "dora-19-intermediate": new Date("2026-01-31T09:00:00Z") })).toBe(
+      "2026-02-28T09:00:00.000Z",
+    );
     // a leap year: 31 Jan 2028 + 1 month = 29 Feb 2028
-    expect(due("dora-19-final", f, c, { "dora-19-intermediate": new Date("2028-01-31T09:00:00Z") })).toBe("2028-02-29T09:00:00.000Z");
+    expect(due("dora-19-final", f, c, { "dora-19-intermediate": new Date("2028-01-31T09:00:00Z") })).toBe(
+      "2028-02-29T09:00:00.000Z",
+    );
     // nothing filed yet: projected from the initial's due time (14:00Z) + 72 h
     expect(due("dora-19-intermediate", f, c)).toBe("2026-04-01T14:00:00.000Z");
     expect(find("dora-19-intermediate", f, c).basis).toContain("projected");
@@ -135,7 +251,9 @@ describe("due times, hand-computed", () => {
 
   it("the basis says what the clock counts from", () => {
     expect(find("gdpr-33", facts(), client()).basis).toBe("72 h from awareness 2026-03-29 01:30 UTC");
-    expect(find("gdpr-33-2", facts(), client()).basis).toBe("24 h from awareness 2026-03-29 01:30 UTC; the law says without undue delay: this figure is the default");
+    expect(find("gdpr-33-2", facts(), client()).basis).toBe(
+      "24 h from awareness 2026-03-29 01:30 UTC; the law says without undue delay: this figure is the default",
+    );
   });
 });
 
@@ -143,22 +261,110 @@ describe("applicability, with reasons", () => {
   it.each([
     ["gdpr-33", facts({ risk: "UNLIKELY" }), client(), "NOT_APPLICABLE", "assessed as unlikely to result in a risk"],
     ["gdpr-33", facts({ risk: "UNASSESSED" }), client(), "TO_ASSESS", "the risk to individuals is not assessed yet"],
-    ["gdpr-34", facts({ risk: "HIGH_RISK", dataEncrypted: true }), client(), "NOT_APPLICABLE", "the data was encrypted"],
+    [
+      "gdpr-34",
+      facts({ risk: "HIGH_RISK", dataEncrypted: true }),
+      client(),
+      "NOT_APPLICABLE",
+      "the data was encrypted",
+    ],
     ["gdpr-33-2", facts({ jurisdictions: ["US-CA"] }), client(), "NOT_APPLICABLE", "no data subjects in the EU"],
-    ["gdpr-33-2", facts({ dataCategories: ["OPERATIONAL_ONLY"] }), client(), "NOT_APPLICABLE", "no personal data involved"],
+    [
+      "gdpr-33-2",
+      facts({ dataCategories: ["OPERATIONAL_ONLY"] }),
+      client(),
+      "NOT_APPLICABLE",
+      "no personal data involved",
+    ],
     ["gdpr-33-2", facts({ dataCategories: [] }), client(), "TO_ASSESS", "the data categories are not recorded yet"],
-    ["hipaa-410", facts({ dataCategories: ["HEALTH"], dataEncrypted: true }), client({ hipaaCoveredEntity: true }), "NOT_APPLICABLE", "encrypted"],
-    ["hipaa-410", facts({ dataCategories: ["HEALTH"] }), client(), "NOT_APPLICABLE", "the client is not a HIPAA covered entity"],
-    ["hipaa-406", facts({ dataCategories: ["HEALTH"], jurisdictions: ["US-IL"], dataSubjectsCount: 400 }), client({ hipaaCoveredEntity: true }), "NOT_APPLICABLE", "no more than 500 residents"],
-    ["hipaa-406", facts({ dataCategories: ["HEALTH"], jurisdictions: ["US-IL", "US-WI"], dataSubjectsCount: 900 }), client({ hipaaCoveredEntity: true }), "TO_ASSESS", "number of residents per jurisdiction is not recorded"],
-    ["hipaa-406", facts({ dataCategories: ["HEALTH"], jurisdictions: ["US-IL", "US-WI"], subjectsByJurisdiction: { "US-IL": 300, "US-WI": 520 } }), client({ hipaaCoveredEntity: true }), "APPLIES", "520 residents of Wisconsin (US)"],
-    ["hipaa-408", facts({ dataCategories: ["HEALTH"], jurisdictions: ["US-IL"], dataSubjectsCount: 499 }), client({ hipaaCoveredEntity: true }), "NOT_APPLICABLE", "499 individuals affected in total"],
-    ["us-tx-ag", facts({ jurisdictions: ["US-TX"], dataSubjectsCount: 249 }), client(), "NOT_APPLICABLE", "no more than 249"],
-    ["nis2-23-early", facts({ nis2Significant: false }), client({ nis2Entity: true }), "NOT_APPLICABLE", "determined not significant"],
-    ["nis2-23-early", facts(), client({ nis2Entity: true }), "TO_ASSESS", "not yet determined whether this is a significant incident"],
-    ["sec-8k-105", facts({ secMaterial: false }), client({ secRegistrant: true }), "NOT_APPLICABLE", "determined not material"],
-    ["sg-pdpa", facts({ jurisdictions: ["SG"], dataSubjectsCount: 20, risk: "RISK" }), client(), "NOT_APPLICABLE", "assessed as a risk to individuals"],
-    ["pci-visa", facts({ dataCategories: ["PAYMENT_CARD"] }), client(), "NOT_APPLICABLE", "no card data of the client is in scope"],
+    [
+      "hipaa-410",
+      facts({ dataCategories: ["HEALTH"], dataEncrypted: true }),
+      client({ hipaaCoveredEntity: true }),
+      "NOT_APPLICABLE",
+      "encrypted",
+    ],
+    [
+      "hipaa-410",
+      facts({ dataCategories: ["HEALTH"] }),
+      client(),
+      "NOT_APPLICABLE",
+      "the client is not a HIPAA covered entity",
+    ],
+    [
+      "hipaa-406",
+      facts({ dataCategories: ["HEALTH"], jurisdictions: ["US-IL"], dataSubjectsCount: 400 }),
+      client({ hipaaCoveredEntity: true }),
+      "NOT_APPLICABLE",
+      "no more than 500 residents",
+    ],
+    [
+      "hipaa-406",
+      facts({ dataCategories: ["HEALTH"], jurisdictions: ["US-IL", "US-WI"], dataSubjectsCount: 900 }),
+      client({ hipaaCoveredEntity: true }),
+      "TO_ASSESS",
+      "number of residents per jurisdiction is not recorded",
+    ],
+    [
+      "hipaa-406",
+      facts({
+        dataCategories: ["HEALTH"],
+        jurisdictions: ["US-IL", "US-WI"],
+        subjectsByJurisdiction: { "US-IL": 300, "US-WI": 520 },
+      }),
+      client({ hipaaCoveredEntity: true }),
+      "APPLIES",
+      "520 residents of Wisconsin (US)",
+    ],
+    [
+      "hipaa-408",
+      facts({ dataCategories: ["HEALTH"], jurisdictions: ["US-IL"], dataSubjectsCount: 499 }),
+      client({ hipaaCoveredEntity: true }),
+      "NOT_APPLICABLE",
+      "499 individuals affected in total",
+    ],
+    [
+      "us-tx-ag",
+      facts({ jurisdictions: ["US-TX"], dataSubjectsCount: 249 }),
+      client(),
+      "NOT_APPLICABLE",
+      "no more than 249",
+    ],
+    [
+      "nis2-23-early",
+      facts({ nis2Significant: false }),
+      client({ nis2Entity: true }),
+      "NOT_APPLICABLE",
+      "determined not significant",
+    ],
+    [
+      "nis2-23-early",
+      facts(),
+      client({ nis2Entity: true }),
+      "TO_ASSESS",
+      "not yet determined whether this is a significant incident",
+    ],
+    [
+      "sec-8k-105",
+      facts({ secMaterial: false }),
+      client({ secRegistrant: true }),
+      "NOT_APPLICABLE",
+      "determined not material",
+    ],
+    [
+      "sg-pdpa",
+      facts({ jurisdictions: ["SG"], dataSubjectsCount: 20, risk: "RISK" }),
+      client(),
+      "NOT_APPLICABLE",
+      "assessed as a risk to individuals",
+    ],
+    [
+      "pci-visa",
+      facts({ dataCategories: ["PAYMENT_CARD"] }),
+      client(),
+      "NOT_APPLICABLE",
+      "no card data of the client is in scope",
+    ],
   ] as const)("%s → %s", (id, f, c, applicability, reason) => {
     const o = find(id, f, c);
     expect(o.applicability).toBe(applicability);
@@ -172,7 +378,9 @@ describe("applicability, with reasons", () => {
   });
 
   it("marks figures the reference could not confirm", () => {
-    expect(find("pci-visa", facts({ dataCategories: ["PAYMENT_CARD"] }), client({ handlesCardData: true })).unconfirmed).toMatch(/not confirmed/);
+    expect(
+      find("pci-visa", facts({ dataCategories: ["PAYMENT_CARD"] }), client({ handlesCardData: true })).unconfirmed,
+    ).toMatch(/not confirmed/);
     expect(find("gdpr-33", facts(), client()).unconfirmed).toBeNull();
   });
 
@@ -181,14 +389,31 @@ describe("applicability, with reasons", () => {
     expect(obligations.length + notApplicable.length).toBe(new Set(RULES.map((r) => r.id)).size);
     const dues = obligations.map((o) => o.dueAt?.getTime() ?? Infinity);
     expect([...dues].sort((a, b) => a - b)).toEqual(dues);
-    expect(obligations.map((o) => o.ruleId).slice(0, 2).sort()).toEqual(["contract", "gdpr-33-2"]);
+    expect(
+      obligations
+        .map((o) => o.ruleId)
+        .slice(0, 2)
+        .sort(),
+    ).toEqual(["contract", "gdpr-33-2"]);
   });
 });
 
 describe("calendars", () => {
   it("knows the 2026 and 2027 US federal holidays as observed", () => {
     const h2026 = usFederalHolidays(2026);
-    for (const d of ["2026-01-01", "2026-01-19", "2026-02-16", "2026-05-25", "2026-06-19", "2026-07-03", "2026-09-07", "2026-10-12", "2026-11-11", "2026-11-26", "2026-12-25"]) {
+    for (const d of [
+      "2026-01-01",
+      "2026-01-19",
+      "2026-02-16",
+      "2026-05-25",
+      "2026-06-19",
+      "2026-07-03",
+      "2026-09-07",
+      "2026-10-12",
+      "2026-11-11",
+      "2026-11-26",
+      "2026-12-25",
+    ]) {
       expect(h2026.has(d)).toBe(true);
     }
     expect(h2026.has("2026-07-04")).toBe(false); // a Saturday: observed on Friday 3 July
@@ -200,13 +425,19 @@ describe("calendars", () => {
 
   it("counts business days over a weekend and a holiday", () => {
     // Fri 22 May 2026 + 1 business day: Mon 25 is Memorial Day → Tue 26
-    expect(endOfBusinessDays(new Date("2026-05-22T16:00:00Z"), 1, "America/New_York", "US_FEDERAL").toISOString()).toBe("2026-05-27T03:59:59.999Z");
-    expect(endOfBusinessDays(new Date("2026-05-22T16:00:00Z"), 1, "America/New_York", "NONE").toISOString()).toBe("2026-05-26T03:59:59.999Z");
+    expect(endOfBusinessDays(new Date("2026-05-22T16:00:00Z"), 1, "America/New_York", "US_FEDERAL").toISOString()).toBe(
+      "2026-05-27T03:59:59.999Z",
+    );
+    expect(endOfBusinessDays(new Date("2026-05-22T16:00:00Z"), 1, "America/New_York", "NONE").toISOString()).toBe(
+      "2026-05-26T03:59:59.999Z",
+    );
   });
 
   it("counts business hours from before opening and over a weekend", () => {
     // Saturday → starts Monday 09:00 Berlin (CEST, UTC+2); 10 h = Mon 8 h + Tue 2 h → Tue 11:00
-    expect(addBusinessHours(new Date("2026-04-04T10:00:00Z"), 10, "Europe/Berlin").toISOString()).toBe("2026-04-07T09:00:00.000Z");
+    expect(addBusinessHours(new Date("2026-04-04T10:00:00Z"), 10, "Europe/Berlin").toISOString()).toBe(
+      "2026-04-07T09:00:00.000Z",
+    );
   });
 });
 
@@ -242,7 +473,11 @@ describe("HIPAA counts individuals in total for HHS and per State for the media"
   const fourStates = { "US-CA": 400, "US-TX": 350, "US-FL": 300, "US-NY": 200 }; // 1,250, each under 500
 
   it("600 over two states: notice to the Secretary within 60 days of discovery; no media notice", () => {
-    const f = health({ jurisdictions: ["US-IL", "US-WI"], dataSubjectsCount: 600, subjectsByJurisdiction: { "US-IL": 350, "US-WI": 250 } });
+    const f = health({
+      jurisdictions: ["US-IL", "US-WI"],
+      dataSubjectsCount: 600,
+      subjectsByJurisdiction: { "US-IL": 350, "US-WI": 250 },
+    });
     expect(find("hipaa-408", f, hipaa)).toMatchObject({ applicability: "APPLIES", party: "CLIENT" });
     expect(due("hipaa-408", f, hipaa)).toBe(SIXTY_DAYS);
     expect(find("hipaa-408", f, hipaa).explanation).toContain("600 individuals affected in total");
@@ -251,7 +486,11 @@ describe("HIPAA counts individuals in total for HHS and per State for the media"
   });
 
   it("1,250 over four states, each under 500: the Secretary is owed, the media is not", () => {
-    const f = health({ jurisdictions: Object.keys(fourStates), dataSubjectsCount: 1250, subjectsByJurisdiction: fourStates });
+    const f = health({
+      jurisdictions: Object.keys(fourStates),
+      dataSubjectsCount: 1250,
+      subjectsByJurisdiction: fourStates,
+    });
     expect(find("hipaa-408", f, hipaa).applicability).toBe("APPLIES");
     expect(find("hipaa-408", f, hipaa).explanation).toContain("1,250 individuals affected in total");
     expect(due("hipaa-408", f, hipaa)).toBe(SIXTY_DAYS);
@@ -262,19 +501,49 @@ describe("HIPAA counts individuals in total for HHS and per State for the media"
 
   it.each([
     // the per-state counts alone add up to the total
-    ["per-state counts, no total", "APPLIES", "NOT_APPLICABLE", { dataSubjectsCount: null, subjectsByJurisdiction: fourStates }],
+    [
+      "per-state counts, no total",
+      "APPLIES",
+      "NOT_APPLICABLE",
+      { dataSubjectsCount: null, subjectsByJurisdiction: fourStates },
+    ],
     // two of four counted (400 + 350): at least 750, so the Secretary is owed whatever the rest
-    ["two states counted, 750", "APPLIES", "TO_ASSESS", { dataSubjectsCount: null, subjectsByJurisdiction: { "US-CA": 400, "US-TX": 350 } }],
+    [
+      "two states counted, 750",
+      "APPLIES",
+      "TO_ASSESS",
+      { dataSubjectsCount: null, subjectsByJurisdiction: { "US-CA": 400, "US-TX": 350 } },
+    ],
     // two counted (300 + 100): under 500 so far, the rest unknown
-    ["two states counted, 400", "TO_ASSESS", "TO_ASSESS", { dataSubjectsCount: null, subjectsByJurisdiction: { "US-CA": 300, "US-TX": 100 } }],
+    [
+      "two states counted, 400",
+      "TO_ASSESS",
+      "TO_ASSESS",
+      { dataSubjectsCount: null, subjectsByJurisdiction: { "US-CA": 300, "US-TX": 100 } },
+    ],
     // a total and no split: the Secretary is owed; a state could hold more than 500
     ["total only", "APPLIES", "TO_ASSESS", { dataSubjectsCount: 1250 }],
     // 1,250 with three counted (1,050): New York holds the other 200
-    ["three counted of 1,250", "APPLIES", "NOT_APPLICABLE", { dataSubjectsCount: 1250, subjectsByJurisdiction: { "US-CA": 400, "US-TX": 350, "US-FL": 300 } }],
+    [
+      "three counted of 1,250",
+      "APPLIES",
+      "NOT_APPLICABLE",
+      { dataSubjectsCount: 1250, subjectsByJurisdiction: { "US-CA": 400, "US-TX": 350, "US-FL": 300 } },
+    ],
     // 1,600 with three counted (1,050): New York holds 550, more than 500
-    ["three counted of 1,600", "APPLIES", "APPLIES", { dataSubjectsCount: 1600, subjectsByJurisdiction: { "US-CA": 400, "US-TX": 350, "US-FL": 300 } }],
+    [
+      "three counted of 1,600",
+      "APPLIES",
+      "APPLIES",
+      { dataSubjectsCount: 1600, subjectsByJurisdiction: { "US-CA": 400, "US-TX": 350, "US-FL": 300 } },
+    ],
     // 800 over four, two counted (400): the other two share at most 400
-    ["two counted of 800", "APPLIES", "NOT_APPLICABLE", { dataSubjectsCount: 800, subjectsByJurisdiction: { "US-CA": 300, "US-TX": 100 } }],
+    [
+      "two counted of 800",
+      "APPLIES",
+      "NOT_APPLICABLE",
+      { dataSubjectsCount: 800, subjectsByJurisdiction: { "US-CA": 300, "US-TX": 100 } },
+    ],
   ] as const)("%s → Secretary %s, media %s", (_label, secretary, media, patch) => {
     const f = health({ jurisdictions: Object.keys(fourStates), ...patch });
     expect(find("hipaa-408", f, hipaa).applicability).toBe(secretary);
@@ -282,12 +551,26 @@ describe("HIPAA counts individuals in total for HHS and per State for the media"
   });
 
   it("media: more than 500 residents of one State — 501 is, 500 is not", () => {
-    expect(find("hipaa-406", health({ jurisdictions: ["US-IL"], dataSubjectsCount: 501 }), hipaa)).toMatchObject({ applicability: "APPLIES", dueAt: new Date(SIXTY_DAYS) });
-    expect(find("hipaa-406", health({ jurisdictions: ["US-IL"], dataSubjectsCount: 501 }), hipaa).explanation).toContain("501 residents of Illinois");
-    expect(find("hipaa-406", health({ jurisdictions: ["US-IL"], dataSubjectsCount: 500 }), hipaa).applicability).toBe("NOT_APPLICABLE");
-    const split = health({ jurisdictions: ["US-IL", "US-WI"], dataSubjectsCount: 511, subjectsByJurisdiction: { "US-IL": 501, "US-WI": 10 } });
+    expect(find("hipaa-406", health({ jurisdictions: ["US-IL"], dataSubjectsCount: 501 }), hipaa)).toMatchObject({
+      applicability: "APPLIES",
+      dueAt: new Date(SIXTY_DAYS),
+    });
+    expect(
+      find("hipaa-406", health({ jurisdictions: ["US-IL"], dataSubjectsCount: 501 }), hipaa).explanation,
+    ).toContain("501 residents of Illinois");
+    expect(find("hipaa-406", health({ jurisdictions: ["US-IL"], dataSubjectsCount: 500 }), hipaa).applicability).toBe(
+      "NOT_APPLICABLE",
+    );
+    const split = health({
+      jurisdictions: ["US-IL", "US-WI"],
+      dataSubjectsCount: 511,
+      subjectsByJurisdiction: { "US-IL": 501, "US-WI": 10 },
+    });
     expect(find("hipaa-406", split, hipaa).applicability).toBe("APPLIES");
-    expect(find("hipaa-406", health({ ...split, subjectsByJurisdiction: { "US-IL": 500, "US-WI": 11 } }), hipaa).applicability).toBe("NOT_APPLICABLE");
+    expect(
+      find("hipaa-406", health({ ...split, subjectsByJurisdiction: { "US-IL": 500, "US-WI": 11 } }), hipaa)
+        .applicability,
+    ).toBe("NOT_APPLICABLE");
   });
 
   // 164.408(c): "not later than 60 days after the end of each calendar year". Read: the calendar
@@ -313,22 +596,32 @@ describe("HIPAA counts individuals in total for HHS and per State for the media"
   it("the annual log says which year it counts from; unknown totals are to assess, not dropped", () => {
     const at = new Date("2026-03-10T15:00:00Z");
     const f = health({ jurisdictions: ["US-IL"], dataSubjectsCount: 12, detectedAt: at, awareAt: at });
-    expect(find("hipaa-408-log", f, hipaa).basis).toBe("60 calendar days after the end of 2026, the calendar year of discovery 2026-03-10 10:00 CDT");
+    expect(find("hipaa-408-log", f, hipaa).basis).toBe(
+      "60 calendar days after the end of 2026, the calendar year of discovery 2026-03-10 10:00 CDT",
+    );
     const unknown = health({ jurisdictions: ["US-IL", "US-WI"], dataSubjectsCount: null });
     expect(find("hipaa-408", unknown, hipaa).applicability).toBe("TO_ASSESS");
     expect(find("hipaa-408-log", unknown, hipaa).applicability).toBe("TO_ASSESS");
-    expect(find("hipaa-408-log", unknown, hipaa).explanation).toContain("the number of individuals affected is not recorded yet");
+    expect(find("hipaa-408-log", unknown, hipaa).explanation).toContain(
+      "the number of individuals affected is not recorded yet",
+    );
   });
 
   it("keeps the party: the business associate owes the covered entity; the rest are the covered entity's", () => {
     const f = health({ jurisdictions: ["US-IL"], dataSubjectsCount: 600 });
     expect(find("hipaa-410", f, hipaa).party).toBe("BPO");
-    for (const id of ["hipaa-404", "hipaa-406", "hipaa-408", "hipaa-408-log"]) expect(find(id, f, hipaa).party).toBe("CLIENT");
+    for (const id of ["hipaa-404", "hipaa-406", "hipaa-408", "hipaa-408-log"])
+      expect(find(id, f, hipaa).party).toBe("CLIENT");
     expect(find("hipaa-410", f, hipaa).basis).toContain("without unreasonable delay: this is the latest");
   });
 
   it("Singapore's significant scale counts individuals in total", () => {
-    const f = facts({ jurisdictions: ["SG", "MY"], dataSubjectsCount: 520, subjectsByJurisdiction: { SG: 300, MY: 220 }, risk: "RISK" });
+    const f = facts({
+      jurisdictions: ["SG", "MY"],
+      dataSubjectsCount: 520,
+      subjectsByJurisdiction: { SG: 300, MY: 220 },
+      risk: "RISK",
+    });
     expect(find("sg-pdpa", f, client()).applicability).toBe("APPLIES");
   });
 });
@@ -349,7 +642,14 @@ describe("dates in force", () => {
   });
 
   it("an amended rule applies as it stood at awareness (Texas AG: 60 days, then 30 from 1 September 2023)", () => {
-    const f = (aware: string) => facts({ jurisdictions: ["US-TX"], dataSubjectsCount: 250, awareAt: new Date(aware), detectedAt: new Date(aware), riskAssessedAt: new Date("2023-09-10T15:00:00Z") });
+    const f = (aware: string) =>
+      facts({
+        jurisdictions: ["US-TX"],
+        dataSubjectsCount: 250,
+        awareAt: new Date(aware),
+        detectedAt: new Date(aware),
+        riskAssessedAt: new Date("2023-09-10T15:00:00Z"),
+      });
     // determined 10 Sep 2023 10:00 CDT; +30 days → end of 10 Oct CDT
     expect(due("us-tx-ag", f("2023-09-05T15:00:00Z"), client())).toBe("2023-10-11T04:59:59.999Z");
     // +60 days → 9 Nov, after DST ended on 5 Nov: end of 9 Nov CST
@@ -357,7 +657,11 @@ describe("dates in force", () => {
   });
 
   it("California before its 2026 amendment had no fixed period: the figure is a default, and says so", () => {
-    const before = find("us-ca", facts({ jurisdictions: ["US-CA"], awareAt: new Date("2025-12-31T20:00:00Z") }), client());
+    const before = find(
+      "us-ca",
+      facts({ jurisdictions: ["US-CA"], awareAt: new Date("2025-12-31T20:00:00Z") }),
+      client(),
+    );
     expect(before.applicability).toBe("APPLIES");
     expect(before.basis).toContain("without undue delay: this figure is the default");
     expect(find("us-ca", facts({ jurisdictions: ["US-CA"] }), client()).basis).not.toContain("default");
@@ -373,19 +677,39 @@ describe("dates in force", () => {
 
 describe("rule data is refused when its dates are wrong", () => {
   const base = RULES.find((r) => r.id === "gdpr-33")!;
-  const version = (id: string, from: string, until?: string): Rule => ({ ...base, id, inForce: { from, ...(until ? { until } : {}), zone: "UTC" } });
+  const version = (id: string, from: string, until?: string): Rule => ({
+    ...base,
+    id,
+    inForce: { from, ...(until ? { until } : {}), zone: "UTC" },
+  });
 
   it("accepts the rules Warden ships", () => {
     expect(ruleDataProblems(RULES)).toEqual([]);
   });
 
   it.each([
-    ["an inverted period", [version("x", "2026-05-01", "2026-04-01")], "x: in force until 2026-04-01, before it is in force from 2026-05-01"],
-    ["overlapping versions", [version("x", "2020-01-01", "2023-12-31"), version("x", "2023-06-01")], "x: versions overlap (2020-01-01–2023-12-31 and 2023-06-01–open)"],
-    ["a version that never ends, then another", [version("x", "2020-01-01"), version("x", "2023-06-01")], "x: versions overlap (2020-01-01–open and 2023-06-01–open)"],
+    [
+      "an inverted period",
+      [version("x", "2026-05-01", "2026-04-01")],
+      "x: in force until 2026-04-01, before it is in force from 2026-05-01",
+    ],
+    [
+      "overlapping versions",
+      [version("x", "2020-01-01", "2023-12-31"), version("x", "2023-06-01")],
+      "x: versions overlap (2020-01-01–2023-12-31 and 2023-06-01–open)",
+    ],
+    [
+      "a version that never ends, then another",
+      [version("x", "2020-01-01"), version("x", "2023-06-01")],
+      "x: versions overlap (2020-01-01–open and 2023-06-01–open)",
+    ],
     ["a shared day", [version("x", "2020-01-01", "2023-06-01"), version("x", "2023-06-01")], "x: versions overlap"],
-    ["a date that is not a day", [version("x", "2026-13-01")], "x: in force from \"2026-13-01\" is not a day"],
-    ["an unknown zone", [{ ...version("x", "2026-01-01"), inForce: { from: "2026-01-01", zone: "Mars/Olympus" } }], "x: unknown time zone"],
+    ["a date that is not a day", [version("x", "2026-13-01")], 'x: in force from "2026-13-01" is not a day'],
+    [
+      "an unknown zone",
+      [{ ...version("x", "2026-01-01"), inForce: { from: "2026-01-01", zone: "Mars/Olympus" } }],
+      "x: unknown time zone",
+    ],
   ] as const)("refuses %s", (_label, rules, problem) => {
     expect(ruleDataProblems(rules).join("\n")).toContain(problem);
     expect(() => defineRules(rules)).toThrow(/Deadline rules refused/);
@@ -396,11 +720,15 @@ describe("rule data is refused when its dates are wrong", () => {
   });
 });
 
-
 describe("an administrator's figure for an unconfirmed rule", () => {
   it("changes the current version only; an earlier version keeps the law as it stood", () => {
-    const rules = withOverrides(RULES, [{ ruleId: "us-tx-ag", amount: 20, unit: "CALENDAR_DAYS", note: "counsel, 2026" }]);
+    const rules = withOverrides(RULES, [
+      { ruleId: "us-tx-ag", amount: 20, unit: "CALENDAR_DAYS", note: "counsel, 2026" },
+    ]);
     const versions = rules.filter((r) => r.id === "us-tx-ag").map((r) => [r.inForce.from, r.clock.amount]);
-    expect(versions.sort()).toEqual([["2020-01-01", 60], ["2023-09-01", 20]]);
+    expect(versions.sort()).toEqual([
+      ["2020-01-01", 60],
+      ["2023-09-01", 20],
+    ]);
   });
 });

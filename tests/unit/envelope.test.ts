@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { newDataKey, openText, parseMasterKeys, sealText, SealError, textDigest, unwrapDataKey, wrapDataKey } from "@/domain/crypto/envelope";
+import {
+  newDataKey,
+  openText,
+  parseMasterKeys,
+  sealText,
+  SealError,
+  textDigest,
+  unwrapDataKey,
+  wrapDataKey,
+} from "@/domain/crypto/envelope";
 
 const master = Buffer.alloc(32, 7);
 const incident = "0b9c7f7e-0000-4000-8000-000000000001";

@@ -31,7 +31,12 @@ describe("new incident input", () => {
     const out = createIncidentSchema(NOW).parse(valid);
     expect(out.occurredAt?.toISOString()).toBe("2026-03-28T21:00:00.000Z"); // CET, +01:00
     expect(out.awareAt.toISOString()).toBe("2026-03-29T01:30:00.000Z"); // CEST, +02:00
-    expect(out).toMatchObject({ dataSubjectsCount: 1200, recordsCount: undefined, dataEncrypted: false, ownerId: null });
+    expect(out).toMatchObject({
+      dataSubjectsCount: 1200,
+      recordsCount: undefined,
+      dataEncrypted: false,
+      ownerId: null,
+    });
   });
 
   it("accepts API times with an offset", () => {
@@ -61,7 +66,13 @@ describe("new incident input", () => {
 
 describe("transition input", () => {
   it("needs a reason for a step back, and an id and version always", () => {
-    const r = transitionSchema.safeParse({ kind: "STEP_BACK", incidentId: "nope", version: "x", to: "CONTAIN", reason: "" });
+    const r = transitionSchema.safeParse({
+      kind: "STEP_BACK",
+      incidentId: "nope",
+      version: "x",
+      to: "CONTAIN",
+      reason: "",
+    });
     expect(r.success).toBe(false);
     if (!r.success) expect(Object.keys(fieldErrorsOf(r.error)).sort()).toEqual(["incidentId", "reason", "version"]);
   });
@@ -72,7 +83,9 @@ describe("transition input", () => {
 
 describe("incident list filters from the URL", () => {
   it("keeps good values, drops and names bad ones, defaults to open incidents newest first", () => {
-    expect(parseIncidentListQuery({ phase: "CONTAIN", severity: "EXTREME", clientId: "../etc", q: "  phish " })).toEqual({
+    expect(
+      parseIncidentListQuery({ phase: "CONTAIN", severity: "EXTREME", clientId: "../etc", q: "  phish " }),
+    ).toEqual({
       query: { sort: "aware_desc", status: "open", phase: "CONTAIN", q: "phish" },
       ignored: ["severity", "clientId"],
     });

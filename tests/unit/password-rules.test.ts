@@ -3,8 +3,12 @@ import { dictionary } from "@zxcvbn-ts/language-common";
 import { passwordLength, passwordProblems } from "@/domain/passwords/password-rules";
 
 const common = new Set(dictionary["passwords-common"].map((p) => p.toLowerCase()));
-const ok = (password: string, role: "ADMIN" | "MANAGER" | "ANALYST" | "CLIENT_CONTACT" = "ANALYST", email = "ada@example.com", name = "Ada Lovelace") =>
-  passwordProblems(password, { role, email, name }, common);
+const ok = (
+  password: string,
+  role: "ADMIN" | "MANAGER" | "ANALYST" | "CLIENT_CONTACT" = "ANALYST",
+  email = "ada@example.com",
+  name = "Ada Lovelace",
+) => passwordProblems(password, { role, email, name }, common);
 
 describe("password length, per role", () => {
   it.each([
@@ -47,12 +51,24 @@ describe("unicode is counted in characters, not bytes or UTF-16 units", () => {
 });
 
 describe("common, breached and guessable passwords", () => {
-  it.each(["qwerty123456", "QWERTY123456", "1q2w3e4r5t6y", "leavemealone", "123qweasdzxc", "dragon2026!!!", "!!password1234", "Football12345"])("%s is refused as common", (password) => {
+  it.each([
+    "qwerty123456",
+    "QWERTY123456",
+    "1q2w3e4r5t6y",
+    "leavemealone",
+    "123qweasdzxc",
+    "dragon2026!!!",
+    "!!password1234",
+    "Football12345",
+  ])("%s is refused as common", (password) => {
     expect(ok(password)).toEqual(["This password is on a list of common or breached passwords: choose another."]);
   });
-  it.each(["aaaaaaaaaaaa", "abababababab", "123412341234", "abcdefghijklm", "zyxwvutsrqpo"])("%s is refused as repetitive or sequential", (password) => {
-    expect(ok(password)).toEqual(["Avoid repeated or sequential characters such as aaaa… or 1234…: choose another."]);
-  });
+  it.each(["aaaaaaaaaaaa", "abababababab", "123412341234", "abcdefghijklm", "zyxwvutsrqpo"])(
+    "%s is refused as repetitive or sequential",
+    (password) => {
+      expect(ok(password)).toEqual(["Avoid repeated or sequential characters such as aaaa… or 1234…: choose another."]);
+    },
+  );
   it.each([
     ["ada@example.com", "ada@example.com"],
     ["ADA@EXAMPLE.COM", "ada@example.com"],
@@ -60,7 +76,9 @@ describe("common, breached and guessable passwords", () => {
     ["Ada Lovelace!!", "x@example.com"],
     ["ada.lovelace2026", "ada.lovelace@example.com"],
   ])("%s is refused for %s", (password, email) => {
-    expect(ok(password, "ANALYST", email)).toEqual(["Do not use your email address, your name or the name of this service as your password."]);
+    expect(ok(password, "ANALYST", email)).toEqual([
+      "Do not use your email address, your name or the name of this service as your password.",
+    ]);
   });
   it("no composition rules: a long passphrase of lower-case words is fine", () => {
     expect(ok("correct horse battery staple")).toEqual([]);

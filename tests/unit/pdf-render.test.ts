@@ -26,7 +26,18 @@ describe("PDF documents", () => {
         model([
           { kind: "heading", text: "What happened" },
           { kind: "paragraph", text: `${POLISH}. ${JAPANESE}が発生しました。 ${GREEK}.` },
-          { kind: "table", columns: [{ header: "When", share: 1 }, { header: "What happened", share: 2 }], rows: [["2026-03-29", JAPANESE], ["2026-03-30", POLISH]], empty: "None." },
+          {
+            kind: "table",
+            columns: [
+              { header: "When", share: 1 },
+              { header: "What happened", share: 2 },
+            ],
+            rows: [
+              ["2026-03-29", JAPANESE],
+              ["2026-03-30", POLISH],
+            ],
+            empty: "None.",
+          },
           { kind: "facts", rows: [{ label: "Client", value: GREEK }] },
         ]),
       ),
@@ -38,8 +49,25 @@ describe("PDF documents", () => {
   });
 
   it("numbers every page of a long document", async () => {
-    const rows = Array.from({ length: 120 }, (_, i) => [`Row ${i + 1}`, "Recomputed the notification deadlines after the facts changed"]);
-    const pdf = await readPdf(await renderDocument(model([{ kind: "table", columns: [{ header: "Row", share: 1 }, { header: "What", share: 3 }], rows, empty: "" }])));
+    const rows = Array.from({ length: 120 }, (_, i) => [
+      `Row ${i + 1}`,
+      "Recomputed the notification deadlines after the facts changed",
+    ]);
+    const pdf = await readPdf(
+      await renderDocument(
+        model([
+          {
+            kind: "table",
+            columns: [
+              { header: "Row", share: 1 },
+              { header: "What", share: 3 },
+            ],
+            rows,
+            empty: "",
+          },
+        ]),
+      ),
+    );
     expect(pdf.pages).toBeGreaterThan(2);
     expect(pdf.text).toContain(`Page ${pdf.pages} of ${pdf.pages}`);
     expect(pdf.text).toContain("Row 120");
@@ -47,7 +75,12 @@ describe("PDF documents", () => {
 
   it("sets a 100,000-character word in full, cut across lines and pages", async () => {
     const word = "ab".repeat(50_000);
-    const doc = { ...model([{ kind: "paragraph", text: `Before ${word} after.` }]), title: "Report", subtitle: "", footer: "" };
+    const doc = {
+      ...model([{ kind: "paragraph", text: `Before ${word} after.` }]),
+      title: "Report",
+      subtitle: "",
+      footer: "",
+    };
     const pdf = await readPdf(await renderDocument(doc));
     expect(pdf.pages).toBeGreaterThan(5);
     const text = squash(pdf.text.replace(/Northwind BPO Services|Report|Page \d+ of \d+/g, ""));
@@ -55,7 +88,21 @@ describe("PDF documents", () => {
   });
 
   it("says so when a table cell is too long for one page instead of cutting it silently", async () => {
-    const pdf = await readPdf(await renderDocument(model([{ kind: "table", columns: [{ header: "A", share: 1 }, { header: "B", share: 1 }], rows: [["x", "word ".repeat(4000)]], empty: "" }])));
+    const pdf = await readPdf(
+      await renderDocument(
+        model([
+          {
+            kind: "table",
+            columns: [
+              { header: "A", share: 1 },
+              { header: "B", share: 1 },
+            ],
+            rows: [["x", "word ".repeat(4000)]],
+            empty: "",
+          },
+        ]),
+      ),
+    );
     expect(pdf.text.replace(/\s+/g, " ")).toMatch(/\d+ more characters not shown/);
   });
 

@@ -56,7 +56,10 @@ const staying: [string, string][] = [
   ["/incidents", "/incidents"],
   ["/incidents?x=1", "/incidents?x=1"],
   ["/incidents?q=a%20b&sort=due", "/incidents?q=a%20b&sort=due"],
-  ["/incidents/6f1d6c9e-2b8e-4d1f-9b39-7d7f0c1e2a3b#timeline", "/incidents/6f1d6c9e-2b8e-4d1f-9b39-7d7f0c1e2a3b#timeline"],
+  [
+    "/incidents/6f1d6c9e-2b8e-4d1f-9b39-7d7f0c1e2a3b#timeline",
+    "/incidents/6f1d6c9e-2b8e-4d1f-9b39-7d7f0c1e2a3b#timeline",
+  ],
   ["/portal/abc/notices/def", "/portal/abc/notices/def"],
   ["/admin", "/admin"],
   ["/@evil.example", "/@evil.example"], // a path on this site, not a host

@@ -7,10 +7,18 @@ import { sessionCookieName } from "@/lib/session-cookie";
 // package exports, so loaded by path)
 const require = createRequire(import.meta.url);
 const nextAuthDir = path.dirname(require.resolve("next-auth"));
-const { detectOrigin } = require(path.join(nextAuthDir, "utils/detect-origin.js")) as { detectOrigin: (host: string, proto?: string) => string | undefined };
-const parseUrl = (require(path.join(nextAuthDir, "utils/parse-url.js")) as { default: (url?: string) => { base: string } }).default;
+const { detectOrigin } = require(path.join(nextAuthDir, "utils/detect-origin.js")) as {
+  detectOrigin: (host: string, proto?: string) => string | undefined;
+};
+const parseUrl = (
+  require(path.join(nextAuthDir, "utils/parse-url.js")) as { default: (url?: string) => { base: string } }
+).default;
 
-const saved = { NEXTAUTH_URL: process.env.NEXTAUTH_URL, AUTH_TRUST_HOST: process.env.AUTH_TRUST_HOST, VERCEL: process.env.VERCEL };
+const saved = {
+  NEXTAUTH_URL: process.env.NEXTAUTH_URL,
+  AUTH_TRUST_HOST: process.env.AUTH_TRUST_HOST,
+  VERCEL: process.env.VERCEL,
+};
 afterEach(() => {
   for (const [k, v] of Object.entries(saved)) {
     if (v === undefined) Reflect.deleteProperty(process.env, k);
@@ -19,7 +27,13 @@ afterEach(() => {
 });
 
 describe("the session cookie's name", () => {
-  const urls = [undefined, "http://localhost:3000", "https://warden.example.com", "https://warden.example.com/app", "warden.example.com"];
+  const urls = [
+    undefined,
+    "http://localhost:3000",
+    "https://warden.example.com",
+    "https://warden.example.com/app",
+    "warden.example.com",
+  ];
   const protos = [null, "http", "https"];
   for (const nextAuthUrl of urls) {
     for (const trustHost of [false, true]) {
@@ -30,8 +44,12 @@ describe("the session cookie's name", () => {
           else process.env.NEXTAUTH_URL = nextAuthUrl;
           if (trustHost) process.env.AUTH_TRUST_HOST = "true";
           else delete process.env.AUTH_TRUST_HOST;
-          const secure = parseUrl(detectOrigin("warden.example.com", forwardedProto ?? undefined)).base.startsWith("https://");
-          expect(sessionCookieName({ nextAuthUrl, trustHost, forwardedProto })).toBe(secure ? "__Secure-next-auth.session-token" : "next-auth.session-token");
+          const secure = parseUrl(detectOrigin("warden.example.com", forwardedProto ?? undefined)).base.startsWith(
+            "https://",
+          );
+          expect(sessionCookieName({ nextAuthUrl, trustHost, forwardedProto })).toBe(
+            secure ? "__Secure-next-auth.session-token" : "next-auth.session-token",
+          );
         });
       }
     }
@@ -42,9 +60,15 @@ describe("a trusted proxy that says https", () => {
   it("makes the session cookie Secure (and so __Secure-) whatever NEXTAUTH_URL says", async () => {
     const { secureCookies, sessionCookieName } = await import("@/lib/session-cookie");
     for (const nextAuthUrl of [undefined, "http://localhost:3000"]) {
-      expect(secureCookies({ nextAuthUrl, trustHost: false, forwardedProto: null, trustedProxyHttps: true })).toBe(true);
-      expect(sessionCookieName({ nextAuthUrl, trustHost: false, forwardedProto: null, trustedProxyHttps: true })).toBe("__Secure-next-auth.session-token");
-      expect(sessionCookieName({ nextAuthUrl, trustHost: false, forwardedProto: null, trustedProxyHttps: false })).toBe("next-auth.session-token");
+      expect(secureCookies({ nextAuthUrl, trustHost: false, forwardedProto: null, trustedProxyHttps: true })).toBe(
+        true,
+      );
+      expect(sessionCookieName({ nextAuthUrl, trustHost: false, forwardedProto: null, trustedProxyHttps: true })).toBe(
+        "__Secure-next-auth.session-token",
+      );
+      expect(sessionCookieName({ nextAuthUrl, trustHost: false, forwardedProto: null, trustedProxyHttps: false })).toBe(
+        "next-auth.session-token",
+      );
     }
   });
 });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { ACCOUNT_ADDRESS_LIMIT, ADDRESS_LIMIT, lockDurationMs, lockedUntil, throttleAddress } from "@/domain/auth/sign-in-throttle";
+import {
+  ACCOUNT_ADDRESS_LIMIT,
+  ADDRESS_LIMIT,
+  lockDurationMs,
+  lockedUntil,
+  throttleAddress,
+} from "@/domain/auth/sign-in-throttle";
 
 const MIN = 60_000;
 
@@ -31,7 +37,9 @@ describe("sign-in back-off", () => {
 
   it("counts the lock from the last failure, and lifts it when it has run", () => {
     const last = new Date("2026-12-02T10:00:00Z");
-    expect(lockedUntil(6, last, ACCOUNT_ADDRESS_LIMIT, new Date("2026-12-02T10:01:59Z"))).toEqual(new Date("2026-12-02T10:02:00Z"));
+    expect(lockedUntil(6, last, ACCOUNT_ADDRESS_LIMIT, new Date("2026-12-02T10:01:59Z"))).toEqual(
+      new Date("2026-12-02T10:02:00Z"),
+    );
     expect(lockedUntil(6, last, ACCOUNT_ADDRESS_LIMIT, new Date("2026-12-02T10:02:00Z"))).toBeNull();
     expect(lockedUntil(4, last, ACCOUNT_ADDRESS_LIMIT, last)).toBeNull();
     expect(lockedUntil(9, null, ACCOUNT_ADDRESS_LIMIT, last)).toBeNull();

@@ -21,13 +21,22 @@ describe("TOTP (RFC 6238, SHA-1, 30 s, 6 digits)", () => {
 
   it.each(RFC_SHA1)("at T=%i s gives the RFC's value %s (last six digits)", (seconds, eight) => {
     expect(totpCode(RFC_SECRET, seconds * 1000)).toBe(eight.slice(2));
-    expect(checkTotp(RFC_SECRET, eight.slice(2), seconds * 1000, null)).toEqual({ ok: true, step: Math.floor(seconds / 30) });
+    expect(checkTotp(RFC_SECRET, eight.slice(2), seconds * 1000, null)).toEqual({
+      ok: true,
+      step: Math.floor(seconds / 30),
+    });
   });
 
   it("accepts the code of one step either side (clock drift), not two", () => {
     const t = 1111111111_000;
-    expect(checkTotp(RFC_SECRET, totpCode(RFC_SECRET, t - 30_000), t, null)).toEqual({ ok: true, step: totpStep(t) - 1 });
-    expect(checkTotp(RFC_SECRET, totpCode(RFC_SECRET, t + 30_000), t, null)).toEqual({ ok: true, step: totpStep(t) + 1 });
+    expect(checkTotp(RFC_SECRET, totpCode(RFC_SECRET, t - 30_000), t, null)).toEqual({
+      ok: true,
+      step: totpStep(t) - 1,
+    });
+    expect(checkTotp(RFC_SECRET, totpCode(RFC_SECRET, t + 30_000), t, null)).toEqual({
+      ok: true,
+      step: totpStep(t) + 1,
+    });
     expect(checkTotp(RFC_SECRET, totpCode(RFC_SECRET, t - 60_000), t, null)).toEqual({ ok: false, reason: "wrong" });
     expect(checkTotp(RFC_SECRET, totpCode(RFC_SECRET, t + 90_000), t, null)).toEqual({ ok: false, reason: "wrong" });
   });
@@ -40,15 +49,22 @@ describe("TOTP (RFC 6238, SHA-1, 30 s, 6 digits)", () => {
     const used = totpStep(t);
     expect(checkTotp(RFC_SECRET, code, t + 5_000, used)).toEqual({ ok: false, reason: "replayed" });
     expect(checkTotp(RFC_SECRET, totpCode(RFC_SECRET, t - 30_000), t, used)).toEqual({ ok: false, reason: "replayed" });
-    expect(checkTotp(RFC_SECRET, totpCode(RFC_SECRET, t + 30_000), t + 30_000, used)).toEqual({ ok: true, step: used + 1 });
+    expect(checkTotp(RFC_SECRET, totpCode(RFC_SECRET, t + 30_000), t + 30_000, used)).toEqual({
+      ok: true,
+      step: used + 1,
+    });
   });
 
-  it.each([["", "malformed"], ["12345", "malformed"], ["1234567", "malformed"], ["12a456", "malformed"], ["１２３４５６", "malformed"], ["000000", "wrong"]] as const)(
-    "classifies %j as %s",
-    (typed, reason) => {
-      expect(checkTotp(RFC_SECRET, typed, 59_000, null)).toEqual({ ok: false, reason });
-    },
-  );
+  it.each([
+    ["", "malformed"],
+    ["12345", "malformed"],
+    ["1234567", "malformed"],
+    ["12a456", "malformed"],
+    ["１２３４５６", "malformed"],
+    ["000000", "wrong"],
+  ] as const)("classifies %j as %s", (typed, reason) => {
+    expect(checkTotp(RFC_SECRET, typed, 59_000, null)).toEqual({ ok: false, reason });
+  });
 
   it("ignores the spaces and dashes people type between digit groups", () => {
     expect(normalizeTotpInput(" 287 082 ")).toBe("287082");

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { transition, unmetForAdvance, type Actor, type IncidentEvent, type IncidentState } from "@/domain/incident/transition";
+import {
+  transition,
+  unmetForAdvance,
+  type Actor,
+  type IncidentEvent,
+  type IncidentState,
+} from "@/domain/incident/transition";
 import { defaultChecklist } from "@/domain/incident/checklists";
 import { PHASES, type Phase } from "@/domain/incident/types";
 
@@ -15,7 +21,9 @@ function state(phase: Phase, opts: { complete?: boolean; unsettled?: string[] } 
     resolution: phase === "CLOSED" ? "RESOLVED" : null,
     checklist: defaultChecklist("DATA_BREACH").map((i) => ({ ...i, done: opts.complete ?? false })),
     unsettledObligations: opts.unsettled ?? [],
-    postMortem: opts.complete ? { completed: true, actionItems: [{ title: "Enforce MFA on every agent account", assigned: true }] } : undefined,
+    postMortem: opts.complete
+      ? { completed: true, actionItems: [{ title: "Enforce MFA on every agent account", assigned: true }] }
+      : undefined,
   };
 }
 
@@ -33,29 +41,64 @@ const cases: Case[] = [
   ["POST_MORTEM", { kind: "ADVANCE" }, analyst, "CLOSED"],
   ["CLOSED", { kind: "ADVANCE" }, analyst, "refused", "The incident is closed."],
   // STEP_BACK to an earlier phase, never from IDENTIFY (nothing earlier) or CLOSED
-  ["IDENTIFY", { kind: "STEP_BACK", to: "IDENTIFY", reason }, analyst, "refused", "Step back to a phase before Identify."],
+  [
+    "IDENTIFY",
+    { kind: "STEP_BACK", to: "IDENTIFY", reason },
+    analyst,
+    "refused",
+    "Step back to a phase before Identify.",
+  ],
   ["CONTAIN", { kind: "STEP_BACK", to: "IDENTIFY", reason }, analyst, "IDENTIFY"],
   ["INVESTIGATE", { kind: "STEP_BACK", to: "CONTAIN", reason }, analyst, "CONTAIN"],
   ["RESOLVE", { kind: "STEP_BACK", to: "INVESTIGATE", reason }, analyst, "INVESTIGATE"],
   ["REPORT", { kind: "STEP_BACK", to: "RESOLVE", reason }, analyst, "RESOLVE"],
   ["POST_MORTEM", { kind: "STEP_BACK", to: "CONTAIN", reason }, analyst, "CONTAIN"],
-  ["CLOSED", { kind: "STEP_BACK", to: "POST_MORTEM", reason }, analyst, "refused", "A closed incident is reopened, not stepped back."],
+  [
+    "CLOSED",
+    { kind: "STEP_BACK", to: "POST_MORTEM", reason },
+    analyst,
+    "refused",
+    "A closed incident is reopened, not stepped back.",
+  ],
   // CLOSE_FALSE_POSITIVE only from IDENTIFY
   ["IDENTIFY", { kind: "CLOSE_FALSE_POSITIVE", reason }, analyst, "CLOSED"],
-  ...(["CONTAIN", "INVESTIGATE", "RESOLVE", "REPORT", "POST_MORTEM", "CLOSED"] as const).map(
-    (p): Case => [p, { kind: "CLOSE_FALSE_POSITIVE", reason }, analyst, "refused", "Only an incident still in Identify can be closed as a false positive."],
-  ),
+  ...(["CONTAIN", "INVESTIGATE", "RESOLVE", "REPORT", "POST_MORTEM", "CLOSED"] as const).map((p): Case => [
+    p,
+    { kind: "CLOSE_FALSE_POSITIVE", reason },
+    analyst,
+    "refused",
+    "Only an incident still in Identify can be closed as a false positive.",
+  ]),
   // REOPEN only from CLOSED, only by a manager
-  ...(["IDENTIFY", "CONTAIN", "INVESTIGATE", "RESOLVE", "REPORT", "POST_MORTEM"] as const).map(
-    (p): Case => [p, { kind: "REOPEN", to: "INVESTIGATE", reason }, manager, "refused", "Only a closed incident can be reopened."],
-  ),
+  ...(["IDENTIFY", "CONTAIN", "INVESTIGATE", "RESOLVE", "REPORT", "POST_MORTEM"] as const).map((p): Case => [
+    p,
+    { kind: "REOPEN", to: "INVESTIGATE", reason },
+    manager,
+    "refused",
+    "Only a closed incident can be reopened.",
+  ]),
   ["CLOSED", { kind: "REOPEN", to: "INVESTIGATE", reason }, manager, "INVESTIGATE"],
-  ["CLOSED", { kind: "REOPEN", to: "INVESTIGATE", reason }, analyst, "refused", "Only a manager may reopen a closed incident."],
+  [
+    "CLOSED",
+    { kind: "REOPEN", to: "INVESTIGATE", reason },
+    analyst,
+    "refused",
+    "Only a manager may reopen a closed incident.",
+  ],
   // CHANGE_SEVERITY in every open phase, never when closed
-  ...(["IDENTIFY", "CONTAIN", "INVESTIGATE", "RESOLVE", "REPORT", "POST_MORTEM"] as const).map(
-    (p): Case => [p, { kind: "CHANGE_SEVERITY", severity: "CRITICAL", reason }, analyst, p],
-  ),
-  ["CLOSED", { kind: "CHANGE_SEVERITY", severity: "CRITICAL", reason }, analyst, "refused", "The severity of a closed incident cannot change; reopen it first."],
+  ...(["IDENTIFY", "CONTAIN", "INVESTIGATE", "RESOLVE", "REPORT", "POST_MORTEM"] as const).map((p): Case => [
+    p,
+    { kind: "CHANGE_SEVERITY", severity: "CRITICAL", reason },
+    analyst,
+    p,
+  ]),
+  [
+    "CLOSED",
+    { kind: "CHANGE_SEVERITY", severity: "CRITICAL", reason },
+    analyst,
+    "refused",
+    "The severity of a closed incident cannot change; reopen it first.",
+  ],
 ];
 
 describe("transition(): every phase × event", () => {
@@ -97,17 +140,38 @@ describe("guards", () => {
   });
 
   it("leaving Report needs every notification obligation settled (the seam for deadlines)", () => {
-    const result = transition(state("REPORT", { complete: true, unsettled: ["GDPR Art. 33(2) notice to the client"] }), { kind: "ADVANCE" }, analyst, NOW);
-    expect(result).toEqual({ ok: false, reasons: ["Notification obligation not settled: GDPR Art. 33(2) notice to the client"] });
+    const result = transition(
+      state("REPORT", { complete: true, unsettled: ["GDPR Art. 33(2) notice to the client"] }),
+      { kind: "ADVANCE" },
+      analyst,
+      NOW,
+    );
+    expect(result).toEqual({
+      ok: false,
+      reasons: ["Notification obligation not settled: GDPR Art. 33(2) notice to the client"],
+    });
   });
 
   it("closing needs the review completed and every action item assigned", () => {
     const base = state("POST_MORTEM", { complete: true });
-    expect(transition({ ...base, postMortem: undefined }, { kind: "ADVANCE" }, analyst, NOW)).toEqual({ ok: false, reasons: ["The post-incident review is not completed."] });
-    expect(transition({ ...base, postMortem: { completed: true, actionItems: [] } }, { kind: "ADVANCE" }, analyst, NOW)).toEqual({ ok: false, reasons: ["The review has no action items."] });
+    expect(transition({ ...base, postMortem: undefined }, { kind: "ADVANCE" }, analyst, NOW)).toEqual({
+      ok: false,
+      reasons: ["The post-incident review is not completed."],
+    });
     expect(
-      transition({ ...base, postMortem: { completed: false, actionItems: [{ title: "Rotate vendor keys", assigned: false }] } }, { kind: "ADVANCE" }, analyst, NOW),
-    ).toEqual({ ok: false, reasons: ["The post-incident review is not completed.", "Action item not assigned: Rotate vendor keys"] });
+      transition({ ...base, postMortem: { completed: true, actionItems: [] } }, { kind: "ADVANCE" }, analyst, NOW),
+    ).toEqual({ ok: false, reasons: ["The review has no action items."] });
+    expect(
+      transition(
+        { ...base, postMortem: { completed: false, actionItems: [{ title: "Rotate vendor keys", assigned: false }] } },
+        { kind: "ADVANCE" },
+        analyst,
+        NOW,
+      ),
+    ).toEqual({
+      ok: false,
+      reasons: ["The post-incident review is not completed.", "Action item not assigned: Rotate vendor keys"],
+    });
   });
 
   it("a reason is required to step back, close as false positive, reopen or change severity", () => {
@@ -116,7 +180,12 @@ describe("guards", () => {
       { kind: "CLOSE_FALSE_POSITIVE", reason: "" },
       { kind: "CHANGE_SEVERITY", severity: "LOW", reason: "x" },
     ] as IncidentEvent[]) {
-      const result = transition(state(event.kind === "CLOSE_FALSE_POSITIVE" ? "IDENTIFY" : "CONTAIN", { complete: true }), event, analyst, NOW);
+      const result = transition(
+        state(event.kind === "CLOSE_FALSE_POSITIVE" ? "IDENTIFY" : "CONTAIN", { complete: true }),
+        event,
+        analyst,
+        NOW,
+      );
       expect(result).toEqual({ ok: false, reasons: ["Give a reason of at least 5 characters."] });
     }
   });
@@ -130,9 +199,16 @@ describe("guards", () => {
   });
 
   it("closing resolves; a false positive is recorded as such; reopening clears it", () => {
-    expect(transition(state("POST_MORTEM", { complete: true }), { kind: "ADVANCE" }, analyst, NOW)).toMatchObject({ resolution: "RESOLVED" });
-    expect(transition(state("IDENTIFY"), { kind: "CLOSE_FALSE_POSITIVE", reason }, analyst, NOW)).toMatchObject({ resolution: "FALSE_POSITIVE", reason });
-    expect(transition(state("CLOSED"), { kind: "REOPEN", to: "CONTAIN", reason }, manager, NOW)).toMatchObject({ resolution: null });
+    expect(transition(state("POST_MORTEM", { complete: true }), { kind: "ADVANCE" }, analyst, NOW)).toMatchObject({
+      resolution: "RESOLVED",
+    });
+    expect(transition(state("IDENTIFY"), { kind: "CLOSE_FALSE_POSITIVE", reason }, analyst, NOW)).toMatchObject({
+      resolution: "FALSE_POSITIVE",
+      reason,
+    });
+    expect(transition(state("CLOSED"), { kind: "REOPEN", to: "CONTAIN", reason }, manager, NOW)).toMatchObject({
+      resolution: null,
+    });
   });
 
   it("changing to the same severity is refused", () => {
@@ -143,26 +219,74 @@ describe("guards", () => {
 
 describe("default checklists", () => {
   const keys = (type: Parameters<typeof defaultChecklist>[0], phase: Phase) =>
-    defaultChecklist(type).filter((i) => i.phase === phase).map((i) => `${i.key}${i.required ? "*" : ""}`);
+    defaultChecklist(type)
+      .filter((i) => i.phase === phase)
+      .map((i) => `${i.key}${i.required ? "*" : ""}`);
 
   it.each([
-    ["DATA_BREACH", "CONTAIN", ["access-restricted*", "segment-isolated*", "evidence-preserved*", "credentials-rotated"]],
-    ["CYBERATTACK", "CONTAIN", ["access-restricted*", "segment-isolated*", "evidence-preserved*", "credentials-rotated*"]],
-    ["INTERNAL_FRAUD", "CONTAIN", ["access-restricted*", "segment-isolated*", "evidence-preserved*", "credentials-rotated", "person-access-revoked*", "hr-legal-informed*"]],
-    ["ACCIDENTAL_LEAK", "CONTAIN", ["access-restricted*", "evidence-preserved*", "credentials-rotated", "recipient-recall*"]],
+    [
+      "DATA_BREACH",
+      "CONTAIN",
+      ["access-restricted*", "segment-isolated*", "evidence-preserved*", "credentials-rotated"],
+    ],
+    [
+      "CYBERATTACK",
+      "CONTAIN",
+      ["access-restricted*", "segment-isolated*", "evidence-preserved*", "credentials-rotated*"],
+    ],
+    [
+      "INTERNAL_FRAUD",
+      "CONTAIN",
+      [
+        "access-restricted*",
+        "segment-isolated*",
+        "evidence-preserved*",
+        "credentials-rotated",
+        "person-access-revoked*",
+        "hr-legal-informed*",
+      ],
+    ],
+    [
+      "ACCIDENTAL_LEAK",
+      "CONTAIN",
+      ["access-restricted*", "evidence-preserved*", "credentials-rotated", "recipient-recall*"],
+    ],
     ["NATURAL_DISASTER", "CONTAIN", ["continuity-plan-activated*", "impact-contained*"]],
-    ["NATURAL_DISASTER", "RESOLVE", ["vulnerability-fixed*", "data-restored*", "rpo-rto-recorded*", "monitoring-confirmed"]],
-    ["SYSTEM_FAILURE", "RESOLVE", ["vulnerability-fixed*", "data-restored*", "rpo-rto-recorded*", "monitoring-confirmed"]],
+    [
+      "NATURAL_DISASTER",
+      "RESOLVE",
+      ["vulnerability-fixed*", "data-restored*", "rpo-rto-recorded*", "monitoring-confirmed"],
+    ],
+    [
+      "SYSTEM_FAILURE",
+      "RESOLVE",
+      ["vulnerability-fixed*", "data-restored*", "rpo-rto-recorded*", "monitoring-confirmed"],
+    ],
     ["DATA_BREACH", "RESOLVE", ["vulnerability-fixed*", "data-restored*", "monitoring-confirmed"]],
-    ["CYBERATTACK", "INVESTIGATE", ["logs-examined*", "scope-determined*", "root-cause-identified*", "iocs-recorded*", "parties-interviewed"]],
-    ["ACCIDENTAL_LEAK", "INVESTIGATE", ["logs-examined*", "scope-determined*", "root-cause-identified*", "parties-interviewed"]],
+    [
+      "CYBERATTACK",
+      "INVESTIGATE",
+      ["logs-examined*", "scope-determined*", "root-cause-identified*", "iocs-recorded*", "parties-interviewed"],
+    ],
+    [
+      "ACCIDENTAL_LEAK",
+      "INVESTIGATE",
+      ["logs-examined*", "scope-determined*", "root-cause-identified*", "parties-interviewed"],
+    ],
     ["DATA_BREACH", "POST_MORTEM", ["review-held*", "lessons-recorded*", "actions-assigned*"]],
   ] as const)("%s / %s", (type, phase, expected) => {
     expect(keys(type, phase)).toEqual(expected);
   });
 
   it("every type has required items in every phase before Closed, with unique keys", () => {
-    for (const type of ["CYBERATTACK", "DATA_BREACH", "ACCIDENTAL_LEAK", "SYSTEM_FAILURE", "NATURAL_DISASTER", "INTERNAL_FRAUD"] as const) {
+    for (const type of [
+      "CYBERATTACK",
+      "DATA_BREACH",
+      "ACCIDENTAL_LEAK",
+      "SYSTEM_FAILURE",
+      "NATURAL_DISASTER",
+      "INTERNAL_FRAUD",
+    ] as const) {
       const list = defaultChecklist(type);
       expect(new Set(list.map((i) => i.key)).size).toBe(list.length);
       for (const phase of PHASES.filter((p) => p !== "CLOSED")) {

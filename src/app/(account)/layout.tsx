@@ -10,9 +10,15 @@ export default async function AccountLayout({ children }: { children: React.Reac
   const viewer = await getViewer();
   if (!viewer) return <>{children}</>;
   // "Security" itself sits beside the person's name in every frame.
-  const nav = [{ href: HOME_PATH[viewer.role], label: isStaff(viewer.role) ? "Back to Warden" : "Incidents and notices" }];
+  const nav = [
+    { href: HOME_PATH[viewer.role], label: isStaff(viewer.role) ? "Back to Warden" : "Incidents and notices" },
+  ];
   return (
-    <AppShell nav={nav} who={{ name: viewer.name, roleLabel: ROLE_LABEL[viewer.role] }} area={isStaff(viewer.role) ? "Staff" : "Client portal"}>
+    <AppShell
+      nav={nav}
+      who={{ name: viewer.name, roleLabel: ROLE_LABEL[viewer.role] }}
+      area={isStaff(viewer.role) ? "Staff" : "Client portal"}
+    >
       {children}
     </AppShell>
   );

@@ -8,7 +8,10 @@ export default async function PortalLayout({ children }: { children: React.React
   const viewer = await getViewer();
   if (!viewer || !can(viewer, "portal:view")) return <>{children}</>;
   const nav = isStaff(viewer.role)
-    ? [{ href: "/portal", label: "Portal preview" }, { href: "/", label: "Back to Warden" }]
+    ? [
+        { href: "/portal", label: "Portal preview" },
+        { href: "/", label: "Back to Warden" },
+      ]
     : [{ href: "/portal", label: "Incidents and notices" }];
   return (
     <AppShell nav={nav} who={{ name: viewer.name, roleLabel: ROLE_LABEL[viewer.role] }} area="Client portal">

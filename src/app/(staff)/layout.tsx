@@ -12,7 +12,12 @@ export default async function StaffLayout({ children }: { children: React.ReactN
 
   const nav: NavItem[] = [];
   if (can(viewer, "dashboard:view")) nav.push({ href: "/dashboard", label: "Dashboard" });
-  if (can(viewer, "incident:read")) nav.push({ href: "/incidents", label: "Incidents" }, { href: "/obligations", label: "Deadlines" }, { href: "/clients", label: "Clients" });
+  if (can(viewer, "incident:read"))
+    nav.push(
+      { href: "/incidents", label: "Incidents" },
+      { href: "/obligations", label: "Deadlines" },
+      { href: "/clients", label: "Clients" },
+    );
   if (can(viewer, "portal:view")) nav.push({ href: "/portal", label: "Client portal preview" });
   if (can(viewer, "admin:view")) nav.push({ href: "/admin", label: "Administration" });
   if (can(viewer, "audit:read")) nav.push({ href: "/audit", label: "Audit log" });

@@ -28,7 +28,10 @@ export function EnrolAuthenticator({ secret, qrDataUrl, sealed, replacing, askPa
           {state.message}
         </p>
         <RecoveryCodeList codes={state.recoveryCodes} />
-        <a href={continueHref} className="inline-block rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700">
+        <a
+          href={continueHref}
+          className="inline-block rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700"
+        >
           I have saved my recovery codes — continue
         </a>
       </div>
@@ -38,14 +41,24 @@ export function EnrolAuthenticator({ secret, qrDataUrl, sealed, replacing, askPa
     <div className="space-y-4">
       <ol className="list-decimal space-y-3 pl-5 text-sm text-slate-700">
         <li>
-          Open an authenticator app on your phone (for example Google Authenticator, Microsoft Authenticator, 1Password or
-          Aegis) and add an account by scanning this code:
+          Open an authenticator app on your phone (for example Google Authenticator, Microsoft Authenticator, 1Password
+          or Aegis) and add an account by scanning this code:
           {/* eslint-disable-next-line @next/next/no-img-element -- a data URL drawn on the server */}
-          <img src={qrDataUrl} alt="QR code holding the secret below" width={176} height={176} className="mt-2 rounded border border-slate-200" />
+          <img
+            src={qrDataUrl}
+            alt="QR code holding the secret below"
+            width={176}
+            height={176}
+            className="mt-2 rounded border border-slate-200"
+          />
         </li>
         <li>
           Or type this secret into the app (time-based, 6 digits):
-          <code aria-label="Secret" data-testid="totp-secret" className="mt-1 block break-all rounded bg-slate-100 px-2 py-1 font-mono text-sm">
+          <code
+            aria-label="Secret"
+            data-testid="totp-secret"
+            className="mt-1 block break-all rounded bg-slate-100 px-2 py-1 font-mono text-sm"
+          >
             {secret}
           </code>
         </li>
@@ -55,10 +68,23 @@ export function EnrolAuthenticator({ secret, qrDataUrl, sealed, replacing, askPa
         <input type="hidden" name="sealed" value={sealed} />
         <FormStatus state={state} />
         {askPassword ? (
-          <TextField name="currentPassword" type="password" label="Your current password" autoComplete="current-password" required errors={state.fieldErrors?.currentPassword} />
+          <TextField
+            name="currentPassword"
+            type="password"
+            label="Your current password"
+            autoComplete="current-password"
+            required
+            errors={state.fieldErrors?.currentPassword}
+          />
         ) : null}
         {replacing ? (
-          <TextField name="currentCode" label="Code from your current authenticator (or a recovery code)" autoComplete="one-time-code" required errors={state.fieldErrors?.currentCode} />
+          <TextField
+            name="currentCode"
+            label="Code from your current authenticator (or a recovery code)"
+            autoComplete="one-time-code"
+            required
+            errors={state.fieldErrors?.currentCode}
+          />
         ) : null}
         <TextField
           name="code"
@@ -68,7 +94,11 @@ export function EnrolAuthenticator({ secret, qrDataUrl, sealed, replacing, askPa
           required
           errors={state.fieldErrors?.code}
         />
-        <button type="submit" disabled={pending} className="w-full rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60">
+        <button
+          type="submit"
+          disabled={pending}
+          className="w-full rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60"
+        >
           {pending ? "Checking…" : "Turn on two-step verification"}
         </button>
       </form>

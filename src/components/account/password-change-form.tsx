@@ -14,7 +14,13 @@ export function PasswordChangeForm({ minLength }: { minLength: number }) {
   const e = state.fieldErrors ?? {};
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate aria-label="Change your password" className="max-w-md space-y-3">
-      <TextField name="currentPassword" type="password" label="Current password" autoComplete="current-password" errors={e.currentPassword} />
+      <TextField
+        name="currentPassword"
+        type="password"
+        label="Current password"
+        autoComplete="current-password"
+        errors={e.currentPassword}
+      />
       <TextField
         name="newPassword"
         type="password"
@@ -24,7 +30,11 @@ export function PasswordChangeForm({ minLength }: { minLength: number }) {
         errors={e.newPassword}
       />
       <FormStatus state={state} />
-      <button type="submit" disabled={pending} className="rounded-md bg-slate-800 px-4 py-2 text-sm font-medium text-white disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded-md bg-slate-800 px-4 py-2 text-sm font-medium text-white disabled:opacity-60"
+      >
         {pending ? "Changing…" : "Change password"}
       </button>
     </form>

@@ -8,7 +8,17 @@ const PALETTE = ["#2952cc", "#d97706", "#059669", "#dc2626", "#7c3aed", "#0891b2
  * A bar chart (stacked when several series). Decorative for screen readers: every chart on
  * the dashboard has the same numbers in a table beside it.
  */
-export function BarChartCard({ data, xKey, series, height = 240 }: { data: Array<Record<string, string | number>>; xKey: string; series: Array<{ key: string; label: string }>; height?: number }) {
+export function BarChartCard({
+  data,
+  xKey,
+  series,
+  height = 240,
+}: {
+  data: Array<Record<string, string | number>>;
+  xKey: string;
+  series: Array<{ key: string; label: string }>;
+  height?: number;
+}) {
   return (
     <div aria-hidden="true" style={{ width: "100%", height }}>
       <ResponsiveContainer>
@@ -20,7 +30,14 @@ export function BarChartCard({ data, xKey, series, height = 240 }: { data: Array
           <Tooltip />
           {series.length > 1 ? <Legend wrapperStyle={{ fontSize: 11 }} /> : null}
           {series.map((s, i) => (
-            <Bar key={s.key} dataKey={s.key} name={s.label} stackId="a" fill={PALETTE[i % PALETTE.length]} isAnimationActive={false} />
+            <Bar
+              key={s.key}
+              dataKey={s.key}
+              name={s.label}
+              stackId="a"
+              fill={PALETTE[i % PALETTE.length]}
+              isAnimationActive={false}
+            />
           ))}
         </BarChart>
       </ResponsiveContainer>

@@ -15,7 +15,10 @@ export function NotFoundMessage() {
       <p className="mt-3 text-slate-600">
         There is nothing here, or you do not have access to it. Check the address, or go back to your start page.
       </p>
-      <Link href="/" className="mt-6 rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
+      <Link
+        href="/"
+        className="mt-6 rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700"
+      >
         Go to my start page
       </Link>
     </main>

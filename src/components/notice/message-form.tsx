@@ -5,7 +5,8 @@ import { useFormAction } from "@/components/ui/use-form-action";
 import { FormStatus } from "@/components/ui/form-status";
 import { TextAreaField } from "@/components/ui/textarea-field";
 
-const secondary = "rounded-md bg-slate-800 px-4 py-2 text-sm font-medium text-white hover:bg-slate-900 disabled:opacity-60";
+const secondary =
+  "rounded-md bg-slate-800 px-4 py-2 text-sm font-medium text-white hover:bg-slate-900 disabled:opacity-60";
 
 /** One message on a notice's thread: a client's question or a staff answer. */
 export function MessageForm({ noticeId, label, button }: { noticeId: string; label: string; button: string }) {
@@ -15,7 +16,9 @@ export function MessageForm({ noticeId, label, button }: { noticeId: string; lab
       <input type="hidden" name="noticeId" value={noticeId} />
       <TextAreaField id={`message-${noticeId}`} name="body" label={label} rows={3} errors={state.fieldErrors?.body} />
       <FormStatus state={state} />
-      <button type="submit" disabled={pending} className={secondary}>{button}</button>
+      <button type="submit" disabled={pending} className={secondary}>
+        {button}
+      </button>
     </form>
   );
 }

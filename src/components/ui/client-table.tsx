@@ -9,7 +9,15 @@ import { SECTOR_LABEL, type Sector } from "@/domain/clients";
  * each one's open incidents, linked to the list filtered to it. (A client component so the rows
  * travel once, as data, like the incident table.)
  */
-export function ClientTable({ clients, caption, open }: { clients: readonly ClientSummary[]; caption: string; open?: Readonly<Record<string, number>> }) {
+export function ClientTable({
+  clients,
+  caption,
+  open,
+}: {
+  clients: readonly ClientSummary[];
+  caption: string;
+  open?: Readonly<Record<string, number>>;
+}) {
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table className="list-table">
@@ -36,7 +44,13 @@ export function ClientTable({ clients, caption, open }: { clients: readonly Clie
               <td>{c.regimes.length ? c.regimes.join(", ") : "—"}</td>
               {open ? (
                 <td>
-                  <Link href={`/incidents?clientId=${c.id}`} prefetch={false} aria-label={`${open[c.id] ?? 0} open incidents of ${c.name}`}>{open[c.id] ?? 0}</Link>
+                  <Link
+                    href={`/incidents?clientId=${c.id}`}
+                    prefetch={false}
+                    aria-label={`${open[c.id] ?? 0} open incidents of ${c.name}`}
+                  >
+                    {open[c.id] ?? 0}
+                  </Link>
                 </td>
               ) : null}
             </tr>

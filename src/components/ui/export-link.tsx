@@ -15,7 +15,17 @@ type State =
  * can be cancelled, and is saved when complete. Without JavaScript, or with a modifier key, it
  * is a plain link and the browser downloads the file itself.
  */
-export function ExportLink({ href, fallbackName, className, children }: { href: string; fallbackName: string; className?: string; children: React.ReactNode }) {
+export function ExportLink({
+  href,
+  fallbackName,
+  className,
+  children,
+}: {
+  href: string;
+  fallbackName: string;
+  className?: string;
+  children: React.ReactNode;
+}) {
   const [state, setState] = useState<State>({ kind: "idle" });
   const running = useRef<AbortController | null>(null);
 
@@ -60,7 +70,11 @@ export function ExportLink({ href, fallbackName, className, children }: { href: 
       setTimeout(() => URL.revokeObjectURL(url), 30_000);
       setState({ kind: "done", rows: Math.max(0, progress.records - 1) });
     } catch {
-      setState(controller.signal.aborted ? { kind: "idle" } : { kind: "error", message: "The export was interrupted. Try again." });
+      setState(
+        controller.signal.aborted
+          ? { kind: "idle" }
+          : { kind: "error", message: "The export was interrupted. Try again." },
+      );
     } finally {
       running.current = null;
     }
@@ -77,14 +91,22 @@ export function ExportLink({ href, fallbackName, className, children }: { href: 
           <>
             Exporting… {fmt(state.total === null ? state.rows : Math.min(state.rows, state.total))}
             {state.total === null ? " rows" : ` of ${fmt(state.total)} rows`}{" "}
-            {state.total ? <progress className="align-middle" max={state.total} value={Math.min(state.rows, state.total)} /> : null}{" "}
-            <button type="button" onClick={() => running.current?.abort()} className="text-brand-700 underline">Cancel</button>
+            {state.total ? (
+              <progress className="align-middle" max={state.total} value={Math.min(state.rows, state.total)} />
+            ) : null}{" "}
+            <button type="button" onClick={() => running.current?.abort()} className="text-brand-700 underline">
+              Cancel
+            </button>
           </>
         ) : state.kind === "done" ? (
           `Exported ${fmt(state.rows)} rows.`
         ) : null}
       </span>
-      {state.kind === "error" ? <span role="alert" className="text-sm text-red-700">{state.message}</span> : null}
+      {state.kind === "error" ? (
+        <span role="alert" className="text-sm text-red-700">
+          {state.message}
+        </span>
+      ) : null}
     </span>
   );
 }

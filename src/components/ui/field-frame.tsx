@@ -1,10 +1,20 @@
 /** Ids that tie a control to its hint and errors (aria-describedby), for every field kind. */
 export function describedByFor(controlId: string, hint?: string, errors?: string[]): string | undefined {
-  return [hint ? `${controlId}-hint` : null, errors?.length ? `${controlId}-error` : null].filter(Boolean).join(" ") || undefined;
+  return (
+    [hint ? `${controlId}-hint` : null, errors?.length ? `${controlId}-error` : null].filter(Boolean).join(" ") ||
+    undefined
+  );
 }
 
 /** Label above, hint under it, the control, and its errors: the frame of every form field. */
-export function FieldFrame({ controlId, label, hint, errors, className, children }: {
+export function FieldFrame({
+  controlId,
+  label,
+  hint,
+  errors,
+  className,
+  children,
+}: {
   controlId: string;
   label: string;
   hint?: string;
@@ -32,4 +42,5 @@ export function FieldFrame({ controlId, label, hint, errors, className, children
   );
 }
 
-export const CONTROL_CLASS = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm aria-invalid:border-red-600";
+export const CONTROL_CLASS =
+  "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm aria-invalid:border-red-600";

@@ -18,7 +18,12 @@ export function FormStatus({ state, className }: { state: FormState; className?:
     );
   }
   return (
-    <div ref={ref} tabIndex={-1} role="alert" className={`rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800 ${className ?? ""}`}>
+    <div
+      ref={ref}
+      tabIndex={-1}
+      role="alert"
+      className={`rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800 ${className ?? ""}`}
+    >
       {state.reasons && state.reasons.length > 1 ? (
         <>
           <p className="font-medium">Not yet:</p>

@@ -10,7 +10,14 @@ export function TextField({ name, label, errors, hint, id, className, ...input }
   const controlId = id ?? `field-${name}-${autoId}`;
   return (
     <FieldFrame controlId={controlId} label={label} hint={hint} errors={errors} className={className}>
-      <input id={controlId} name={name} aria-invalid={errors?.length ? true : undefined} aria-describedby={describedByFor(controlId, hint, errors)} className={`${CONTROL_CLASS} focus:border-brand-600`} {...input} />
+      <input
+        id={controlId}
+        name={name}
+        aria-invalid={errors?.length ? true : undefined}
+        aria-describedby={describedByFor(controlId, hint, errors)}
+        className={`${CONTROL_CLASS} focus:border-brand-600`}
+        {...input}
+      />
     </FieldFrame>
   );
 }

@@ -23,8 +23,22 @@ const zonesOnServer = () => noZones;
  * copies of 400 zones in their HTML; without script it is a text box. The server checks the
  * zone either way (isTimeZone in the form's schema).
  */
-export function TimeZoneField({ name, label, hint, errors, defaultValue, id, className }: {
-  name: string; label: string; hint?: string; errors?: string[]; defaultValue?: string; id?: string; className?: string;
+export function TimeZoneField({
+  name,
+  label,
+  hint,
+  errors,
+  defaultValue,
+  id,
+  className,
+}: {
+  name: string;
+  label: string;
+  hint?: string;
+  errors?: string[];
+  defaultValue?: string;
+  id?: string;
+  className?: string;
 }) {
   const autoId = useId();
   const controlId = id ?? `field-${name}-${autoId}`;

@@ -20,7 +20,15 @@ export function useFormAction<S extends FormState = FormState>(
       try {
         return await action(prev, form);
       } catch (error) {
-        if (error instanceof Error && error.message === ACTION_TOO_LARGE_MESSAGE) return { ...prev, ok: false, message: ACTION_TOO_LARGE_MESSAGE, fieldErrors: undefined, reasons: undefined, at: Date.now() };
+        if (error instanceof Error && error.message === ACTION_TOO_LARGE_MESSAGE)
+          return {
+            ...prev,
+            ok: false,
+            message: ACTION_TOO_LARGE_MESSAGE,
+            fieldErrors: undefined,
+            reasons: undefined,
+            at: Date.now(),
+          };
         throw error;
       }
     },
@@ -33,7 +41,10 @@ export function useFormAction<S extends FormState = FormState>(
     event.preventDefault();
     // Include the button that submitted (forms with several actions name it: decision=APPROVE).
     const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
-    const data = new FormData(event.currentTarget, submitter && submitter.form === event.currentTarget ? submitter : null);
+    const data = new FormData(
+      event.currentTarget,
+      submitter && submitter.form === event.currentTarget ? submitter : null,
+    );
     startTransition(() => dispatch(data));
   };
   useEffect(() => {

@@ -13,7 +13,8 @@ export function useInAppLinks(): (event: React.MouseEvent<HTMLElement>) => void 
   return (event) => {
     const link = (event.target as Element).closest("a");
     const href = link?.getAttribute("href");
-    if (!link || !href || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    if (!link || !href || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey)
+      return;
     if (link.target || link.hasAttribute("download")) return;
     event.preventDefault();
     router.push(href);

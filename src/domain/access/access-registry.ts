@@ -45,25 +45,55 @@ export type EntryAccess = {
   servicePermission?: { staff?: Permission; contact?: Permission };
 };
 
-const SESSION_ONLY = { skip: "acts on the caller's own session or account, found from the session cookie; it takes no id of anyone else's data" } as const;
+const SESSION_ONLY = {
+  skip: "acts on the caller's own session or account, found from the session cookie; it takes no id of anyone else's data",
+} as const;
 const PUBLIC = { skip: "public: no viewer, no tenant data" } as const;
 
 export const ACTIONS: Readonly<Record<string, Readonly<Record<string, EntryAccess>>>> = {
-  "src/server/actions/acknowledge-notice.ts": { acknowledgeNotice: { gate: "portal:acknowledge", scope: "portal-client", matrix: "cases" } },
-  "src/server/actions/add-action-item.ts": { addActionItem: { gate: "postmortem:run", scope: "client", matrix: "cases" } },
-  "src/server/actions/add-affected-asset.ts": { addAffectedAsset: { gate: "incident:update", scope: "client", matrix: "cases" } },
-  "src/server/actions/add-custody-entry.ts": { addCustodyEntry: { gate: "incident:update", scope: "client", matrix: "cases" } },
+  "src/server/actions/acknowledge-notice.ts": {
+    acknowledgeNotice: { gate: "portal:acknowledge", scope: "portal-client", matrix: "cases" },
+  },
+  "src/server/actions/add-action-item.ts": {
+    addActionItem: { gate: "postmortem:run", scope: "client", matrix: "cases" },
+  },
+  "src/server/actions/add-affected-asset.ts": {
+    addAffectedAsset: { gate: "incident:update", scope: "client", matrix: "cases" },
+  },
+  "src/server/actions/add-custody-entry.ts": {
+    addCustodyEntry: { gate: "incident:update", scope: "client", matrix: "cases" },
+  },
   "src/server/actions/add-evidence.ts": { addEvidence: { gate: "incident:update", scope: "client", matrix: "cases" } },
-  "src/server/actions/add-incident-note.ts": { addIncidentNote: { gate: "incident:update", scope: "client", matrix: "cases" } },
-  "src/server/actions/add-incident-task.ts": { addIncidentTask: { gate: "incident:update", scope: "client", matrix: "cases" } },
-  "src/server/actions/assign-incident-owner.ts": { assignIncidentOwner: { gate: "incident:update", scope: "client", matrix: "cases" } },
-  "src/server/actions/change-password.ts": { changePassword: { gate: "signed-in", scope: "own", matrix: SESSION_ONLY } },
-  "src/server/actions/complete-review.ts": { completeReview: { gate: "postmortem:run", scope: "client", matrix: "cases" } },
-  "src/server/actions/confirm-mfa-enrolment.ts": { confirmMfaEnrolment: { gate: "session-in-progress", scope: "own", matrix: SESSION_ONLY } },
-  "src/server/actions/create-incident.ts": { createIncident: { gate: "incident:create", scope: "client", matrix: "cases" } },
+  "src/server/actions/add-incident-note.ts": {
+    addIncidentNote: { gate: "incident:update", scope: "client", matrix: "cases" },
+  },
+  "src/server/actions/add-incident-task.ts": {
+    addIncidentTask: { gate: "incident:update", scope: "client", matrix: "cases" },
+  },
+  "src/server/actions/assign-incident-owner.ts": {
+    assignIncidentOwner: { gate: "incident:update", scope: "client", matrix: "cases" },
+  },
+  "src/server/actions/change-password.ts": {
+    changePassword: { gate: "signed-in", scope: "own", matrix: SESSION_ONLY },
+  },
+  "src/server/actions/complete-review.ts": {
+    completeReview: { gate: "postmortem:run", scope: "client", matrix: "cases" },
+  },
+  "src/server/actions/confirm-mfa-enrolment.ts": {
+    confirmMfaEnrolment: { gate: "session-in-progress", scope: "own", matrix: SESSION_ONLY },
+  },
+  "src/server/actions/create-incident.ts": {
+    createIncident: { gate: "incident:create", scope: "client", matrix: "cases" },
+  },
   "src/server/actions/draft-notice.ts": { draftNotice: { gate: "notice:draft", scope: "client", matrix: "cases" } },
   "src/server/actions/end-sessions.ts": {
-    endOneSession: { gate: "signed-in", scope: "own", matrix: { skip: "ends a session by id, but only among the caller's own: endSession matches the id together with the session's user, so another person's id ends nothing" } },
+    endOneSession: {
+      gate: "signed-in",
+      scope: "own",
+      matrix: {
+        skip: "ends a session by id, but only among the caller's own: endSession matches the id together with the session's user, so another person's id ends nothing",
+      },
+    },
     endOtherSessions: { gate: "signed-in", scope: "own", matrix: SESSION_ONLY },
     signOutEverywhere: { gate: "signed-in", scope: "own", matrix: SESSION_ONLY },
   },
@@ -76,39 +106,88 @@ export const ACTIONS: Readonly<Record<string, Readonly<Record<string, EntryAcces
     updateUser: { gate: "user:manage", scope: "organization", matrix: "cases" },
     startPasswordReset: { gate: "user:manage", scope: "organization", matrix: "cases" },
   },
-  "src/server/actions/mark-notice-read.ts": { markNoticeRead: { gate: "portal:view", scope: "portal-client", matrix: "cases" } },
-  "src/server/actions/mark-notifications-read.ts": { markNotificationsRead: { gate: "incident:read", scope: "own", matrix: "cases" } },
-  "src/server/actions/mark-obligation-not-required.ts": { markObligationNotRequired: { gate: "notice:draft", scope: "client", matrix: "cases" } },
-  "src/server/actions/post-notice-message.ts": {
-    postNoticeMessage: { gate: "portal:view", scope: "portal-client", matrix: "cases", servicePermission: { staff: "notice:draft", contact: "portal:ask" } },
+  "src/server/actions/mark-notice-read.ts": {
+    markNoticeRead: { gate: "portal:view", scope: "portal-client", matrix: "cases" },
   },
-  "src/server/actions/record-external-filing.ts": { recordExternalFiling: { gate: "notice:draft", scope: "client", matrix: "cases" } },
-  "src/server/actions/regenerate-recovery-codes.ts": { regenerateRecoveryCodes: { gate: "signed-in", scope: "own", matrix: SESSION_ONLY } },
-  "src/server/actions/reset-user-mfa.ts": { resetUserMfa: { gate: "user:manage", scope: "organization", matrix: "cases" } },
+  "src/server/actions/mark-notifications-read.ts": {
+    markNotificationsRead: { gate: "incident:read", scope: "own", matrix: "cases" },
+  },
+  "src/server/actions/mark-obligation-not-required.ts": {
+    markObligationNotRequired: { gate: "notice:draft", scope: "client", matrix: "cases" },
+  },
+  "src/server/actions/post-notice-message.ts": {
+    postNoticeMessage: {
+      gate: "portal:view",
+      scope: "portal-client",
+      matrix: "cases",
+      servicePermission: { staff: "notice:draft", contact: "portal:ask" },
+    },
+  },
+  "src/server/actions/record-external-filing.ts": {
+    recordExternalFiling: { gate: "notice:draft", scope: "client", matrix: "cases" },
+  },
+  "src/server/actions/regenerate-recovery-codes.ts": {
+    regenerateRecoveryCodes: { gate: "signed-in", scope: "own", matrix: SESSION_ONLY },
+  },
+  "src/server/actions/reset-user-mfa.ts": {
+    resetUserMfa: { gate: "user:manage", scope: "organization", matrix: "cases" },
+  },
   "src/server/actions/review-notice.ts": { reviewNotice: { gate: "notice:approve", scope: "client", matrix: "cases" } },
-  "src/server/actions/review-obligation-decision.ts": { reviewObligationDecision: { gate: "notice:approve", scope: "client", matrix: "cases" } },
+  "src/server/actions/review-obligation-decision.ts": {
+    reviewObligationDecision: { gate: "notice:approve", scope: "client", matrix: "cases" },
+  },
   "src/server/actions/save-review.ts": { saveReview: { gate: "postmortem:run", scope: "client", matrix: "cases" } },
   "src/server/actions/send-notice.ts": { sendNotice: { gate: "notice:draft", scope: "client", matrix: "cases" } },
   "src/server/actions/set-legal-hold.ts": {
     setIncidentLegalHold: { gate: "legalhold:manage", scope: "client", matrix: "cases" },
     setClientLegalHold: { gate: "legalhold:manage", scope: "client", matrix: "cases" },
   },
-  "src/server/actions/set-mfa-policy.ts": { setMfaPolicy: { gate: "user:manage", scope: "organization", matrix: "cases" } },
-  "src/server/actions/set-password.ts": { setPassword: { gate: "public", scope: "none", matrix: { skip: "public: the one-time token is the authority (tests/db/passwords.test.ts)" } } },
-  "src/server/actions/set-rule-override.ts": { setRuleOverride: { gate: "client:manage", scope: "organization", matrix: "cases" } },
+  "src/server/actions/set-mfa-policy.ts": {
+    setMfaPolicy: { gate: "user:manage", scope: "organization", matrix: "cases" },
+  },
+  "src/server/actions/set-password.ts": {
+    setPassword: {
+      gate: "public",
+      scope: "none",
+      matrix: { skip: "public: the one-time token is the authority (tests/db/passwords.test.ts)" },
+    },
+  },
+  "src/server/actions/set-rule-override.ts": {
+    setRuleOverride: { gate: "client:manage", scope: "organization", matrix: "cases" },
+  },
   "src/server/actions/sign-out.ts": { signOut: { gate: "session-in-progress", scope: "own", matrix: SESSION_ONLY } },
   "src/server/actions/submit-notice.ts": { submitNotice: { gate: "notice:draft", scope: "client", matrix: "cases" } },
-  "src/server/actions/toggle-checklist-item.ts": { toggleChecklistItem: { gate: "incident:update", scope: "client", matrix: "cases" } },
-  "src/server/actions/toggle-incident-task.ts": { toggleIncidentTask: { gate: "incident:update", scope: "client", matrix: "cases" } },
+  "src/server/actions/toggle-checklist-item.ts": {
+    toggleChecklistItem: { gate: "incident:update", scope: "client", matrix: "cases" },
+  },
+  "src/server/actions/toggle-incident-task.ts": {
+    toggleIncidentTask: { gate: "incident:update", scope: "client", matrix: "cases" },
+  },
   "src/server/actions/touch-session.ts": { touchSession: { gate: "signed-in", scope: "own", matrix: SESSION_ONLY } },
-  "src/server/actions/transition-incident.ts": { transitionIncident: { gate: "incident:transition", scope: "client", matrix: "cases" } },
-  "src/server/actions/update-action-item.ts": { updateActionItem: { gate: "postmortem:run", scope: "client", matrix: "cases" } },
-  "src/server/actions/update-assessment.ts": { updateAssessment: { gate: "incident:update", scope: "client", matrix: "cases" } },
-  "src/server/actions/update-incident-facts.ts": { updateIncidentFacts: { gate: "incident:update", scope: "client", matrix: "cases" } },
-  "src/server/actions/update-notice-draft.ts": { updateNoticeDraft: { gate: "notice:draft", scope: "client", matrix: "cases" } },
-  "src/server/actions/verify-second-factor.ts": { verifySecondFactor: { gate: "session-in-progress", scope: "own", matrix: SESSION_ONLY } },
-  "src/server/actions/waive-obligation.ts": { waiveObligation: { gate: "notice:approve", scope: "client", matrix: "cases" } },
-  "src/server/actions/withdraw-notice.ts": { withdrawNotice: { gate: "notice:draft", scope: "client", matrix: "cases" } },
+  "src/server/actions/transition-incident.ts": {
+    transitionIncident: { gate: "incident:transition", scope: "client", matrix: "cases" },
+  },
+  "src/server/actions/update-action-item.ts": {
+    updateActionItem: { gate: "postmortem:run", scope: "client", matrix: "cases" },
+  },
+  "src/server/actions/update-assessment.ts": {
+    updateAssessment: { gate: "incident:update", scope: "client", matrix: "cases" },
+  },
+  "src/server/actions/update-incident-facts.ts": {
+    updateIncidentFacts: { gate: "incident:update", scope: "client", matrix: "cases" },
+  },
+  "src/server/actions/update-notice-draft.ts": {
+    updateNoticeDraft: { gate: "notice:draft", scope: "client", matrix: "cases" },
+  },
+  "src/server/actions/verify-second-factor.ts": {
+    verifySecondFactor: { gate: "session-in-progress", scope: "own", matrix: SESSION_ONLY },
+  },
+  "src/server/actions/waive-obligation.ts": {
+    waiveObligation: { gate: "notice:approve", scope: "client", matrix: "cases" },
+  },
+  "src/server/actions/withdraw-notice.ts": {
+    withdrawNotice: { gate: "notice:draft", scope: "client", matrix: "cases" },
+  },
 };
 
 export const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"] as const;
@@ -117,45 +196,124 @@ export type HttpMethod = (typeof HTTP_METHODS)[number];
 const CATCH_ALL = { gate: "public", scope: "none", matrix: PUBLIC } as const;
 
 export const ROUTES: Readonly<Record<string, Partial<Record<HttpMethod, EntryAccess>>>> = {
-  "src/app/api/[...path]/route.ts": { GET: CATCH_ALL, POST: CATCH_ALL, PUT: CATCH_ALL, PATCH: CATCH_ALL, DELETE: CATCH_ALL },
+  "src/app/api/[...path]/route.ts": {
+    GET: CATCH_ALL,
+    POST: CATCH_ALL,
+    PUT: CATCH_ALL,
+    PATCH: CATCH_ALL,
+    DELETE: CATCH_ALL,
+  },
   "src/app/api/audit/export/route.ts": { GET: { gate: "audit:read", scope: "client", matrix: "cases" } },
   "src/app/api/auth/[...nextauth]/route.ts": {
-    GET: { gate: "public", scope: "none", matrix: { skip: "next-auth's own endpoints: sign-in is covered by tests/db/sign-in.test.ts and the e2e sign-in spec" } },
-    POST: { gate: "public", scope: "none", matrix: { skip: "next-auth's own endpoints: sign-in is covered by tests/db/sign-in.test.ts and the e2e sign-in spec" } },
+    GET: {
+      gate: "public",
+      scope: "none",
+      matrix: {
+        skip: "next-auth's own endpoints: sign-in is covered by tests/db/sign-in.test.ts and the e2e sign-in spec",
+      },
+    },
+    POST: {
+      gate: "public",
+      scope: "none",
+      matrix: {
+        skip: "next-auth's own endpoints: sign-in is covered by tests/db/sign-in.test.ts and the e2e sign-in spec",
+      },
+    },
   },
   "src/app/api/exports/dashboard/route.ts": { GET: { gate: "dashboard:view", scope: "client", matrix: "cases" } },
   "src/app/api/exports/incidents/route.ts": { GET: { gate: "report:export", scope: "client", matrix: "cases" } },
   "src/app/api/health/route.ts": { GET: { gate: "public", scope: "none", matrix: PUBLIC } },
   "src/app/api/incidents/[id]/audit/route.ts": { GET: { gate: "audit:read", scope: "client", matrix: "cases" } },
   "src/app/api/incidents/[id]/report/route.ts": { GET: { gate: "report:export", scope: "client", matrix: "cases" } },
-  "src/app/api/portal/notices/[id]/pdf/route.ts": { GET: { gate: "portal:view", scope: "portal-client", matrix: "cases" } },
+  "src/app/api/portal/notices/[id]/pdf/route.ts": {
+    GET: { gate: "portal:view", scope: "portal-client", matrix: "cases" },
+  },
   "src/app/api/staff/route.ts": { GET: { gate: "incident:read", scope: "client", matrix: "cases" } },
 };
 
 /** Pages: `loader` names the data read the matrix calls as each viewer. */
 export type PageAccess = EntryAccess & { loader?: string };
 
-const LIST_ONLY = (what: string) => ({ skip: `takes no id: ${what} is read through the viewer's scope builder only (its loader is the one the list tests use)` });
+const LIST_ONLY = (what: string) => ({
+  skip: `takes no id: ${what} is read through the viewer's scope builder only (its loader is the one the list tests use)`,
+});
 
 export const PAGES: Readonly<Record<string, PageAccess>> = {
-  "src/app/page.tsx": { gate: "public", scope: "none", matrix: { skip: "sends each person to their home page (or to sign in); shows no data" } },
+  "src/app/page.tsx": {
+    gate: "public",
+    scope: "none",
+    matrix: { skip: "sends each person to their home page (or to sign in); shows no data" },
+  },
   "src/app/(auth)/login/page.tsx": { gate: "public", scope: "none", matrix: PUBLIC },
   "src/app/(auth)/login/verify/page.tsx": { gate: "session-in-progress", scope: "own", matrix: SESSION_ONLY },
   "src/app/(auth)/login/enrol/page.tsx": { gate: "session-in-progress", scope: "own", matrix: SESSION_ONLY },
-  "src/app/(auth)/reset/[token]/page.tsx": { gate: "public", scope: "none", matrix: { skip: "public: the one-time token is the authority (tests/db/passwords.test.ts)" } },
+  "src/app/(auth)/reset/[token]/page.tsx": {
+    gate: "public",
+    scope: "none",
+    matrix: { skip: "public: the one-time token is the authority (tests/db/passwords.test.ts)" },
+  },
   "src/app/(account)/security/page.tsx": { gate: "signed-in", scope: "own", matrix: SESSION_ONLY },
   "src/app/(account)/security/authenticator/page.tsx": { gate: "signed-in", scope: "own", matrix: SESSION_ONLY },
   "src/app/(staff)/audit/page.tsx": { gate: "audit:read", scope: "client", loader: "listAuditLog", matrix: "cases" },
-  "src/app/(staff)/admin/page.tsx": { gate: "admin:view", scope: "organization", matrix: LIST_ONLY("the organization's people and clients") },
+  "src/app/(staff)/admin/page.tsx": {
+    gate: "admin:view",
+    scope: "organization",
+    matrix: LIST_ONLY("the organization's people and clients"),
+  },
   "src/app/(staff)/clients/page.tsx": { gate: "incident:read", scope: "client", matrix: LIST_ONLY("the client list") },
-  "src/app/(staff)/dashboard/page.tsx": { gate: "dashboard:view", scope: "client", loader: "dashboardFigures", matrix: "cases" },
-  "src/app/(staff)/incidents/page.tsx": { gate: "incident:read", scope: "client", matrix: LIST_ONLY("the incident list") },
-  "src/app/(staff)/incidents/new/page.tsx": { gate: "incident:create", scope: "client", matrix: LIST_ONLY("the clients to choose from") },
-  "src/app/(staff)/incidents/[id]/page.tsx": { gate: "incident:read", scope: "client", loader: "getIncidentDetail", matrix: "cases" },
-  "src/app/(staff)/incidents/[id]/notices/[noticeId]/page.tsx": { gate: "notice:draft", scope: "client", loader: "getNoticeForStaff", matrix: "cases" },
-  "src/app/(staff)/notifications/page.tsx": { gate: "incident:read", scope: "own", matrix: LIST_ONLY("the viewer's own notifications") },
-  "src/app/(staff)/obligations/page.tsx": { gate: "incident:read", scope: "client", matrix: LIST_ONLY("the deadline work list") },
-  "src/app/(portal)/portal/page.tsx": { gate: "portal:view", scope: "portal-client", matrix: LIST_ONLY("the viewer's clients") },
-  "src/app/(portal)/portal/[clientId]/page.tsx": { gate: "portal:view", scope: "portal-client", loader: "listPortalIncidents", matrix: "cases" },
-  "src/app/(portal)/portal/[clientId]/notices/[noticeId]/page.tsx": { gate: "portal:view", scope: "portal-client", loader: "listPortalIncidents", matrix: "cases" },
+  "src/app/(staff)/dashboard/page.tsx": {
+    gate: "dashboard:view",
+    scope: "client",
+    loader: "dashboardFigures",
+    matrix: "cases",
+  },
+  "src/app/(staff)/incidents/page.tsx": {
+    gate: "incident:read",
+    scope: "client",
+    matrix: LIST_ONLY("the incident list"),
+  },
+  "src/app/(staff)/incidents/new/page.tsx": {
+    gate: "incident:create",
+    scope: "client",
+    matrix: LIST_ONLY("the clients to choose from"),
+  },
+  "src/app/(staff)/incidents/[id]/page.tsx": {
+    gate: "incident:read",
+    scope: "client",
+    loader: "getIncidentDetail",
+    matrix: "cases",
+  },
+  "src/app/(staff)/incidents/[id]/notices/[noticeId]/page.tsx": {
+    gate: "notice:draft",
+    scope: "client",
+    loader: "getNoticeForStaff",
+    matrix: "cases",
+  },
+  "src/app/(staff)/notifications/page.tsx": {
+    gate: "incident:read",
+    scope: "own",
+    matrix: LIST_ONLY("the viewer's own notifications"),
+  },
+  "src/app/(staff)/obligations/page.tsx": {
+    gate: "incident:read",
+    scope: "client",
+    matrix: LIST_ONLY("the deadline work list"),
+  },
+  "src/app/(portal)/portal/page.tsx": {
+    gate: "portal:view",
+    scope: "portal-client",
+    matrix: LIST_ONLY("the viewer's clients"),
+  },
+  "src/app/(portal)/portal/[clientId]/page.tsx": {
+    gate: "portal:view",
+    scope: "portal-client",
+    loader: "listPortalIncidents",
+    matrix: "cases",
+  },
+  "src/app/(portal)/portal/[clientId]/notices/[noticeId]/page.tsx": {
+    gate: "portal:view",
+    scope: "portal-client",
+    loader: "listPortalIncidents",
+    matrix: "cases",
+  },
 };

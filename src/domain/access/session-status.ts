@@ -17,14 +17,7 @@ export type SessionFacts = {
   mfaRequired: boolean;
 };
 
-export type SessionStatus =
-  | "missing"
-  | "revoked"
-  | "expired"
-  | "idle"
-  | "needs_enrolment"
-  | "needs_code"
-  | "complete";
+export type SessionStatus = "missing" | "revoked" | "expired" | "idle" | "needs_enrolment" | "needs_code" | "complete";
 
 export function sessionStatus(facts: SessionFacts | null, now: Date): SessionStatus {
   if (!facts || facts.userId !== facts.tokenUserId) return "missing";

@@ -48,7 +48,8 @@ export function openAnchor(text: string, auditKey: Uint8Array): OpenedAnchor {
   } catch {
     return { ok: false, reason: "the file is not JSON" };
   }
-  if (!isObject(parsed) || parsed.format !== ANCHOR_FORMAT) return { ok: false, reason: `the file is not a Warden audit anchor (format ${ANCHOR_FORMAT})` };
+  if (!isObject(parsed) || parsed.format !== ANCHOR_FORMAT)
+    return { ok: false, reason: `the file is not a Warden audit anchor (format ${ANCHOR_FORMAT})` };
   const { createdAt, heads, signature } = parsed;
   if (typeof createdAt !== "string" || !Array.isArray(heads) || !heads.every(isHead) || typeof signature !== "string") {
     return { ok: false, reason: "the anchor is incomplete (createdAt, heads or signature missing or malformed)" };
@@ -57,12 +58,22 @@ export function openAnchor(text: string, auditKey: Uint8Array): OpenedAnchor {
   const anchor: Anchor = {
     format: ANCHOR_FORMAT,
     createdAt,
-    heads: heads.map((h) => ({ organizationId: h.organizationId, organizationSlug: h.organizationSlug, seq: h.seq, hash: h.hash, at: h.at })),
+    heads: heads.map((h) => ({
+      organizationId: h.organizationId,
+      organizationSlug: h.organizationSlug,
+      seq: h.seq,
+      hash: h.hash,
+      at: h.at,
+    })),
   };
   const expected = Buffer.from(signatureOf(anchor, auditKey), "hex");
   const given = /^[0-9a-f]{64}$/.test(signature) ? Buffer.from(signature, "hex") : Buffer.alloc(0);
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-    return { ok: false, reason: "the signature does not match (the file was changed, or WARDEN_AUDIT_KEY is not the key it was signed with)" };
+    return {
+      ok: false,
+      reason:
+        "the signature does not match (the file was changed, or WARDEN_AUDIT_KEY is not the key it was signed with)",
+    };
   }
   return { ok: true, anchor };
 }
@@ -73,12 +84,21 @@ export type AnchorFailure = { organizationId: string; organizationSlug: string; 
  * Compares each anchored head with the event stored today at that seq (`storedHash` answers
  * undefined when there is none): a missing or different event is a failure, named.
  */
-export function checkAnchorHeads(heads: AnchorHead[], storedHash: (organizationId: string, seq: number) => string | undefined): AnchorFailure[] {
+export function checkAnchorHeads(
+  heads: AnchorHead[],
+  storedHash: (organizationId: string, seq: number) => string | undefined,
+): AnchorFailure[] {
   const failures: AnchorFailure[] = [];
   for (const h of heads) {
     const stored = storedHash(h.organizationId, h.seq);
-    const reason = stored === undefined ? "the anchored event is gone" : stored !== h.hash ? "the anchored event's hash has changed (rewritten)" : null;
-    if (reason) failures.push({ organizationId: h.organizationId, organizationSlug: h.organizationSlug, seq: h.seq, reason });
+    const reason =
+      stored === undefined
+        ? "the anchored event is gone"
+        : stored !== h.hash
+          ? "the anchored event's hash has changed (rewritten)"
+          : null;
+    if (reason)
+      failures.push({ organizationId: h.organizationId, organizationSlug: h.organizationSlug, seq: h.seq, reason });
   }
   return failures;
 }

@@ -43,9 +43,11 @@ export function canonicalJson(value: unknown): string {
 
 // A string JSON writes as it is, between quotes (nothing to escape): ids, dates, most labels.
 const PLAIN = /^[^"\\\u0000-\u001f\ud800-\udfff]*$/;
-const json = (value: unknown) => (typeof value === "string" && PLAIN.test(value) ? `"${value}"` : JSON.stringify(value));
+const json = (value: unknown) =>
+  typeof value === "string" && PLAIN.test(value) ? `"${value}"` : JSON.stringify(value);
 // A field of the body: `"name":value`, or nothing for undefined (as canonicalJson leaves it out).
-const field = (name: string, value: unknown, first = false) => (value === undefined ? "" : `${first ? "" : ","}"${name}":${json(value)}`);
+const field = (name: string, value: unknown, first = false) =>
+  value === undefined ? "" : `${first ? "" : ","}"${name}":${json(value)}`;
 
 /**
  * The canonical JSON of an event's hashed fields: exactly canonicalJson of them (keys in sorted
@@ -83,7 +85,11 @@ export function eventHash(prevHash: string, e: ChainedFields, key: Uint8Array): 
  * matches, so a row put there without the key never gets a valid place in the chain.
  */
 export function pendingSeal(id: string, e: Omit<ChainedFields, "seq">, key: Uint8Array): string {
-  return createHmac("sha256", key).update("pending:").update(id).update(chainBody({ ...e, seq: 0 })).digest("hex");
+  return createHmac("sha256", key)
+    .update("pending:")
+    .update(id)
+    .update(chainBody({ ...e, seq: 0 }))
+    .digest("hex");
 }
 
 /** The hash of an event stored before the chain was keyed (version 1): plain SHA-256. */
@@ -95,7 +101,8 @@ export type StoredEvent = ChainedFields & { prevHash: string; hash: string; hash
 
 export type ChainBreak = { seq: number; reason: string };
 
-export const KEYED_MISMATCH = "content does not match its keyed hash (edited, or WARDEN_AUDIT_KEY is not the key it was written with)";
+export const KEYED_MISMATCH =
+  "content does not match its keyed hash (edited, or WARDEN_AUDIT_KEY is not the key it was written with)";
 
 /** Where a walk resumes: the last event already checked. */
 export type ChainPosition = { seq: number; hash: string; hashVersion: number };
@@ -105,16 +112,23 @@ export type ChainPosition = { seq: number; hash: string; hashVersion: number };
  * Version 1 events verify as before the key existed, but only until the chain's first version 2
  * event: after it every event must be keyed, so a rewrite cannot fall back to the unkeyed hash.
  */
-export function findChainBreak(events: Iterable<StoredEvent>, key: Uint8Array, start?: ChainPosition): ChainBreak | null {
+export function findChainBreak(
+  events: Iterable<StoredEvent>,
+  key: Uint8Array,
+  start?: ChainPosition,
+): ChainBreak | null {
   let expectedSeq = (start?.seq ?? 0) + 1;
   let prev = start?.hash ?? GENESIS_HASH;
   let keyed = start?.hashVersion === KEYED;
   for (const e of events) {
     if (e.seq !== expectedSeq) return { seq: expectedSeq, reason: `event ${expectedSeq} is missing (found ${e.seq})` };
     if (e.prevHash !== prev) return { seq: e.seq, reason: "prevHash does not match the previous event's hash" };
-    if (e.hashVersion !== UNKEYED && e.hashVersion !== KEYED) return { seq: e.seq, reason: `unknown hash version ${e.hashVersion}` };
-    if (keyed && e.hashVersion === UNKEYED) return { seq: e.seq, reason: "unkeyed hash after a keyed event (downgraded)" };
-    if (e.hashVersion === UNKEYED && unkeyedEventHash(prev, e) !== e.hash) return { seq: e.seq, reason: "content does not match its hash (edited)" };
+    if (e.hashVersion !== UNKEYED && e.hashVersion !== KEYED)
+      return { seq: e.seq, reason: `unknown hash version ${e.hashVersion}` };
+    if (keyed && e.hashVersion === UNKEYED)
+      return { seq: e.seq, reason: "unkeyed hash after a keyed event (downgraded)" };
+    if (e.hashVersion === UNKEYED && unkeyedEventHash(prev, e) !== e.hash)
+      return { seq: e.seq, reason: "content does not match its hash (edited)" };
     // A wrong key fails here too, at the first keyed event: the reason says both.
     if (e.hashVersion === KEYED && eventHash(prev, e, key) !== e.hash) return { seq: e.seq, reason: KEYED_MISMATCH };
     keyed = e.hashVersion === KEYED;

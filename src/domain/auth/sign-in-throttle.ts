@@ -45,6 +45,10 @@ export function throttleAddress(ip: string | null): string | null {
   const [head, tail] = ip.split("::");
   const left = head ? head.split(":") : [];
   const right = tail !== undefined ? (tail ? tail.split(":") : []) : [];
-  const groups = tail !== undefined ? [...left, ...Array(Math.max(0, 8 - left.length - right.length)).fill("0"), ...right] : left;
-  return `${groups.slice(0, 4).map((g) => (g || "0").replace(/^0+(?=.)/, "")).join(":")}::/64`;
+  const groups =
+    tail !== undefined ? [...left, ...Array(Math.max(0, 8 - left.length - right.length)).fill("0"), ...right] : left;
+  return `${groups
+    .slice(0, 4)
+    .map((g) => (g || "0").replace(/^0+(?=.)/, ""))
+    .join(":")}::/64`;
 }

@@ -51,7 +51,10 @@ function gcmOpen(key: Uint8Array, aad: string, sealed: Uint8Array): Buffer {
   try {
     return Buffer.concat([decipher.update(sealed.subarray(IV_BYTES, sealed.length - TAG_BYTES)), decipher.final()]);
   } catch {
-    throw new SealError("TAMPERED", "the value does not open with its key (changed, moved, or sealed with another key)");
+    throw new SealError(
+      "TAMPERED",
+      "the value does not open with its key (changed, moved, or sealed with another key)",
+    );
   }
 }
 
@@ -82,11 +85,21 @@ export function textDigest(dataKey: Uint8Array, purpose: string, plain: string):
 
 const wrapAad = (incidentId: string, masterKeyId: string) => `warden-data-key|${incidentId}|${masterKeyId}`;
 
-export function wrapDataKey(masterKey: Uint8Array, masterKeyId: string, incidentId: string, dataKey: Uint8Array): Buffer {
+export function wrapDataKey(
+  masterKey: Uint8Array,
+  masterKeyId: string,
+  incidentId: string,
+  dataKey: Uint8Array,
+): Buffer {
   return gcmSeal(masterKey, wrapAad(incidentId, masterKeyId), dataKey);
 }
 
-export function unwrapDataKey(masterKey: Uint8Array, masterKeyId: string, incidentId: string, wrapped: Uint8Array): Buffer {
+export function unwrapDataKey(
+  masterKey: Uint8Array,
+  masterKeyId: string,
+  incidentId: string,
+  wrapped: Uint8Array,
+): Buffer {
   const key = gcmOpen(masterKey, wrapAad(incidentId, masterKeyId), wrapped);
   if (key.length !== DATA_KEY_BYTES) throw new SealError("MALFORMED", "the unwrapped data key has the wrong length");
   return key;
@@ -112,10 +125,12 @@ export function parseMasterKeys(value: string): MasterKeyRing {
   for (const [index, entry] of entries.entries()) {
     const colon = entry.indexOf(":");
     const id = colon < 0 ? "" : entry.slice(0, colon);
-    if (!KEY_ID.test(id)) throw new Error(`entry ${index + 1} must start with a key id (letters, digits, - or _, up to 32) and a colon`);
+    if (!KEY_ID.test(id))
+      throw new Error(`entry ${index + 1} must start with a key id (letters, digits, - or _, up to 32) and a colon`);
     const material = entry.slice(colon + 1);
     const key = /^[A-Za-z0-9+/_-]+={0,2}$/.test(material) ? Buffer.from(material, "base64") : Buffer.alloc(0);
-    if (key.length !== 32) throw new Error(`key "${id}" must be 32 random bytes in base64 (\`openssl rand -base64 32\`)`);
+    if (key.length !== 32)
+      throw new Error(`key "${id}" must be 32 random bytes in base64 (\`openssl rand -base64 32\`)`);
     if (byId.has(id)) throw new Error(`key id "${id}" is listed twice`);
     byId.set(id, key);
     keys.push({ id, key });

@@ -82,7 +82,14 @@ export function addMonths(start: Date, months: number, zone: string): Date {
  * n working hours after start, counting only Monday–Friday 09:00–17:00 in `zone`: a notice due
  * "24 business hours" after a Friday-evening discovery is due three working days later.
  */
-export function addBusinessHours(start: Date, hours: number, zone: string, open = 9, close = 17, holidays: Holidays = "NONE"): Date {
+export function addBusinessHours(
+  start: Date,
+  hours: number,
+  zone: string,
+  open = 9,
+  close = 17,
+  holidays: Holidays = "NONE",
+): Date {
   let t = DateTime.fromJSDate(start, { zone });
   let remaining = hours * 60;
   for (let guard = 0; remaining > 0 && guard < 10_000; guard++) {

@@ -7,7 +7,9 @@ import type { Rule } from "./types";
 function periodOf(rule: Rule, fallbackZone: string): { from: DateTime; end: DateTime | null } {
   const zone = rule.inForce.zone ?? rule.clock.zone ?? fallbackZone;
   const from = DateTime.fromISO(rule.inForce.from, { zone }).startOf("day");
-  const end = rule.inForce.until ? DateTime.fromISO(rule.inForce.until, { zone }).plus({ days: 1 }).startOf("day") : null;
+  const end = rule.inForce.until
+    ? DateTime.fromISO(rule.inForce.until, { zone }).plus({ days: 1 }).startOf("day")
+    : null;
   return { from, end };
 }
 
@@ -31,12 +33,18 @@ export function ruleDataProblems(rules: readonly Rule[]): string[] {
   const ids = new Set(rules.map((r) => r.id));
   for (const r of rules) {
     const { from, until, zone } = r.inForce;
-    for (const [k, v] of [["from", from], ["until", until]] as const) {
-      if (v !== undefined && (!ISO_DAY.test(v) || !DateTime.fromISO(v, { zone: "UTC" }).isValid)) problems.push(`${r.id}: in force ${k} "${v}" is not a day (YYYY-MM-DD)`);
+    for (const [k, v] of [
+      ["from", from],
+      ["until", until],
+    ] as const) {
+      if (v !== undefined && (!ISO_DAY.test(v) || !DateTime.fromISO(v, { zone: "UTC" }).isValid))
+        problems.push(`${r.id}: in force ${k} "${v}" is not a day (YYYY-MM-DD)`);
     }
     if (zone && !DateTime.local().setZone(zone).isValid) problems.push(`${r.id}: unknown time zone "${zone}"`);
-    if (until && ISO_DAY.test(from) && ISO_DAY.test(until) && until < from) problems.push(`${r.id}: in force until ${until}, before it is in force from ${from}`);
-    if (r.clock.start === "PREVIOUS_FILING" && (!r.clock.after || !ids.has(r.clock.after))) problems.push(`${r.id}: its clock counts from "${r.clock.after ?? ""}", which is no rule`);
+    if (until && ISO_DAY.test(from) && ISO_DAY.test(until) && until < from)
+      problems.push(`${r.id}: in force until ${until}, before it is in force from ${from}`);
+    if (r.clock.start === "PREVIOUS_FILING" && (!r.clock.after || !ids.has(r.clock.after)))
+      problems.push(`${r.id}: its clock counts from "${r.clock.after ?? ""}", which is no rule`);
   }
   for (const id of ids) {
     // ISO days compare as strings; a version without `until` runs on and overlaps any later one
@@ -47,7 +55,9 @@ export function ruleDataProblems(rules: readonly Rule[]): string[] {
       const prev = prevRule.inForce;
       const next = version.inForce;
       if (!prev.until || prev.until >= next.from) {
-        problems.push(`${id}: versions overlap (${prev.from}–${prev.until ?? "open"} and ${next.from}–${next.until ?? "open"})`);
+        problems.push(
+          `${id}: versions overlap (${prev.from}–${prev.until ?? "open"} and ${next.from}–${next.until ?? "open"})`,
+        );
       }
     }
   }

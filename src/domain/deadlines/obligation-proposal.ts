@@ -23,9 +23,19 @@ export type ProposedFiling = { filedBy: "CLIENT" | "BPO"; filedAt: string; refer
 export function readProposedFiling(v: unknown): ProposedFiling | null {
   if (!v || typeof v !== "object") return null;
   const f = v as Record<string, unknown>;
-  if ((f.filedBy !== "CLIENT" && f.filedBy !== "BPO") || typeof f.filedAt !== "string" || typeof f.reference !== "string") return null;
+  if (
+    (f.filedBy !== "CLIENT" && f.filedBy !== "BPO") ||
+    typeof f.filedAt !== "string" ||
+    typeof f.reference !== "string"
+  )
+    return null;
   if (Number.isNaN(Date.parse(f.filedAt))) return null;
-  return { filedBy: f.filedBy, filedAt: f.filedAt, reference: f.reference, document: typeof f.document === "string" ? f.document : null };
+  return {
+    filedBy: f.filedBy,
+    filedAt: f.filedAt,
+    reference: f.reference,
+    document: typeof f.document === "string" ? f.document : null,
+  };
 }
 
 /**
@@ -38,9 +48,18 @@ export function proposalReview(
   decision: "CONFIRM" | "REJECT",
 ): { ok: true } | { ok: false; self: boolean; reason: string } {
   if (!p.proposedById) return { ok: false, self: false, reason: "Nothing awaits confirmation on this obligation." };
-  if (!viewer.mayApprove) return { ok: false, self: false, reason: "Only someone who may approve notices can confirm or reject this decision." };
+  if (!viewer.mayApprove)
+    return {
+      ok: false,
+      self: false,
+      reason: "Only someone who may approve notices can confirm or reject this decision.",
+    };
   if (decision === "CONFIRM" && p.proposedById === viewer.userId) {
-    return { ok: false, self: true, reason: "You proposed this decision: another person who may approve notices must confirm it (four-eyes)." };
+    return {
+      ok: false,
+      self: true,
+      reason: "You proposed this decision: another person who may approve notices must confirm it (four-eyes).",
+    };
   }
   return { ok: true };
 }

@@ -33,7 +33,11 @@ export type ComputedObligation = {
 type Verdict = { result: "yes" | "no" | "unknown"; why: string };
 
 const RISK_ORDER = { UNASSESSED: 0, UNLIKELY: 1, RISK: 2, HIGH_RISK: 3 } as const;
-const RISK_WORD = { UNLIKELY: "unlikely to result in a risk", RISK: "a risk to individuals", HIGH_RISK: "a high risk to individuals" } as const;
+const RISK_WORD = {
+  UNLIKELY: "unlikely to result in a risk",
+  RISK: "a risk to individuals",
+  HIGH_RISK: "a high risk to individuals",
+} as const;
 const FLAG_WORD = {
   hipaaCoveredEntity: "the client is a HIPAA covered entity",
   doraFinancialEntity: "the client is a financial entity under DORA",
@@ -71,10 +75,19 @@ const n = (x: number) => x.toLocaleString("en-US");
 function totalVerdict(facts: IncidentFacts, threshold: number, wantAtLeast: boolean): Verdict {
   const total = subjectsTotal(facts);
   const bar = wantAtLeast ? `${n(threshold)} or more` : `fewer than ${n(threshold)}`;
-  if (!total) return { result: "unknown", why: `the number of individuals affected is not recorded yet (threshold: ${bar} in total)` };
+  if (!total)
+    return {
+      result: "unknown",
+      why: `the number of individuals affected is not recorded yet (threshold: ${bar} in total)`,
+    };
   const word = `${n(total.count)} individual${total.count === 1 ? "" : "s"} affected in total`;
-  if (total.count >= threshold) return { result: wantAtLeast ? "yes" : "no", why: total.exact ? word : `at least ${word}` };
-  if (!total.exact) return { result: "unknown", why: `only ${word} counted so far, not every jurisdiction (threshold: ${bar} in total)` };
+  if (total.count >= threshold)
+    return { result: wantAtLeast ? "yes" : "no", why: total.exact ? word : `at least ${word}` };
+  if (!total.exact)
+    return {
+      result: "unknown",
+      why: `only ${word} counted so far, not every jurisdiction (threshold: ${bar} in total)`,
+    };
   return { result: wantAtLeast ? "no" : "yes", why: word };
 }
 
@@ -83,11 +96,17 @@ function totalVerdict(facts: IncidentFacts, threshold: number, wantAtLeast: bool
  * leaves once the counted ones are taken away: exactly, when it is the only one uncounted
  * (one jurisdiction: the total), or as a ceiling, when several share the rest.
  */
-function residents(facts: IncidentFacts, codes: readonly string[] | "ANY_US_STATE"): Array<{ code: string; count: number | null; atMost: number | null }> {
+function residents(
+  facts: IncidentFacts,
+  codes: readonly string[] | "ANY_US_STATE",
+): Array<{ code: string; count: number | null; atMost: number | null }> {
   const by = facts.subjectsByJurisdiction ?? {};
   const all = [...new Set([...facts.jurisdictions, ...Object.keys(by).filter((k) => (by[k] ?? 0) > 0)])];
   const uncounted = all.filter((j) => by[j] === undefined);
-  const rest = facts.dataSubjectsCount === null ? null : Math.max(0, facts.dataSubjectsCount - all.reduce((sum, j) => sum + (by[j] ?? 0), 0));
+  const rest =
+    facts.dataSubjectsCount === null
+      ? null
+      : Math.max(0, facts.dataSubjectsCount - all.reduce((sum, j) => sum + (by[j] ?? 0), 0));
   const inScope = all.filter((j) => (codes === "ANY_US_STATE" ? j.startsWith("US-") : codes.includes(j)));
   return inScope.map((code) => {
     if (by[code] !== undefined) return { code, count: by[code], atMost: by[code] };
@@ -99,8 +118,14 @@ function check(c: Condition, facts: IncidentFacts, client: ClientTerms): Verdict
   switch (c.kind) {
     case "personalData": {
       const personal = facts.dataCategories.filter((d) => d !== "OPERATIONAL_ONLY");
-      if (personal.length) return { result: "yes", why: `personal data involved (${personal.map((d) => DATA_CATEGORY_LABEL[d]).join(", ")})` };
-      return facts.dataCategories.length ? { result: "no", why: "no personal data involved" } : { result: "unknown", why: "the data categories are not recorded yet" };
+      if (personal.length)
+        return {
+          result: "yes",
+          why: `personal data involved (${personal.map((d) => DATA_CATEGORY_LABEL[d]).join(", ")})`,
+        };
+      return facts.dataCategories.length
+        ? { result: "no", why: "no personal data involved" }
+        : { result: "unknown", why: "the data categories are not recorded yet" };
     }
     case "categoryAny": {
       const hit = facts.dataCategories.filter((d) => c.categories.includes(d));
@@ -111,8 +136,11 @@ function check(c: Condition, facts: IncidentFacts, client: ClientTerms): Verdict
     }
     case "jurisdictionEU": {
       const hit = facts.jurisdictions.filter((j) => EU_CODES.has(j));
-      if (hit.length) return { result: "yes", why: `data subjects in the EU (${hit.map(jurisdictionName).join(", ")})` };
-      return facts.jurisdictions.length ? { result: "no", why: "no data subjects in the EU" } : { result: "unknown", why: "the data subjects' jurisdictions are not recorded yet" };
+      if (hit.length)
+        return { result: "yes", why: `data subjects in the EU (${hit.map(jurisdictionName).join(", ")})` };
+      return facts.jurisdictions.length
+        ? { result: "no", why: "no data subjects in the EU" }
+        : { result: "unknown", why: "the data subjects' jurisdictions are not recorded yet" };
     }
     case "jurisdictionAny": {
       const hit = facts.jurisdictions.filter((j) => c.codes.includes(j));
@@ -124,30 +152,54 @@ function check(c: Condition, facts: IncidentFacts, client: ClientTerms): Verdict
     case "clientFlag":
       return client[c.flag] ? { result: "yes", why: FLAG_WORD[c.flag] } : { result: "no", why: NOT_FLAG_WORD[c.flag] };
     case "notEncrypted":
-      if (facts.dataEncrypted === true) return { result: "no", why: "the data was encrypted (unintelligible to others)" };
-      return { result: "yes", why: facts.dataEncrypted === false ? "the data was not encrypted" : "encryption not confirmed, so treated as unsecured" };
+      if (facts.dataEncrypted === true)
+        return { result: "no", why: "the data was encrypted (unintelligible to others)" };
+      return {
+        result: "yes",
+        why:
+          facts.dataEncrypted === false
+            ? "the data was not encrypted"
+            : "encryption not confirmed, so treated as unsecured",
+      };
     case "risk": {
       if (facts.risk === "UNASSESSED") return { result: "unknown", why: "the risk to individuals is not assessed yet" };
       const ok = RISK_ORDER[facts.risk] >= RISK_ORDER[c.atLeast];
       return { result: ok ? "yes" : "no", why: `assessed as ${RISK_WORD[facts.risk]}` };
     }
     case "nis2Significant":
-      if (facts.nis2Significant === null) return { result: "unknown", why: "not yet determined whether this is a significant incident under NIS2" };
-      return facts.nis2Significant ? { result: "yes", why: "determined a significant incident under NIS2" } : { result: "no", why: "determined not significant under NIS2" };
+      if (facts.nis2Significant === null)
+        return { result: "unknown", why: "not yet determined whether this is a significant incident under NIS2" };
+      return facts.nis2Significant
+        ? { result: "yes", why: "determined a significant incident under NIS2" }
+        : { result: "no", why: "determined not significant under NIS2" };
     case "doraMajor":
       if (facts.doraMajor === null) return { result: "unknown", why: "not yet classified under DORA" };
-      return facts.doraMajor ? { result: "yes", why: "classified as a major ICT-related incident" } : { result: "no", why: "classified as not major under DORA" };
+      return facts.doraMajor
+        ? { result: "yes", why: "classified as a major ICT-related incident" }
+        : { result: "no", why: "classified as not major under DORA" };
     case "secMaterial":
       if (facts.secMaterial === null) return { result: "unknown", why: "materiality not yet determined" };
-      return facts.secMaterial ? { result: "yes", why: "determined material" } : { result: "no", why: "determined not material" };
+      return facts.secMaterial
+        ? { result: "yes", why: "determined material" }
+        : { result: "no", why: "determined not material" };
     case "residentsOver": {
       const list = residents(facts, c.codes);
       const where = c.codes === "ANY_US_STATE" ? "one US state" : c.codes.map(jurisdictionName).join(" or ");
-      if (!list.length) return facts.jurisdictions.length ? { result: "no", why: `no data subjects in ${where}` } : { result: "unknown", why: "the data subjects' jurisdictions are not recorded yet" };
+      if (!list.length)
+        return facts.jurisdictions.length
+          ? { result: "no", why: `no data subjects in ${where}` }
+          : { result: "unknown", why: "the data subjects' jurisdictions are not recorded yet" };
       const over = list.find((r): r is typeof r & { count: number } => r.count !== null && r.count > c.over);
-      if (over) return { result: "yes", why: `${n(over.count)} residents of ${jurisdictionName(over.code)} (more than ${n(c.over)})` };
+      if (over)
+        return {
+          result: "yes",
+          why: `${n(over.count)} residents of ${jurisdictionName(over.code)} (more than ${n(c.over)})`,
+        };
       if (list.some((r) => r.count === null && (r.atMost === null || r.atMost > c.over))) {
-        return { result: "unknown", why: `the number of residents per jurisdiction is not recorded (threshold: more than ${n(c.over)} in ${where})` };
+        return {
+          result: "unknown",
+          why: `the number of residents per jurisdiction is not recorded (threshold: more than ${n(c.over)} in ${where})`,
+        };
       }
       return { result: "no", why: `no more than ${n(c.over)} residents in ${where}` };
     }
@@ -174,7 +226,13 @@ const START_WORD: Record<ClockStart, string> = {
   PREVIOUS_FILING: "the previous filing",
 };
 
-function startOf(kind: ClockStart, facts: IncidentFacts, rule: Rule, filings: Readonly<Record<string, Date>>, computed: ReadonlyMap<string, ComputedObligation>): { at: Date | null; label: string; projected?: boolean } {
+function startOf(
+  kind: ClockStart,
+  facts: IncidentFacts,
+  rule: Rule,
+  filings: Readonly<Record<string, Date>>,
+  computed: ReadonlyMap<string, ComputedObligation>,
+): { at: Date | null; label: string; projected?: boolean } {
   switch (kind) {
     case "AWARENESS":
       return { at: facts.awareAt, label: "awareness" };
@@ -196,28 +254,48 @@ function startOf(kind: ClockStart, facts: IncidentFacts, rule: Rule, filings: Re
       if (!prevId) throw new Error(`rule ${rule.id}: its clock counts from a previous filing but names none`);
       if (filings[prevId]) return { at: filings[prevId], label: `the ${prevId} filing` };
       const prev = computed.get(prevId);
-      return { at: prev?.dueAt ?? null, label: `the ${prevId} filing (projected: its due time, not yet filed)`, projected: true };
+      return {
+        at: prev?.dueAt ?? null,
+        label: `the ${prevId} filing (projected: its due time, not yet filed)`,
+        projected: true,
+      };
     }
   }
 }
 
 function unitWord(amount: number, unit: Unit): string {
   switch (unit) {
-    case "HOURS": return `${amount} h`;
-    case "BUSINESS_HOURS": return `${amount} business hours`;
-    case "CALENDAR_DAYS": return `${amount} calendar day${amount === 1 ? "" : "s"}`;
-    case "BUSINESS_DAYS": return `${amount} business day${amount === 1 ? "" : "s"}`;
-    case "MONTHS": return `${amount} month${amount === 1 ? "" : "s"}`;
+    case "HOURS":
+      return `${amount} h`;
+    case "BUSINESS_HOURS":
+      return `${amount} business hours`;
+    case "CALENDAR_DAYS":
+      return `${amount} calendar day${amount === 1 ? "" : "s"}`;
+    case "BUSINESS_DAYS":
+      return `${amount} business day${amount === 1 ? "" : "s"}`;
+    case "MONTHS":
+      return `${amount} month${amount === 1 ? "" : "s"}`;
   }
 }
 
-function applyDuration(start: Date, amount: number, unit: Unit, zone: string, holidays: "US_FEDERAL" | undefined): Date {
+function applyDuration(
+  start: Date,
+  amount: number,
+  unit: Unit,
+  zone: string,
+  holidays: "US_FEDERAL" | undefined,
+): Date {
   switch (unit) {
-    case "HOURS": return addHours(start, amount);
-    case "BUSINESS_HOURS": return addBusinessHours(start, amount, zone, 9, 17, holidays ?? "NONE");
-    case "CALENDAR_DAYS": return endOfCalendarDays(start, amount, zone);
-    case "BUSINESS_DAYS": return endOfBusinessDays(start, amount, zone, holidays ?? "NONE");
-    case "MONTHS": return addMonths(start, amount, zone);
+    case "HOURS":
+      return addHours(start, amount);
+    case "BUSINESS_HOURS":
+      return addBusinessHours(start, amount, zone, 9, 17, holidays ?? "NONE");
+    case "CALENDAR_DAYS":
+      return endOfCalendarDays(start, amount, zone);
+    case "BUSINESS_DAYS":
+      return endOfBusinessDays(start, amount, zone, holidays ?? "NONE");
+    case "MONTHS":
+      return addMonths(start, amount, zone);
   }
 }
 
@@ -228,7 +306,12 @@ export function formatBasisTime(d: Date, zone: string): string {
 
 function effectiveClock(rule: Rule, client: ClientTerms): Clock {
   if (!rule.contract) return rule.clock;
-  return { ...rule.clock, amount: client.noticeHours, unit: client.noticeBusinessHoursOnly ? "BUSINESS_HOURS" : "HOURS", zone: client.timeZone };
+  return {
+    ...rule.clock,
+    amount: client.noticeHours,
+    unit: client.noticeBusinessHoursOnly ? "BUSINESS_HOURS" : "HOURS",
+    zone: client.timeZone,
+  };
 }
 
 function versionsById(rules: readonly Rule[]): Array<[Rule, ...Rule[]]> {
@@ -246,7 +329,11 @@ function versionsById(rules: readonly Rule[]): Array<[Rule, ...Rule[]]> {
  * comes into force later does not reach the incident, and an amended one applies as it stood.
  * Without one, the nearest version and why none applies.
  */
-function versionAt(versions: readonly [Rule, ...Rule[]], awareAt: Date, zone: string): { rule: Rule; notInForce?: string } {
+function versionAt(
+  versions: readonly [Rule, ...Rule[]],
+  awareAt: Date,
+  zone: string,
+): { rule: Rule; notInForce?: string } {
   const current = versions.find((r) => inForceAt(r, awareAt, zone) === "IN_FORCE");
   if (current) return { rule: current };
   const aware = `awareness ${DateTime.fromJSDate(awareAt, { zone: versions[0].inForce.zone ?? zone }).toISODate()}`;
@@ -270,13 +357,32 @@ export function obligationsFor(
   const computed = new Map<string, ComputedObligation>();
   for (const versions of versionsById(rules)) {
     const { rule, notInForce } = versionAt(versions, facts.awareAt, client.timeZone);
-    const verdicts = notInForce ? [{ result: "no" as const, why: notInForce }] : rule.when.map((c) => check(c, facts, client));
-    const applicability: Applicability = verdicts.some((v) => v.result === "no") ? "NOT_APPLICABLE" : verdicts.some((v) => v.result === "unknown") ? "TO_ASSESS" : "APPLIES";
+    const verdicts = notInForce
+      ? [{ result: "no" as const, why: notInForce }]
+      : rule.when.map((c) => check(c, facts, client));
+    const applicability: Applicability = verdicts.some((v) => v.result === "no")
+      ? "NOT_APPLICABLE"
+      : verdicts.some((v) => v.result === "unknown")
+        ? "TO_ASSESS"
+        : "APPLIES";
     const explanation =
       applicability === "NOT_APPLICABLE"
-        ? `Does not apply: ${verdicts.filter((v) => v.result === "no").map((v) => v.why).join("; ")}.`
+        ? `Does not apply: ${verdicts
+            .filter((v) => v.result === "no")
+            .map((v) => v.why)
+            .join("; ")}.`
         : applicability === "TO_ASSESS"
-          ? `To assess: ${verdicts.filter((v) => v.result === "unknown").map((v) => v.why).join("; ")}.${verdicts.some((v) => v.result === "yes") ? ` Known: ${verdicts.filter((v) => v.result === "yes").map((v) => v.why).join("; ")}.` : ""}`
+          ? `To assess: ${verdicts
+              .filter((v) => v.result === "unknown")
+              .map((v) => v.why)
+              .join("; ")}.${
+              verdicts.some((v) => v.result === "yes")
+                ? ` Known: ${verdicts
+                    .filter((v) => v.result === "yes")
+                    .map((v) => v.why)
+                    .join("; ")}.`
+                : ""
+            }`
           : rule.contract
             ? `Applies: the contract requires notice within ${client.noticeHours} ${client.noticeBusinessHoursOnly ? "business hours" : "hours"} of awareness.`
             : `Applies: ${verdicts.map((v) => v.why).join("; ")}.`;
@@ -304,7 +410,13 @@ export function obligationsFor(
       if (clock.noLaterThan) {
         const backstop = startOf(clock.noLaterThan.start, facts, rule, filings, computed);
         if (backstop.at) {
-          const limit = applyDuration(backstop.at, clock.noLaterThan.amount, clock.noLaterThan.unit, zone, clock.holidays);
+          const limit = applyDuration(
+            backstop.at,
+            clock.noLaterThan.amount,
+            clock.noLaterThan.unit,
+            zone,
+            clock.holidays,
+          );
           const limitBasis = `${unitWord(clock.noLaterThan.amount, clock.noLaterThan.unit)} from ${backstop.label} ${formatBasisTime(backstop.at, "UTC")}`;
           if (!dueAt || limit < dueAt) {
             basis = dueAt ? `${limitBasis} (earlier than ${basis})` : `${limitBasis} (${basis.toLowerCase()})`;
@@ -336,7 +448,9 @@ export function obligationsFor(
   }
   const all = [...computed.values()];
   return {
-    obligations: all.filter((o) => o.applicability !== "NOT_APPLICABLE").sort((a, b) => (a.dueAt?.getTime() ?? Infinity) - (b.dueAt?.getTime() ?? Infinity)),
+    obligations: all
+      .filter((o) => o.applicability !== "NOT_APPLICABLE")
+      .sort((a, b) => (a.dueAt?.getTime() ?? Infinity) - (b.dueAt?.getTime() ?? Infinity)),
     notApplicable: all.filter((o) => o.applicability === "NOT_APPLICABLE"),
   };
 }

@@ -14,6 +14,10 @@ export function withOverrides(rules: readonly Rule[], overrides: readonly RuleOv
   return rules.map((r) => {
     const o = byId.get(r.id);
     if (!o || !r.unconfirmed || latest.get(r.id) !== r.inForce.from) return r;
-    return { ...r, clock: { ...r.clock, amount: o.amount, unit: o.unit }, unconfirmed: `${r.unconfirmed} Figure set by your administrator: ${o.note}` };
+    return {
+      ...r,
+      clock: { ...r.clock, amount: o.amount, unit: o.unit },
+      unconfirmed: `${r.unconfirmed} Figure set by your administrator: ${o.note}`,
+    };
   });
 }

@@ -5,7 +5,11 @@ export const DEFAULT_THRESHOLDS = [0.5, 0.9] as const;
 
 export type ReminderKind = string; // "50%", "90%", "overdue"
 
-export function reminderKindsDue(window: { startsAt: Date | null; dueAt: Date | null }, now: Date, thresholds: readonly number[] = DEFAULT_THRESHOLDS): ReminderKind[] {
+export function reminderKindsDue(
+  window: { startsAt: Date | null; dueAt: Date | null },
+  now: Date,
+  thresholds: readonly number[] = DEFAULT_THRESHOLDS,
+): ReminderKind[] {
   const { startsAt, dueAt } = window;
   if (!dueAt) return [];
   if (now >= dueAt) return ["overdue"];
@@ -20,7 +24,9 @@ export function parseThresholds(raw: string | undefined): number[] {
   if (!raw) return [...DEFAULT_THRESHOLDS];
   const values = raw.split(",").map((v) => Number(v.trim()));
   if (values.some((v) => !Number.isFinite(v) || v <= 0 || v >= 1)) {
-    throw new Error(`REMINDER_THRESHOLDS must be fractions between 0 and 1, comma-separated (e.g. 0.5,0.9); got "${raw}"`);
+    throw new Error(
+      `REMINDER_THRESHOLDS must be fractions between 0 and 1, comma-separated (e.g. 0.5,0.9); got "${raw}"`,
+    );
   }
   return values;
 }

@@ -6,7 +6,10 @@ import type { InForce, Rule } from "./types";
 // in a primary text carry `unconfirmed` and are shown so.
 
 const GDPR_33_3 = [
-  { key: "nature", label: "Nature of the breach, categories and approximate number of data subjects and records (Art. 33(3)(a))" },
+  {
+    key: "nature",
+    label: "Nature of the breach, categories and approximate number of data subjects and records (Art. 33(3)(a))",
+  },
   { key: "contact", label: "Name and contact details of the DPO or other contact point (Art. 33(3)(b))" },
   { key: "consequences", label: "Likely consequences of the breach (Art. 33(3)(c))" },
   { key: "measures", label: "Measures taken or proposed, including to mitigate its effects (Art. 33(3)(d))" },
@@ -38,12 +41,32 @@ const EEA_AND_UK = ["GB"];
 
 // Dates in force (see InForce). Only the periods of the versions encoded here: an older version
 // with other figures is listed as its own version of the same id, never stretched over.
-const IN_FORCE_CONTRACT: InForce = { from: "1970-01-01", zone: "UTC", note: "The contract's terms as recorded on the client." };
+const IN_FORCE_CONTRACT: InForce = {
+  from: "1970-01-01",
+  zone: "UTC",
+  note: "The contract's terms as recorded on the client.",
+};
 const GDPR_IN_FORCE: InForce = { from: "2018-05-25", zone: "Europe/Brussels" };
-const UK_GDPR_IN_FORCE: InForce = { from: "2018-05-25", zone: "Europe/London", note: "The GDPR applied in the UK from 25 May 2018; the UK GDPR continues it from 1 January 2021." };
-const HIPAA_IN_FORCE: InForce = { from: "2009-09-23", zone: "America/New_York", note: "Breach Notification Rule (interim final rule, 74 FR 42740), effective 23 September 2009." };
-const PCI_IN_FORCE: InForce = { from: "2004-12-15", zone: "UTC", note: "Card-brand programme rules: dated from PCI DSS 1.0; not confirmed in a primary text." };
-const NIS2_IN_FORCE: InForce = { from: "2024-10-18", zone: "Europe/Brussels", note: "Member states apply NIS2 from 18 October 2024 (Art. 41); the national transposition decides in practice." };
+const UK_GDPR_IN_FORCE: InForce = {
+  from: "2018-05-25",
+  zone: "Europe/London",
+  note: "The GDPR applied in the UK from 25 May 2018; the UK GDPR continues it from 1 January 2021.",
+};
+const HIPAA_IN_FORCE: InForce = {
+  from: "2009-09-23",
+  zone: "America/New_York",
+  note: "Breach Notification Rule (interim final rule, 74 FR 42740), effective 23 September 2009.",
+};
+const PCI_IN_FORCE: InForce = {
+  from: "2004-12-15",
+  zone: "UTC",
+  note: "Card-brand programme rules: dated from PCI DSS 1.0; not confirmed in a primary text.",
+};
+const NIS2_IN_FORCE: InForce = {
+  from: "2024-10-18",
+  zone: "Europe/Brussels",
+  note: "Member states apply NIS2 from 18 October 2024 (Art. 41); the national transposition decides in practice.",
+};
 const DORA_IN_FORCE: InForce = { from: "2025-01-17", zone: "Europe/Brussels" };
 const SG_IN_FORCE: InForce = { from: "2021-02-01", zone: "Asia/Singapore" };
 // Cal. Civ. Code 1798.82 as amended (30 days to residents, AG sample 15 days later), in force 2026-01-01.
@@ -88,7 +111,7 @@ export const RULES: readonly Rule[] = defineRules([
     clock: { start: "AWARENESS", amount: 24, unit: "HOURS", undueDelay: true },
     inForce: GDPR_IN_FORCE,
     content: GDPR_33_3,
-    note: "No risk threshold: every personal data breach. \"Without undue delay\"; the client's contract figure applies when it is shorter.",
+    note: 'No risk threshold: every personal data breach. "Without undue delay"; the client\'s contract figure applies when it is shorter.',
   },
   {
     id: "gdpr-33",
@@ -110,7 +133,12 @@ export const RULES: readonly Rule[] = defineRules([
     title: "Communication to the data subjects (by the client)",
     party: "CLIENT",
     recipient: "Data subjects",
-    when: [{ kind: "personalData" }, { kind: "jurisdictionEU" }, { kind: "risk", atLeast: "HIGH_RISK" }, { kind: "notEncrypted" }],
+    when: [
+      { kind: "personalData" },
+      { kind: "jurisdictionEU" },
+      { kind: "risk", atLeast: "HIGH_RISK" },
+      { kind: "notEncrypted" },
+    ],
     clock: { start: "AWARENESS", amount: 72, unit: "HOURS", undueDelay: true },
     inForce: GDPR_IN_FORCE,
     content: [
@@ -141,7 +169,12 @@ export const RULES: readonly Rule[] = defineRules([
     title: "Communication to individuals in the UK (by the client)",
     party: "CLIENT",
     recipient: "Data subjects",
-    when: [{ kind: "personalData" }, { kind: "jurisdictionAny", codes: EEA_AND_UK }, { kind: "risk", atLeast: "HIGH_RISK" }, { kind: "notEncrypted" }],
+    when: [
+      { kind: "personalData" },
+      { kind: "jurisdictionAny", codes: EEA_AND_UK },
+      { kind: "risk", atLeast: "HIGH_RISK" },
+      { kind: "notEncrypted" },
+    ],
     clock: { start: "AWARENESS", amount: 72, unit: "HOURS", undueDelay: true },
     inForce: UK_GDPR_IN_FORCE,
     content: GDPR_33_3,
@@ -153,13 +186,14 @@ export const RULES: readonly Rule[] = defineRules([
     title: "Business associate notice to the covered entity",
     party: "BPO",
     recipient: "Covered entity (the client)",
-    when: [{ kind: "clientFlag", flag: "hipaaCoveredEntity" }, { kind: "categoryAny", categories: ["HEALTH"] }, { kind: "notEncrypted" }],
+    when: [
+      { kind: "clientFlag", flag: "hipaaCoveredEntity" },
+      { kind: "categoryAny", categories: ["HEALTH"] },
+      { kind: "notEncrypted" },
+    ],
     clock: { start: "DISCOVERY", amount: 60, unit: "CALENDAR_DAYS", outerLimit: true },
     inForce: HIPAA_IN_FORCE,
-    content: [
-      { key: "individuals", label: "Identity of each individual affected, where possible" },
-      ...HIPAA_404C,
-    ],
+    content: [{ key: "individuals", label: "Identity of each individual affected, where possible" }, ...HIPAA_404C],
     note: "Without unreasonable delay and no later than 60 calendar days from discovery; the contract figure is usually much shorter.",
   },
   {
@@ -169,7 +203,11 @@ export const RULES: readonly Rule[] = defineRules([
     title: "Notice to individuals (by the covered entity)",
     party: "CLIENT",
     recipient: "Individuals",
-    when: [{ kind: "clientFlag", flag: "hipaaCoveredEntity" }, { kind: "categoryAny", categories: ["HEALTH"] }, { kind: "notEncrypted" }],
+    when: [
+      { kind: "clientFlag", flag: "hipaaCoveredEntity" },
+      { kind: "categoryAny", categories: ["HEALTH"] },
+      { kind: "notEncrypted" },
+    ],
     clock: { start: "DISCOVERY", amount: 60, unit: "CALENDAR_DAYS", outerLimit: true },
     inForce: HIPAA_IN_FORCE,
     content: HIPAA_404C,
@@ -182,7 +220,12 @@ export const RULES: readonly Rule[] = defineRules([
     title: "Notice to prominent media (by the covered entity)",
     party: "CLIENT",
     recipient: "Prominent media outlets of the state",
-    when: [{ kind: "clientFlag", flag: "hipaaCoveredEntity" }, { kind: "categoryAny", categories: ["HEALTH"] }, { kind: "notEncrypted" }, { kind: "residentsOver", codes: "ANY_US_STATE", over: 500 }],
+    when: [
+      { kind: "clientFlag", flag: "hipaaCoveredEntity" },
+      { kind: "categoryAny", categories: ["HEALTH"] },
+      { kind: "notEncrypted" },
+      { kind: "residentsOver", codes: "ANY_US_STATE", over: 500 },
+    ],
     clock: { start: "DISCOVERY", amount: 60, unit: "CALENDAR_DAYS" },
     inForce: HIPAA_IN_FORCE,
     content: HIPAA_404C,
@@ -196,7 +239,12 @@ export const RULES: readonly Rule[] = defineRules([
     title: "Notice to HHS, 500 or more individuals (by the covered entity)",
     party: "CLIENT",
     recipient: "U.S. Department of Health and Human Services",
-    when: [{ kind: "clientFlag", flag: "hipaaCoveredEntity" }, { kind: "categoryAny", categories: ["HEALTH"] }, { kind: "notEncrypted" }, { kind: "subjectsAtLeast", count: 500 }],
+    when: [
+      { kind: "clientFlag", flag: "hipaaCoveredEntity" },
+      { kind: "categoryAny", categories: ["HEALTH"] },
+      { kind: "notEncrypted" },
+      { kind: "subjectsAtLeast", count: 500 },
+    ],
     clock: { start: "DISCOVERY", amount: 60, unit: "CALENDAR_DAYS", outerLimit: true },
     inForce: HIPAA_IN_FORCE,
     content: [{ key: "hhsForm", label: "HHS breach portal form" }],
@@ -212,7 +260,12 @@ export const RULES: readonly Rule[] = defineRules([
     title: "Annual log entry to HHS, fewer than 500 individuals (by the covered entity)",
     party: "CLIENT",
     recipient: "U.S. Department of Health and Human Services",
-    when: [{ kind: "clientFlag", flag: "hipaaCoveredEntity" }, { kind: "categoryAny", categories: ["HEALTH"] }, { kind: "notEncrypted" }, { kind: "subjectsFewerThan", count: 500 }],
+    when: [
+      { kind: "clientFlag", flag: "hipaaCoveredEntity" },
+      { kind: "categoryAny", categories: ["HEALTH"] },
+      { kind: "notEncrypted" },
+      { kind: "subjectsFewerThan", count: 500 },
+    ],
     clock: { start: "DISCOVERY", amount: 60, unit: "CALENDAR_DAYS", countFrom: "END_OF_YEAR" },
     inForce: HIPAA_IN_FORCE,
     content: [{ key: "hhsForm", label: "HHS breach portal form, one per breach logged in the calendar year" }],
@@ -225,7 +278,10 @@ export const RULES: readonly Rule[] = defineRules([
     title: "Notice to Visa through the acquirer (by the client)",
     party: "CLIENT",
     recipient: "Visa (via the acquirer)",
-    when: [{ kind: "clientFlag", flag: "handlesCardData" }, { kind: "categoryAny", categories: ["PAYMENT_CARD"] }],
+    when: [
+      { kind: "clientFlag", flag: "handlesCardData" },
+      { kind: "categoryAny", categories: ["PAYMENT_CARD"] },
+    ],
     clock: { start: "AWARENESS", amount: 3, unit: "CALENDAR_DAYS" },
     inForce: PCI_IN_FORCE,
     content: [{ key: "compromise", label: "Description of the suspected or confirmed compromise" }],
@@ -238,7 +294,10 @@ export const RULES: readonly Rule[] = defineRules([
     title: "Notice to Mastercard (by the client)",
     party: "CLIENT",
     recipient: "Mastercard",
-    when: [{ kind: "clientFlag", flag: "handlesCardData" }, { kind: "categoryAny", categories: ["PAYMENT_CARD"] }],
+    when: [
+      { kind: "clientFlag", flag: "handlesCardData" },
+      { kind: "categoryAny", categories: ["PAYMENT_CARD"] },
+    ],
     clock: { start: "AWARENESS", amount: 24, unit: "HOURS" },
     inForce: PCI_IN_FORCE,
     content: [{ key: "compromise", label: "Description of the suspected or confirmed compromise" }],
@@ -299,7 +358,12 @@ export const RULES: readonly Rule[] = defineRules([
     party: "CLIENT",
     recipient: "Competent authority",
     when: [{ kind: "clientFlag", flag: "doraFinancialEntity" }, { kind: "doraMajor" }],
-    clock: { start: "CLASSIFICATION", amount: 4, unit: "HOURS", noLaterThan: { start: "AWARENESS", amount: 24, unit: "HOURS" } },
+    clock: {
+      start: "CLASSIFICATION",
+      amount: 4,
+      unit: "HOURS",
+      noLaterThan: { start: "AWARENESS", amount: 24, unit: "HOURS" },
+    },
     inForce: DORA_IN_FORCE,
     content: [
       { key: "reference", label: "Incident reference; detection and classification times" },
@@ -344,8 +408,18 @@ export const RULES: readonly Rule[] = defineRules([
     party: "CLIENT",
     recipient: "SEC / the public",
     when: [{ kind: "clientFlag", flag: "secRegistrant" }, { kind: "secMaterial" }],
-    clock: { start: "DETERMINATION", amount: 4, unit: "BUSINESS_DAYS", zone: "America/New_York", holidays: "US_FEDERAL" },
-    inForce: { from: "2023-12-18", zone: "America/New_York", note: "Item 1.05 effective 18 December 2023 (smaller reporting companies from 15 June 2024)." },
+    clock: {
+      start: "DETERMINATION",
+      amount: 4,
+      unit: "BUSINESS_DAYS",
+      zone: "America/New_York",
+      holidays: "US_FEDERAL",
+    },
+    inForce: {
+      from: "2023-12-18",
+      zone: "America/New_York",
+      note: "Item 1.05 effective 18 December 2023 (smaller reporting companies from 15 June 2024).",
+    },
     content: [
       { key: "nature", label: "Material aspects of the nature, scope and timing" },
       { key: "impact", label: "Material impact or reasonably likely material impact" },
@@ -362,7 +436,7 @@ export const RULES: readonly Rule[] = defineRules([
     clock: { start: "DISCOVERY", amount: 30, unit: "CALENDAR_DAYS", zone: "America/Los_Angeles" },
     inForce: CA_SB446,
     content: CALIFORNIA_HEADINGS,
-    note: "Titled \"Notice of Data Breach\" with these headings (as amended, in force 2026-01-01).",
+    note: 'Titled "Notice of Data Breach" with these headings (as amended, in force 2026-01-01).',
   },
   {
     id: "us-ca-ag",
@@ -387,7 +461,7 @@ export const RULES: readonly Rule[] = defineRules([
     clock: { start: "DISCOVERY", amount: 30, unit: "CALENDAR_DAYS", zone: "America/Los_Angeles", undueDelay: true },
     inForce: CA_BEFORE_SB446,
     content: CALIFORNIA_HEADINGS,
-    note: "Before 2026-01-01: \"in the most expedient time possible and without unreasonable delay\"; 30 days is a default, not the law.",
+    note: 'Before 2026-01-01: "in the most expedient time possible and without unreasonable delay"; 30 days is a default, not the law.',
   },
   {
     id: "us-ca-ag",
@@ -397,7 +471,14 @@ export const RULES: readonly Rule[] = defineRules([
     party: "CLIENT",
     recipient: "California Attorney General",
     when: [{ kind: "personalData" }, { kind: "notEncrypted" }, { kind: "residentsOver", codes: ["US-CA"], over: 500 }],
-    clock: { start: "PREVIOUS_FILING", after: "us-ca", amount: 15, unit: "CALENDAR_DAYS", zone: "America/Los_Angeles", undueDelay: true },
+    clock: {
+      start: "PREVIOUS_FILING",
+      after: "us-ca",
+      amount: 15,
+      unit: "CALENDAR_DAYS",
+      zone: "America/Los_Angeles",
+      undueDelay: true,
+    },
     inForce: CA_AG_BEFORE_SB446,
     content: [{ key: "sample", label: "A sample copy of the notice sent to residents" }],
   },
@@ -410,7 +491,11 @@ export const RULES: readonly Rule[] = defineRules([
     recipient: "Residents; NY Attorney General, Department of State, State Police (and DFS where regulated)",
     when: [{ kind: "personalData" }, { kind: "jurisdictionAny", codes: ["US-NY"] }, { kind: "notEncrypted" }],
     clock: { start: "DISCOVERY", amount: 30, unit: "CALENDAR_DAYS", zone: "America/New_York" },
-    inForce: { from: "2024-12-21", zone: "America/New_York", note: "30-day limit added by the amendment signed 21 December 2024, in force at once." },
+    inForce: {
+      from: "2024-12-21",
+      zone: "America/New_York",
+      note: "30-day limit added by the amendment signed 21 December 2024, in force at once.",
+    },
     content: [
       { key: "timing", label: "Timing of the notice" },
       { key: "content", label: "Content of the notice" },
@@ -434,7 +519,7 @@ export const RULES: readonly Rule[] = defineRules([
       { key: "distribution", label: "Distribution of the notice" },
       { key: "number", label: "Approximate number of persons affected" },
     ],
-    note: "Before 2024-12-21: \"in the most expedient time possible and without unreasonable delay\"; 30 days is a default, not the law.",
+    note: 'Before 2024-12-21: "in the most expedient time possible and without unreasonable delay"; 30 days is a default, not the law.',
   },
   {
     id: "us-co",
@@ -499,7 +584,11 @@ export const RULES: readonly Rule[] = defineRules([
     recipient: "Texas Attorney General",
     when: [{ kind: "personalData" }, { kind: "notEncrypted" }, { kind: "residentsOver", codes: ["US-TX"], over: 249 }],
     clock: { start: "DETERMINATION", amount: 30, unit: "CALENDAR_DAYS", zone: "America/Chicago" },
-    inForce: { from: "2023-09-01", zone: "America/Chicago", note: "30 days from 1 September 2023 (S.B. 768); 60 days before." },
+    inForce: {
+      from: "2023-09-01",
+      zone: "America/Chicago",
+      note: "30 days from 1 September 2023 (S.B. 768); 60 days before.",
+    },
     content: BASIC_STATE,
     unconfirmed: "Required content fields not confirmed in a primary text.",
   },
@@ -525,7 +614,11 @@ export const RULES: readonly Rule[] = defineRules([
     recipient: "Washington residents; Attorney General if more than 500",
     when: [{ kind: "personalData" }, { kind: "jurisdictionAny", codes: ["US-WA"] }, { kind: "notEncrypted" }],
     clock: { start: "DISCOVERY", amount: 30, unit: "CALENDAR_DAYS", zone: "America/Los_Angeles" },
-    inForce: { from: "2020-03-01", zone: "America/Los_Angeles", note: "30 days from 1 March 2020 (H.B. 1071); 45 days before." },
+    inForce: {
+      from: "2020-03-01",
+      zone: "America/Los_Angeles",
+      note: "30 days from 1 March 2020 (H.B. 1071); 45 days before.",
+    },
     content: [
       { key: "plain", label: "Plain-language description" },
       { key: "information", label: "Types of information involved" },
@@ -539,7 +632,11 @@ export const RULES: readonly Rule[] = defineRules([
     title: "Report to the Privacy Commissioner and notice to individuals (by the client)",
     party: "CLIENT",
     recipient: "Office of the Privacy Commissioner; individuals",
-    when: [{ kind: "personalData" }, { kind: "jurisdictionAny", codes: ["CA"] }, { kind: "risk", atLeast: "HIGH_RISK" }],
+    when: [
+      { kind: "personalData" },
+      { kind: "jurisdictionAny", codes: ["CA"] },
+      { kind: "risk", atLeast: "HIGH_RISK" },
+    ],
     clock: { start: "DETERMINATION", amount: 72, unit: "HOURS", undueDelay: true },
     inForce: { from: "2018-11-01", zone: "America/Toronto" },
     content: [
@@ -550,7 +647,7 @@ export const RULES: readonly Rule[] = defineRules([
       { key: "steps", label: "Steps taken to reduce the risk of harm" },
       { key: "contact", label: "Contact person" },
     ],
-    note: "\"As soon as feasible\" after determining a real risk of significant harm; every breach must be recorded.",
+    note: '"As soon as feasible" after determining a real risk of significant harm; every breach must be recorded.',
   },
   {
     id: "au-ndb",
@@ -593,7 +690,13 @@ export const RULES: readonly Rule[] = defineRules([
       { kind: "personalData" },
       { kind: "jurisdictionAny", codes: ["SG"] },
       // "significant scale": 500 or more individuals affected in total, not per jurisdiction
-      { kind: "anyOf", conditions: [{ kind: "risk", atLeast: "HIGH_RISK" }, { kind: "subjectsAtLeast", count: 500 }] },
+      {
+        kind: "anyOf",
+        conditions: [
+          { kind: "risk", atLeast: "HIGH_RISK" },
+          { kind: "subjectsAtLeast", count: 500 },
+        ],
+      },
     ],
     clock: { start: "DETERMINATION", amount: 3, unit: "CALENDAR_DAYS", zone: "Asia/Singapore" },
     inForce: SG_IN_FORCE,
@@ -635,4 +738,3 @@ export function ruleById(id: string, at?: Date, fallbackZone = "UTC"): Rule | un
   if (!at) return versions.at(-1);
   return versions.find((r) => inForceAt(r, at, fallbackZone) === "IN_FORCE");
 }
-

@@ -34,7 +34,11 @@ const ms = (d: Date | null) => d?.getTime() ?? null;
 
 type NextObligation = Pick<ComputedObligation, "ruleId" | "title" | "citation" | "dueAt">;
 
-export function termsChangeFor(stored: readonly StoredObligation[], next: { obligations: readonly NextObligation[] }, now: Date): ObligationChange[] {
+export function termsChangeFor(
+  stored: readonly StoredObligation[],
+  next: { obligations: readonly NextObligation[] },
+  now: Date,
+): ObligationChange[] {
   const byRule = new Map(stored.map((s) => [s.ruleId, s]));
   const out: ObligationChange[] = [];
   const applying = new Set<string>();
@@ -54,12 +58,28 @@ export function termsChangeFor(stored: readonly StoredObligation[], next: { obli
       newDue: o.dueAt,
       settled,
       newlyOverdue: !settled && !!o.dueAt && o.dueAt < now && !(was?.dueAt && was.dueAt < now),
-      settledOnTimeThen: settled && !!row?.deliveredAt && !!o.dueAt && row.deliveredAt > o.dueAt && !!dueThen && row.deliveredAt <= dueThen,
+      settledOnTimeThen:
+        settled &&
+        !!row?.deliveredAt &&
+        !!o.dueAt &&
+        row.deliveredAt > o.dueAt &&
+        !!dueThen &&
+        row.deliveredAt <= dueThen,
     });
   }
   for (const row of stored) {
     if (!row.active || applying.has(row.ruleId)) continue;
-    out.push({ ruleId: row.ruleId, title: row.title, citation: row.citation, change: "RETIRED", oldDue: row.dueAt, newDue: null, settled: isSettled(row.status), newlyOverdue: false, settledOnTimeThen: false });
+    out.push({
+      ruleId: row.ruleId,
+      title: row.title,
+      citation: row.citation,
+      change: "RETIRED",
+      oldDue: row.dueAt,
+      newDue: null,
+      settled: isSettled(row.status),
+      newlyOverdue: false,
+      settledOnTimeThen: false,
+    });
   }
   return out;
 }
@@ -71,7 +91,12 @@ export type SettlementTiming = "ON_TIME" | "ON_TIME_UNDER_EARLIER_TERMS" | "LATE
  * it was settled (settledDueAt, kept when the client's terms later moved it): a notice sent on
  * time is not made late by a contract changed afterwards, nor made on time by one loosened.
  */
-export function settlementTiming(o: { status: string; deliveredAt: Date | null; dueAt: Date | null; settledDueAt: Date | null }): SettlementTiming | null {
+export function settlementTiming(o: {
+  status: string;
+  deliveredAt: Date | null;
+  dueAt: Date | null;
+  settledDueAt: Date | null;
+}): SettlementTiming | null {
   if (!isSettled(o.status) || !o.deliveredAt) return null;
   const then = o.settledDueAt ?? o.dueAt;
   if (!then) return null;

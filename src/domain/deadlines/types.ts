@@ -44,7 +44,8 @@ export type ClientTerms = {
   handlesCardData: boolean;
 };
 
-export type ClientFlag = "hipaaCoveredEntity" | "doraFinancialEntity" | "nis2Entity" | "secRegistrant" | "handlesCardData";
+export type ClientFlag =
+  "hipaaCoveredEntity" | "doraFinancialEntity" | "nis2Entity" | "secRegistrant" | "handlesCardData";
 
 export type Condition =
   | { kind: "personalData" }

@@ -35,7 +35,10 @@ export const KNOWN_CHECKLIST_ITEMS: Readonly<Record<string, KnownItem>> = {
 };
 
 /** Open items that the facts show are done, with why (what the audit entry says). */
-export function itemsToTick<T extends { key: string; done: boolean }>(items: readonly T[], facts: KnownFacts): Array<{ item: T; because: string }> {
+export function itemsToTick<T extends { key: string; done: boolean }>(
+  items: readonly T[],
+  facts: KnownFacts,
+): Array<{ item: T; because: string }> {
   return items.flatMap((item) => {
     const known = KNOWN_CHECKLIST_ITEMS[item.key];
     return !item.done && known?.holds(facts) ? [{ item, because: known.because }] : [];

@@ -1,7 +1,16 @@
 import { can } from "../access/can";
 import type { Role } from "../access/permissions";
 import { postMortemGaps, type PostMortemState } from "./post-mortem";
-import { PHASE_LABEL, PHASES, SEVERITY_LABEL, nextPhase, phaseIndex, type Phase, type Resolution, type Severity } from "./types";
+import {
+  PHASE_LABEL,
+  PHASES,
+  SEVERITY_LABEL,
+  nextPhase,
+  phaseIndex,
+  type Phase,
+  type Resolution,
+  type Severity,
+} from "./types";
 
 // The incident state machine. Pure: it decides, the service persists.
 
@@ -64,7 +73,9 @@ export function advanceBlockers(state: IncidentState): Blocker[] {
   const missing = state.checklist
     .filter((i) => i.phase === state.phase && i.required && !i.done)
     .map((i) => ({ kind: "checklist" as const, phase: state.phase, reason: `Checklist item not done: ${i.label}` }));
-  const gates = (EXIT_GATES[state.phase] ?? []).flatMap((gate) => gate(state)).map((reason) => ({ kind: "gate" as const, phase: state.phase, reason }));
+  const gates = (EXIT_GATES[state.phase] ?? [])
+    .flatMap((gate) => gate(state))
+    .map((reason) => ({ kind: "gate" as const, phase: state.phase, reason }));
   return [...missing, ...gates];
 }
 
@@ -83,7 +94,10 @@ function reasonProblems(reason: string): string[] {
 export function transition(state: IncidentState, event: IncidentEvent, actor: Actor, now: Date): Transition | Refusal {
   const reasons: string[] = [];
   const permission = event.kind === "REOPEN" ? "incident:reopen" : "incident:transition";
-  if (!can(actor, permission)) reasons.push(event.kind === "REOPEN" ? "Only a manager may reopen a closed incident." : "You may not change this incident.");
+  if (!can(actor, permission))
+    reasons.push(
+      event.kind === "REOPEN" ? "Only a manager may reopen a closed incident." : "You may not change this incident.",
+    );
 
   const base = { from: state.phase, severity: state.severity, resolution: state.resolution, kind: event.kind, at: now };
 
@@ -104,14 +118,16 @@ export function transition(state: IncidentState, event: IncidentEvent, actor: Ac
       return { ok: true, ...base, to: event.to, reason: event.reason.trim() };
     }
     case "CLOSE_FALSE_POSITIVE": {
-      if (state.phase !== "IDENTIFY") reasons.push("Only an incident still in Identify can be closed as a false positive.");
+      if (state.phase !== "IDENTIFY")
+        reasons.push("Only an incident still in Identify can be closed as a false positive.");
       reasons.push(...reasonProblems(event.reason));
       if (reasons.length) return { ok: false, reasons };
       return { ok: true, ...base, to: "CLOSED", resolution: "FALSE_POSITIVE", reason: event.reason.trim() };
     }
     case "REOPEN": {
       if (state.phase !== "CLOSED") reasons.push("Only a closed incident can be reopened.");
-      if (!PHASES.includes(event.to) || event.to === "CLOSED") reasons.push("Choose the phase to reopen the incident in.");
+      if (!PHASES.includes(event.to) || event.to === "CLOSED")
+        reasons.push("Choose the phase to reopen the incident in.");
       reasons.push(...reasonProblems(event.reason));
       if (reasons.length) return { ok: false, reasons };
       return { ok: true, ...base, to: event.to, resolution: null, reason: event.reason.trim() };

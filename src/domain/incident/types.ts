@@ -1,6 +1,13 @@
 // The incident vocabulary. Plain data; the database enums mirror these lists.
 
-export const INCIDENT_TYPES = ["CYBERATTACK", "DATA_BREACH", "ACCIDENTAL_LEAK", "SYSTEM_FAILURE", "NATURAL_DISASTER", "INTERNAL_FRAUD"] as const;
+export const INCIDENT_TYPES = [
+  "CYBERATTACK",
+  "DATA_BREACH",
+  "ACCIDENTAL_LEAK",
+  "SYSTEM_FAILURE",
+  "NATURAL_DISASTER",
+  "INTERNAL_FRAUD",
+] as const;
 export type IncidentType = (typeof INCIDENT_TYPES)[number];
 
 export const SEVERITIES = ["LOW", "MEDIUM", "HIGH", "CRITICAL"] as const;
@@ -34,7 +41,12 @@ export const TYPE_LABEL: Record<IncidentType, string> = {
   INTERNAL_FRAUD: "Internal fraud",
 };
 
-export const SEVERITY_LABEL: Record<Severity, string> = { LOW: "Low", MEDIUM: "Medium", HIGH: "High", CRITICAL: "Critical" };
+export const SEVERITY_LABEL: Record<Severity, string> = {
+  LOW: "Low",
+  MEDIUM: "Medium",
+  HIGH: "High",
+  CRITICAL: "Critical",
+};
 
 export const PHASE_LABEL: Record<Phase, string> = {
   IDENTIFY: "Identify",

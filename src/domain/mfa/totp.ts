@@ -9,7 +9,12 @@ export const TOTP_DIGITS = 6;
 export const TOTP_WINDOW = 1;
 
 function totp(secretBase32: string): TOTP {
-  return new TOTP({ algorithm: "SHA1", digits: TOTP_DIGITS, period: TOTP_PERIOD_S, secret: Secret.fromBase32(secretBase32) });
+  return new TOTP({
+    algorithm: "SHA1",
+    digits: TOTP_DIGITS,
+    period: TOTP_PERIOD_S,
+    secret: Secret.fromBase32(secretBase32),
+  });
 }
 
 /** A new random secret (160 bits, RFC 4226's recommended length), base32 as apps take it. */
@@ -54,7 +59,14 @@ export function checkTotp(secretBase32: string, typed: string, nowMs: number, la
 
 /** The otpauth:// URI an authenticator app reads from the QR code. */
 export function totpUri(secretBase32: string, account: string, issuer: string): string {
-  return new TOTP({ issuer, label: account, algorithm: "SHA1", digits: TOTP_DIGITS, period: TOTP_PERIOD_S, secret: Secret.fromBase32(secretBase32) }).toString();
+  return new TOTP({
+    issuer,
+    label: account,
+    algorithm: "SHA1",
+    digits: TOTP_DIGITS,
+    period: TOTP_PERIOD_S,
+    secret: Secret.fromBase32(secretBase32),
+  }).toString();
 }
 
 /** The secret in groups of four, easier to type from the screen. */

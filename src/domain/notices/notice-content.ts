@@ -9,7 +9,14 @@ export type NoticeContent = { subject: string; fields: NoticeField[] };
 
 /** The hash an approved notice is frozen by: the same content always gives the same hash. */
 export function noticeHash(content: NoticeContent): string {
-  return createHash("sha256").update(canonicalJson({ subject: content.subject, fields: content.fields.map((f) => ({ key: f.key, label: f.label, value: f.value })) })).digest("hex");
+  return createHash("sha256")
+    .update(
+      canonicalJson({
+        subject: content.subject,
+        fields: content.fields.map((f) => ({ key: f.key, label: f.label, value: f.value })),
+      }),
+    )
+    .digest("hex");
 }
 
 /**
@@ -49,7 +56,11 @@ function categories(f: PrefillFacts): string {
     ? `Categories of data: ${f.dataCategories.map((c) => DATA_CATEGORY_LABEL[c]).join(", ")}.`
     : "The categories of data are still being determined.";
   const encryption =
-    f.dataEncrypted === true ? "The data was encrypted." : f.dataEncrypted === false ? "The data was not encrypted." : "Whether the data was encrypted is still being determined.";
+    f.dataEncrypted === true
+      ? "The data was encrypted."
+      : f.dataEncrypted === false
+        ? "The data was not encrypted."
+        : "Whether the data was encrypted is still being determined.";
   return `${kinds} ${encryption}`;
 }
 
@@ -58,7 +69,10 @@ function numbers(f: PrefillFacts): string {
   const perPlace = Object.entries(f.subjectsByJurisdiction ?? {})
     .sort(([, a], [, b]) => b - a)
     .map(([code, n]) => `${jurisdictionName(code)} ${count(n)}`);
-  const people = f.dataSubjectsCount !== null ? `About ${count(f.dataSubjectsCount)} people` : "The number of people affected is still being determined";
+  const people =
+    f.dataSubjectsCount !== null
+      ? `About ${count(f.dataSubjectsCount)} people`
+      : "The number of people affected is still being determined";
   const records = f.recordsCount !== null ? `${count(f.recordsCount)} records` : "an unknown number of records";
   const where = perPlace.length
     ? ` By jurisdiction: ${perPlace.join("; ")}.`
@@ -77,19 +91,35 @@ function description(f: PrefillFacts): string {
 const GROUPS: Array<[RegExp, (f: PrefillFacts) => string]> = [
   [/^nature$/, (f) => (description(f) ? `${description(f)}\n\n${categories(f)}\n${numbers(f)}` : "")],
   [/^(whatHappened|summary|description|facts|circumstances|compromise|plain|content|origin)$/, description],
-  [/^reference$/, (f) => `${f.reference}. Detected: ${formatInstantWithUtc(f.detectedAt, f.zone)}. We became aware: ${formatInstantWithUtc(f.awareAt, f.zone)}.`],
+  [
+    /^reference$/,
+    (f) =>
+      `${f.reference}. Detected: ${formatInstantWithUtc(f.detectedAt, f.zone)}. We became aware: ${formatInstantWithUtc(f.awareAt, f.zone)}.`,
+  ],
   [/^(dataAffected)$/, (f) => `${categories(f)}\n${numbers(f)}`],
   [/^(information|phiTypes|categories|kinds)$/, categories],
   [/^(number|individuals)$/, numbers],
-  [/^(measures|entityActions|mitigation|steps|whatWeAreDoing|update|continuity)$/, (f) =>
-    f.measuresDone.length ? `Done so far: ${f.measuresDone.join("; ")}.` : "Containment is under way; we will report the measures taken."],
+  [
+    /^(measures|entityActions|mitigation|steps|whatWeAreDoing|update|continuity)$/,
+    (f) =>
+      f.measuresDone.length
+        ? `Done so far: ${f.measuresDone.join("; ")}.`
+        : "Containment is under way; we will report the measures taken.",
+  ],
   [/^(contact|moreInformation|identity)$/, (f) => f.contact],
   [/^(date|period|timing)$/, times],
-  [/^(memberStates|crossBorder)$/, (f) => (f.jurisdictions.length ? f.jurisdictions.map(jurisdictionName).join(", ") : "Not yet known.")],
+  [
+    /^(memberStates|crossBorder)$/,
+    (f) => (f.jurisdictions.length ? f.jurisdictions.map(jurisdictionName).join(", ") : "Not yet known."),
+  ],
 ];
 
 /** A first draft: each required field filled from what the incident already records. */
-export function prefillNotice(citation: string, fields: readonly { key: string; label: string }[], f: PrefillFacts): NoticeContent {
+export function prefillNotice(
+  citation: string,
+  fields: readonly { key: string; label: string }[],
+  f: PrefillFacts,
+): NoticeContent {
   return {
     subject: `${f.reference}: ${f.title} — ${citation}`,
     fields: fields.map(({ key, label }) => ({ key, label, value: GROUPS.find(([re]) => re.test(key))?.[1](f) ?? "" })),

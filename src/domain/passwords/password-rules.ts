@@ -7,7 +7,12 @@
 import type { Role } from "../access/permissions";
 
 export const PASSWORD_MAX_CHARS = 256;
-export const PASSWORD_MIN_CHARS: Readonly<Record<Role, number>> = { ADMIN: 15, MANAGER: 12, ANALYST: 12, CLIENT_CONTACT: 12 };
+export const PASSWORD_MIN_CHARS: Readonly<Record<Role, number>> = {
+  ADMIN: 15,
+  MANAGER: 12,
+  ANALYST: 12,
+  CLIENT_CONTACT: 12,
+};
 
 export type PasswordContext = { role: Role; email?: string | null; name?: string | null };
 
@@ -45,7 +50,11 @@ export function passwordProblems(password: string, ctx: PasswordContext, common:
   const min = PASSWORD_MIN_CHARS[ctx.role];
   const length = passwordLength(password);
   if (length < min) {
-    return [ctx.role === "ADMIN" ? `An administrator's password has at least ${min} characters.` : `Use at least ${min} characters.`];
+    return [
+      ctx.role === "ADMIN"
+        ? `An administrator's password has at least ${min} characters.`
+        : `Use at least ${min} characters.`,
+    ];
   }
   if (length > PASSWORD_MAX_CHARS) return [`A password has at most ${PASSWORD_MAX_CHARS} characters.`];
   const lower = password.normalize("NFC").toLowerCase();
@@ -53,11 +62,17 @@ export function passwordProblems(password: string, ctx: PasswordContext, common:
   if (common.has(lower) || (core.length >= 4 && common.has(core))) {
     return ["This password is on a list of common or breached passwords: choose another."];
   }
-  if (isRepetitive(lower) || isRepetitive(lower.replace(/\s+/g, ""))) return ["Avoid repeated or sequential characters such as aaaa… or 1234…: choose another."];
+  if (isRepetitive(lower) || isRepetitive(lower.replace(/\s+/g, "")))
+    return ["Avoid repeated or sequential characters such as aaaa… or 1234…: choose another."];
   const email = ctx.email?.trim().toLowerCase();
   const local = email?.split("@")[0];
   const name = ctx.name?.trim().toLowerCase();
-  const personal = [email, local && local.length >= 4 ? local : null, name && name.length >= 4 ? name : null, "warden"].filter((v): v is string => !!v);
+  const personal = [
+    email,
+    local && local.length >= 4 ? local : null,
+    name && name.length >= 4 ? name : null,
+    "warden",
+  ].filter((v): v is string => !!v);
   if (personal.some((word) => core === word || lower === word || core === word.replace(/\s+/g, ""))) {
     return ["Do not use your email address, your name or the name of this service as your password."];
   }

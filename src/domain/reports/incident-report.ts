@@ -32,7 +32,14 @@ export type IncidentReport = {
   encrypted: boolean | null;
   systems: string[];
   timeline: Array<{ at: string; what: string; by: string; reason: string | null }>;
-  obligations: Array<{ citation: string; title: string; recipient: string; due: string | null; status: string; decision: string | null }>;
+  obligations: Array<{
+    citation: string;
+    title: string;
+    recipient: string;
+    due: string | null;
+    status: string;
+    decision: string | null;
+  }>;
   notices: Array<{ citation: string; subject: string; sentAt: string; hash: string; acknowledged: string[] }>;
   review: null | { completedAt: string | null; sections: Array<{ label: string; text: string }> };
   actionItems: Array<{ title: string; owner: string | null; due: string | null; status: string }>;
@@ -88,24 +95,49 @@ export function reportSections(r: IncidentReport): Array<{ heading: string; line
     },
     {
       heading: "Timeline",
-      lines: ["| When | What | By | Reason |", "|---|---|---|---|", ...r.timeline.map((t) => `| ${t.at} | ${esc(t.what)} | ${esc(t.by)} | ${esc(t.reason ?? "")} |`)],
+      lines: [
+        "| When | What | By | Reason |",
+        "|---|---|---|---|",
+        ...r.timeline.map((t) => `| ${t.at} | ${esc(t.what)} | ${esc(t.by)} | ${esc(t.reason ?? "")} |`),
+      ],
     },
     {
       heading: "Notification obligations",
       lines: r.obligations.length
-        ? ["| Obligation | Recipient | Due | Status |", "|---|---|---|---|", ...r.obligations.map((o) => `| ${esc(o.citation)}: ${esc(o.title)} | ${esc(o.recipient)} | ${o.due ?? "-"} | ${o.status}${o.decision ? ` (${esc(o.decision)})` : ""} |`)]
+        ? [
+            "| Obligation | Recipient | Due | Status |",
+            "|---|---|---|---|",
+            ...r.obligations.map(
+              (o) =>
+                `| ${esc(o.citation)}: ${esc(o.title)} | ${esc(o.recipient)} | ${o.due ?? "-"} | ${o.status}${o.decision ? ` (${esc(o.decision)})` : ""} |`,
+            ),
+          ]
         : ["None owed on the recorded facts."],
     },
     {
       heading: "Notices sent",
       lines: r.notices.length
-        ? r.notices.flatMap((n) => [`- ${esc(n.citation)}: "${esc(n.subject)}", sent ${n.sentAt}; acknowledged by ${n.acknowledged.join(", ") || "nobody yet"}`, `  - approved content SHA-256: \`${n.hash}\``])
+        ? r.notices.flatMap((n) => [
+            `- ${esc(n.citation)}: "${esc(n.subject)}", sent ${n.sentAt}; acknowledged by ${n.acknowledged.join(", ") || "nobody yet"}`,
+            `  - approved content SHA-256: \`${n.hash}\``,
+          ])
         : ["No notice sent."],
     },
     {
       heading: "Post-incident review",
       lines: r.review
-        ? [r.review.completedAt ? `Completed ${r.review.completedAt}.` : "Not completed.", "", ...r.review.sections.flatMap((s) => [`**${s.label}.** ${s.text ? mdText(s.text) : "-"}`, ""]), "Action items:", ...(r.actionItems.length ? r.actionItems.map((a) => `- ${esc(a.title)} — ${a.owner ? esc(a.owner) : "unassigned"}, due ${a.due ?? "-"}, ${a.status}`) : ["- none"])]
+        ? [
+            r.review.completedAt ? `Completed ${r.review.completedAt}.` : "Not completed.",
+            "",
+            ...r.review.sections.flatMap((s) => [`**${s.label}.** ${s.text ? mdText(s.text) : "-"}`, ""]),
+            "Action items:",
+            ...(r.actionItems.length
+              ? r.actionItems.map(
+                  (a) =>
+                    `- ${esc(a.title)} — ${a.owner ? esc(a.owner) : "unassigned"}, due ${a.due ?? "-"}, ${a.status}`,
+                )
+              : ["- none"]),
+          ]
         : ["No review yet."],
     },
   ];
@@ -165,39 +197,75 @@ export function incidentReportDocument(r: IncidentReport, hash: string): Documen
       { kind: "heading", text: "Timeline" },
       {
         kind: "table",
-        columns: [{ header: "When", share: 1.35 }, { header: "What happened", share: 2.4 }, { header: "By", share: 1 }, { header: "Reason or note", share: 1.6 }],
+        columns: [
+          { header: "When", share: 1.35 },
+          { header: "What happened", share: 2.4 },
+          { header: "By", share: 1 },
+          { header: "Reason or note", share: 1.6 },
+        ],
         rows: r.timeline.map((t) => [t.at, t.what, t.by, t.reason ?? ""]),
         empty: "Nothing recorded yet.",
       },
       { kind: "heading", text: "Notification obligations" },
       {
         kind: "table",
-        columns: [{ header: "Obligation", share: 2.2 }, { header: "Recipient", share: 1.5 }, { header: "Due", share: 1.35 }, { header: "Status", share: 1.1 }],
-        rows: r.obligations.map((o) => [`${o.citation}: ${o.title}`, o.recipient, o.due ?? "No deadline", o.decision ? `${o.status} (${o.decision})` : o.status]),
+        columns: [
+          { header: "Obligation", share: 2.2 },
+          { header: "Recipient", share: 1.5 },
+          { header: "Due", share: 1.35 },
+          { header: "Status", share: 1.1 },
+        ],
+        rows: r.obligations.map((o) => [
+          `${o.citation}: ${o.title}`,
+          o.recipient,
+          o.due ?? "No deadline",
+          o.decision ? `${o.status} (${o.decision})` : o.status,
+        ]),
         empty: "None owed on the recorded facts.",
       },
       { kind: "heading", text: "Notices sent" },
       {
         kind: "table",
-        columns: [{ header: "Notice", share: 2.2 }, { header: "Sent", share: 1.35 }, { header: "Acknowledged by", share: 1.6 }],
-        rows: r.notices.map((n) => [`${n.citation}: “${n.subject}”\nApproved content SHA-256: ${n.hash}`, n.sentAt, n.acknowledged.join("; ") || "Nobody yet"]),
+        columns: [
+          { header: "Notice", share: 2.2 },
+          { header: "Sent", share: 1.35 },
+          { header: "Acknowledged by", share: 1.6 },
+        ],
+        rows: r.notices.map((n) => [
+          `${n.citation}: “${n.subject}”\nApproved content SHA-256: ${n.hash}`,
+          n.sentAt,
+          n.acknowledged.join("; ") || "Nobody yet",
+        ]),
         empty: "No notice sent.",
       },
       { kind: "heading", text: "Post-incident review" },
       ...(r.review
         ? [
-            { kind: "paragraph" as const, text: r.review.completedAt ? `Completed ${r.review.completedAt}.` : "Not completed yet.", tone: "muted" as const },
+            {
+              kind: "paragraph" as const,
+              text: r.review.completedAt ? `Completed ${r.review.completedAt}.` : "Not completed yet.",
+              tone: "muted" as const,
+            },
             ...r.review.sections.map((s) => ({ kind: "paragraph" as const, text: `${s.label}: ${s.text || "—"}` })),
             {
               kind: "table" as const,
-              columns: [{ header: "Action item", share: 2.6 }, { header: "Owner", share: 1.2 }, { header: "Due", share: 1.35 }, { header: "Status", share: 0.8 }],
+              columns: [
+                { header: "Action item", share: 2.6 },
+                { header: "Owner", share: 1.2 },
+                { header: "Due", share: 1.35 },
+                { header: "Status", share: 0.8 },
+              ],
               rows: r.actionItems.map((a) => [a.title, a.owner ?? "Unassigned", a.due ?? "No date", a.status]),
               empty: "No action items.",
             },
           ]
         : [{ kind: "paragraph" as const, text: "No review yet.", tone: "muted" as const }]),
       { kind: "heading", text: "Integrity" },
-      { kind: "paragraph", text: "SHA-256 of the Markdown edition of this report (download it with ?format=md and hash everything above its last rule):", tone: "muted" },
+      {
+        kind: "paragraph",
+        text: "SHA-256 of the Markdown edition of this report (download it with ?format=md and hash everything above its last rule):",
+        tone: "muted",
+      },
       { kind: "paragraph", text: hash, tone: "code" },
     ],
   };

@@ -14,7 +14,8 @@ export const DEFAULT_RETENTION_YEARS = 6;
  * 28 February of a common year (the date is clamped), so erasure begins on 1 March.
  */
 export function erasureDueAt(closedAt: Date, retentionYears: number, zone: string): Date {
-  if (!Number.isInteger(retentionYears) || retentionYears < RETENTION_YEARS_MIN) throw new RangeError(`retention of ${retentionYears} years`);
+  if (!Number.isInteger(retentionYears) || retentionYears < RETENTION_YEARS_MIN)
+    throw new RangeError(`retention of ${retentionYears} years`);
   const closed = DateTime.fromJSDate(closedAt, { zone });
   if (!closed.isValid) throw new RangeError(`time zone ${zone}`);
   return closed.plus({ years: retentionYears }).startOf("day").plus({ days: 1 }).startOf("day").toJSDate();
@@ -50,8 +51,14 @@ export function isErasable(facts: RetentionFacts, now: Date): boolean {
 }
 
 /** The policy an erasure names, e.g. "Client retention: 6 years after closing (Acme Health contract)". */
-export function erasurePolicy(client: { name: string; retentionYears: number; contractReference?: string | null }): string {
+export function erasurePolicy(client: {
+  name: string;
+  retentionYears: number;
+  contractReference?: string | null;
+}): string {
   const years = `${client.retentionYears} year${client.retentionYears === 1 ? "" : "s"}`;
-  const contract = client.contractReference ? `${client.name} contract, ${client.contractReference}` : `${client.name} contract`;
+  const contract = client.contractReference
+    ? `${client.name} contract, ${client.contractReference}`
+    : `${client.name} contract`;
   return `Client retention: ${years} after closing (${contract})`.slice(0, 300);
 }

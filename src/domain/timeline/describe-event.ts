@@ -59,13 +59,23 @@ const text = (v: unknown): string | null => (typeof v === "string" && v.trim() ?
 const num = (v: unknown): number | null => (typeof v === "number" && Number.isFinite(v) ? v : null);
 const obj = (v: unknown): Changes => (v && typeof v === "object" && !Array.isArray(v) ? (v as Changes) : {});
 const quoted = (v: unknown, fallback: string) => (text(v) ? `“${text(v)}”` : fallback);
-const phase = (v: unknown) => (typeof v === "string" && v in PHASE_LABEL ? PHASE_LABEL[v as keyof typeof PHASE_LABEL] : "another phase");
-const severity = (v: unknown) => (typeof v === "string" && v in SEVERITY_LABEL ? SEVERITY_LABEL[v as keyof typeof SEVERITY_LABEL].toLowerCase() : "unknown");
+const phase = (v: unknown) =>
+  typeof v === "string" && v in PHASE_LABEL ? PHASE_LABEL[v as keyof typeof PHASE_LABEL] : "another phase";
+const severity = (v: unknown) =>
+  typeof v === "string" && v in SEVERITY_LABEL
+    ? SEVERITY_LABEL[v as keyof typeof SEVERITY_LABEL].toLowerCase()
+    : "unknown";
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** "number of records", "sector": a field's name as a reader would say it. */
 export function fieldLabel(key: string): string {
-  return FIELD_LABEL[key] ?? key.replace(/([a-z])([A-Z])/g, "$1 $2").replace(/_/g, " ").toLowerCase();
+  return (
+    FIELD_LABEL[key] ??
+    key
+      .replace(/([a-z])([A-Z])/g, "$1 $2")
+      .replace(/_/g, " ")
+      .toLowerCase()
+  );
 }
 
 const fields = (c: Changes, skip: string[] = []) => {
@@ -73,16 +83,19 @@ const fields = (c: Changes, skip: string[] = []) => {
   return keys.length ? keys.map(fieldLabel).join(", ") : "no fields";
 };
 
-const person = (id: unknown, names: EventNames, fallback: string) => (typeof id === "string" && names.people?.[id]) || fallback;
+const person = (id: unknown, names: EventNames, fallback: string) =>
+  (typeof id === "string" && names.people?.[id]) || fallback;
 
 /** "Confirmed (proposed by Ana) " for a decision confirmed by a second person; "" for older ones. */
-const confirmed = (c: Changes, names: EventNames) => (c.proposedBy ? `Confirmed (proposed by ${person(c.proposedBy, names, "a colleague")}) ` : "");
+const confirmed = (c: Changes, names: EventNames) =>
+  c.proposedBy ? `Confirmed (proposed by ${person(c.proposedBy, names, "a colleague")}) ` : "";
 
 /** "that GDPR Art. 33 is not required", "to waive …", "to record the filing of …". */
 function proposal(c: Changes, e: DescribableEvent, names: EventNames): string {
   const what = obligation(e, c, names);
   if (c.kind === "WAIVED") return `to waive ${what}`;
-  if (c.kind === "FILED") return `to record the filing of ${what}${text(obj(c.filing).reference) ? ` (reference ${text(obj(c.filing).reference)})` : ""}`;
+  if (c.kind === "FILED")
+    return `to record the filing of ${what}${text(obj(c.filing).reference) ? ` (reference ${text(obj(c.filing).reference)})` : ""}`;
   return `that ${what} is not required`;
 }
 
@@ -96,22 +109,32 @@ function notice(e: DescribableEvent, c: Changes, names: EventNames): string {
 /** "the GDPR Art. 33 notice" or "a notice". */
 function obligation(e: DescribableEvent, c: Changes, names: EventNames): string {
   const ruleId = text(c.ruleId);
-  const citation = (e.entityType === "Obligation" && e.entityId ? names.obligations?.[e.entityId] : undefined) ?? (ruleId ? names.rules?.[ruleId] : undefined);
+  const citation =
+    (e.entityType === "Obligation" && e.entityId ? names.obligations?.[e.entityId] : undefined) ??
+    (ruleId ? names.rules?.[ruleId] : undefined);
   return citation ? `the ${citation} notice` : "a notice";
 }
 
 function recomputeCause(cause: string | null, names: EventNames): string {
   if (!cause) return "";
   const after = (what: string, list: string) => {
-    const items = list.split(",").map((s) => s.trim()).filter(Boolean).map(fieldLabel);
+    const items = list
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .map(fieldLabel);
     return items.length ? `${what} (${items.join(", ")})` : what;
   };
   const [head, rest = ""] = cause.split(/:\s*/, 2);
   switch (head) {
-    case "incident logged": return " for the newly logged incident";
-    case "facts changed": return ` after ${after("the facts changed", rest)}`;
-    case "assessment changed": return ` after ${after("the assessment changed", rest)}`;
-    case "client terms changed": return ` after ${after("the client's contract terms changed", rest)}`;
+    case "incident logged":
+      return " for the newly logged incident";
+    case "facts changed":
+      return ` after ${after("the facts changed", rest)}`;
+    case "assessment changed":
+      return ` after ${after("the assessment changed", rest)}`;
+    case "client terms changed":
+      return ` after ${after("the client's contract terms changed", rest)}`;
   }
   const rule = (id: string) => names.rules?.[id] ?? "a rule";
   const changed = /^administrator changed the (.+) figure$/.exec(cause)?.[1];
@@ -142,9 +165,13 @@ export const EVENT_WORDING: Readonly<Record<string, Wording>> = {
   "organization.create": (c) => `Created the organization${text(c.name) ? ` ${text(c.name)}` : ""}`,
   "organization.mfa_policy": () => "Changed which roles must use two-step sign-in",
   "auth.sign_in": () => "Signed in",
-  "auth.sign_in_failed": (c) => `A sign-in was refused${SIGN_IN_REFUSAL[String(c.reason)] ? ` (${SIGN_IN_REFUSAL[String(c.reason)]})` : ""}`,
+  "auth.sign_in_failed": (c) =>
+    `A sign-in was refused${SIGN_IN_REFUSAL[String(c.reason)] ? ` (${SIGN_IN_REFUSAL[String(c.reason)]})` : ""}`,
   "auth.sign_in_locked": () => "Sign-in from one address was locked after repeated failures",
-  "auth.sign_in_unlocked": (c) => (c.after === "password_set" ? "Sign-in locks were cleared when a new password was set" : "Signed in after an earlier lock"),
+  "auth.sign_in_unlocked": (c) =>
+    c.after === "password_set"
+      ? "Sign-in locks were cleared when a new password was set"
+      : "Signed in after an earlier lock",
   "auth.mfa_verified": () => "Gave a two-step sign-in code",
   "auth.mfa_failed": (c) =>
     c.reason === "replayed"
@@ -152,7 +179,8 @@ export const EVENT_WORDING: Readonly<Record<string, Wording>> = {
       : c.reason === "account_locked"
         ? "Typed a two-step code while too many wrong codes kept the account waiting"
         : "Typed a wrong two-step code",
-  "auth.recovery_code_used": (c) => `Signed in with a recovery code${typeof c.recoveryCodesLeft === "number" ? ` (${c.recoveryCodesLeft} left)` : ""}`,
+  "auth.recovery_code_used": (c) =>
+    `Signed in with a recovery code${typeof c.recoveryCodesLeft === "number" ? ` (${c.recoveryCodesLeft} left)` : ""}`,
   "auth.sign_out": () => "Signed out",
   "auth.session_ended": () => "A session was ended",
   "auth.other_sessions_ended": () => "Signed out of every other session",
@@ -163,13 +191,17 @@ export const EVENT_WORDING: Readonly<Record<string, Wording>> = {
   "user.mfa_reset": (_c, e, n) => `Reset two-step sign-in for ${person(e.entityId, n, "a person")}`,
   "user.mfa_reset_refused": () => "Was refused a reset of their own two-step sign-in",
   "user.password_changed": () => "Changed their password",
-  "user.password_change_refused": (c) => `Was refused a password change (${c.reason === "throttled" ? "too many wrong passwords from that address" : "wrong current password"})`,
-  "user.mfa_enrol_refused": (c) => `Was refused setting up an authenticator (${c.reason === "throttled" ? "too many wrong passwords from that address" : "wrong current password"})`,
+  "user.password_change_refused": (c) =>
+    `Was refused a password change (${c.reason === "throttled" ? "too many wrong passwords from that address" : "wrong current password"})`,
+  "user.mfa_enrol_refused": (c) =>
+    `Was refused setting up an authenticator (${c.reason === "throttled" ? "too many wrong passwords from that address" : "wrong current password"})`,
   "user.password_reset_started": (_c, e, n) => `Started a password reset for ${person(e.entityId, n, "a person")}`,
   "user.password_reset_completed": () => "Set a new password with a reset link",
-  "user.invite": (c) => `Invited ${text(c.name) ?? "a person"}${text(c.role) ? ` as ${String(c.role).toLowerCase().replace("_", " ")}` : ""}`,
+  "user.invite": (c) =>
+    `Invited ${text(c.name) ?? "a person"}${text(c.role) ? ` as ${String(c.role).toLowerCase().replace("_", " ")}` : ""}`,
   "user.invitation_accepted": () => "Accepted the invitation and chose a password",
-  "user.create": (c) => `Added ${text(c.name) ?? "a person"}${text(c.role) ? ` as ${String(c.role).toLowerCase().replace("_", " ")}` : ""}`,
+  "user.create": (c) =>
+    `Added ${text(c.name) ?? "a person"}${text(c.role) ? ` as ${String(c.role).toLowerCase().replace("_", " ")}` : ""}`,
   "user.update": (c, e, n) => {
     const who = person(e.entityId, n, "a person");
     const active = obj(c.active);
@@ -189,17 +221,23 @@ export const EVENT_WORDING: Readonly<Record<string, Wording>> = {
   },
 
   "incident.create": (c) => {
-    const type = typeof c.type === "string" && c.type in TYPE_LABEL ? TYPE_LABEL[c.type as keyof typeof TYPE_LABEL].toLowerCase() : "incident";
+    const type =
+      typeof c.type === "string" && c.type in TYPE_LABEL
+        ? TYPE_LABEL[c.type as keyof typeof TYPE_LABEL].toLowerCase()
+        : "incident";
     return `Logged the incident (${type}, ${severity(c.severity)} severity)`;
   },
   "incident.advance": (c) => {
     const p = obj(c.phase);
-    return p.after === "CLOSED" ? "Closed the incident as resolved" : `Moved from ${phase(p.before)} to ${phase(p.after)}`;
+    return p.after === "CLOSED"
+      ? "Closed the incident as resolved"
+      : `Moved from ${phase(p.before)} to ${phase(p.after)}`;
   },
   "incident.step_back": (c) => `Stepped back from ${phase(obj(c.phase).before)} to ${phase(obj(c.phase).after)}`,
   "incident.close_false_positive": () => "Closed the incident as a false positive",
   "incident.reopen": (c) => `Reopened the incident in ${phase(obj(c.phase).after)}`,
-  "incident.change_severity": (c) => `Changed the severity from ${severity(obj(c.severity).before)} to ${severity(obj(c.severity).after)}`,
+  "incident.change_severity": (c) =>
+    `Changed the severity from ${severity(obj(c.severity).before)} to ${severity(obj(c.severity).after)}`,
   "incident.update_facts": (c) => `Updated the facts: ${fields(c)}`,
   "incident.assess": (c) => `Updated the assessment: ${fields(c)}`,
   "incident.assign": (c, _e, n) => {
@@ -208,11 +246,15 @@ export const EVENT_WORDING: Readonly<Record<string, Wording>> = {
   },
   "incident.legal_hold_set": () => "Put the incident on legal hold: it is not erased while the hold stands",
   "incident.legal_hold_lifted": () => "Lifted the incident's legal hold",
-  "incident.erased": (c) => `Erased the incident's content${text(c.policy) ? ` under the policy “${text(c.policy)}”` : " under its client's retention policy"}`,
+  "incident.erased": (c) =>
+    `Erased the incident's content${text(c.policy) ? ` under the policy “${text(c.policy)}”` : " under its client's retention policy"}`,
 
-  "checklist.check": (c) => `Ticked ${quoted(c.item, "a checklist item")}${text(c.phase) ? ` (${phase(c.phase)} checklist)` : ""}`,
-  "checklist.uncheck": (c) => `Unticked ${quoted(c.item, "a checklist item")}${text(c.phase) ? ` (${phase(c.phase)} checklist)` : ""}`,
-  "checklist.auto_check": (c) => `Warden ticked ${quoted(c.item, "a checklist item")}${text(c.phase) ? ` (${phase(c.phase)} checklist)` : ""}`,
+  "checklist.check": (c) =>
+    `Ticked ${quoted(c.item, "a checklist item")}${text(c.phase) ? ` (${phase(c.phase)} checklist)` : ""}`,
+  "checklist.uncheck": (c) =>
+    `Unticked ${quoted(c.item, "a checklist item")}${text(c.phase) ? ` (${phase(c.phase)} checklist)` : ""}`,
+  "checklist.auto_check": (c) =>
+    `Warden ticked ${quoted(c.item, "a checklist item")}${text(c.phase) ? ` (${phase(c.phase)} checklist)` : ""}`,
   "task.create": (c) => `Added the task ${quoted(c.title, "")}`.trimEnd(),
   "task.complete": (c) => `Completed the task ${quoted(c.title, "")}`.trimEnd(),
   "task.reopen": (c) => `Reopened the task ${quoted(c.title, "")}`.trimEnd(),
@@ -222,7 +264,8 @@ export const EVENT_WORDING: Readonly<Record<string, Wording>> = {
   "asset.create": (c) => `Added the affected system ${quoted(c.name, "")}`.trimEnd(),
 
   "postmortem.create": () => "Started the post-incident review",
-  "postmortem.update": (c) => (c.reopened === true ? "Reopened and edited the post-incident review" : "Edited the post-incident review"),
+  "postmortem.update": (c) =>
+    c.reopened === true ? "Reopened and edited the post-incident review" : "Edited the post-incident review",
   "postmortem.complete": () => "Completed the post-incident review",
   "action_item.create": (c) => `Added the action item ${quoted(c.title, "")}`.trimEnd(),
   "action_item.update": (c, _e, n) => {
@@ -233,7 +276,9 @@ export const EVENT_WORDING: Readonly<Record<string, Wording>> = {
     if (status === "OPEN") return `Reopened the action item ${title}`;
     if ("ownerId" in c) {
       const after = obj(c.ownerId).after;
-      return typeof after === "string" ? `Gave the action item ${title} to ${person(after, n, "someone else")}` : `Unassigned the action item ${title}`;
+      return typeof after === "string"
+        ? `Gave the action item ${title} to ${person(after, n, "someone else")}`
+        : `Unassigned the action item ${title}`;
     }
     return `Updated the action item ${title}`;
   },
@@ -241,7 +286,8 @@ export const EVENT_WORDING: Readonly<Record<string, Wording>> = {
   "notice.draft": (c, e, n) => `Drafted ${notice(e, c, n)}`,
   "notice.edit": (c, e, n) => `Edited ${notice(e, c, n)}`,
   "notice.submit": (c, e, n) => `Submitted ${notice(e, c, n)} for approval`,
-  "notice.self_approval_refused": (c, e, n) => `Was refused approval of ${notice(e, c, n)}: a notice needs a second person to approve it`,
+  "notice.self_approval_refused": (c, e, n) =>
+    `Was refused approval of ${notice(e, c, n)}: a notice needs a second person to approve it`,
   "notice.return": (c, e, n) => `Returned ${notice(e, c, n)} for changes`,
   "notice.approve": (c, e, n) => `Approved ${notice(e, c, n)}`,
   "notice.withdraw": (c, e, n) => `Withdrew ${notice(e, c, n)} from approval`,
@@ -255,20 +301,29 @@ export const EVENT_WORDING: Readonly<Record<string, Wording>> = {
   "notice.answer": (c, e, n) => `Answered a question about ${notice(e, c, n)}`,
 
   "obligations.recompute": (c, _e, n) => {
-    const counts = [["added", c.added], ["changed", c.changed], ["no longer owed", c.retired]]
+    const counts = [
+      ["added", c.added],
+      ["changed", c.changed],
+      ["no longer owed", c.retired],
+    ]
       .filter(([, v]) => typeof v === "number" && v > 0)
       .map(([k, v]) => `${v} ${k}`);
     return `Recomputed the notification deadlines${recomputeCause(text(c.cause), n)}${counts.length ? ` (${counts.join(", ")})` : ""}`;
   },
   // Since decisions take two people, these are written when the second one confirms (the actor),
   // naming who proposed it; older entries have no proposer.
-  "obligation.waive": (c, e, n) => `${confirmed(c, n)}${c.proposedBy ? "the waiver of" : "Waived"} ${obligation(e, c, n)}`,
-  "obligation.not_required": (c, e, n) => `${confirmed(c, n)}${c.proposedBy ? "that" : "Recorded that"} ${obligation(e, c, n)} is not required`,
+  "obligation.waive": (c, e, n) =>
+    `${confirmed(c, n)}${c.proposedBy ? "the waiver of" : "Waived"} ${obligation(e, c, n)}`,
+  "obligation.not_required": (c, e, n) =>
+    `${confirmed(c, n)}${c.proposedBy ? "that" : "Recorded that"} ${obligation(e, c, n)} is not required`,
   "obligation.filing": (c, e, n) =>
     `${confirmed(c, n)}${c.proposedBy ? "the filing of" : "Recorded the filing of"} ${obligation(e, c, n)}${text(c.reference) ? ` (reference ${text(c.reference)})` : ""}`,
-  "obligation.propose": (c, e, n) => `Proposed ${proposal(c, e, n)}${text(c.reason) && c.kind !== "FILED" ? `: ${quoted(c.reason, "")}` : ""}; a second person must confirm it`,
-  "obligation.proposal_reject": (c, e, n) => `Rejected the proposal ${proposal(c, e, n)}${text(c.reason) ? `: ${quoted(c.reason, "")}` : ""}`,
-  "obligation.self_confirmation_refused": (c, e, n) => `Was refused confirmation of their own proposal on ${obligation(e, c, n)}: a second person must confirm it`,
+  "obligation.propose": (c, e, n) =>
+    `Proposed ${proposal(c, e, n)}${text(c.reason) && c.kind !== "FILED" ? `: ${quoted(c.reason, "")}` : ""}; a second person must confirm it`,
+  "obligation.proposal_reject": (c, e, n) =>
+    `Rejected the proposal ${proposal(c, e, n)}${text(c.reason) ? `: ${quoted(c.reason, "")}` : ""}`,
+  "obligation.self_confirmation_refused": (c, e, n) =>
+    `Was refused confirmation of their own proposal on ${obligation(e, c, n)}: a second person must confirm it`,
   "obligation.remind": (c, e, n) => {
     const share = text(c.kind);
     const who = Array.isArray(c.recipients) ? plural(c.recipients.length, "person", "people") : "the owner";

@@ -21,7 +21,11 @@ export const auditLogFilterSchema = z.object({
   kind: z.enum(AUDIT_KINDS as [AuditKind, ...AuditKind[]], "Choose a kind from the list.").default(""),
   from: day.optional(),
   to: day.optional(),
-  cursor: z.string().max(200).regex(/^[A-Za-z0-9_-]+$/).optional(),
+  cursor: z
+    .string()
+    .max(200)
+    .regex(/^[A-Za-z0-9_-]+$/)
+    .optional(),
 });
 export type AuditLogFilters = z.output<typeof auditLogFilterSchema>;
 
@@ -48,7 +52,12 @@ export function parseAuditLogQuery(
   for (const [key, schema] of Object.entries(auditLogFilterSchema.shape)) {
     const r = (schema as z.ZodType).safeParse(raw[key]);
     if (r.success) values[key] = r.data;
-    else fieldErrors[key === "cursor" ? "_form" : key] = [key === "cursor" ? "That page link is not valid: start from the first page." : (r.error.issues[0]?.message ?? "This value is not valid.")];
+    else
+      fieldErrors[key === "cursor" ? "_form" : key] = [
+        key === "cursor"
+          ? "That page link is not valid: start from the first page."
+          : (r.error.issues[0]?.message ?? "This value is not valid."),
+      ];
   }
   const query = values as AuditLogQuery;
   const at = (d: string | undefined, field: "from" | "to") => {
@@ -66,10 +75,12 @@ export function parseAuditLogQuery(
 
 /** The filters as a query string, without the page cursor unless one is given. */
 export function auditQueryString(f: AuditLogFilters, cursor?: string | null): string {
-  const entries = (["person", "client", "incident", "kind", "from", "to"] as const).flatMap((k): Array<[string, string]> => {
-    const value = f[k];
-    return value ? [[k, value]] : [];
-  });
+  const entries = (["person", "client", "incident", "kind", "from", "to"] as const).flatMap(
+    (k): Array<[string, string]> => {
+      const value = f[k];
+      return value ? [[k, value]] : [];
+    },
+  );
   if (cursor) entries.push(["cursor", cursor]);
   return new URLSearchParams(entries).toString();
 }

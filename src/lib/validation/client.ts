@@ -7,15 +7,29 @@ import { DEFAULT_RETENTION_YEARS, RETENTION_YEARS_MAX, RETENTION_YEARS_MIN } fro
 
 const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());
 const optionalText = (max: number, label: string) =>
-  z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), z.string().trim().max(max, `${label} has at most ${max} characters.`).optional());
+  z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+    z.string().trim().max(max, `${label} has at most ${max} characters.`).optional(),
+  );
 
 const flags = Object.fromEntries(REGIME_FLAG_KEYS.map((k) => [k, checkbox])) as Record<RegimeFlag, typeof checkbox>;
 
 const fields = {
-  name: z.string({ error: "Enter the client's name." }).trim().min(1, "Enter the client's name.").max(200, "A name has at most 200 characters."),
+  name: z
+    .string({ error: "Enter the client's name." })
+    .trim()
+    .min(1, "Enter the client's name.")
+    .max(200, "A name has at most 200 characters."),
   sector: z.enum(SECTORS, { error: "Choose a sector." }),
-  timeZone: z.string({ error: "Enter a time zone." }).trim().refine(isTimeZone, "Enter an IANA time zone such as Europe/Berlin or America/New_York."),
-  country: z.string({ error: "Enter a country code." }).trim().toUpperCase().regex(/^[A-Z]{2}$/, "Enter the two-letter country code (ISO 3166-1), e.g. DE or US."),
+  timeZone: z
+    .string({ error: "Enter a time zone." })
+    .trim()
+    .refine(isTimeZone, "Enter an IANA time zone such as Europe/Berlin or America/New_York."),
+  country: z
+    .string({ error: "Enter a country code." })
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{2}$/, "Enter the two-letter country code (ISO 3166-1), e.g. DE or US."),
   noticeHours: z.coerce
     .number({ error: "Enter the contract's notice window in hours." })
     .int("Enter whole hours.")
@@ -34,7 +48,13 @@ const fields = {
   contractReference: optionalText(100, "A contract reference"),
   noticeEmail: z.preprocess(
     (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
-    z.string().trim().toLowerCase().max(320, "An email address has at most 320 characters.").pipe(z.email("Enter an email address like privacy@client.example.")).optional(),
+    z
+      .string()
+      .trim()
+      .toLowerCase()
+      .max(320, "An email address has at most 320 characters.")
+      .pipe(z.email("Enter an email address like privacy@client.example."))
+      .optional(),
   ),
   ...flags,
 };
@@ -47,8 +67,20 @@ export const updateClientSchema = z
     clientId: z.uuid("Unknown client."),
     ...fields,
     /** The second submit of a change of terms: confirms the preview whose hash it carries. */
-    confirm: z.preprocess((v) => (v === "" ? undefined : v), z.literal("1", { error: "Unknown confirmation." }).optional()),
-    previewHash: z.preprocess((v) => (v === "" ? undefined : v), z.string().regex(/^[0-9a-f]{64}$/, "This preview is not recognised; preview the change again.").optional()),
+    confirm: z.preprocess(
+      (v) => (v === "" ? undefined : v),
+      z.literal("1", { error: "Unknown confirmation." }).optional(),
+    ),
+    previewHash: z.preprocess(
+      (v) => (v === "" ? undefined : v),
+      z
+        .string()
+        .regex(/^[0-9a-f]{64}$/, "This preview is not recognised; preview the change again.")
+        .optional(),
+    ),
   })
-  .refine((v) => !v.confirm || v.previewHash, { path: ["previewHash"], message: "Preview the change before confirming it." });
+  .refine((v) => !v.confirm || v.previewHash, {
+    path: ["previewHash"],
+    message: "Preview the change before confirming it.",
+  });
 export type UpdateClientInput = z.output<typeof updateClientSchema>;

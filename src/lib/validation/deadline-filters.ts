@@ -8,10 +8,17 @@ import { RULES } from "@/domain/deadlines/rules";
 export const OWED_BY = ["all", "us", "client"] as const;
 export const DEADLINE_STATUSES = ["open", "overdue", "settled", "all"] as const;
 export const WITHIN = ["24", "168"] as const;
-export const WITHIN_LABEL: Record<(typeof WITHIN)[number], string> = { "24": "24 hours (and overdue)", "168": "7 days (and overdue)" };
+export const WITHIN_LABEL: Record<(typeof WITHIN)[number], string> = {
+  "24": "24 hours (and overdue)",
+  "168": "7 days (and overdue)",
+};
 export const REGIMES = [...new Set(RULES.map((r) => r.regime))].sort((a, b) => a.localeCompare(b));
 
-export const OWED_BY_LABEL: Record<(typeof OWED_BY)[number], string> = { all: "Anyone (ours first)", us: "Us", client: "Our clients" };
+export const OWED_BY_LABEL: Record<(typeof OWED_BY)[number], string> = {
+  all: "Anyone (ours first)",
+  us: "Us",
+  client: "Our clients",
+};
 export const DEADLINE_STATUS_LABEL: Record<(typeof DEADLINE_STATUSES)[number], string> = {
   open: "Open (not settled)",
   overdue: "Overdue",
@@ -28,7 +35,12 @@ export type DeadlineFilters = {
   within?: (typeof WITHIN)[number];
 };
 
-function pick<S extends z.ZodType>(schema: S, value: unknown, label: string, ignored: string[]): z.output<S> | undefined {
+function pick<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  label: string,
+  ignored: string[],
+): z.output<S> | undefined {
   const raw = Array.isArray(value) ? value[0] : value;
   if (raw === undefined || raw === "") return undefined;
   const parsed = schema.safeParse(raw);

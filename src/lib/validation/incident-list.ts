@@ -13,14 +13,20 @@ const fields = {
   status: z.enum(STATUSES),
   q: z.string().trim().min(1).max(200),
   sort: z.enum(SORTS),
-  cursor: z.string().max(500).regex(/^[A-Za-z0-9_-]+$/),
+  cursor: z
+    .string()
+    .max(500)
+    .regex(/^[A-Za-z0-9_-]+$/),
 };
 
 export type IncidentListQuery = {
   [K in keyof typeof fields]?: z.infer<(typeof fields)[K]>;
 } & { sort: Sort; status: Status };
 
-export function parseIncidentListQuery(params: Record<string, string | string[] | undefined>): { query: IncidentListQuery; ignored: string[] } {
+export function parseIncidentListQuery(params: Record<string, string | string[] | undefined>): {
+  query: IncidentListQuery;
+  ignored: string[];
+} {
   const query: Record<string, unknown> = {};
   const ignored: string[] = [];
   for (const [key, schema] of Object.entries(fields)) {
@@ -36,7 +42,9 @@ export function parseIncidentListQuery(params: Record<string, string | string[] 
 
 /** The filters as a query string (without the page cursor, unless one is given). */
 export function listQueryString(query: IncidentListQuery, cursor?: string): string {
-  const entries = Object.entries(query).filter(([k, v]) => k !== "cursor" && v !== undefined).map(([k, v]) => [k, String(v)]);
+  const entries = Object.entries(query)
+    .filter(([k, v]) => k !== "cursor" && v !== undefined)
+    .map(([k, v]) => [k, String(v)]);
   if (cursor) entries.push(["cursor", cursor]);
   return new URLSearchParams(entries).toString();
 }

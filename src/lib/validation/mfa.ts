@@ -2,7 +2,11 @@ import { z } from "zod";
 
 // Codes are checked for form (6 digits or a recovery code) by the service, which audits a
 // malformed one like a wrong one; here only what no code can be.
-const code = z.string({ error: "Type the code." }).trim().min(1, "Type the code.").max(64, "That is longer than any code.");
+const code = z
+  .string({ error: "Type the code." })
+  .trim()
+  .min(1, "Type the code.")
+  .max(64, "That is longer than any code.");
 
 export const secondFactorSchema = z.object({ code, callbackUrl: z.string().max(2000).optional() });
 export type SecondFactorInput = z.infer<typeof secondFactorSchema>;

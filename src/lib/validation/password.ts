@@ -10,7 +10,10 @@ const newPassword = z
   .max(PASSWORD_MAX * 4, `A password has at most ${PASSWORD_MAX} characters.`);
 
 export const changePasswordSchema = z.object({
-  currentPassword: z.string({ error: "Enter your current password." }).min(1, "Enter your current password.").max(PASSWORD_MAX, "That is not your current password."),
+  currentPassword: z
+    .string({ error: "Enter your current password." })
+    .min(1, "Enter your current password.")
+    .max(PASSWORD_MAX, "That is not your current password."),
   newPassword,
 });
 export type ChangePasswordInput = z.output<typeof changePasswordSchema>;

@@ -1,7 +1,10 @@
 import { z } from "zod";
 import { isTimeZone, parseDateTimeInput } from "@/lib/datetime";
 
-const section = z.preprocess((v) => (v === undefined || v === null ? "" : v), z.string().trim().max(10_000, "At most 10,000 characters."));
+const section = z.preprocess(
+  (v) => (v === undefined || v === null ? "" : v),
+  z.string().trim().max(10_000, "At most 10,000 characters."),
+);
 
 export const reviewSchema = z.object({
   incidentId: z.uuid(),
@@ -19,7 +22,11 @@ export const completeReviewSchema = z.object({ incidentId: z.uuid(), version: z.
 export const actionItemSchema = z
   .object({
     incidentId: z.uuid(),
-    title: z.string({ error: "Describe the action." }).trim().min(3, "Describe the action (at least 3 characters).").max(300, "At most 300 characters."),
+    title: z
+      .string({ error: "Describe the action." })
+      .trim()
+      .min(3, "Describe the action (at least 3 characters).")
+      .max(300, "At most 300 characters."),
     ownerId: z.preprocess((v) => (v === "" ? undefined : v), z.uuid("Choose an owner from the list.").optional()),
     dueAt: z.preprocess((v) => (v === "" ? undefined : v), z.string().max(40).optional()),
     timeZone: z.string().refine(isTimeZone, "Unknown time zone."),

@@ -18,7 +18,11 @@ const clientIds = z.array(z.uuid("Choose clients from the list.")).max(500, "Too
 const clientId = z.preprocess((v) => (v === "" ? undefined : v), z.uuid("Choose the client from the list.").optional());
 
 export const createUserSchema = z.object({
-  name: z.string({ error: "Enter a name." }).trim().min(1, "Enter a name.").max(200, "A name has at most 200 characters."),
+  name: z
+    .string({ error: "Enter a name." })
+    .trim()
+    .min(1, "Enter a name.")
+    .max(200, "A name has at most 200 characters."),
   email,
   role,
   clientIds,

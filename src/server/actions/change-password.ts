@@ -18,13 +18,27 @@ export async function changePassword(_prev: FormState, form: FormData): Promise<
     const session = await sessionFor(["complete"]);
     if (!session) return { ok: false, message: SESSION_ENDED, at: Date.now() };
     const parsed = changePasswordSchema.safeParse(formObject(form));
-    if (!parsed.success) return { ok: false, message: "Check the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error), at: Date.now() };
+    if (!parsed.success)
+      return {
+        ok: false,
+        message: "Check the highlighted fields.",
+        fieldErrors: fieldErrorsOf(parsed.error),
+        at: Date.now(),
+      };
     const h = await headers();
-    const result = await changeOwnPassword(session.userId, session.sessionId, parsed.data, { requestId, ip: clientIp(h), userAgent: userAgentOf(h) });
+    const result = await changeOwnPassword(session.userId, session.sessionId, parsed.data, {
+      requestId,
+      ip: clientIp(h),
+      userAgent: userAgentOf(h),
+    });
     if (!result.ok) return { ok: false, message: result.message, fieldErrors: result.fieldErrors, at: Date.now() };
     return { ok: true, message: "Password changed. Your other sessions have been signed out.", at: Date.now() };
   } catch (error) {
     log.error("action.failed", { requestId, action: "change_password", ...describeError(error) });
-    return { ok: false, message: `Something went wrong; nothing was saved. Reference: ${requestId.slice(0, 8)}.`, at: Date.now() };
+    return {
+      ok: false,
+      message: `Something went wrong; nothing was saved. Reference: ${requestId.slice(0, 8)}.`,
+      at: Date.now(),
+    };
   }
 }

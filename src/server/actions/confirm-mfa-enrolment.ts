@@ -19,13 +19,34 @@ export async function confirmMfaEnrolment(_prev: EnrolmentState, form: FormData)
   const session = await sessionFor(["needs_enrolment", "complete"]);
   if (!session) return { ok: false, message: SESSION_ENDED, at: Date.now() };
   const parsed = enrolmentSchema.safeParse(formObject(form));
-  if (!parsed.success) return { ok: false, message: "Check the highlighted field.", fieldErrors: fieldErrorsOf(parsed.error), at: Date.now() };
+  if (!parsed.success)
+    return {
+      ok: false,
+      message: "Check the highlighted field.",
+      fieldErrors: fieldErrorsOf(parsed.error),
+      at: Date.now(),
+    };
   try {
-    const result = await confirmEnrolment(session.sessionId, session.userId, parsed.data, session.meta, new Date(), { signedIn: session.status === "complete" });
+    const result = await confirmEnrolment(session.sessionId, session.userId, parsed.data, session.meta, new Date(), {
+      signedIn: session.status === "complete",
+    });
     if (!result.ok) return { ok: false, message: result.message, fieldErrors: result.fieldErrors, at: Date.now() };
-    return { ok: true, message: "Two-step verification is on.", recoveryCodes: result.value.recoveryCodes, at: Date.now() };
+    return {
+      ok: true,
+      message: "Two-step verification is on.",
+      recoveryCodes: result.value.recoveryCodes,
+      at: Date.now(),
+    };
   } catch (error) {
-    log.error("action.failed", { requestId: session.meta.requestId, action: "confirmMfaEnrolment", ...describeError(error) });
-    return { ok: false, message: `Something went wrong; nothing was saved. Reference: ${session.meta.requestId?.slice(0, 8)}.`, at: Date.now() };
+    log.error("action.failed", {
+      requestId: session.meta.requestId,
+      action: "confirmMfaEnrolment",
+      ...describeError(error),
+    });
+    return {
+      ok: false,
+      message: `Something went wrong; nothing was saved. Reference: ${session.meta.requestId?.slice(0, 8)}.`,
+      at: Date.now(),
+    };
   }
 }

@@ -18,7 +18,9 @@ export async function endOneSession(_prev: FormState, form: FormData): Promise<F
     await clearSessionCookie();
     redirect("/login");
   }
-  return ended ? { ok: true, message: "Session ended.", at: Date.now() } : { ok: false, message: "That session had already ended, or is not one of yours.", at: Date.now() };
+  return ended
+    ? { ok: true, message: "Session ended.", at: Date.now() }
+    : { ok: false, message: "That session had already ended, or is not one of yours.", at: Date.now() };
 }
 
 /** "End all others": every session of the person but this one. */
@@ -26,7 +28,11 @@ export async function endOtherSessions(_prev: FormState): Promise<FormState> {
   const session = await sessionFor(["complete"]);
   if (!session) return { ok: false, message: SESSION_ENDED, at: Date.now() };
   const count = await endAllSessions(session.userId, session.sessionId, session.meta);
-  return { ok: true, message: count ? `Ended ${count} other ${count === 1 ? "session" : "sessions"}.` : "No other session was open.", at: Date.now() };
+  return {
+    ok: true,
+    message: count ? `Ended ${count} other ${count === 1 ? "session" : "sessions"}.` : "No other session was open.",
+    at: Date.now(),
+  };
 }
 
 /** "Sign out everywhere": every session of the person, this one included. */

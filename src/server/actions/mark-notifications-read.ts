@@ -6,5 +6,11 @@ import type { FormState } from "./form-state";
 import { markNotificationsRead as service } from "../services/mark-notifications-read";
 
 export async function markNotificationsRead(_prev: FormState, _form: FormData): Promise<FormState> {
-  return runAction({ permission: "incident:read", schema: z.object({}), input: {}, service: (ctx) => service(ctx), success: "All marked as read." });
+  return runAction({
+    permission: "incident:read",
+    schema: z.object({}),
+    input: {},
+    service: (ctx) => service(ctx),
+    success: "All marked as read.",
+  });
 }

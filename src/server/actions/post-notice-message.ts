@@ -7,5 +7,11 @@ import { noticeMessageSchema } from "@/lib/validation/notice";
 
 /** Client contacts ask (portal:ask); staff answer (notice:draft). The service checks which. */
 export async function postNoticeMessage(_prev: FormState, form: FormData): Promise<FormState> {
-  return runAction({ permission: "portal:view", schema: noticeMessageSchema, input: formObject(form), service, success: "Message sent." });
+  return runAction({
+    permission: "portal:view",
+    schema: noticeMessageSchema,
+    input: formObject(form),
+    service,
+    success: "Message sent.",
+  });
 }

@@ -9,6 +9,7 @@ export async function publicOrigin(): Promise<string> {
   if (configured) return new URL(configured).origin;
   const h = await headers();
   const host = h.get("host") ?? "";
-  if (!/^([a-z0-9-]+\.)*[a-z0-9-]+(:\d{1,5})?$|^\[[0-9a-f:.]+\](:\d{1,5})?$/i.test(host)) return `http://localhost:${process.env.PORT || 3000}`;
+  if (!/^([a-z0-9-]+\.)*[a-z0-9-]+(:\d{1,5})?$|^\[[0-9a-f:.]+\](:\d{1,5})?$/i.test(host))
+    return `http://localhost:${process.env.PORT || 3000}`;
   return `${forwardedHttps(h) ? "https" : "http"}://${host}`;
 }

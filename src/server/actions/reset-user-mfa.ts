@@ -11,6 +11,7 @@ export async function resetUserMfa(_prev: FormState, form: FormData): Promise<Fo
     schema: resetMfaSchema,
     input: formObject(form),
     service: (ctx, input) => resetMfa(ctx, input.userId),
-    success: "Two-step verification reset: their sessions have ended and they set up a new authenticator at their next sign-in.",
+    success:
+      "Two-step verification reset: their sessions have ended and they set up a new authenticator at their next sign-in.",
   });
 }

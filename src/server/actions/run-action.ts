@@ -43,12 +43,22 @@ export async function runAction<S extends z.ZodType, T>(opts: {
   try {
     const auth = await authorize(opts.permission, { fresh: true });
     if (!auth.ok) {
-      return { ok: false, message: auth.code === "UNAUTHENTICATED" ? "Your session has ended. Sign in again." : "Not found.", at: Date.now() };
+      return {
+        ok: false,
+        message: auth.code === "UNAUTHENTICATED" ? "Your session has ended. Sign in again." : "Not found.",
+        at: Date.now(),
+      };
     }
     const nul = nulFieldErrors(opts.input);
     if (nul) return { ok: false, message: "Check the highlighted fields.", fieldErrors: nul, at: Date.now() };
     const parsed = opts.schema.safeParse(opts.input);
-    if (!parsed.success) return { ok: false, message: "Check the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error), at: Date.now() };
+    if (!parsed.success)
+      return {
+        ok: false,
+        message: "Check the highlighted fields.",
+        fieldErrors: fieldErrorsOf(parsed.error),
+        at: Date.now(),
+      };
     const h = await headers();
     const ctx: ServiceContext = {
       viewer: auth.viewer,
@@ -57,11 +67,20 @@ export async function runAction<S extends z.ZodType, T>(opts: {
       ip: clientIp(h),
     };
     const result = await opts.service(ctx, parsed.data);
-    if (!result.ok) return { ok: false, message: result.message, fieldErrors: result.fieldErrors, reasons: result.reasons, at: Date.now() };
+    if (!result.ok)
+      return {
+        ok: false,
+        message: result.message,
+        fieldErrors: result.fieldErrors,
+        reasons: result.reasons,
+        at: Date.now(),
+      };
     // Every page reads live data; this tells the router to refetch what the person is looking
     // at, drawn with what was just saved (the per-process caches learn of it first).
     // (best effort: the change is committed, and the feed's notice follows anyway)
-    await caughtUpWith(auth.viewer.organizationId).catch((error) => log.warn("action.catch_up_failed", { requestId, ...describeError(error) }));
+    await caughtUpWith(auth.viewer.organizationId).catch((error) =>
+      log.warn("action.catch_up_failed", { requestId, ...describeError(error) }),
+    );
     revalidatePath("/", "layout");
     return { ok: true, message: opts.success, value: result.value, at: Date.now() };
   } catch (error) {
@@ -75,6 +94,10 @@ export async function runAction<S extends z.ZodType, T>(opts: {
       return { ok: false, message: UNAVAILABLE_MESSAGE, at: Date.now() };
     }
     log.error("action.failed", { requestId, permission: opts.permission, ...describeError(error) });
-    return { ok: false, message: `Something went wrong; nothing was saved. Reference: ${requestId.slice(0, 8)}.`, at: Date.now() };
+    return {
+      ok: false,
+      message: `Something went wrong; nothing was saved. Reference: ${requestId.slice(0, 8)}.`,
+      at: Date.now(),
+    };
   }
 }

@@ -10,7 +10,9 @@ import type { SessionStatus } from "@/domain/access/session-status";
  * For the actions of the sign-in steps and the Security page, which act on the session itself
  * (not through a permission): the session's ids when its state is one of `allowed`, else null.
  */
-export async function sessionFor(allowed: readonly SessionStatus[]): Promise<{ userId: string; sessionId: string; status: SessionStatus; meta: SessionMeta } | null> {
+export async function sessionFor(
+  allowed: readonly SessionStatus[],
+): Promise<{ userId: string; sessionId: string; status: SessionStatus; meta: SessionMeta } | null> {
   const gate = await getSessionGate();
   if (!gate.userId || !gate.sessionId || !allowed.includes(gate.status)) return null;
   const h = await headers();

@@ -18,12 +18,22 @@ export async function setPassword(_prev: FormState, form: FormData): Promise<For
   const requestId = randomUUID();
   try {
     const parsed = setPasswordSchema.safeParse(formObject(form));
-    if (!parsed.success) return { ok: false, message: "Check the highlighted field.", fieldErrors: fieldErrorsOf(parsed.error), at: Date.now() };
+    if (!parsed.success)
+      return {
+        ok: false,
+        message: "Check the highlighted field.",
+        fieldErrors: fieldErrorsOf(parsed.error),
+        at: Date.now(),
+      };
     const result = await setPasswordWithToken(parsed.data, { ip: clientIp(await headers()), requestId });
     if (!result.ok) return { ok: false, message: result.message, fieldErrors: result.fieldErrors, at: Date.now() };
     return { ok: true, message: "Your password is set. Sign in with it now.", at: Date.now() };
   } catch (error) {
     log.error("action.failed", { requestId, action: "set_password", ...describeError(error) });
-    return { ok: false, message: `Something went wrong; nothing was saved. Reference: ${requestId.slice(0, 8)}.`, at: Date.now() };
+    return {
+      ok: false,
+      message: `Something went wrong; nothing was saved. Reference: ${requestId.slice(0, 8)}.`,
+      at: Date.now(),
+    };
   }
 }

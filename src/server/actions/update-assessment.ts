@@ -6,5 +6,11 @@ import { updateAssessment as service } from "../services/incidents/update-assess
 import { assessmentSchema } from "@/lib/validation/notice";
 
 export async function updateAssessment(_prev: FormState, form: FormData): Promise<FormState> {
-  return runAction({ permission: "incident:update", schema: assessmentSchema, input: formObject(form), service, success: "Assessment saved; obligations recomputed." });
+  return runAction({
+    permission: "incident:update",
+    schema: assessmentSchema,
+    input: formObject(form),
+    service,
+    success: "Assessment saved; obligations recomputed.",
+  });
 }

@@ -50,7 +50,13 @@ export function masterKeys(): MasterKeyRing {
   return ring.value;
 }
 
-type KeyRow = { id: string; incidentId: string; masterKeyId: string | null; wrapped: Uint8Array | null; destroyedAt: Date | null };
+type KeyRow = {
+  id: string;
+  incidentId: string;
+  masterKeyId: string | null;
+  wrapped: Uint8Array | null;
+  destroyedAt: Date | null;
+};
 const KEY_COLUMNS = { id: true, incidentId: true, masterKeyId: true, wrapped: true, destroyedAt: true } as const;
 
 function liveCipher(incidentId: string, keyId: string, dataKey: Buffer): IncidentCipher {
@@ -84,18 +90,30 @@ function closedCipher(incidentId: string, shown: string, refusal: string): Incid
 
 /** Text stored before encryption, for an incident that has no data key yet: readable, and a write makes its key. */
 function legacyCipher(incidentId: string): IncidentCipher {
-  return closedCipher(incidentId, "[unreadable: sealed under a data key that does not exist]", "This incident has no data key yet; reload and try again.");
+  return closedCipher(
+    incidentId,
+    "[unreadable: sealed under a data key that does not exist]",
+    "This incident has no data key yet; reload and try again.",
+  );
 }
 
 function cipherOf(row: KeyRow): IncidentCipher {
   if (row.destroyedAt || !row.wrapped || !row.masterKeyId) {
-    return closedCipher(row.incidentId, ERASED_TEXT, "This incident was erased under the retention policy; nothing can be added to it.");
+    return closedCipher(
+      row.incidentId,
+      ERASED_TEXT,
+      "This incident was erased under the retention policy; nothing can be added to it.",
+    );
   }
   const master = masterKeys().byId.get(row.masterKeyId);
   if (!master) {
     const problem = `This incident's data key is wrapped by master key "${row.masterKeyId}", which is not in WARDEN_MASTER_KEYS`;
     log.error("crypto.master_key_missing", { incidentId: row.incidentId, masterKeyId: row.masterKeyId });
-    return closedCipher(row.incidentId, `[unreadable: ${problem.replace("This incident's", "its")}]`, `${problem}: ask an administrator to restore that key. Nothing was saved.`);
+    return closedCipher(
+      row.incidentId,
+      `[unreadable: ${problem.replace("This incident's", "its")}]`,
+      `${problem}: ask an administrator to restore that key. Nothing was saved.`,
+    );
   }
   return liveCipher(row.incidentId, row.id, unwrapDataKey(master, row.masterKeyId, row.incidentId, row.wrapped));
 }
@@ -110,7 +128,10 @@ function memo(client: object): Map<string, IncidentCipher> {
 }
 
 /** Ciphers to read several incidents' text (one query); incidents without a key read as stored. */
-export async function readCiphers(client: Db | Tx, incidentIds: readonly string[]): Promise<Map<string, IncidentCipher>> {
+export async function readCiphers(
+  client: Db | Tx,
+  incidentIds: readonly string[],
+): Promise<Map<string, IncidentCipher>> {
   const ids = [...new Set(incidentIds)];
   const out = new Map<string, IncidentCipher>();
   if (ids.length === 0) return out;
@@ -133,12 +154,21 @@ export async function readCipher(client: Db | Tx, incidentId: string): Promise<I
 }
 
 /** Makes a new incident's data key, wrapped by the active master key, in the creating transaction. */
-export async function createIncidentKey(tx: Tx, incident: { id: string; organizationId: string }): Promise<IncidentCipher> {
+export async function createIncidentKey(
+  tx: Tx,
+  incident: { id: string; organizationId: string },
+): Promise<IncidentCipher> {
   const { active } = masterKeys();
   const id = randomUUID();
   const dataKey = newDataKey();
   await tx.incidentKey.create({
-    data: { id, incidentId: incident.id, organizationId: incident.organizationId, masterKeyId: active.id, wrapped: new Uint8Array(wrapDataKey(active.key, active.id, incident.id, dataKey)) },
+    data: {
+      id,
+      incidentId: incident.id,
+      organizationId: incident.organizationId,
+      masterKeyId: active.id,
+      wrapped: new Uint8Array(wrapDataKey(active.key, active.id, incident.id, dataKey)),
+    },
   });
   const cipher = liveCipher(incident.id, id, dataKey);
   memo(tx).set(incident.id, cipher);
@@ -161,12 +191,19 @@ export async function writeCipher(tx: Tx, incident: { id: string; organizationId
 
 /** Crypto-erases an incident: its data key's material is gone, so every value sealed under it is unreadable for good. */
 export async function destroyIncidentKey(tx: Tx, incidentId: string, at: Date): Promise<void> {
-  const { count } = await tx.incidentKey.updateMany({ where: { incidentId, destroyedAt: null }, data: { wrapped: null, masterKeyId: null, destroyedAt: at } });
+  const { count } = await tx.incidentKey.updateMany({
+    where: { incidentId, destroyedAt: null },
+    data: { wrapped: null, masterKeyId: null, destroyedAt: at },
+  });
   if (count === 0) {
     // An incident stored before encryption has no key yet: a destroyed one is recorded, so a
     // value sealed later under a key made elsewhere cannot appear.
     const incident = await tx.incident.findUnique({ where: { id: incidentId }, select: { organizationId: true } });
-    if (incident) await tx.incidentKey.createMany({ data: [{ id: randomUUID(), incidentId, organizationId: incident.organizationId, destroyedAt: at }], skipDuplicates: true });
+    if (incident)
+      await tx.incidentKey.createMany({
+        data: [{ id: randomUUID(), incidentId, organizationId: incident.organizationId, destroyedAt: at }],
+        skipDuplicates: true,
+      });
   }
   memo(tx).delete(incidentId);
 }

@@ -26,7 +26,10 @@ const BATCH = 200;
  * reads each data key by the master key id stored with it). Also seals text stored before
  * encryption. Safe to run again, and beside a running app.
  */
-export async function rotateMasterKeys(prisma: PrismaClient, onProgress?: (p: RotationProgress) => void): Promise<RotationReport> {
+export async function rotateMasterKeys(
+  prisma: PrismaClient,
+  onProgress?: (p: RotationProgress) => void,
+): Promise<RotationReport> {
   const ring = masterKeys();
   let rewrapped = 0;
   const skipped = new Set<string>();
@@ -39,14 +42,19 @@ export async function rotateMasterKeys(prisma: PrismaClient, onProgress?: (p: Ro
     if (batch.length === 0) break;
     for (const { id } of batch) {
       const done = await prisma.$transaction(async (tx) => {
-        const [row] = await tx.$queryRaw<Array<{ incidentId: string; masterKeyId: string | null; wrapped: Uint8Array | null }>>`
+        const [row] = await tx.$queryRaw<
+          Array<{ incidentId: string; masterKeyId: string | null; wrapped: Uint8Array | null }>
+        >`
           SELECT "incidentId", "masterKeyId", wrapped FROM "IncidentKey" WHERE id = ${id} AND "destroyedAt" IS NULL FOR UPDATE`;
         if (!row?.masterKeyId || !row.wrapped || row.masterKeyId === ring.active.id) return false; // erased or rotated meanwhile
         const old = ring.byId.get(row.masterKeyId);
         if (!old) return null;
         const dataKey = unwrapDataKey(old, row.masterKeyId, row.incidentId, row.wrapped);
         const wrapped = new Uint8Array(wrapDataKey(ring.active.key, ring.active.id, row.incidentId, dataKey));
-        await tx.incidentKey.update({ where: { id }, data: { masterKeyId: ring.active.id, wrapped, rewrappedAt: new Date() } });
+        await tx.incidentKey.update({
+          where: { id },
+          data: { masterKeyId: ring.active.id, wrapped, rewrappedAt: new Date() },
+        });
         return true;
       });
       if (done === null) skipped.add(id);
@@ -57,11 +65,23 @@ export async function rotateMasterKeys(prisma: PrismaClient, onProgress?: (p: Ro
     }
   }
   const sealedIncidents = await sealStoredText(prisma, (done) => onProgress?.({ stage: "seal", done }));
-  const left = await prisma.incidentKey.groupBy({ by: ["masterKeyId"], where: { destroyedAt: null, masterKeyId: { not: ring.active.id } }, _count: { _all: true } });
-  const remaining = Object.fromEntries([...ring.byId.keys()].filter((id) => id !== ring.active.id).map((id) => [id, 0]));
+  const left = await prisma.incidentKey.groupBy({
+    by: ["masterKeyId"],
+    where: { destroyedAt: null, masterKeyId: { not: ring.active.id } },
+    _count: { _all: true },
+  });
+  const remaining = Object.fromEntries(
+    [...ring.byId.keys()].filter((id) => id !== ring.active.id).map((id) => [id, 0]),
+  );
   // a key without a master key is destroyed, and destroyed keys are not counted here
   for (const l of left) if (l.masterKeyId !== null) remaining[l.masterKeyId] = l._count._all;
-  return { active: ring.active.id, rewrapped, sealedIncidents, remaining, missing: Object.keys(remaining).filter((id) => !ring.byId.has(id)) };
+  return {
+    active: ring.active.id,
+    rewrapped,
+    sealedIncidents,
+    remaining,
+    missing: Object.keys(remaining).filter((id) => !ring.byId.has(id)),
+  };
 }
 
 /** Seals, incident by incident, every text still stored in the clear (written before encryption). */
@@ -95,7 +115,9 @@ const open = (v: string | null): v is string => v !== null && v !== "" && !isSea
 async function sealIncident(tx: Tx, incidentId: string) {
   // the incident's row lock orders this with the app's writers of its own fields; rows of other
   // tables are updated only if they still hold the text read here (a concurrent write wins)
-  const [incident] = await tx.$queryRaw<Array<{ id: string; organizationId: string; summary: string; clientSummary: string }>>`
+  const [incident] = await tx.$queryRaw<
+    Array<{ id: string; organizationId: string; summary: string; clientSummary: string }>
+  >`
     SELECT id, "organizationId", summary, "clientSummary" FROM "Incident" WHERE id = ${incidentId}::uuid FOR UPDATE`;
   if (!incident) return;
   const cipher = await writeCipher(tx, incident);
@@ -105,37 +127,75 @@ async function sealIncident(tx: Tx, incidentId: string) {
       where: { id: incidentId },
       data: {
         summary: open(incident.summary) ? seal("incident.summary", incident.summary) : undefined,
-        clientSummary: open(incident.clientSummary) ? seal("incident.clientSummary", incident.clientSummary) : undefined,
+        clientSummary: open(incident.clientSummary)
+          ? seal("incident.clientSummary", incident.clientSummary)
+          : undefined,
       },
     });
   }
   for (const n of await tx.incidentNote.findMany({ where: { incidentId }, select: { id: true, body: true } })) {
-    if (open(n.body)) await tx.incidentNote.updateMany({ where: { id: n.id, body: n.body }, data: { body: seal("note.body", n.body) } });
+    if (open(n.body))
+      await tx.incidentNote.updateMany({
+        where: { id: n.id, body: n.body },
+        data: { body: seal("note.body", n.body) },
+      });
   }
-  for (const e of await tx.evidence.findMany({ where: { incidentId }, select: { id: true, description: true, custody: { select: { id: true, note: true } } } })) {
-    if (open(e.description)) await tx.evidence.updateMany({ where: { id: e.id, description: e.description }, data: { description: seal("evidence.description", e.description) } });
-    for (const c of e.custody) if (open(c.note)) await tx.custodyEntry.updateMany({ where: { id: c.id, note: c.note }, data: { note: seal("custody.note", c.note) } });
+  for (const e of await tx.evidence.findMany({
+    where: { incidentId },
+    select: { id: true, description: true, custody: { select: { id: true, note: true } } },
+  })) {
+    if (open(e.description))
+      await tx.evidence.updateMany({
+        where: { id: e.id, description: e.description },
+        data: { description: seal("evidence.description", e.description) },
+      });
+    for (const c of e.custody)
+      if (open(c.note))
+        await tx.custodyEntry.updateMany({
+          where: { id: c.id, note: c.note },
+          data: { note: seal("custody.note", c.note) },
+        });
   }
   for (const a of await tx.affectedAsset.findMany({ where: { incidentId }, select: { id: true, name: true } })) {
     if (open(a.name)) {
       await tx.affectedAsset.updateMany({
         where: { id: a.id, name: a.name },
-        data: { name: seal("asset.name", a.name), nameDigest: cipher.digest("asset.name", a.name.toLocaleLowerCase("und")) },
+        data: {
+          name: seal("asset.name", a.name),
+          nameDigest: cipher.digest("asset.name", a.name.toLocaleLowerCase("und")),
+        },
       });
     }
   }
   await sealNotices(tx, incidentId, cipher);
   const review = await tx.postMortem.findUnique({ where: { incidentId } });
   if (review && REVIEW_SECTIONS.some((s) => open(review[s.key]))) {
-    const data = Object.fromEntries(REVIEW_SECTIONS.map((s) => [s.key, open(review[s.key]) ? seal("postmortem.section", review[s.key]) : review[s.key]]));
+    const data = Object.fromEntries(
+      REVIEW_SECTIONS.map((s) => [
+        s.key,
+        open(review[s.key]) ? seal("postmortem.section", review[s.key]) : review[s.key],
+      ]),
+    );
     await tx.postMortem.updateMany({ where: { incidentId, version: review.version }, data });
   }
 }
 
 async function sealNotices(tx: Tx, incidentId: string, cipher: IncidentCipher) {
-  for (const n of await tx.notice.findMany({ where: { incidentId }, select: { id: true, fields: true, version: true, messages: { select: { id: true, body: true } } } })) {
+  for (const n of await tx.notice.findMany({
+    where: { incidentId },
+    select: { id: true, fields: true, version: true, messages: { select: { id: true, body: true } } },
+  })) {
     // The content hash is over the opened fields: sealing leaves an approved notice intact.
-    if (Array.isArray(n.fields)) await tx.notice.updateMany({ where: { id: n.id, version: n.version }, data: { fields: sealNoticeFields(cipher, n.fields as NoticeField[]) } });
-    for (const m of n.messages) if (open(m.body)) await tx.noticeMessage.updateMany({ where: { id: m.id, body: m.body }, data: { body: cipher.seal("notice.message", m.body) } });
+    if (Array.isArray(n.fields))
+      await tx.notice.updateMany({
+        where: { id: n.id, version: n.version },
+        data: { fields: sealNoticeFields(cipher, n.fields as NoticeField[]) },
+      });
+    for (const m of n.messages)
+      if (open(m.body))
+        await tx.noticeMessage.updateMany({
+          where: { id: m.id, body: m.body },
+          data: { body: cipher.seal("notice.message", m.body) },
+        });
   }
 }

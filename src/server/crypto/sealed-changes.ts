@@ -28,11 +28,18 @@ export function holdsSealedText(changes: Prisma.InputJsonValue | null | undefine
   return Object.entries(changes).some(([key, value]) => SEALED_KEYS.has(key) && value !== null && value !== undefined);
 }
 
-export function sealChanges(cipher: IncidentCipher, changes: Prisma.InputJsonValue | null | undefined): Prisma.InputJsonValue | null {
-  if (changes === null || changes === undefined || typeof changes !== "object" || Array.isArray(changes)) return changes ?? null;
+export function sealChanges(
+  cipher: IncidentCipher,
+  changes: Prisma.InputJsonValue | null | undefined,
+): Prisma.InputJsonValue | null {
+  if (changes === null || changes === undefined || typeof changes !== "object" || Array.isArray(changes))
+    return changes ?? null;
   const out: Record<string, Prisma.InputJsonValue | null> = {};
   for (const [key, value] of Object.entries(changes as Record<string, Prisma.InputJsonValue | null>)) {
-    out[key] = SEALED_KEYS.has(key) && value !== null && value !== undefined ? cipher.seal("audit.changes", JSON.stringify(value)) : value;
+    out[key] =
+      SEALED_KEYS.has(key) && value !== null && value !== undefined
+        ? cipher.seal("audit.changes", JSON.stringify(value))
+        : value;
   }
   return out;
 }

@@ -6,7 +6,9 @@ type Sections = Record<ReviewSection, string>;
 
 /** The post-mortem's sections as stored: each sealed under the incident's data key. */
 export function sealSections(cipher: IncidentCipher, sections: Sections): Sections {
-  return Object.fromEntries(REVIEW_SECTIONS.map((s) => [s.key, cipher.seal("postmortem.section", sections[s.key])])) as Sections;
+  return Object.fromEntries(
+    REVIEW_SECTIONS.map((s) => [s.key, cipher.seal("postmortem.section", sections[s.key])]),
+  ) as Sections;
 }
 
 /** A stored review with its sections opened (every other field as it is). */

@@ -12,7 +12,14 @@ export async function readChainHeads(prisma: PrismaClient): Promise<AnchorHead[]
       orderBy: { seq: "desc" },
       select: { seq: true, hash: true, at: true },
     });
-    if (last) heads.push({ organizationId: org.id, organizationSlug: org.slug, seq: last.seq, hash: last.hash, at: last.at.toISOString() });
+    if (last)
+      heads.push({
+        organizationId: org.id,
+        organizationSlug: org.slug,
+        seq: last.seq,
+        hash: last.hash,
+        at: last.at.toISOString(),
+      });
   }
   return heads;
 }

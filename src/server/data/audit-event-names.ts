@@ -32,7 +32,9 @@ export async function auditEventNames(viewer: Viewer, events: readonly NamedEven
           select: { id: true, ruleId: true, citation: true, recipient: true, notices: { select: { id: true } } },
         })
       : [],
-    people.length ? db().user.findMany({ where: userWhere(viewer, { id: { in: people } }), select: { id: true, name: true } }) : [],
+    people.length
+      ? db().user.findMany({ where: userWhere(viewer, { id: { in: people } }), select: { id: true, name: true } })
+      : [],
   ]);
   return {
     people: Object.fromEntries(users.map((p) => [p.id, p.name])),

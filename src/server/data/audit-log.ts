@@ -16,24 +16,53 @@ import { parseId } from "@/lib/validation/ids";
 export const AUDIT_PAGE_SIZE = 50;
 
 /** Filters after their ids were checked against the viewer's organization (audit-filters.ts). */
-export type AuditFilter = { personId?: string; clientId?: string; incidentId?: string; kind: AuditKind; fromAt?: Date; toAt?: Date };
+export type AuditFilter = {
+  personId?: string;
+  clientId?: string;
+  incidentId?: string;
+  kind: AuditKind;
+  fromAt?: Date;
+  toAt?: Date;
+};
 
 export type ChangeRow = {
-  id: string; seq: number; at: Date; actorLabel: string; action: string; entityType: string; entityId: string | null;
-  incidentId: string | null; incidentReference: string | null; requestId: string | null; ip: string | null;
+  id: string;
+  seq: number;
+  at: Date;
+  actorLabel: string;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  incidentId: string | null;
+  incidentReference: string | null;
+  requestId: string | null;
+  ip: string | null;
   /** As chained: an incident's free text in it is sealed. */
   changes: unknown;
   /** The change in the timeline's words (sealed text opened for it). */
   text: string;
 };
 export type ReadRow = {
-  id: string; at: Date; actorLabel: string; actorRole: string; kind: string; targetType: string; targetId: string | null;
-  incidentId: string | null; incidentReference: string | null; clientName: string | null; requestId: string | null; ip: string | null;
+  id: string;
+  at: Date;
+  actorLabel: string;
+  actorRole: string;
+  kind: string;
+  targetType: string;
+  targetId: string | null;
+  incidentId: string | null;
+  incidentReference: string | null;
+  clientName: string | null;
+  requestId: string | null;
+  ip: string | null;
 };
-export type AuditPage = { view: "changes"; rows: ChangeRow[]; nextCursor: string | null } | { view: "reads"; rows: ReadRow[]; nextCursor: string | null };
+export type AuditPage =
+  | { view: "changes"; rows: ChangeRow[]; nextCursor: string | null }
+  | { view: "reads"; rows: ReadRow[]; nextCursor: string | null };
 
 /** The first string after every one that starts with `prefix` ("auth." → "auth/"). */
-const prefixEnd = (prefix: string) => prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
+const prefixEnd = (prefix: string) =>
+  prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
 
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const encode = (v: unknown) => Buffer.from(JSON.stringify(v)).toString("base64url");
@@ -74,12 +103,23 @@ async function changes(viewer: Viewer, f: AuditFilter, after: number | null, lim
   // an incident's free text in `changes` is sealed under its key: opened for the wording only,
   // `changes` stays as chained (the CSV carries what the hash covers)
   const ciphers = await readCiphers(db(), [...new Set(rows.flatMap((r) => (r.incidentId ? [r.incidentId] : [])))]);
-  const opened = rows.map((row) => ({ row, event: { ...row, changes: row.incidentId ? openChanges(ciphers.get(row.incidentId), row.changes) : row.changes } }));
-  const names = await auditEventNames(viewer, opened.map((o) => o.event));
+  const opened = rows.map((row) => ({
+    row,
+    event: { ...row, changes: row.incidentId ? openChanges(ciphers.get(row.incidentId), row.changes) : row.changes },
+  }));
+  const names = await auditEventNames(
+    viewer,
+    opened.map((o) => o.event),
+  );
   return opened.map(({ row, event }) => ({ ...row, text: describeEvent(event, names) }));
 }
 
-async function reads(viewer: Viewer, f: AuditFilter, after: { at: Date; id: string } | null, limit: number): Promise<ReadRow[]> {
+async function reads(
+  viewer: Viewer,
+  f: AuditFilter,
+  after: { at: Date; id: string } | null,
+  limit: number,
+): Promise<ReadRow[]> {
   const and = [readEventScopeSql(viewer)];
   if (f.personId) and.push(Prisma.sql`r."actorId" = ${f.personId}::uuid`);
   if (f.incidentId) and.push(Prisma.sql`r."incidentId" = ${f.incidentId}::uuid`);
@@ -88,7 +128,10 @@ async function reads(viewer: Viewer, f: AuditFilter, after: { at: Date; id: stri
   if (f.fromAt) and.push(Prisma.sql`r.at >= ${f.fromAt}::timestamp`);
   if (f.toAt) and.push(Prisma.sql`r.at < ${f.toAt}::timestamp`);
   // "at ≤ v AND (at < v OR id < last)": the first half bounds the index walk (see incidents.ts)
-  if (after) and.push(Prisma.sql`r.at <= ${after.at}::timestamp AND (r.at < ${after.at}::timestamp OR r.id < ${after.id}::uuid)`);
+  if (after)
+    and.push(
+      Prisma.sql`r.at <= ${after.at}::timestamp AND (r.at < ${after.at}::timestamp OR r.id < ${after.id}::uuid)`,
+    );
   return sqlRows<ReadRow>(Prisma.sql`
     SELECT r.id, r.at, r."actorLabel", r."actorRole"::text AS "actorRole", r.kind, r."targetType", r."targetId", r."incidentId", r."requestId", r.ip,
       i.reference AS "incidentReference", c.name AS "clientName"
@@ -108,12 +151,21 @@ function changeCursor(raw: string | undefined): number | null {
 }
 
 /** One page of the log (a cursor from another view or a forged one starts from the top). */
-export async function listAuditLog(viewer: Viewer, f: AuditFilter, cursor?: string, limit = AUDIT_PAGE_SIZE): Promise<AuditPage> {
+export async function listAuditLog(
+  viewer: Viewer,
+  f: AuditFilter,
+  cursor?: string,
+  limit = AUDIT_PAGE_SIZE,
+): Promise<AuditPage> {
   if (isReadKind(f.kind)) {
     const rows = await reads(viewer, f, readCursor(cursor), limit + 1);
     // a row past the page means there is a next page, which starts after the page's last row
     const last = rows.length > limit ? rows[limit - 1] : undefined;
-    return { view: "reads", rows: rows.slice(0, limit), nextCursor: last ? encode([last.at.toISOString(), last.id]) : null };
+    return {
+      view: "reads",
+      rows: rows.slice(0, limit),
+      nextCursor: last ? encode([last.at.toISOString(), last.id]) : null,
+    };
   }
   const rows = await changes(viewer, f, changeCursor(cursor), limit + 1);
   const last = rows.length > limit ? rows[limit - 1] : undefined;

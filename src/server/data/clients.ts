@@ -52,7 +52,11 @@ function toSummary(c: SummaryRow): ClientSummary {
 
 /** Clients the viewer may see, by name. */
 export async function listVisibleClients(viewer: Viewer): Promise<ClientSummary[]> {
-  const rows = await db().client.findMany({ where: clientWhere(viewer), select: summarySelect, orderBy: { name: "asc" } });
+  const rows = await db().client.findMany({
+    where: clientWhere(viewer),
+    select: summarySelect,
+    orderBy: { name: "asc" },
+  });
   return rows.map(toSummary);
 }
 

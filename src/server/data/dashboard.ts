@@ -36,11 +36,24 @@ const UNSETTLED = Prisma.raw(`'{${UNSETTLED_STATUSES.join(",")}}'::"ObligationSt
 const NOTICE_OWED = Prisma.sql`o.active AND o."dueAt" IS NOT NULL AND o.status <> ALL ('{NOT_REQUIRED,WAIVED}'::"ObligationStatus"[])`;
 
 export type Breakdown = { key: string; count: number };
-export type OpenBreakdowns = { phase: Breakdown[]; severity: Breakdown[]; type: Breakdown[]; client: Breakdown[]; total: number };
+export type OpenBreakdowns = {
+  phase: Breakdown[];
+  severity: Breakdown[];
+  type: Breakdown[];
+  client: Breakdown[];
+  total: number;
+};
 
 /** Open incidents by phase, severity and type (in their order) and by client (most first). */
 export async function openBreakdowns(viewer: Viewer, clientId: string | null): Promise<OpenBreakdowns> {
-  const rows = await sqlRows<{ phase: string | null; severity: string | null; type: string | null; client: string | null; count: number }>(Prisma.sql`
+  const rows = await sqlRows<{
+    phase: string | null;
+    severity: string | null;
+    type: string | null;
+    client: string | null;
+    count: number;
+  }>(
+    Prisma.sql`
     SELECT g.phase::text AS phase, g.severity::text AS severity, g.type::text AS type, c.name AS client, g.count
     FROM (
       SELECT i.phase, i.severity, i.type, i."clientId", count(*)::int AS count
@@ -48,30 +61,58 @@ export async function openBreakdowns(viewer: Viewer, clientId: string | null): P
       WHERE ${tenantScopeSql(viewer, "i", clientId)} AND i.phase <> 'CLOSED'
       GROUP BY GROUPING SETS ((i.phase), (i.severity), (i.type), (i."clientId"))
     ) g LEFT JOIN "Client" c ON c.id = g."clientId"
-    ORDER BY g.phase, g.severity, g.type, g.count DESC, c.name`, HOT);
-  const pick = (dim: "phase" | "severity" | "type" | "client") => rows.flatMap((r) => (r[dim] === null ? [] : [{ key: r[dim], count: r.count }]));
+    ORDER BY g.phase, g.severity, g.type, g.count DESC, c.name`,
+    HOT,
+  );
+  const pick = (dim: "phase" | "severity" | "type" | "client") =>
+    rows.flatMap((r) => (r[dim] === null ? [] : [{ key: r[dim], count: r.count }]));
   const phase = pick("phase");
-  return { phase, severity: pick("severity"), type: pick("type"), client: pick("client"), total: phase.reduce((a, b) => a + b.count, 0) };
+  return {
+    phase,
+    severity: pick("severity"),
+    type: pick("type"),
+    client: pick("client"),
+    total: phase.reduce((a, b) => a + b.count, 0),
+  };
 }
 
 const targetInterval = (column: "containHours" | "resolveHours", alias: string) =>
-  Prisma.raw(`CASE ${alias}.severity ${SEVERITIES.map((s) => `WHEN '${s}' THEN interval '${TARGETS[s][column]} hours'`).join(" ")} END`);
+  Prisma.raw(
+    `CASE ${alias}.severity ${SEVERITIES.map((s) => `WHEN '${s}' THEN interval '${TARGETS[s][column]} hours'`).join(" ")} END`,
+  );
 // the latest awareness time still within the target, per severity: one comparison per incident
 const cutoffCase = (column: "containHours" | "resolveHours", now: Date) =>
   Prisma.sql`CASE i.severity ${Prisma.join(
-    SEVERITIES.map((s: Severity) => Prisma.sql`WHEN ${s}::"Severity" THEN ${new Date(now.getTime() - TARGETS[s][column] * H)}::timestamp`),
+    SEVERITIES.map(
+      (s: Severity) =>
+        Prisma.sql`WHEN ${s}::"Severity" THEN ${new Date(now.getTime() - TARGETS[s][column] * H)}::timestamp`,
+    ),
     " ",
   )} END`;
 
-export type LateIncident = { id: string; reference: string; title: string; severity: string; phase: string; clientName: string; target: "contain" | "resolve"; lateBy: number };
+export type LateIncident = {
+  id: string;
+  reference: string;
+  title: string;
+  severity: string;
+  phase: string;
+  clientName: string;
+  target: "contain" | "resolve";
+  lateBy: number;
+};
 
 /**
  * Open incidents past their internal containment or resolution target (by severity), latest
  * first: the containment target while the incident has not reached Investigate, else the
  * resolution target while it has not reached Report.
  */
-export async function lateIncidents(viewer: Viewer, clientId: string | null, now: Date): Promise<{ count: number; rows: LateIncident[] }> {
-  const rows = await sqlRows<Omit<LateIncident, "target" | "lateBy"> & { contain: boolean; due: Date; total: number }>(Prisma.sql`
+export async function lateIncidents(
+  viewer: Viewer,
+  clientId: string | null,
+  now: Date,
+): Promise<{ count: number; rows: LateIncident[] }> {
+  const rows = await sqlRows<Omit<LateIncident, "target" | "lateBy"> & { contain: boolean; due: Date; total: number }>(
+    Prisma.sql`
     SELECT l.id, i.reference, i.title, l.severity::text AS severity, l.phase::text AS phase, c.name AS "clientName", l.contain, l.due, l.total
     FROM (
       SELECT oi.id, oi."clientId", oi.severity, oi.phase, oi.contain,
@@ -87,10 +128,16 @@ export async function lateIncidents(viewer: Viewer, clientId: string | null, now
       WHERE oi.contain OR oi.resolve
       ORDER BY due, oi.id LIMIT 20
     ) l JOIN "Incident" i ON i.id = l.id JOIN "Client" c ON c.id = l."clientId"
-    ORDER BY l.due, l.id`, HOT);
+    ORDER BY l.due, l.id`,
+    HOT,
+  );
   return {
     count: rows[0]?.total ?? 0,
-    rows: rows.map(({ contain, due, total: _t, ...r }) => ({ ...r, target: contain ? "contain" : "resolve", lateBy: (now.getTime() - due.getTime()) / 1000 })),
+    rows: rows.map(({ contain, due, total: _t, ...r }) => ({
+      ...r,
+      target: contain ? "contain" : "resolve",
+      lateBy: (now.getTime() - due.getTime()) / 1000,
+    })),
   };
 }
 
@@ -98,12 +145,15 @@ export type ObligationWindow = { overdue: number; next24h: number; next7d: numbe
 
 /** Unsettled obligations overdue, due in the next 24 hours and in the next 7 days. */
 export async function obligationWindows(viewer: Viewer, clientId: string | null, now: Date): Promise<ObligationWindow> {
-  const rows = await sqlRows<ObligationWindow>(Prisma.sql`
+  const rows = await sqlRows<ObligationWindow>(
+    Prisma.sql`
     SELECT count(*) FILTER (WHERE o."dueAt" < ${now}::timestamp)::int AS overdue,
            count(*) FILTER (WHERE o."dueAt" >= ${now}::timestamp AND o."dueAt" < ${new Date(now.getTime() + 24 * H)}::timestamp)::int AS "next24h",
            count(*) FILTER (WHERE o."dueAt" >= ${now}::timestamp AND o."dueAt" < ${new Date(now.getTime() + 7 * 24 * H)}::timestamp)::int AS "next7d"
     FROM "Obligation" o
-    WHERE ${tenantScopeSql(viewer, "o", clientId)} AND o.active AND o."dueAt" IS NOT NULL AND o.status = ANY (${UNSETTLED})`, HOT);
+    WHERE ${tenantScopeSql(viewer, "o", clientId)} AND o.active AND o."dueAt" IS NOT NULL AND o.status = ANY (${UNSETTLED})`,
+    HOT,
+  );
   return oneRow(rows);
 }
 
@@ -131,12 +181,16 @@ const stat = (name: string, column: string, filter: Prisma.Sql = Prisma.empty) =
 export async function kpis(viewer: Viewer, q: DashboardQuery, now: Date): Promise<Kpis> {
   // two statements, so that the medians' sorting and the obligations' count run side by side
   const [times, owed] = await Promise.all([
-    sqlRows<Record<string, number | null>>(Prisma.sql`
+    sqlRows<Record<string, number | null>>(
+      Prisma.sql`
       SELECT count(*)::int AS n, ${stat("detect", "detectMs")}, ${stat("contain", "containMs")}, ${stat("resolve", "resolveMs")},
              ${stat("close", "closeMs", Prisma.sql`FILTER (WHERE i.resolution = 'RESOLVED')`)}
       FROM "Incident" i
-      WHERE ${tenantScopeSql(viewer, "i", q.clientId)} AND i."awareAt" >= ${q.from}::timestamp AND i."awareAt" < ${q.to}::timestamp`, HOT),
-    sqlRows<{ on_time: number; total: number; open: number; overdue: number }>(Prisma.sql`
+      WHERE ${tenantScopeSql(viewer, "i", q.clientId)} AND i."awareAt" >= ${q.from}::timestamp AND i."awareAt" < ${q.to}::timestamp`,
+      HOT,
+    ),
+    sqlRows<{ on_time: number; total: number; open: number; overdue: number }>(
+      Prisma.sql`
       SELECT nt.on_time, nt.total, ai.open, ai.overdue
       FROM (
         -- a notice sent by the due time in force when it was settled is on time (settledDueAt)
@@ -150,11 +204,17 @@ export async function kpis(viewer: Viewer, q: DashboardQuery, now: Date): Promis
         FROM "ActionItem" a
         JOIN LATERAL (SELECT 1 FROM "Incident" i WHERE i.id = a."incidentId" AND ${tenantScopeSql(viewer, "i", q.clientId)} LIMIT 1) inscope ON true
         WHERE a.status <> 'DONE'
-      ) ai`, HOT),
+      ) ai`,
+      HOT,
+    ),
   ]);
   const t = oneRow(times);
   const o = oneRow(owed);
-  const figure = (k: string) => ({ median: t[`${k}_median`] ?? null, mean: t[`${k}_mean`] ?? null, n: Number(t[`${k}_n`] ?? 0) });
+  const figure = (k: string) => ({
+    median: t[`${k}_median`] ?? null,
+    mean: t[`${k}_mean`] ?? null,
+    n: Number(t[`${k}_n`] ?? 0),
+  });
   return {
     incidents: Number(t.n ?? 0),
     detect: figure("detect"),
@@ -172,7 +232,8 @@ type PeriodGroup = { client: string; week: number; type: string; count: number }
 /** Monday 00:00 in `zone` of every week the period touches, as instants. */
 function weekStarts(q: DashboardQuery, zone: string): DateTime[] {
   const starts: DateTime[] = [];
-  for (let w = DateTime.fromJSDate(q.from, { zone }).startOf("week"); w.toJSDate() < q.to; w = w.plus({ weeks: 1 })) starts.push(w);
+  for (let w = DateTime.fromJSDate(q.from, { zone }).startOf("week"); w.toJSDate() < q.to; w = w.plus({ weeks: 1 }))
+    starts.push(w);
   return starts;
 }
 
@@ -181,9 +242,14 @@ function weekStarts(q: DashboardQuery, zone: string): DateTime[] {
  * and type: one pass that both the per-client and the per-week figures are summed from. The
  * weeks' starts are computed here and each incident is placed among them by the database.
  */
-async function periodGroups(viewer: Viewer, q: DashboardQuery, zone: string): Promise<{ groups: PeriodGroup[]; weeks: string[] }> {
+async function periodGroups(
+  viewer: Viewer,
+  q: DashboardQuery,
+  zone: string,
+): Promise<{ groups: PeriodGroup[]; weeks: string[] }> {
   const starts = weekStarts(q, zone);
-  const groups = await sqlRows<PeriodGroup>(Prisma.sql`
+  const groups = await sqlRows<PeriodGroup>(
+    Prisma.sql`
     SELECT c.name AS client, g.week, g.type::text AS type, g.count
     FROM (
       SELECT i."clientId", width_bucket(i."awareAt", ${starts.map((w) => w.toJSDate().toISOString())}::timestamp[]) AS week, i.type, count(*)::int AS count
@@ -191,7 +257,9 @@ async function periodGroups(viewer: Viewer, q: DashboardQuery, zone: string): Pr
       WHERE ${tenantScopeSql(viewer, "i", q.clientId)} AND i."awareAt" >= ${q.from}::timestamp AND i."awareAt" < ${q.to}::timestamp
       GROUP BY 1, 2, 3
     ) g JOIN "Client" c ON c.id = g."clientId"
-    ORDER BY c.name`, HOT);
+    ORDER BY c.name`,
+    HOT,
+  );
   return { groups, weeks: starts.map(isoDay) };
 }
 
@@ -210,7 +278,9 @@ function weeklyOf({ groups, weeks }: { groups: PeriodGroup[]; weeks: string[] })
     row.count += g.count;
     byWeek.set(`${week} ${g.type}`, row);
   }
-  return [...byWeek.values()].sort((a, b) => (a.week === b.week ? (a.type < b.type ? -1 : 1) : a.week < b.week ? -1 : 1));
+  return [...byWeek.values()].sort((a, b) =>
+    a.week === b.week ? (a.type < b.type ? -1 : 1) : a.week < b.week ? -1 : 1,
+  );
 }
 
 /** Incidents that became known in the period, per client, most first. */
@@ -242,6 +312,11 @@ export type DashboardFigures = Awaited<ReturnType<typeof loadDashboard>>;
  * least once a minute (figure-cache.ts), so a room of managers refreshing it costs one query
  * round. Shared between requests: read-only.
  */
-export async function dashboardFigures(viewer: Viewer, q: DashboardQuery): Promise<{ value: DashboardFigures; asOf: Date }> {
-  return cachedFigures(viewer, ["dashboard", q.clientId, q.from.toISOString(), q.to.toISOString()], (now) => loadDashboard(viewer, q, now));
+export async function dashboardFigures(
+  viewer: Viewer,
+  q: DashboardQuery,
+): Promise<{ value: DashboardFigures; asOf: Date }> {
+  return cachedFigures(viewer, ["dashboard", q.clientId, q.from.toISOString(), q.to.toISOString()], (now) =>
+    loadDashboard(viewer, q, now),
+  );
 }

@@ -30,7 +30,16 @@ export type DeadlineRow = {
 export type DeadlineSection = { party: "BPO" | "CLIENT"; rows: DeadlineRow[]; total: number; overdue: number };
 
 const select = {
-  id: true, title: true, citation: true, regime: true, recipient: true, status: true, applicability: true, dueAt: true, deliveredAt: true, settledDueAt: true,
+  id: true,
+  title: true,
+  citation: true,
+  regime: true,
+  recipient: true,
+  status: true,
+  applicability: true,
+  dueAt: true,
+  deliveredAt: true,
+  settledDueAt: true,
   incident: { select: { id: true, reference: true, title: true, client: { select: { name: true } } } },
 } satisfies Prisma.ObligationSelect;
 
@@ -39,32 +48,57 @@ const settled = { status: { in: [...SETTLED_STATUSES] } } satisfies Prisma.Oblig
 
 function statusWhere(status: DeadlineFilters["status"], now: Date): Prisma.ObligationWhereInput {
   switch (status) {
-    case "open": return unsettled;
-    case "overdue": return { ...unsettled, dueAt: { lt: now } };
-    case "settled": return settled;
-    case "all": return {};
+    case "open":
+      return unsettled;
+    case "overdue":
+      return { ...unsettled, dueAt: { lt: now } };
+    case "settled":
+      return settled;
+    case "all":
+      return {};
   }
 }
 
-async function section(base: Prisma.ObligationWhereInput, party: "BPO" | "CLIENT", status: DeadlineFilters["status"], now: Date): Promise<DeadlineSection> {
+async function section(
+  base: Prisma.ObligationWhereInput,
+  party: "BPO" | "CLIENT",
+  status: DeadlineFilters["status"],
+  now: Date,
+): Promise<DeadlineSection> {
   const where: Prisma.ObligationWhereInput = { AND: [base, { party }, statusWhere(status, now)] };
   const open = status !== "settled";
   const closed = status === "settled" || status === "all";
   const [openRows, total, overdue] = await Promise.all([
     open
-      ? db().obligation.findMany({ where: { AND: [where, unsettled] }, orderBy: [{ dueAt: { sort: "asc", nulls: "last" } }, { id: "asc" }], take: ROWS_PER_SECTION, select })
+      ? db().obligation.findMany({
+          where: { AND: [where, unsettled] },
+          orderBy: [{ dueAt: { sort: "asc", nulls: "last" } }, { id: "asc" }],
+          take: ROWS_PER_SECTION,
+          select,
+        })
       : Promise.resolve([]),
     db().obligation.count({ where }),
     db().obligation.count({ where: { AND: [where, unsettled, { dueAt: { lt: now } }] } }),
   ]);
   // settled last, most recently due first (the record of what was done)
-  const closedRows = closed && openRows.length < ROWS_PER_SECTION
-    ? await db().obligation.findMany({ where: { AND: [where, settled] }, orderBy: [{ dueAt: { sort: "desc", nulls: "last" } }, { id: "asc" }], take: ROWS_PER_SECTION - openRows.length, select })
-    : [];
+  const closedRows =
+    closed && openRows.length < ROWS_PER_SECTION
+      ? await db().obligation.findMany({
+          where: { AND: [where, settled] },
+          orderBy: [{ dueAt: { sort: "desc", nulls: "last" } }, { id: "asc" }],
+          take: ROWS_PER_SECTION - openRows.length,
+          select,
+        })
+      : [];
   const rows = [...openRows, ...closedRows].map(({ deliveredAt, incident, ...r }) => ({
     ...r,
     timing: settlementTiming({ ...r, deliveredAt }),
-    incident: { id: incident.id, reference: incident.reference, title: incident.title, clientName: incident.client.name },
+    incident: {
+      id: incident.id,
+      reference: incident.reference,
+      title: incident.title,
+      clientName: incident.client.name,
+    },
   }));
   return { party, rows, total, overdue };
 }
@@ -74,15 +108,26 @@ async function section(base: Prisma.ObligationWhereInput, party: "BPO" | "CLIENT
  * clients'), each in order of urgency. A client filter outside the viewer's scope is reported as
  * unknown and not applied, exactly like an id that does not exist.
  */
-export async function listDeadlineWorkList(viewer: Viewer, filters: DeadlineFilters, now: Date): Promise<{ sections: DeadlineSection[]; unknownClient: boolean }> {
-  const client = filters.client ? await db().client.findFirst({ where: clientWhere(viewer, { id: filters.client }), select: { id: true } }) : null;
+export async function listDeadlineWorkList(
+  viewer: Viewer,
+  filters: DeadlineFilters,
+  now: Date,
+): Promise<{ sections: DeadlineSection[]; unknownClient: boolean }> {
+  const client = filters.client
+    ? await db().client.findFirst({ where: clientWhere(viewer, { id: filters.client }), select: { id: true } })
+    : null;
   const base: Prisma.ObligationWhereInput = {
     active: true,
     incident: incidentWhere(viewer, client ? { clientId: client.id } : {}),
     ...(filters.regime ? { regime: filters.regime } : {}),
     ...(filters.within ? { dueAt: { lte: new Date(now.getTime() + Number(filters.within) * 3600_000) } } : {}),
   };
-  const parties = filters.owedBy === "us" ? (["BPO"] as const) : filters.owedBy === "client" ? (["CLIENT"] as const) : (["BPO", "CLIENT"] as const);
+  const parties =
+    filters.owedBy === "us"
+      ? (["BPO"] as const)
+      : filters.owedBy === "client"
+        ? (["CLIENT"] as const)
+        : (["BPO", "CLIENT"] as const);
   const sections = await Promise.all(parties.map((p) => section(base, p, filters.status, now)));
   return { sections, unknownClient: !!filters.client && !client };
 }

@@ -8,7 +8,11 @@ import type { EventNames } from "@/domain/timeline/describe-event";
  * a decision that another confirmed. Called with
  * an incident the viewer may already see.
  */
-export async function incidentEventNames(organizationId: string, incidentId: string, events: ReadonlyArray<{ changes: unknown }>): Promise<EventNames> {
+export async function incidentEventNames(
+  organizationId: string,
+  incidentId: string,
+  events: ReadonlyArray<{ changes: unknown }>,
+): Promise<EventNames> {
   const personIds = new Set<string>();
   for (const e of events) {
     const owner = (e.changes as { ownerId?: unknown } | null)?.ownerId;
@@ -19,8 +23,13 @@ export async function incidentEventNames(organizationId: string, incidentId: str
     if (typeof proposer === "string") personIds.add(proposer);
   }
   const [obligations, people] = await Promise.all([
-    db().obligation.findMany({ where: { incidentId }, select: { id: true, ruleId: true, citation: true, recipient: true, notices: { select: { id: true } } } }),
-    personIds.size ? db().user.findMany({ where: { organizationId, id: { in: [...personIds] } }, select: { id: true, name: true } }) : [],
+    db().obligation.findMany({
+      where: { incidentId },
+      select: { id: true, ruleId: true, citation: true, recipient: true, notices: { select: { id: true } } },
+    }),
+    personIds.size
+      ? db().user.findMany({ where: { organizationId, id: { in: [...personIds] } }, select: { id: true, name: true } })
+      : [],
   ]);
   return {
     people: Object.fromEntries(people.map((p) => [p.id, p.name])),

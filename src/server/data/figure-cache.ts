@@ -17,7 +17,10 @@ const figures = new VersionedCache({ maxEntries: 1_000, maxAgeMs: FIGURES_MAX_AG
 
 async function organizationDataVersion(viewer: Viewer): Promise<number> {
   if (viewer.dataVersion !== undefined) return viewer.dataVersion;
-  const org = await db().organization.findUnique({ where: { id: viewer.organizationId }, select: { dataVersion: true } });
+  const org = await db().organization.findUnique({
+    where: { id: viewer.organizationId },
+    select: { dataVersion: true },
+  });
   return org?.dataVersion ?? 0;
 }
 
@@ -26,7 +29,11 @@ async function organizationDataVersion(viewer: Viewer): Promise<number> {
  * made since and it is under a minute old. `parts` must name everything else the result
  * depends on (filters, period); the compute function must read nothing outside the key.
  */
-export async function cachedFigures<T>(viewer: Viewer, parts: readonly unknown[], compute: (now: Date) => Promise<T>): Promise<{ value: T; asOf: Date }> {
+export async function cachedFigures<T>(
+  viewer: Viewer,
+  parts: readonly unknown[],
+  compute: (now: Date) => Promise<T>,
+): Promise<{ value: T; asOf: Date }> {
   const version = await organizationDataVersion(viewer);
   // Nothing made before this process lost touch with the database (the change feed's
   // generation) is served after: a change that committed as the database went away has its

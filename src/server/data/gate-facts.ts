@@ -30,8 +30,15 @@ export function unsettledLabel(citation: string, title: string, proposed: boolea
 export async function postMortemState(tx: Tx, incidentId: string): Promise<PostMortemState | undefined> {
   const [pm, items] = await Promise.all([
     tx.postMortem.findUnique({ where: { incidentId }, select: { completedAt: true } }),
-    tx.actionItem.findMany({ where: { incidentId }, orderBy: { createdAt: "asc" }, select: { title: true, ownerId: true } }),
+    tx.actionItem.findMany({
+      where: { incidentId },
+      orderBy: { createdAt: "asc" },
+      select: { title: true, ownerId: true },
+    }),
   ]);
   if (!pm) return undefined;
-  return { completed: pm.completedAt !== null, actionItems: items.map((i) => ({ title: i.title, assigned: i.ownerId !== null })) };
+  return {
+    completed: pm.completedAt !== null,
+    actionItems: items.map((i) => ({ title: i.title, assigned: i.ownerId !== null })),
+  };
 }

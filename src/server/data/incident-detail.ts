@@ -33,14 +33,27 @@ export const TIMELINE_SHOWN = 200;
 // the rows themselves come from one SQL statement below.
 type DetailInclude = {
   // with the flags that bring legal regimes in (the assessment form lists them)
-  client: { select: { id: true; name: true; timeZone: true; hipaaCoveredEntity: true; doraFinancialEntity: true; nis2Entity: true; secRegistrant: true; handlesCardData: true } };
+  client: {
+    select: {
+      id: true;
+      name: true;
+      timeZone: true;
+      hipaaCoveredEntity: true;
+      doraFinancialEntity: true;
+      nis2Entity: true;
+      secRegistrant: true;
+      handlesCardData: true;
+    };
+  };
   reporter: { select: { name: true } };
   owner: { select: { id: true; name: true } };
   updatedBy: { select: { name: true } };
   checklist: { include: { doneBy: { select: { name: true } } } };
   tasks: { include: { owner: { select: { name: true } } } };
   notes: { include: { author: { select: { name: true } } } };
-  evidence: { include: { collectedBy: { select: { name: true } }; custody: { include: { actor: { select: { name: true } } } } } };
+  evidence: {
+    include: { collectedBy: { select: { name: true } }; custody: { include: { actor: { select: { name: true } } } } };
+  };
   assets: true;
   phaseEvents: { include: { actor: { select: { name: true } } } };
   postMortem: { include: { completedBy: { select: { name: true } } } };
@@ -49,7 +62,17 @@ type DetailInclude = {
 
 type StoredDetail = Prisma.IncidentGetPayload<{ include: DetailInclude }>;
 
-type AuditRow = { id: string; seq: number; at: Date; actorLabel: string; action: string; entityType: string; entityId: string | null; changes: Prisma.JsonValue; hash: string };
+type AuditRow = {
+  id: string;
+  seq: number;
+  at: Date;
+  actorLabel: string;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  changes: Prisma.JsonValue;
+  hash: string;
+};
 
 // What one statement returns: the incident's own columns (read by node-postgres), its relations
 // as JSON (timestamps as text, revived below), the audit events the timeline shows, the names
@@ -69,7 +92,9 @@ const SHOWN_AUDIT = Prisma.sql`(NOT starts_with(a.action, 'incident.') OR a.acti
 
 // A relation's rows as a JSON array in the ORM's order (each row's own columns, `extra` beside them).
 const rows = (table: string, alias: string, extra: string, where: string, order: string) =>
-  Prisma.raw(`(SELECT coalesce(json_agg(to_jsonb(${alias}) || ${extra} ORDER BY ${order}), '[]') FROM "${table}" ${alias} ${where})`);
+  Prisma.raw(
+    `(SELECT coalesce(json_agg(to_jsonb(${alias}) || ${extra} ORDER BY ${order}), '[]') FROM "${table}" ${alias} ${where})`,
+  );
 const nameOf = (user: string) => `jsonb_build_object('name', ${user}.name)`;
 
 /**
@@ -106,8 +131,14 @@ export async function getIncidentDetail(viewer: Viewer, id: unknown) {
       (SELECT coalesce(json_agg(to_jsonb(x) || jsonb_build_object('author', jsonb_build_object('name', u.name)) ORDER BY x."createdAt" DESC), '[]')
         FROM (SELECT * FROM "IncidentNote" n WHERE n."incidentId" = i.id ORDER BY n."createdAt" DESC LIMIT ${TIMELINE_SHOWN}::int) x JOIN "User" u ON u.id = x."authorId") AS notes,
       (SELECT count(*)::int FROM "IncidentNote" n WHERE n."incidentId" = i.id) AS "notesTotal",
-      ${rows("Evidence", "x", `jsonb_build_object('collectedBy', (SELECT ${nameOf("u")} FROM "User" u WHERE u.id = x."collectedById"), 'custody',
-        (SELECT coalesce(jsonb_agg(to_jsonb(ce) || jsonb_build_object('actor', ${nameOf("u")}) ORDER BY ce.at), '[]') FROM "CustodyEntry" ce JOIN "User" u ON u.id = ce."actorId" WHERE ce."evidenceId" = x.id))`, `WHERE x."incidentId" = i.id`, `x."collectedAt"`)} AS evidence,
+      ${rows(
+        "Evidence",
+        "x",
+        `jsonb_build_object('collectedBy', (SELECT ${nameOf("u")} FROM "User" u WHERE u.id = x."collectedById"), 'custody',
+        (SELECT coalesce(jsonb_agg(to_jsonb(ce) || jsonb_build_object('actor', ${nameOf("u")}) ORDER BY ce.at), '[]') FROM "CustodyEntry" ce JOIN "User" u ON u.id = ce."actorId" WHERE ce."evidenceId" = x.id))`,
+        `WHERE x."incidentId" = i.id`,
+        `x."collectedAt"`,
+      )} AS evidence,
       ${rows("AffectedAsset", "x", `'{}'::jsonb`, `WHERE x."incidentId" = i.id`, `x."createdAt"`)} AS assets,
       ${rows("PhaseEvent", "x", `jsonb_build_object('actor', (SELECT ${nameOf("u")} FROM "User" u WHERE u.id = x."actorId"))`, `WHERE x."incidentId" = i.id`, "x.at")} AS "phaseEvents",
       (SELECT to_jsonb(x) || jsonb_build_object('completedBy', (SELECT jsonb_build_object('name', u.name) FROM "User" u WHERE u.id = x."completedById"))
@@ -139,25 +170,45 @@ export async function getIncidentDetail(viewer: Viewer, id: unknown) {
   const cipher = await readCipher(db(), row.id);
   const stored = storedDetail(row);
   const incident = openIncident(cipher, stored);
-  const audit = revive<AuditRow>(row.auditShown, ["at"]).map((a) => ({ ...a, changes: openChanges(cipher, a.changes) as Prisma.JsonValue }));
+  const audit = revive<AuditRow>(row.auditShown, ["at"]).map((a) => ({
+    ...a,
+    changes: openChanges(cipher, a.changes) as Prisma.JsonValue,
+  }));
   const names: EventNames = {
     people: row.people,
     obligations: Object.fromEntries(row.obligationNames.map((o) => [o.id, o.citation])),
     rules: Object.fromEntries(row.obligationNames.map((o) => [o.ruleId, o.citation])),
-    notices: Object.fromEntries(row.obligationNames.flatMap((o) => o.notices.map((n) => [n, { recipient: o.recipient }]))),
+    notices: Object.fromEntries(
+      row.obligationNames.flatMap((o) => o.notices.map((n) => [n, { recipient: o.recipient }])),
+    ),
   };
 
   // the gates' facts (as gate-facts.ts reads them), from rows this statement already read
-  const checklistState = incident.checklist.map((c) => ({ phase: c.phase as Phase, key: c.key, label: c.label, required: c.required, done: c.doneAt !== null }));
+  const checklistState = incident.checklist.map((c) => ({
+    phase: c.phase as Phase,
+    key: c.key,
+    label: c.label,
+    required: c.required,
+    done: c.doneAt !== null,
+  }));
   const unsettled = (row.unsettled ?? []).map((o) => unsettledLabel(o.citation, o.title, o.proposed));
   const postMortem =
     incident.phase === "POST_MORTEM" && incident.postMortem
       ? {
           completed: incident.postMortem.completedAt !== null,
-          actionItems: [...incident.actionItems].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime()).map((i) => ({ title: i.title, assigned: i.ownerId !== null })),
+          actionItems: [...incident.actionItems]
+            .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())
+            .map((i) => ({ title: i.title, assigned: i.ownerId !== null })),
         }
       : undefined;
-  const blockers = advanceBlockers({ phase: incident.phase, severity: incident.severity, resolution: incident.resolution, checklist: checklistState, unsettledObligations: unsettled, postMortem });
+  const blockers = advanceBlockers({
+    phase: incident.phase,
+    severity: incident.severity,
+    resolution: incident.resolution,
+    checklist: checklistState,
+    unsettledObligations: unsettled,
+    postMortem,
+  });
   const unmet = blockers.map((b) => b.reason);
 
   const entries: TimelineEntry[] = [
@@ -169,8 +220,22 @@ export async function getIncidentDetail(viewer: Viewer, id: unknown) {
       title: phaseEventTitle(e),
       detail: e.reason,
     })),
-    ...incident.notes.map((n) => ({ id: `n-${n.id}`, at: n.createdAt, kind: "note" as const, actor: n.author.name, title: "Note", detail: n.body })),
-    ...audit.map((a) => ({ id: `a-${a.id}`, at: a.at, kind: "audit" as const, actor: a.actorLabel, title: describeEvent(a, names), detail: eventReason(a) })),
+    ...incident.notes.map((n) => ({
+      id: `n-${n.id}`,
+      at: n.createdAt,
+      kind: "note" as const,
+      actor: n.author.name,
+      title: "Note",
+      detail: n.body,
+    })),
+    ...audit.map((a) => ({
+      id: `a-${a.id}`,
+      at: a.at,
+      kind: "audit" as const,
+      actor: a.actorLabel,
+      title: describeEvent(a, names),
+      detail: eventReason(a),
+    })),
   ].sort((x, y) => x.at.getTime() - y.at.getTime() || x.id.localeCompare(y.id));
   const timeline = entries.slice(-TIMELINE_SHOWN);
   const timelineTotal = incident.phaseEvents.length + row.notesTotal + row.auditTotal;
@@ -195,14 +260,25 @@ function revive<T>(json: unknown, dateKeys: readonly string[]): T[] {
 
 function storedDetail(row: DetailRow): StoredDetail {
   // the statement's other columns are not the incident's
-  const { auditShown: _shown, auditTotal: _total, notesTotal: _notes, obligationNames: _names, people: _people, unsettled: _unsettled, ...incident } = row;
+  const {
+    auditShown: _shown,
+    auditTotal: _total,
+    notesTotal: _notes,
+    obligationNames: _names,
+    people: _people,
+    unsettled: _unsettled,
+    ...incident
+  } = row;
   const pm = row.postMortem as Record<string, unknown> | null;
   return {
     ...incident,
     checklist: revive(row.checklist, ["doneAt"]),
     tasks: revive(row.tasks, ["dueAt", "doneAt", "createdAt"]),
     notes: revive(row.notes, ["createdAt"]),
-    evidence: revive<StoredDetail["evidence"][number]>(row.evidence, ["collectedAt", "createdAt"]).map((e) => ({ ...e, custody: revive(e.custody, ["at"]) })),
+    evidence: revive<StoredDetail["evidence"][number]>(row.evidence, ["collectedAt", "createdAt"]).map((e) => ({
+      ...e,
+      custody: revive(e.custody, ["at"]),
+    })),
     assets: revive(row.assets, ["createdAt"]),
     phaseEvents: revive(row.phaseEvents, ["at"]),
     postMortem: pm ? reviveOne<NonNullable<StoredDetail["postMortem"]>>(pm, ["completedAt", "updatedAt"]) : null,
@@ -222,19 +298,34 @@ function openIncident(cipher: IncidentCipher, i: StoredDetail): StoredDetail {
       description: cipher.open("evidence.description", e.description),
       custody: e.custody.map((c) => ({ ...c, note: c.note === null ? null : cipher.open("custody.note", c.note) })),
     })),
-    assets: i.assets.map((a) => ({ ...a, name: cipher.open("asset.name", a.name) })).sort((a, b) => a.name.localeCompare(b.name)),
+    assets: i.assets
+      .map((a) => ({ ...a, name: cipher.open("asset.name", a.name) }))
+      .sort((a, b) => a.name.localeCompare(b.name)),
     postMortem: i.postMortem ? openSections(cipher, i.postMortem) : null,
   };
 }
 
-function phaseEventTitle(e: { kind: string; fromPhase: string | null; toPhase: string; fromSeverity: string | null; toSeverity: string | null }): string {
+function phaseEventTitle(e: {
+  kind: string;
+  fromPhase: string | null;
+  toPhase: string;
+  fromSeverity: string | null;
+  toSeverity: string | null;
+}): string {
   switch (e.kind) {
-    case "OPEN": return `Incident logged (severity ${e.toSeverity?.toLowerCase() ?? "—"})`;
-    case "ADVANCE": return e.toPhase === "CLOSED" ? "Closed as resolved" : `Moved to ${PHASE_LABEL[e.toPhase as Phase]}`;
-    case "STEP_BACK": return `Stepped back from ${(e.fromPhase ? PHASE_LABEL[e.fromPhase as Phase] : "?")} to ${PHASE_LABEL[e.toPhase as Phase]}`;
-    case "CLOSE_FALSE_POSITIVE": return "Closed as a false positive";
-    case "REOPEN": return `Reopened in ${PHASE_LABEL[e.toPhase as Phase]}`;
-    case "CHANGE_SEVERITY": return `Severity changed from ${e.fromSeverity?.toLowerCase()} to ${e.toSeverity?.toLowerCase()}`;
-    default: return e.kind;
+    case "OPEN":
+      return `Incident logged (severity ${e.toSeverity?.toLowerCase() ?? "—"})`;
+    case "ADVANCE":
+      return e.toPhase === "CLOSED" ? "Closed as resolved" : `Moved to ${PHASE_LABEL[e.toPhase as Phase]}`;
+    case "STEP_BACK":
+      return `Stepped back from ${e.fromPhase ? PHASE_LABEL[e.fromPhase as Phase] : "?"} to ${PHASE_LABEL[e.toPhase as Phase]}`;
+    case "CLOSE_FALSE_POSITIVE":
+      return "Closed as a false positive";
+    case "REOPEN":
+      return `Reopened in ${PHASE_LABEL[e.toPhase as Phase]}`;
+    case "CHANGE_SEVERITY":
+      return `Severity changed from ${e.fromSeverity?.toLowerCase()} to ${e.toSeverity?.toLowerCase()}`;
+    default:
+      return e.kind;
   }
 }

@@ -4,7 +4,13 @@ import { auditEventWhere, incidentWhere } from "./scope";
 import type { Viewer } from "@/domain/access/can";
 import type { IncidentReport } from "@/domain/reports/incident-report";
 import { REVIEW_SECTIONS } from "@/domain/incident/post-mortem";
-import { DATA_CATEGORY_LABEL, PHASE_LABEL, SEVERITY_LABEL, TYPE_LABEL, type DataCategory } from "@/domain/incident/types";
+import {
+  DATA_CATEGORY_LABEL,
+  PHASE_LABEL,
+  SEVERITY_LABEL,
+  TYPE_LABEL,
+  type DataCategory,
+} from "@/domain/incident/types";
 import { jurisdictionName } from "@/domain/incident/jurisdictions";
 import { parseId } from "@/lib/validation/ids";
 import { formatInstantWithUtc } from "@/lib/datetime";
@@ -29,7 +35,14 @@ export async function getIncidentReport(viewer: Viewer, idRaw: unknown, now: Dat
       owner: { select: { name: true } },
       assets: { orderBy: { createdAt: "asc" } },
       obligations: { where: { active: true }, orderBy: { dueAt: { sort: "asc", nulls: "last" } } },
-      notices: { where: { status: "SENT" }, orderBy: { sentAt: "asc" }, include: { obligation: { select: { citation: true } }, acknowledgements: { include: { user: { select: { name: true } } } } } },
+      notices: {
+        where: { status: "SENT" },
+        orderBy: { sentAt: "asc" },
+        include: {
+          obligation: { select: { citation: true } },
+          acknowledgements: { include: { user: { select: { name: true } } } },
+        },
+      },
       postMortem: true,
       actionItems: { orderBy: { createdAt: "asc" }, include: { owner: { select: { name: true } } } },
     },
@@ -76,11 +89,39 @@ export async function getIncidentReport(viewer: Viewer, idRaw: unknown, now: Dat
       .map((a) => ({ name: cipher.open("asset.name", a.name), kind: a.kind }))
       .sort((a, b) => a.name.localeCompare(b.name))
       .map((a) => (a.kind ? `${a.name} (${a.kind})` : a.name)),
-    timeline: audit.map((a) => ({ at: instant(a.at), what: describeEvent(a, names), by: a.actorLabel, reason: eventReason(a) })),
-    obligations: i.obligations.map((o) => ({ citation: o.citation, title: o.title, recipient: o.recipient, due: utc(o.dueAt), status: o.status.replaceAll("_", " ").toLowerCase(), decision: o.decisionReason })),
-    notices: i.notices.map((n) => ({ citation: n.obligation.citation, subject: n.subject, sentAt: instant(sentAt(n)), hash: n.contentHash ?? "", acknowledged: n.acknowledgements.map((a) => `${a.user.name} (${instant(a.at)})`) })),
-    review: review ? { completedAt: utc(review.completedAt), sections: REVIEW_SECTIONS.map((s) => ({ label: s.label, text: review[s.key] })) } : null,
-    actionItems: i.actionItems.map((a) => ({ title: a.title, owner: a.owner?.name ?? null, due: utc(a.dueAt), status: a.status.replace("_", " ").toLowerCase() })),
+    timeline: audit.map((a) => ({
+      at: instant(a.at),
+      what: describeEvent(a, names),
+      by: a.actorLabel,
+      reason: eventReason(a),
+    })),
+    obligations: i.obligations.map((o) => ({
+      citation: o.citation,
+      title: o.title,
+      recipient: o.recipient,
+      due: utc(o.dueAt),
+      status: o.status.replaceAll("_", " ").toLowerCase(),
+      decision: o.decisionReason,
+    })),
+    notices: i.notices.map((n) => ({
+      citation: n.obligation.citation,
+      subject: n.subject,
+      sentAt: instant(sentAt(n)),
+      hash: n.contentHash ?? "",
+      acknowledged: n.acknowledgements.map((a) => `${a.user.name} (${instant(a.at)})`),
+    })),
+    review: review
+      ? {
+          completedAt: utc(review.completedAt),
+          sections: REVIEW_SECTIONS.map((s) => ({ label: s.label, text: review[s.key] })),
+        }
+      : null,
+    actionItems: i.actionItems.map((a) => ({
+      title: a.title,
+      owner: a.owner?.name ?? null,
+      due: utc(a.dueAt),
+      status: a.status.replace("_", " ").toLowerCase(),
+    })),
     generatedAt: instant(now),
   };
 }

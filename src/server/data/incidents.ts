@@ -95,23 +95,35 @@ const SORT_COLUMN: Record<SortSpec["column"], Prisma.Sql> = {
   severityRank: Prisma.raw(`i."severityRank"`),
 };
 
-async function selectRows(where: Prisma.Sql, spec: SortSpec, cursor: Cursor | null, limit: number, search: boolean): Promise<RawRow[]> {
+async function selectRows(
+  where: Prisma.Sql,
+  spec: SortSpec,
+  cursor: Cursor | null,
+  limit: number,
+  search: boolean,
+): Promise<RawRow[]> {
   const col = SORT_COLUMN[spec.column];
   const dir = Prisma.raw(spec.dir === "desc" ? "DESC" : "ASC");
   let keyset = Prisma.empty;
   if (cursor) {
-    const v = spec.column === "severityRank" ? Prisma.sql`${cursor.v}::int` : Prisma.sql`${new Date(cursor.v as string)}::timestamp`;
+    const v =
+      spec.column === "severityRank"
+        ? Prisma.sql`${cursor.v}::int`
+        : Prisma.sql`${new Date(cursor.v as string)}::timestamp`;
     const [opEq, op] = spec.dir === "desc" ? [Prisma.raw("<="), Prisma.raw("<")] : [Prisma.raw(">="), Prisma.raw(">")];
     // "col ≤ v AND (col < v OR id < last)": the first half is an index bound (a plain OR would
     // make PostgreSQL filter every row before the cursor: 16 ms instead of 0.5 at 100k).
     keyset = Prisma.sql` AND ${col} ${opEq} ${v} AND (${col} ${op} ${v} OR i.id ${op} ${cursor.id}::uuid)`;
   }
-  return sqlRows<RawRow>(Prisma.sql`
+  return sqlRows<RawRow>(
+    Prisma.sql`
     SELECT ${ROW_COLUMNS}
     FROM "Incident" i JOIN "Client" c ON c.id = i."clientId" LEFT JOIN "User" o ON o.id = i."ownerId"
     WHERE ${where}${keyset}
     ORDER BY ${col} ${dir}, i.id ${dir}
-    LIMIT ${limit}`, { hot: !search }); // a text search's plan depends on its words
+    LIMIT ${limit}`,
+    { hot: !search },
+  ); // a text search's plan depends on its words
 }
 
 function toRow({ severityRank: _rank, ...row }: RawRow): IncidentRow {
@@ -119,14 +131,26 @@ function toRow({ severityRank: _rank, ...row }: RawRow): IncidentRow {
 }
 
 /** One page of the incidents the viewer may see, by keyset (stable under inserts, fast at depth). */
-export async function listIncidents(viewer: Viewer, q: IncidentListQuery): Promise<{ rows: IncidentRow[]; nextCursor: string | null }> {
+export async function listIncidents(
+  viewer: Viewer,
+  q: IncidentListQuery,
+): Promise<{ rows: IncidentRow[]; nextCursor: string | null }> {
   const spec = SORT_SPEC[q.sort];
-  const rows = await selectRows(listFilterSql(viewer, q), spec, decodeCursor(q.cursor, spec), PAGE_SIZE + 1, Boolean(q.q));
+  const rows = await selectRows(
+    listFilterSql(viewer, q),
+    spec,
+    decodeCursor(q.cursor, spec),
+    PAGE_SIZE + 1,
+    Boolean(q.q),
+  );
   const page = rows.slice(0, PAGE_SIZE);
   const last = page[page.length - 1];
   const nextCursor =
     rows.length > PAGE_SIZE && last
-      ? encodeCursor({ v: spec.column === "severityRank" ? last.severityRank : last[spec.column].toISOString(), id: last.id })
+      ? encodeCursor({
+          v: spec.column === "severityRank" ? last.severityRank : last[spec.column].toISOString(),
+          id: last.id,
+        })
       : null;
   return { rows: page.map(toRow), nextCursor };
 }
@@ -136,13 +160,19 @@ export async function listIncidents(viewer: Viewer, q: IncidentListQuery): Promi
  * figure-cache.ts): a page of rows depends on nothing else (no clock), so a kept page is
  * exactly what the query would return. "Me" is keyed by the person it means.
  */
-export async function listIncidentsCached(viewer: Viewer, q: IncidentListQuery): Promise<{ rows: IncidentRow[]; nextCursor: string | null }> {
+export async function listIncidentsCached(
+  viewer: Viewer,
+  q: IncidentListQuery,
+): Promise<{ rows: IncidentRow[]; nextCursor: string | null }> {
   const key = { ...q, owner: q.owner === "me" ? viewer.userId : q.owner };
   return (await cachedFigures(viewer, ["incident-list", key], () => listIncidents(viewer, q))).value;
 }
 
 /** People who may own work on a client's incidents (for owner pickers). */
-export async function listAssignableStaff(viewer: Viewer, clientId?: string): Promise<Array<{ id: string; name: string; role: string }>> {
+export async function listAssignableStaff(
+  viewer: Viewer,
+  clientId?: string,
+): Promise<Array<{ id: string; name: string; role: string }>> {
   // raw SQL: read on every view of the incident page, where the ORM's round costs more than the query
   const clients = clientId ? [clientId] : [...viewer.clientIds];
   return sqlRows<{ id: string; name: string; role: string }>(
@@ -155,24 +185,36 @@ export async function listAssignableStaff(viewer: Viewer, clientId?: string): Pr
 }
 
 /** Staff for the owner filter of the list, kept until the organization changes. */
-export async function listAssignableStaffCached(viewer: Viewer): Promise<ReadonlyArray<{ id: string; name: string; role: string }>> {
+export async function listAssignableStaffCached(
+  viewer: Viewer,
+): Promise<ReadonlyArray<{ id: string; name: string; role: string }>> {
   return (await cachedFigures(viewer, ["staff"], () => listAssignableStaff(viewer))).value;
 }
 
 /** Open incidents per phase in the viewer's scope (one grouped query). */
 export async function countOpenByPhase(viewer: Viewer): Promise<Record<string, number>> {
-  const groups = await db().incident.groupBy({ by: ["phase"], where: incidentWhere(viewer, { phase: { not: "CLOSED" } }), _count: { _all: true } });
+  const groups = await db().incident.groupBy({
+    by: ["phase"],
+    where: incidentWhere(viewer, { phase: { not: "CLOSED" } }),
+    _count: { _all: true },
+  });
   return Object.fromEntries(groups.map((g) => [g.phase, g._count._all]));
 }
 
 /** How many incidents match the list filters (for an export's progress). */
 export async function countIncidentRows(viewer: Viewer, q: IncidentListQuery): Promise<number> {
-  const [row] = await db().$queryRaw<[{ n: number }]>`SELECT count(*)::int AS n FROM "Incident" i WHERE ${listFilterSql(viewer, q)}`;
+  const [row] = await db().$queryRaw<
+    [{ n: number }]
+  >`SELECT count(*)::int AS n FROM "Incident" i WHERE ${listFilterSql(viewer, q)}`;
   return row.n;
 }
 
 /** Every incident matching the list filters, newest first, in batches (for exports). */
-export async function* iterateIncidentRows(viewer: Viewer, q: IncidentListQuery, batch = 1000): AsyncGenerator<IncidentRow[]> {
+export async function* iterateIncidentRows(
+  viewer: Viewer,
+  q: IncidentListQuery,
+  batch = 1000,
+): AsyncGenerator<IncidentRow[]> {
   const spec = SORT_SPEC.aware_desc;
   const where = listFilterSql(viewer, q);
   let cursor: Cursor | null = null;

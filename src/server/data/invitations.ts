@@ -3,7 +3,14 @@ import { db } from "../db";
 import { invitationWhere } from "./scope";
 import type { Viewer } from "@/domain/access/can";
 
-export type PendingInvitation = { id: string; name: string; email: string; role: string; expiresAt: Date; expired: boolean };
+export type PendingInvitation = {
+  id: string;
+  name: string;
+  email: string;
+  role: string;
+  expiresAt: Date;
+  expired: boolean;
+};
 
 /** Invitations of the viewer's organization not yet accepted (expired ones too, marked), for administrators. */
 export async function listPendingInvitations(viewer: Viewer, now = new Date()): Promise<PendingInvitation[]> {

@@ -26,7 +26,10 @@ export async function loadSessionFacts(sessionId: string, tokenUserId: string): 
 export type SessionGate = { status: SessionStatus; userId: string | null; sessionId: string | null };
 
 /** Whether the session in a cookie (its id and user) stands at `now`, and what it lacks. */
-export async function checkSession(token: { sessionId: string; userId: string } | null, now = new Date()): Promise<SessionGate> {
+export async function checkSession(
+  token: { sessionId: string; userId: string } | null,
+  now = new Date(),
+): Promise<SessionGate> {
   if (!token) return { status: "missing", userId: null, sessionId: null };
   const status = sessionStatus(await loadSessionFacts(token.sessionId, token.userId), now);
   return { status, userId: token.userId, sessionId: token.sessionId };

@@ -5,7 +5,18 @@ import { Prisma } from "@/generated/prisma/client";
 import { isRole } from "@/domain/access/permissions";
 import { parseId } from "@/lib/validation/ids";
 
-type Row = { id: string; organizationId: string; role: string; name: string; email: string; active: boolean; timeZone: string; clientIds: string[] | null; dataVersion: number; unread: number };
+type Row = {
+  id: string;
+  organizationId: string;
+  role: string;
+  name: string;
+  email: string;
+  active: boolean;
+  timeZone: string;
+  clientIds: string[] | null;
+  dataVersion: number;
+  unread: number;
+};
 
 /**
  * The viewer for a user id: null when the account is gone or disabled. One round trip (it runs
@@ -16,7 +27,8 @@ type Row = { id: string; organizationId: string; role: string; name: string; ema
  */
 export async function loadViewer(userId: string): Promise<Viewer | null> {
   if (!parseId(userId)) return null;
-  const rows = await sqlRows<Row>(Prisma.sql`
+  const rows = await sqlRows<Row>(
+    Prisma.sql`
     SELECT u.id, u."organizationId", u.role::text AS role, u.name, u.email, u.active, o."timeZone",
       CASE
         WHEN u.role IN ('ADMIN', 'MANAGER') THEN ARRAY(SELECT c.id FROM "Client" c WHERE c."organizationId" = u."organizationId" ORDER BY c.id)
@@ -27,7 +39,9 @@ export async function loadViewer(userId: string): Promise<Viewer | null> {
       o."dataVersion",
       (SELECT count(*)::int FROM "StaffNotification" n WHERE n."userId" = u.id AND n."readAt" IS NULL) AS unread
     FROM "User" u JOIN "Organization" o ON o.id = u."organizationId"
-    WHERE u.id = ${userId}::uuid`, { hot: true });
+    WHERE u.id = ${userId}::uuid`,
+    { hot: true },
+  );
   const user = rows[0];
   if (!user || !user.active || !isRole(user.role)) return null;
   return {

@@ -5,6 +5,9 @@ import type { Role } from "@/domain/access/permissions";
 
 /** The roles that must sign in with a second factor in the viewer's organization. */
 export async function mfaPolicyOf(viewer: Viewer): Promise<Role[]> {
-  const org = await db().organization.findUniqueOrThrow({ where: { id: viewer.organizationId }, select: { mfaRequiredRoles: true } });
+  const org = await db().organization.findUniqueOrThrow({
+    where: { id: viewer.organizationId },
+    select: { mfaRequiredRoles: true },
+  });
   return org.mfaRequiredRoles;
 }

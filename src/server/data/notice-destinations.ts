@@ -15,12 +15,24 @@ export type NoticeDestinations = {
 };
 
 /** Where a notice to this client goes, as the sender sees it before the click and the send uses it. */
-export async function noticeDestinations(tx: Pick<Tx, "user" | "client">, clientId: string): Promise<NoticeDestinations> {
+export async function noticeDestinations(
+  tx: Pick<Tx, "user" | "client">,
+  clientId: string,
+): Promise<NoticeDestinations> {
   const [contacts, client] = await Promise.all([
-    tx.user.findMany({ where: { clientId, role: "CLIENT_CONTACT", active: true }, select: { email: true }, orderBy: { email: "asc" } }),
+    tx.user.findMany({
+      where: { clientId, role: "CLIENT_CONTACT", active: true },
+      select: { email: true },
+      orderBy: { email: "asc" },
+    }),
     tx.client.findUnique({ where: { id: clientId }, select: { noticeEmail: true } }),
   ]);
-  const emails = [...new Set([...contacts.map((c) => c.email.toLowerCase()), ...(client?.noticeEmail ? [client.noticeEmail.toLowerCase()] : [])])];
+  const emails = [
+    ...new Set([
+      ...contacts.map((c) => c.email.toLowerCase()),
+      ...(client?.noticeEmail ? [client.noticeEmail.toLowerCase()] : []),
+    ]),
+  ];
   const mail = mailConfigured();
   const fingerprint = createHash("sha256").update(JSON.stringify({ emails, mail })).digest("hex");
   return { portal: true, emails, mail, fingerprint };

@@ -17,7 +17,11 @@ type ObligationInclude = {
   filings: { include: { recordedBy: { select: { name: true } }; confirmedBy: { select: { name: true } } } };
   notices: {
     select: {
-      id: true; status: true; sentAt: true; approvedAt: true; contentHash: true;
+      id: true;
+      status: true;
+      sentAt: true;
+      approvedAt: true;
+      contentHash: true;
       approvedBy: { select: { name: true } };
       acknowledgements: { select: { at: true; user: { select: { name: true } } } };
       _count: { select: { messages: true } };
@@ -29,10 +33,20 @@ type ObligationInclude = {
 export type ObligationWithNotices = Prisma.ObligationGetPayload<{ include: ObligationInclude }>;
 
 // As JSON carries them: dates as text.
-type Jsonified<T> = T extends Date ? string : T extends Array<infer U> ? Array<Jsonified<U>> : T extends object ? { [K in keyof T]: Jsonified<T[K]> } : T;
-type ObligationRow = Omit<ObligationWithNotices, "filings" | "notices"> & { filings: Jsonified<ObligationWithNotices["filings"]>; notices: Jsonified<ObligationWithNotices["notices"]> };
+type Jsonified<T> = T extends Date
+  ? string
+  : T extends Array<infer U>
+    ? Array<Jsonified<U>>
+    : T extends object
+      ? { [K in keyof T]: Jsonified<T[K]> }
+      : T;
+type ObligationRow = Omit<ObligationWithNotices, "filings" | "notices"> & {
+  filings: Jsonified<ObligationWithNotices["filings"]>;
+  notices: Jsonified<ObligationWithNotices["notices"]>;
+};
 
-const userName = (fk: string) => Prisma.raw(`(SELECT json_build_object('name', u.name) FROM "User" u WHERE u.id = ${fk})`);
+const userName = (fk: string) =>
+  Prisma.raw(`(SELECT json_build_object('name', u.name) FROM "User" u WHERE u.id = ${fk})`);
 // JSON has no dates: a `timestamp` column comes back as "2026-03-29T01:30:00.123" (UTC, as stored).
 const utc = (value: string) => new Date(`${value}Z`);
 const utcOrNull = (value: string | null) => (value === null ? null : utc(value));
@@ -62,8 +76,18 @@ export async function listIncidentObligations(viewer: Viewer, incidentId: string
   );
   return rows.map((o) => ({
     ...o,
-    filings: o.filings.map((f) => ({ ...f, filedAt: utc(f.filedAt), createdAt: utc(f.createdAt), confirmedAt: utcOrNull(f.confirmedAt) })),
-    notices: o.notices.map((n) => ({ ...n, sentAt: utcOrNull(n.sentAt), approvedAt: utcOrNull(n.approvedAt), acknowledgements: n.acknowledgements.map((a) => ({ ...a, at: utc(a.at) })) })),
+    filings: o.filings.map((f) => ({
+      ...f,
+      filedAt: utc(f.filedAt),
+      createdAt: utc(f.createdAt),
+      confirmedAt: utcOrNull(f.confirmedAt),
+    })),
+    notices: o.notices.map((n) => ({
+      ...n,
+      sentAt: utcOrNull(n.sentAt),
+      approvedAt: utcOrNull(n.approvedAt),
+      acknowledgements: n.acknowledgements.map((a) => ({ ...a, at: utc(a.at) })),
+    })),
   }));
 }
 
@@ -78,7 +102,9 @@ export async function listOpenObligations(viewer: Viewer, opts: { withinHours?: 
     active: true,
     status: { notIn: [...SETTLED_STATUSES] },
     incident: incidentWhere(viewer),
-    ...(opts.withinHours !== undefined ? { dueAt: { lte: new Date(opts.now.getTime() + opts.withinHours * 3600_000) } } : {}),
+    ...(opts.withinHours !== undefined
+      ? { dueAt: { lte: new Date(opts.now.getTime() + opts.withinHours * 3600_000) } }
+      : {}),
   };
   const [rows, total, overdue] = await Promise.all([
     listOpenObligationRows(where),
@@ -94,7 +120,14 @@ function listOpenObligationRows(where: Prisma.ObligationWhereInput) {
     orderBy: [{ dueAt: { sort: "asc", nulls: "last" } }],
     take: OPEN_OBLIGATIONS_SHOWN,
     select: {
-      id: true, ruleId: true, citation: true, title: true, party: true, status: true, dueAt: true, applicability: true,
+      id: true,
+      ruleId: true,
+      citation: true,
+      title: true,
+      party: true,
+      status: true,
+      dueAt: true,
+      applicability: true,
       incident: { select: { id: true, reference: true, title: true, client: { select: { name: true } } } },
     },
   });
@@ -106,7 +139,16 @@ export async function getNoticeForStaff(viewer: Viewer, incidentId: string, noti
     where: { id: noticeId, incidentId, incident: incidentWhere(viewer) },
     include: {
       obligation: true,
-      incident: { select: { id: true, reference: true, title: true, clientId: true, phase: true, client: { select: { name: true, timeZone: true } } } },
+      incident: {
+        select: {
+          id: true,
+          reference: true,
+          title: true,
+          clientId: true,
+          phase: true,
+          client: { select: { name: true, timeZone: true } },
+        },
+      },
       draftedBy: { select: { name: true } },
       approvedBy: { select: { name: true } },
       deliveries: { orderBy: { at: "asc" } },

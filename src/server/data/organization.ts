@@ -65,11 +65,14 @@ export async function listUsers(viewer: Viewer): Promise<UserRow[]> {
     active: u.active,
     lastSignInAt: u.lastSignInAt,
     mfaEnrolled: u.totpEnabledAt !== null,
-    clients: u.role === "CLIENT_CONTACT"
-      ? (u.client ? [u.client.name] : [])
-      : u.role === "ANALYST"
-        ? u.assignments.map((a) => a.client.name).sort()
-        : ["All clients"],
+    clients:
+      u.role === "CLIENT_CONTACT"
+        ? u.client
+          ? [u.client.name]
+          : []
+        : u.role === "ANALYST"
+          ? u.assignments.map((a) => a.client.name).sort()
+          : ["All clients"],
     assignedClientIds: u.assignments.map((a) => a.clientId),
     contactClientId: u.clientId,
   }));
@@ -81,9 +84,23 @@ export async function listClientsForAdmin(viewer: Viewer) {
     where: clientWhere(viewer), // an administrator's clients are all of the organization's
     orderBy: { name: "asc" },
     select: {
-      id: true, name: true, sector: true, timeZone: true, country: true, noticeHours: true, noticeBusinessHoursOnly: true,
-      contractReference: true, noticeEmail: true, hipaaCoveredEntity: true, doraFinancialEntity: true, nis2Entity: true, secRegistrant: true, handlesCardData: true,
-      retentionYears: true, legalHoldAt: true, legalHoldReason: true,
+      id: true,
+      name: true,
+      sector: true,
+      timeZone: true,
+      country: true,
+      noticeHours: true,
+      noticeBusinessHoursOnly: true,
+      contractReference: true,
+      noticeEmail: true,
+      hipaaCoveredEntity: true,
+      doraFinancialEntity: true,
+      nis2Entity: true,
+      secRegistrant: true,
+      handlesCardData: true,
+      retentionYears: true,
+      legalHoldAt: true,
+      legalHoldReason: true,
     },
   });
 }

@@ -66,13 +66,22 @@ export async function listPortalIncidents(viewer: Viewer, clientIdRaw: unknown):
           sentAt: true,
           obligation: { select: { citation: true } },
           reads: { where: { userId: viewer.userId }, select: { readAt: true } },
-          acknowledgements: { select: { at: true, userId: true, user: { select: { name: true } } }, orderBy: { at: "asc" } },
-          messages: { orderBy: { createdAt: "asc" }, select: { id: true, body: true, createdAt: true, author: { select: { name: true, role: true } } } },
+          acknowledgements: {
+            select: { at: true, userId: true, user: { select: { name: true } } },
+            orderBy: { at: "asc" },
+          },
+          messages: {
+            orderBy: { createdAt: "asc" },
+            select: { id: true, body: true, createdAt: true, author: { select: { name: true, role: true } } },
+          },
         },
       },
     },
   });
-  const ciphers = await readCiphers(db(), incidents.map((i) => i.id));
+  const ciphers = await readCiphers(
+    db(),
+    incidents.map((i) => i.id),
+  );
   return incidents.map((i) => ({
     reference: i.reference,
     title: i.title,
@@ -96,7 +105,13 @@ export async function listPortalIncidents(viewer: Viewer, clientIdRaw: unknown):
         read: viewer.role !== "CLIENT_CONTACT" || n.reads.length > 0,
         acknowledgedAt: n.acknowledgements.find((a) => a.userId === viewer.userId)?.at ?? null,
         acknowledgements: n.acknowledgements.map((a) => ({ name: a.user.name, at: a.at })),
-        messages: n.messages.map((m) => ({ id: m.id, author: m.author.name, fromClient: m.author.role === "CLIENT_CONTACT", body: cipher.open("notice.message", m.body), at: m.createdAt })),
+        messages: n.messages.map((m) => ({
+          id: m.id,
+          author: m.author.name,
+          fromClient: m.author.role === "CLIENT_CONTACT",
+          body: cipher.open("notice.message", m.body),
+          at: m.createdAt,
+        })),
       };
     }),
   }));
@@ -109,9 +124,21 @@ export async function getPortalNotice(viewer: Viewer, noticeIdRaw: unknown) {
   const n = await db().notice.findFirst({
     where: noticeWhere(viewer, { id: noticeId, status: "SENT" }),
     select: {
-      id: true, incidentId: true, subject: true, fields: true, contentHash: true, sentAt: true,
+      id: true,
+      incidentId: true,
+      subject: true,
+      fields: true,
+      contentHash: true,
+      sentAt: true,
       obligation: { select: { citation: true, title: true } },
-      incident: { select: { reference: true, title: true, client: { select: { name: true, timeZone: true } }, organization: { select: { name: true } } } },
+      incident: {
+        select: {
+          reference: true,
+          title: true,
+          client: { select: { name: true, timeZone: true } },
+          organization: { select: { name: true } },
+        },
+      },
     },
   });
   if (!n) return null;

@@ -18,15 +18,34 @@ async function holderNames(ids: Array<string | null>): Promise<Map<string, strin
   return new Map(users.map((u) => [u.id, u.name]));
 }
 
-function hold(row: { legalHoldAt: Date | null; legalHoldReason: string | null; legalHoldById: string | null }, names: Map<string, string>): HoldView | null {
+function hold(
+  row: { legalHoldAt: Date | null; legalHoldReason: string | null; legalHoldById: string | null },
+  names: Map<string, string>,
+): HoldView | null {
   if (!row.legalHoldAt) return null;
-  return { at: row.legalHoldAt, reason: row.legalHoldReason ?? "", by: (row.legalHoldById && names.get(row.legalHoldById)) ?? "someone no longer listed" };
+  return {
+    at: row.legalHoldAt,
+    reason: row.legalHoldReason ?? "",
+    by: (row.legalHoldById && names.get(row.legalHoldById)) ?? "someone no longer listed",
+  };
 }
 
 type RetentionRow = {
-  id: string; reference: string; phase: Phase; closedAt: Date | null; erasedAt: Date | null; erasurePolicy: string | null;
-  legalHoldAt: Date | null; legalHoldReason: string | null; legalHoldById: string | null;
-  clientName: string; clientTimeZone: string; retentionYears: number; clientHoldAt: Date | null; clientHoldReason: string | null; clientHoldById: string | null;
+  id: string;
+  reference: string;
+  phase: Phase;
+  closedAt: Date | null;
+  erasedAt: Date | null;
+  erasurePolicy: string | null;
+  legalHoldAt: Date | null;
+  legalHoldReason: string | null;
+  legalHoldById: string | null;
+  clientName: string;
+  clientTimeZone: string;
+  retentionYears: number;
+  clientHoldAt: Date | null;
+  clientHoldReason: string | null;
+  clientHoldById: string | null;
 };
 
 /**
@@ -47,12 +66,27 @@ export async function getIncidentRetention(viewer: Viewer, id: unknown, now: Dat
   );
   const row = flat && {
     ...flat,
-    client: { name: flat.clientName, timeZone: flat.clientTimeZone, retentionYears: flat.retentionYears, legalHoldAt: flat.clientHoldAt, legalHoldReason: flat.clientHoldReason, legalHoldById: flat.clientHoldById },
+    client: {
+      name: flat.clientName,
+      timeZone: flat.clientTimeZone,
+      retentionYears: flat.retentionYears,
+      legalHoldAt: flat.clientHoldAt,
+      legalHoldReason: flat.clientHoldReason,
+      legalHoldById: flat.clientHoldById,
+    },
   };
   if (!row) return null;
-  if (row.erasedAt) return { id: row.id, reference: row.reference, clientName: row.client.name, erased: { at: row.erasedAt, policy: row.erasurePolicy ?? "" } } as const;
+  if (row.erasedAt)
+    return {
+      id: row.id,
+      reference: row.reference,
+      clientName: row.client.name,
+      erased: { at: row.erasedAt, policy: row.erasurePolicy ?? "" },
+    } as const;
   const mayManage = can(viewer, "legalhold:manage");
-  const names = mayManage ? await holderNames([row.legalHoldById, row.client.legalHoldById]) : new Map<string, string>();
+  const names = mayManage
+    ? await holderNames([row.legalHoldById, row.client.legalHoldById])
+    : new Map<string, string>();
   const verdict = erasureVerdict({ ...row, legalHoldAt: row.legalHoldAt }, now);
   return {
     id: row.id,
@@ -75,7 +109,15 @@ export function erasedReportMessage(reference: string, erasedAt: Date, policy: s
 
 export type IncidentRetention = NonNullable<Awaited<ReturnType<typeof getIncidentRetention>>>;
 
-export type ErasureRow = { id: string; reference: string; client: string; closedAt: Date; dueAt: Date; policy: string; hold: "incident" | "client" | null };
+export type ErasureRow = {
+  id: string;
+  reference: string;
+  client: string;
+  closedAt: Date;
+  dueAt: Date;
+  policy: string;
+  hold: "incident" | "client" | null;
+};
 
 /**
  * Closed incidents of the viewer's clients due for erasure within `days` (or already due and
@@ -83,7 +125,11 @@ export type ErasureRow = { id: string; reference: string; client: string; closed
  * cutoff is read in the query (closed before now + days − its retention years, a day of slack
  * for zones); the domain rule then gives the exact due time.
  */
-export async function listUpcomingErasures(viewer: Viewer, now: Date, days = 30): Promise<{ due: ErasureRow[]; held: ErasureRow[] }> {
+export async function listUpcomingErasures(
+  viewer: Viewer,
+  now: Date,
+  days = 30,
+): Promise<{ due: ErasureRow[]; held: ErasureRow[] }> {
   const clients = await db().client.findMany({
     where: clientWhere(viewer),
     select: { id: true, name: true, timeZone: true, retentionYears: true, contractReference: true, legalHoldAt: true },
@@ -94,9 +140,20 @@ export async function listUpcomingErasures(viewer: Viewer, now: Date, days = 30)
     where: incidentWhere(viewer, {
       phase: "CLOSED",
       erasedAt: null,
-      OR: clients.map((c) => ({ clientId: c.id, closedAt: { lt: horizon.minus({ years: c.retentionYears }).toJSDate() } })),
+      OR: clients.map((c) => ({
+        clientId: c.id,
+        closedAt: { lt: horizon.minus({ years: c.retentionYears }).toJSDate() },
+      })),
     }),
-    select: { id: true, reference: true, phase: true, clientId: true, closedAt: true, erasedAt: true, legalHoldAt: true },
+    select: {
+      id: true,
+      reference: true,
+      phase: true,
+      clientId: true,
+      closedAt: true,
+      erasedAt: true,
+      legalHoldAt: true,
+    },
     orderBy: [{ closedAt: "asc" }, { id: "asc" }],
     take: 1000,
   });
@@ -110,11 +167,26 @@ export async function listUpcomingErasures(viewer: Viewer, now: Date, days = 30)
     const dueAt = erasureDueAt(r.closedAt, client.retentionYears, client.timeZone);
     if (dueAt.getTime() > limit) continue;
     const verdict = erasureVerdict({ ...r, client }, now);
-    const hold = verdict.erasable ? null : verdict.reason === "INCIDENT_HOLD" ? "incident" : verdict.reason === "CLIENT_HOLD" ? "client" : null;
-    const row: ErasureRow = { id: r.id, reference: r.reference, client: client.name, closedAt: r.closedAt, dueAt, policy: erasurePolicy(client), hold };
+    const hold = verdict.erasable
+      ? null
+      : verdict.reason === "INCIDENT_HOLD"
+        ? "incident"
+        : verdict.reason === "CLIENT_HOLD"
+          ? "client"
+          : null;
+    const row: ErasureRow = {
+      id: r.id,
+      reference: r.reference,
+      client: client.name,
+      closedAt: r.closedAt,
+      dueAt,
+      policy: erasurePolicy(client),
+      hold,
+    };
     (hold ? held : due).push(row);
   }
-  const soonest = (a: ErasureRow, b: ErasureRow) => a.dueAt.getTime() - b.dueAt.getTime() || a.reference.localeCompare(b.reference);
+  const soonest = (a: ErasureRow, b: ErasureRow) =>
+    a.dueAt.getTime() - b.dueAt.getTime() || a.reference.localeCompare(b.reference);
   return { due: due.sort(soonest), held: held.sort(soonest) };
 }
 
@@ -123,7 +195,14 @@ export async function listClientHolds(viewer: Viewer) {
   if (!can(viewer, "legalhold:manage")) return [];
   const rows = await db().client.findMany({
     where: clientWhere(viewer),
-    select: { id: true, name: true, retentionYears: true, legalHoldAt: true, legalHoldReason: true, legalHoldById: true },
+    select: {
+      id: true,
+      name: true,
+      retentionYears: true,
+      legalHoldAt: true,
+      legalHoldReason: true,
+      legalHoldById: true,
+    },
     orderBy: { name: "asc" },
   });
   const names = await holderNames(rows.map((r) => r.legalHoldById));

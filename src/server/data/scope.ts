@@ -28,7 +28,9 @@ export function auditEventWhere(viewer: Viewer, extra: Prisma.AuditEventWhereInp
 
 /** Notices the viewer may read: of the viewer's clients, in the viewer's organization (the portal adds "sent"). */
 export function noticeWhere(viewer: Viewer, extra: Prisma.NoticeWhereInput = {}): Prisma.NoticeWhereInput {
-  return { AND: [extra, { clientId: { in: [...viewer.clientIds] }, incident: { organizationId: viewer.organizationId } }] };
+  return {
+    AND: [extra, { clientId: { in: [...viewer.clientIds] }, incident: { organizationId: viewer.organizationId } }],
+  };
 }
 
 /**

@@ -1,10 +1,23 @@
 import "server-only";
 import { Prisma, type PrismaClient } from "@/generated/prisma/client";
 import { sqlRows } from "../db";
-import { GENESIS_HASH, findChainBreak, pendingSeal, type ChainBreak, type ChainPosition, type StoredEvent } from "@/domain/audit/chain";
+import {
+  GENESIS_HASH,
+  findChainBreak,
+  pendingSeal,
+  type ChainBreak,
+  type ChainPosition,
+  type StoredEvent,
+} from "@/domain/audit/chain";
 import { chainPending } from "../audit-chainer";
 
-export type ChainReport = { organizationId: string; slug: string; events: number; keyed: number; broken: ChainBreak | null };
+export type ChainReport = {
+  organizationId: string;
+  slug: string;
+  events: number;
+  keyed: number;
+  broken: ChainBreak | null;
+};
 export type ChainProgress = { organizationId: string; slug: string; checked: number; lastSeq: number };
 
 // Pages of 10,000 by seq over the (organizationId, seq) index, only the hashed columns, read
@@ -40,7 +53,9 @@ export async function verifyOrganizationChain(
   const report = (broken: ChainBreak | null) => ({ organizationId: org.id, slug: org.slug, events, keyed, broken });
   await chainPending(org.id, key);
   // the head when the walk begins: events chained meanwhile are for the next run
-  const [head] = await sqlRows<{ top: number }>(Prisma.sql`SELECT coalesce(max(seq), 0) AS top FROM "AuditEvent" WHERE "organizationId" = ${org.id}::uuid`);
+  const [head] = await sqlRows<{ top: number }>(
+    Prisma.sql`SELECT coalesce(max(seq), 0) AS top FROM "AuditEvent" WHERE "organizationId" = ${org.id}::uuid`,
+  );
   const top = head?.top ?? 0;
   const ahead: Promise<StoredEvent[]>[] = [];
   let requested = 0;
@@ -63,13 +78,29 @@ export async function verifyOrganizationChain(
 }
 
 /** The first entry still waiting whose seal does not match (so the chainer refused it), as a break just past the chain's end. */
-async function unchainable(prisma: PrismaClient, organizationId: string, key: Uint8Array, nextSeq: number): Promise<ChainBreak | null> {
+async function unchainable(
+  prisma: PrismaClient,
+  organizationId: string,
+  key: Uint8Array,
+  nextSeq: number,
+): Promise<ChainBreak | null> {
   const waiting = await prisma.auditEventPending.findMany({ where: { organizationId }, orderBy: { position: "asc" } });
-  const forged = waiting.find(({ seal, position: _p, dataChange: _d, ...entry }) => pendingSeal(entry.id, entry, key) !== seal);
-  return forged ? { seq: nextSeq, reason: `entry ${forged.id} waits to be chained with a seal that does not match (written without WARDEN_AUDIT_KEY, or under another key)` } : null;
+  const forged = waiting.find(
+    ({ seal, position: _p, dataChange: _d, ...entry }) => pendingSeal(entry.id, entry, key) !== seal,
+  );
+  return forged
+    ? {
+        seq: nextSeq,
+        reason: `entry ${forged.id} waits to be chained with a seal that does not match (written without WARDEN_AUDIT_KEY, or under another key)`,
+      }
+    : null;
 }
 
-export async function verifyAllChains(prisma: PrismaClient, key: Uint8Array, onProgress?: (p: ChainProgress) => void): Promise<ChainReport[]> {
+export async function verifyAllChains(
+  prisma: PrismaClient,
+  key: Uint8Array,
+  onProgress?: (p: ChainProgress) => void,
+): Promise<ChainReport[]> {
   const orgs = await prisma.organization.findMany({ select: { id: true, slug: true }, orderBy: { createdAt: "asc" } });
   const reports: ChainReport[] = [];
   for (const org of orgs) reports.push(await verifyOrganizationChain(prisma, org, key, onProgress));
@@ -81,8 +112,16 @@ export async function verifyAllChains(prisma: PrismaClient, key: Uint8Array, onP
  * its stored hash, and its prevHash must equal the hash of the organization's event just before
  * it (whatever that event is about), keyed if that one was. Returns the events and the first problem, if any.
  */
-export async function verifyIncidentEvents(prisma: PrismaClient, organizationId: string, incidentId: string, key: Uint8Array) {
-  const events = (await prisma.auditEvent.findMany({ where: { organizationId, incidentId }, orderBy: { seq: "asc" } })) as StoredEvent[];
+export async function verifyIncidentEvents(
+  prisma: PrismaClient,
+  organizationId: string,
+  incidentId: string,
+  key: Uint8Array,
+) {
+  const events = (await prisma.auditEvent.findMany({
+    where: { organizationId, incidentId },
+    orderBy: { seq: "asc" },
+  })) as StoredEvent[];
   const predecessors = await prisma.auditEvent.findMany({
     where: { organizationId, seq: { in: events.map((e) => e.seq - 1).filter((s) => s > 0) } },
     select: { seq: true, hash: true, hashVersion: true },

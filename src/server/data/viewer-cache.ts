@@ -59,6 +59,8 @@ export async function cachedViewer(userId: string, now = Date.now()): Promise<Vi
  */
 export async function caughtUpWith(organizationId: string): Promise<void> {
   if (trustedGeneration() === null) return;
-  const [row] = await sqlRows<{ v: number }>(Prisma.sql`SELECT "dataVersion" AS v FROM "Organization" WHERE id = ${organizationId}::uuid`);
+  const [row] = await sqlRows<{ v: number }>(
+    Prisma.sql`SELECT "dataVersion" AS v FROM "Organization" WHERE id = ${organizationId}::uuid`,
+  );
   if (row) observeVersion(organizationId, row.v);
 }

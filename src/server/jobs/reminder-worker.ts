@@ -54,12 +54,16 @@ export async function startReminderWorker(opts: {
     const n = await scan();
     if (n) log.info("reminders.enqueued", { count: n });
   });
-  await boss.work<ReminderJob>(REMINDER_QUEUE, { pollingIntervalSeconds: opts.pollSeconds ?? 10, batchSize: 10 }, async (jobs) => {
-    for (const job of jobs) {
-      const outcome = await deliverReminder(job.data, new Date());
-      log.info("reminders.delivered", { obligationId: job.data.obligationId, kind: job.data.kind, outcome });
-    }
-  });
+  await boss.work<ReminderJob>(
+    REMINDER_QUEUE,
+    { pollingIntervalSeconds: opts.pollSeconds ?? 10, batchSize: 10 },
+    async (jobs) => {
+      for (const job of jobs) {
+        const outcome = await deliverReminder(job.data, new Date());
+        log.info("reminders.delivered", { obligationId: job.data.obligationId, kind: job.data.kind, outcome });
+      }
+    },
+  );
   if (opts.schedule !== false) await boss.schedule(SCAN_QUEUE, "* * * * *");
 
   return {

@@ -14,7 +14,10 @@ export const RETENTION_CRON = "17 3 * * *";
  * (each erasure also locks its incident, so even two scans at once erase each incident once).
  * Logs carry counts, and the id of an incident whose erasure failed: never titles or text.
  */
-export async function startRetentionJob(boss: PgBoss, opts: { schedule?: boolean; pollSeconds?: number; organizationId?: string } = {}) {
+export async function startRetentionJob(
+  boss: PgBoss,
+  opts: { schedule?: boolean; pollSeconds?: number; organizationId?: string } = {},
+) {
   await ensureQueue(boss, { name: RETENTION_QUEUE, policy: "singleton" });
   const run = async () => {
     const result = await runRetention(new Date(), {

@@ -27,7 +27,9 @@ export function sealSecret(plain: string, boundTo: string): string {
   const cipher = createCipheriv("aes-256-gcm", key(), nonce);
   cipher.setAAD(Buffer.from(boundTo));
   const body = Buffer.concat([cipher.update(plain, "utf8"), cipher.final()]);
-  return ["v1", nonce, cipher.getAuthTag(), body].map((p) => (typeof p === "string" ? p : p.toString("base64url"))).join(".");
+  return ["v1", nonce, cipher.getAuthTag(), body]
+    .map((p) => (typeof p === "string" ? p : p.toString("base64url")))
+    .join(".");
 }
 
 /** The plain secret, or null when the value was altered, bound to something else or sealed with another key. */

@@ -35,7 +35,8 @@ function codePoint(ch: string): number {
   return cp;
 }
 
-const isSpace = (codePoint: number) => codePoint === 0x20 || codePoint === 0x0a || codePoint === 0xa0 || codePoint === 0x3000;
+const isSpace = (codePoint: number) =>
+  codePoint === 0x20 || codePoint === 0x0a || codePoint === 0xa0 || codePoint === 0x3000;
 
 /**
  * Cuts every whitespace-free stretch wider than `width` (at `size`) into pieces that fit, with a
@@ -103,7 +104,13 @@ export function singleScript(text: string, faces: FaceMetrics): Script {
  * The longest start of `text` that makes at most `maxLines` lines `width` wide (estimated from
  * advance widths, with a fifth spare for wrapping at word ends); null when all of it does.
  */
-export function cutToLines(text: string, faces: FaceMetrics, size: number, width: number, maxLines: number): number | null {
+export function cutToLines(
+  text: string,
+  faces: FaceMetrics,
+  size: number,
+  width: number,
+  maxLines: number,
+): number | null {
   let lines = 1;
   let line = 0;
   let index = 0;

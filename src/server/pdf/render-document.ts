@@ -8,7 +8,15 @@ import { create as openFont, type Font } from "fontkit";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { DocumentBlock, DocumentModel } from "../../domain/reports/document-model";
-import { breakLongWords, cleanText, cutToLines, singleScript, splitRuns, type FaceMetrics, type Script } from "./fit-text";
+import {
+  breakLongWords,
+  cleanText,
+  cutToLines,
+  singleScript,
+  splitRuns,
+  type FaceMetrics,
+  type Script,
+} from "./fit-text";
 
 const FONT_FILES = {
   latin: "@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf",
@@ -42,10 +50,18 @@ function metricsOf(latin: Font, cjk: Font): FaceMetrics {
 function faces(): Faces {
   if (loaded) return loaded;
   const require = createRequire(import.meta.url);
-  const files = Object.fromEntries(Object.entries(FONT_FILES).map(([name, file]) => [name, readFileSync(require.resolve(file))])) as Record<FaceName, Buffer>;
+  const files = Object.fromEntries(
+    Object.entries(FONT_FILES).map(([name, file]) => [name, readFileSync(require.resolve(file))]),
+  ) as Record<FaceName, Buffer>;
   // parsed here for measuring only; each document parses its own copy to embed (below)
-  const fonts = Object.fromEntries(Object.entries(files).map(([name, bytes]) => [name, openFont(bytes)])) as Record<FaceName, Font>;
-  loaded = { files, metrics: { regular: metricsOf(fonts.latin, fonts.cjk), bold: metricsOf(fonts.latinBold, fonts.cjkBold) } };
+  const fonts = Object.fromEntries(Object.entries(files).map(([name, bytes]) => [name, openFont(bytes)])) as Record<
+    FaceName,
+    Font
+  >;
+  loaded = {
+    files,
+    metrics: { regular: metricsOf(fonts.latin, fonts.cjk), bold: metricsOf(fonts.latinBold, fonts.cjkBold) },
+  };
   return loaded;
 }
 
@@ -56,7 +72,8 @@ const RULE = "#c9ced6";
 const HEAD_FILL = "#eef1f5";
 const SIZE = { title: 17, heading: 12.5, body: 10, table: 8.5, code: 8.5, chrome: 8 } as const;
 
-const faceName = (script: Script, bold: boolean): FaceName => (script === "latin" ? (bold ? "latinBold" : "latin") : bold ? "cjkBold" : "cjk");
+const faceName = (script: Script, bold: boolean): FaceName =>
+  script === "latin" ? (bold ? "latinBold" : "latin") : bold ? "cjkBold" : "cjk";
 
 type Doc = InstanceType<typeof PDFDocument>;
 
@@ -71,7 +88,12 @@ class Drawer {
       margins: PAGE.margins,
       bufferPages: true,
       autoFirstPage: true,
-      info: { Title: cleanText(model.title), Author: cleanText(model.organization), Creator: "Warden", Producer: "Warden" },
+      info: {
+        Title: cleanText(model.title),
+        Author: cleanText(model.organization),
+        Creator: "Warden",
+        Producer: "Warden",
+      },
       lang: "en",
       displayTitle: true,
     });
@@ -126,28 +148,48 @@ class Drawer {
         this.text(b.text, { size: SIZE.heading, bold: true, gap: 4 });
         return;
       case "paragraph":
-        this.text(b.text, b.tone === "code" ? { size: SIZE.code, color: INK, gap: 6 } : { size: SIZE.body, color: b.tone === "muted" ? MUTED : INK, gap: 6 });
+        this.text(
+          b.text,
+          b.tone === "code"
+            ? { size: SIZE.code, color: INK, gap: 6 }
+            : { size: SIZE.body, color: b.tone === "muted" ? MUTED : INK, gap: 6 },
+        );
         return;
       case "list":
         if (!b.items.length) return this.text(b.empty, { size: SIZE.body, color: MUTED, gap: 6 });
         for (const item of b.items) {
           this.keep(16);
           const y = this.doc.y;
-          this.face("latin").fontSize(SIZE.body).fillColor(INK).text("•", PAGE.margins.left + 2, y, { lineBreak: false });
+          this.face("latin")
+            .fontSize(SIZE.body)
+            .fillColor(INK)
+            .text("•", PAGE.margins.left + 2, y, { lineBreak: false });
           this.doc.y = y;
           this.text(item, { size: SIZE.body, x: PAGE.margins.left + 14, width: this.width - 14, gap: 2 });
         }
         this.doc.y += 4;
         return;
       case "facts":
-        return this.table([{ share: 1 }, { share: 2.6 }], b.rows.map((r) => [r.label, r.value]), { header: null, boldFirst: true });
+        return this.table(
+          [{ share: 1 }, { share: 2.6 }],
+          b.rows.map((r) => [r.label, r.value]),
+          { header: null, boldFirst: true },
+        );
       case "table":
         if (!b.rows.length) return this.text(b.empty, { size: SIZE.body, color: MUTED, gap: 6 });
-        return this.table(b.columns, b.rows, { header: b.columns.map((c) => c.header), boldFirst: false, align: b.columns.map((c) => c.align ?? "left") });
+        return this.table(b.columns, b.rows, {
+          header: b.columns.map((c) => c.header),
+          boldFirst: false,
+          align: b.columns.map((c) => c.align ?? "left"),
+        });
     }
   }
 
-  private table(columns: Array<{ share: number }>, rows: string[][], opts: { header: string[] | null; boldFirst: boolean; align?: Array<"left" | "right"> }) {
+  private table(
+    columns: Array<{ share: number }>,
+    rows: string[][],
+    opts: { header: string[] | null; boldFirst: boolean; align?: Array<"left" | "right"> },
+  ) {
     const total = columns.reduce((s, c) => s + c.share, 0);
     const widths = columns.map((c) => (this.width * c.share) / total);
     const pad = { top: 3.5, bottom: 3.5, left: 5, right: 5 };
@@ -156,7 +198,8 @@ class Drawer {
     const cell = (raw: string, col: number, bold: boolean, fill?: string) => {
       const m = this.metrics(bold);
       const width = widths[col];
-      if (width === undefined) throw new Error(`a table row has a cell ${col + 1} but the table only ${widths.length} columns`);
+      if (width === undefined)
+        throw new Error(`a table row has a cell ${col + 1} but the table only ${widths.length} columns`);
       const inner = width - pad.left - pad.right;
       let text = cleanText(raw);
       // pdfkit clips a row taller than a page; a value that long is shortened, and says so.
@@ -216,11 +259,19 @@ class Drawer {
       this.doc.switchToPage(i);
       const margins = this.doc.page.margins;
       this.doc.page.margins = { ...margins, top: 0, bottom: 0 };
-      const line = (text: string, x: number, y: number, width: number, align: "left" | "right", bold = false) => this.line(text, { x, y, width, align, bold });
+      const line = (text: string, x: number, y: number, width: number, align: "left" | "right", bold = false) =>
+        this.line(text, { x, y, width, align, bold });
       const half = this.width / 2 - 6;
       line(org, PAGE.margins.left, top, half, "left", true);
       line(title, PAGE.margins.left + half + 12, top, half, "right");
-      this.doc.save().moveTo(PAGE.margins.left, top + 14).lineTo(PAGE.margins.left + this.width, top + 14).lineWidth(0.5).strokeColor(RULE).stroke().restore();
+      this.doc
+        .save()
+        .moveTo(PAGE.margins.left, top + 14)
+        .lineTo(PAGE.margins.left + this.width, top + 14)
+        .lineWidth(0.5)
+        .strokeColor(RULE)
+        .stroke()
+        .restore();
       line(footer, PAGE.margins.left, bottom, this.width - 90, "left");
       line(`Page ${i - start + 1} of ${count}`, PAGE.margins.left + this.width - 84, bottom, 84, "right");
       this.doc.page.margins = margins;

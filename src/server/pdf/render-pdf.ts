@@ -48,7 +48,9 @@ function retire(thread: Thread, error: Error) {
 }
 
 function start(): Thread {
-  const worker = new Worker(/* turbopackIgnore: true */ workerFile(), { resourceLimits: { maxOldGenerationSizeMb: 768 } });
+  const worker = new Worker(/* turbopackIgnore: true */ workerFile(), {
+    resourceLimits: { maxOldGenerationSizeMb: 768 },
+  });
   const thread: Thread = { worker, ready: false, job: null, timer: null };
   worker.on("message", (reply: Reply) => {
     if ("ready" in reply) {
@@ -93,14 +95,18 @@ function assign() {
     }
     queue.shift();
     idle.job = job;
-    idle.timer = setTimeout(() => retire(idle, new PdfRenderError(`The PDF took longer than ${TIMEOUT_MS / 1000} s to draw.`)), TIMEOUT_MS);
+    idle.timer = setTimeout(
+      () => retire(idle, new PdfRenderError(`The PDF took longer than ${TIMEOUT_MS / 1000} s to draw.`)),
+      TIMEOUT_MS,
+    );
     idle.worker.postMessage({ id: job.id, model: job.model });
   }
 }
 
 /** The document as PDF bytes, drawn in a worker thread (started on first use and kept). */
 export function renderPdf(model: DocumentModel): Promise<Uint8Array> {
-  if (queue.length >= MAX_QUEUED) return Promise.reject(new PdfRenderError("Too many documents are being drawn; try again shortly."));
+  if (queue.length >= MAX_QUEUED)
+    return Promise.reject(new PdfRenderError("Too many documents are being drawn; try again shortly."));
   return new Promise((resolve, reject) => {
     queue.push({ id: nextId++, model, resolve, reject });
     if (!threads.length) start();

@@ -10,7 +10,10 @@ import type { Result } from "./result";
  */
 export async function markNotificationsRead(ctx: ServiceContext): Promise<Result<{ count: number }>> {
   const count = await db().$transaction(async (tx) => {
-    const { count } = await tx.staffNotification.updateMany({ where: { userId: ctx.viewer.userId, readAt: null }, data: { readAt: ctx.now } });
+    const { count } = await tx.staffNotification.updateMany({
+      where: { userId: ctx.viewer.userId, readAt: null },
+      data: { readAt: ctx.now },
+    });
     if (count) await bumpDataVersion(tx, ctx.viewer.organizationId);
     return count;
   });

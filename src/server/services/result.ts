@@ -35,7 +35,11 @@ export async function attempt<T>(body: () => Promise<T>): Promise<Result<T>> {
   } catch (error) {
     if (error instanceof ServiceFailure) return error.failure;
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      return { ok: false, code: "CONFLICT", message: "Someone saved the same thing a moment ago. Reload the page and check before trying again." };
+      return {
+        ok: false,
+        code: "CONFLICT",
+        message: "Someone saved the same thing a moment ago. Reload the page and check before trying again.",
+      };
     }
     if (isBusy(error)) return { ok: false, code: "BUSY", message: BUSY_MESSAGE };
     if (isUnavailable(error)) return { ok: false, code: "UNAVAILABLE", message: UNAVAILABLE_MESSAGE };

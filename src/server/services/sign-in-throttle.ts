@@ -2,7 +2,13 @@ import "server-only";
 import { createHash, randomUUID } from "node:crypto";
 import { afterCommit, db, type Tx } from "../db";
 import { boundedUserAgent, normalizeIp } from "../client-ip";
-import { ACCOUNT_ADDRESS_LIMIT, ADDRESS_LIMIT, lockedUntil, lockDurationMs, throttleAddress } from "@/domain/auth/sign-in-throttle";
+import {
+  ACCOUNT_ADDRESS_LIMIT,
+  ADDRESS_LIMIT,
+  lockedUntil,
+  lockDurationMs,
+  throttleAddress,
+} from "@/domain/auth/sign-in-throttle";
 
 // The shared counts behind domain/auth/sign-in-throttle.ts, in PostgreSQL so that every app
 // instance sees the same ones.
@@ -41,7 +47,12 @@ async function counts(tx: Tx, key: string, ip: string | null, now: Date): Promis
         _max: { at: true },
       })
     : null;
-  return { pairFailures: pair._count._all, pairLast: pair._max.at, ipFailures: all?._count._all ?? 0, ipLast: all?._max.at ?? null };
+  return {
+    pairFailures: pair._count._all,
+    pairLast: pair._max.at,
+    ipFailures: all?._count._all ?? 0,
+    ipLast: all?._max.at ?? null,
+  };
 }
 
 /**
@@ -50,21 +61,43 @@ async function counts(tx: Tx, key: string, ip: string | null, now: Date): Promis
  * password was, so parallel guesses gain nothing. Runs inside the caller's transaction (which
  * also writes the audit entry), so both outcomes cost one commit.
  */
-export async function recordAttempt(tx: Tx, key: string, rawIp: string | null, rawUserAgent: string | null, passwordOk: boolean, now: Date): Promise<Gate> {
+export async function recordAttempt(
+  tx: Tx,
+  key: string,
+  rawIp: string | null,
+  rawUserAgent: string | null,
+  passwordOk: boolean,
+  now: Date,
+): Promise<Gate> {
   const ip = throttleAddress(normalizeIp(rawIp));
   const userAgent = boundedUserAgent(rawUserAgent);
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`sign-in:${key}:${ip ?? ""}`}, 0))`;
   const c = await counts(tx, key, ip, now);
   const pairUntil = lockedUntil(c.pairFailures, c.pairLast, ACCOUNT_ADDRESS_LIMIT, now);
   const ipUntil = lockedUntil(c.ipFailures, c.ipLast, ADDRESS_LIMIT, now);
-  const lock = pairUntil ? { scope: "account_address" as const, until: pairUntil } : ipUntil ? { scope: "address" as const, until: ipUntil } : null;
+  const lock = pairUntil
+    ? { scope: "account_address" as const, until: pairUntil }
+    : ipUntil
+      ? { scope: "address" as const, until: ipUntil }
+      : null;
   if (lock) {
-    const { id } = await tx.signInAttempt.create({ data: { accountKey: key, ip, userAgent, outcome: "BLOCKED", at: now }, select: { id: true } });
+    const { id } = await tx.signInAttempt.create({
+      data: { accountKey: key, ip, userAgent, outcome: "BLOCKED", at: now },
+      select: { id: true },
+    });
     return { blocked: true, ...lock, attemptId: id };
   }
-  const { id } = await tx.signInAttempt.create({ data: { accountKey: key, ip, userAgent, outcome: passwordOk ? "SUCCESS" : "FAILURE", at: now }, select: { id: true } });
+  const { id } = await tx.signInAttempt.create({
+    data: { accountKey: key, ip, userAgent, outcome: passwordOk ? "SUCCESS" : "FAILURE", at: now },
+    select: { id: true },
+  });
   if (passwordOk) await prune(tx, now);
-  return { blocked: false, failuresBefore: c.pairFailures, failureLocks: lockDurationMs(c.pairFailures + 1, ACCOUNT_ADDRESS_LIMIT) > 0, attemptId: id };
+  return {
+    blocked: false,
+    failuresBefore: c.pairFailures,
+    failureLocks: lockDurationMs(c.pairFailures + 1, ACCOUNT_ADDRESS_LIMIT) > 0,
+    attemptId: id,
+  };
 }
 
 async function prune(tx: Tx, now: Date): Promise<void> {
@@ -100,8 +133,21 @@ async function mirrorChainStep(attemptId: bigint): Promise<void> {
  * A failed sign-in found after the password step (a wrong second-factor code, five of which
  * count as one failed sign-in): counted against the account and address like a wrong password.
  */
-export async function noteFailedSignIn(email: string, ip: string | null, userAgent: string | null, now = new Date()): Promise<void> {
-  await db().signInAttempt.create({ data: { accountKey: accountKey(email), ip: throttleAddress(normalizeIp(ip)), userAgent: boundedUserAgent(userAgent), outcome: "FAILURE", at: now } });
+export async function noteFailedSignIn(
+  email: string,
+  ip: string | null,
+  userAgent: string | null,
+  now = new Date(),
+): Promise<void> {
+  await db().signInAttempt.create({
+    data: {
+      accountKey: accountKey(email),
+      ip: throttleAddress(normalizeIp(ip)),
+      userAgent: boundedUserAgent(userAgent),
+      outcome: "FAILURE",
+      at: now,
+    },
+  });
 }
 
 /** Clears the failures of an account at every address (its password was just set anew). */

@@ -30,7 +30,11 @@ function storable(meta: RequestMeta) {
  * policy: domain/auth/sign-in-throttle.ts. Sign-ins, failures, and each lock a failure starts
  * are audited for known accounts.
  */
-export async function signInWithPassword(raw: unknown, meta: RequestMeta = {}, now = new Date()): Promise<SignedInUser | null> {
+export async function signInWithPassword(
+  raw: unknown,
+  meta: RequestMeta = {},
+  now = new Date(),
+): Promise<SignedInUser | null> {
   return (await checkSignIn(raw, meta, now)).user;
 }
 
@@ -41,7 +45,10 @@ export async function checkSignIn(raw: unknown, meta: RequestMeta = {}, now = ne
   const { email, password } = parsed.data;
   const { ip, userAgent, requestId } = storable(meta);
 
-  const user = await db().user.findUnique({ where: { email }, select: { id: true, organizationId: true, email: true, name: true, role: true, active: true, passwordHash: true } });
+  const user = await db().user.findUnique({
+    where: { email },
+    select: { id: true, organizationId: true, email: true, name: true, role: true, active: true, passwordHash: true },
+  });
   const passwordOk = await verifyPassword(user?.passwordHash ?? null, password);
   const known = user && isRole(user.role) ? { ...user, role: user.role } : null;
 
@@ -55,22 +62,44 @@ export async function checkSignIn(raw: unknown, meta: RequestMeta = {}, now = ne
       await mirrorAuditWork(tx, gate.attemptId);
       return { ok: false, throttledUntil };
     }
-    const audit = { organizationId: known.organizationId, entityType: "User", entityId: known.id, requestId, ip, at: now };
+    const audit = {
+      organizationId: known.organizationId,
+      entityType: "User",
+      entityId: known.id,
+      requestId,
+      ip,
+      at: now,
+    };
     if (!gate.blocked && passwordOk && known.active) {
       await tx.user.update({ where: { id: known.id }, data: { lastSignInAt: now } });
       await appendAudit(tx, { ...audit, actor: { id: known.id, label: known.name }, action: "auth.sign_in" });
       if (lockDurationMs(gate.failuresBefore, ACCOUNT_ADDRESS_LIMIT) > 0) {
-        await appendAudit(tx, { ...audit, actor: { id: known.id, label: known.name }, action: "auth.sign_in_unlocked", changes: { scope: "account_address", after: "sign_in", failures: gate.failuresBefore } });
+        await appendAudit(tx, {
+          ...audit,
+          actor: { id: known.id, label: known.name },
+          action: "auth.sign_in_unlocked",
+          changes: { scope: "account_address", after: "sign_in", failures: gate.failuresBefore },
+        });
       }
       return { ok: true, throttledUntil };
     }
     const anonymous = { id: null, label: "anonymous" };
     const reason = gate.blocked ? "throttled" : !passwordOk ? "wrong_password" : "inactive";
-    await appendAudit(tx, { ...audit, actor: anonymous, action: "auth.sign_in_failed", changes: gate.blocked ? { reason, scope: gate.scope, until: gate.until.toISOString() } : { reason } });
+    await appendAudit(tx, {
+      ...audit,
+      actor: anonymous,
+      action: "auth.sign_in_failed",
+      changes: gate.blocked ? { reason, scope: gate.scope, until: gate.until.toISOString() } : { reason },
+    });
     if (!gate.blocked && gate.failureLocks) {
       const failures = gate.failuresBefore + 1;
       const until = new Date(now.getTime() + lockDurationMs(failures, ACCOUNT_ADDRESS_LIMIT));
-      await appendAudit(tx, { ...audit, actor: anonymous, action: "auth.sign_in_locked", changes: { scope: "account_address", failures, until: until.toISOString() } });
+      await appendAudit(tx, {
+        ...audit,
+        actor: anonymous,
+        action: "auth.sign_in_locked",
+        changes: { scope: "account_address", failures, until: until.toISOString() },
+      });
     }
     return { ok: false, throttledUntil };
   });

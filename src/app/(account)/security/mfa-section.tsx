@@ -22,7 +22,10 @@ export function MfaSection({ account }: { account: AccountSecurity }) {
           {account.recoveryCodesLeft <= 3 ? " — make new ones before you run out." : ""}
         </p>
       ) : null}
-      <a href="/security/authenticator" className="inline-block rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-50">
+      <a
+        href="/security/authenticator"
+        className="inline-block rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-50"
+      >
         {on ? "Replace authenticator" : "Set up an authenticator app"}
       </a>
       {on ? <RegenerateRecoveryCodes /> : null}

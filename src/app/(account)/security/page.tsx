@@ -9,7 +9,10 @@ export const metadata: Metadata = { title: "Security" };
 
 export default async function SecurityPage() {
   const { viewer, sessionId } = await requireSignedIn("/security");
-  const [account, sessions] = await Promise.all([accountSecurity(viewer.userId), openSessionsOf(viewer.userId, sessionId)]);
+  const [account, sessions] = await Promise.all([
+    accountSecurity(viewer.userId),
+    openSessionsOf(viewer.userId, sessionId),
+  ]);
   return (
     <div className="max-w-3xl space-y-8">
       <h1 className="text-2xl font-semibold tracking-tight">Security</h1>

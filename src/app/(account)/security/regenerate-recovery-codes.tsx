@@ -19,8 +19,20 @@ export function RegenerateRecoveryCodes() {
   }
   return (
     <form action={dispatch} className="flex flex-wrap items-end gap-3 border-t border-slate-100 pt-3" noValidate>
-      <TextField name="code" label="Code from your app" inputMode="numeric" autoComplete="one-time-code" required errors={state.fieldErrors?.code} className="w-48" />
-      <button type="submit" disabled={pending} className="rounded-md border border-slate-300 px-3 py-2 text-sm font-medium hover:bg-slate-50 disabled:opacity-60">
+      <TextField
+        name="code"
+        label="Code from your app"
+        inputMode="numeric"
+        autoComplete="one-time-code"
+        required
+        errors={state.fieldErrors?.code}
+        className="w-48"
+      />
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded-md border border-slate-300 px-3 py-2 text-sm font-medium hover:bg-slate-50 disabled:opacity-60"
+      >
         Make new recovery codes
       </button>
       <FormStatus state={state.fieldErrors ? { ...state, message: undefined } : state} className="w-full" />

@@ -16,13 +16,22 @@ export function SessionsSection({ sessions, timeZone }: { sessions: SessionRow[]
             <div className="text-sm">
               <p className="font-medium">
                 {s.device}
-                {s.current ? <span className="ml-2 rounded bg-emerald-100 px-1.5 py-0.5 text-xs text-emerald-800">this browser</span> : null}
+                {s.current ? (
+                  <span className="ml-2 rounded bg-emerald-100 px-1.5 py-0.5 text-xs text-emerald-800">
+                    this browser
+                  </span>
+                ) : null}
               </p>
               <p className="text-slate-600">
-                {s.ip ?? "address unknown"} · signed in {formatInstant(s.createdAt, timeZone)} · last active {formatInstant(s.lastSeenAt, timeZone)}
+                {s.ip ?? "address unknown"} · signed in {formatInstant(s.createdAt, timeZone)} · last active{" "}
+                {formatInstant(s.lastSeenAt, timeZone)}
               </p>
             </div>
-            <EndSessionButton sessionId={s.id} current={s.current} label={`${s.device}, ${s.ip ?? "address unknown"}`} />
+            <EndSessionButton
+              sessionId={s.id}
+              current={s.current}
+              label={`${s.device}, ${s.ip ?? "address unknown"}`}
+            />
           </li>
         ))}
       </ul>

@@ -1,7 +1,15 @@
 import { signOut } from "@/server/actions/sign-out";
 
 /** The centred card of the sign-in steps, with a way out (signing out ends the half-done session). */
-export function AuthFrame({ title, children, wide = false }: { title: string; children: React.ReactNode; wide?: boolean }) {
+export function AuthFrame({
+  title,
+  children,
+  wide = false,
+}: {
+  title: string;
+  children: React.ReactNode;
+  wide?: boolean;
+}) {
   return (
     <main className="flex min-h-screen items-center justify-center px-4 py-8">
       <div className={`w-full ${wide ? "max-w-lg" : "max-w-sm"}`}>

@@ -8,13 +8,22 @@ import { SignInForm } from "./sign-in-form";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function LoginPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const params = await searchParams;
   const viewer = await getViewer();
   if (viewer) redirect(HOME_PATH[viewer.role]);
   // Password proven, second factor owed: that step, not the password again.
   const step = secondFactorPath((await getSessionGate()).status);
-  if (step) redirect(typeof params.callbackUrl === "string" ? `${step}?callbackUrl=${encodeURIComponent(safeCallbackPath(params.callbackUrl))}` : step);
+  if (step)
+    redirect(
+      typeof params.callbackUrl === "string"
+        ? `${step}?callbackUrl=${encodeURIComponent(safeCallbackPath(params.callbackUrl))}`
+        : step,
+    );
   return (
     <main className="flex min-h-screen items-center justify-center px-4">
       <div className="w-full max-w-sm">

@@ -7,7 +7,8 @@ import { SIGN_IN_THROTTLED, signInSchema } from "@/lib/validation/sign-in";
 import { fieldErrorsOf, type FieldErrors } from "@/lib/validation/field-errors";
 
 const GENERIC_FAILURE = "The email address or password is incorrect.";
-const THROTTLED = "Too many failed sign-ins with this email address from your network. Wait a few minutes, then try again.";
+const THROTTLED =
+  "Too many failed sign-ins with this email address from your network. Wait a few minutes, then try again.";
 
 export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string; initialError: boolean }) {
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
@@ -49,18 +50,16 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4">
       {formError ? (
-        <div ref={alertRef} tabIndex={-1} role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+        <div
+          ref={alertRef}
+          tabIndex={-1}
+          role="alert"
+          className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800"
+        >
           {formError}
         </div>
       ) : null}
-      <TextField
-        name="email"
-        label="Email"
-        type="email"
-        autoComplete="username"
-        required
-        errors={fieldErrors.email}
-      />
+      <TextField name="email" label="Email" type="email" autoComplete="username" required errors={fieldErrors.email} />
       <TextField
         name="password"
         label="Password"

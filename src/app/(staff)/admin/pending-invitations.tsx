@@ -13,16 +13,26 @@ export function PendingInvitations({ invitations }: { invitations: readonly Pend
         <caption className="px-4 py-3 text-left font-semibold">Invited, not yet joined ({invitations.length})</caption>
         <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
           <tr>
-            <th scope="col" className="px-4 py-2">Name</th>
-            <th scope="col" className="px-4 py-2">Email</th>
-            <th scope="col" className="px-4 py-2">Role</th>
-            <th scope="col" className="px-4 py-2">Link valid until (UTC)</th>
+            <th scope="col" className="px-4 py-2">
+              Name
+            </th>
+            <th scope="col" className="px-4 py-2">
+              Email
+            </th>
+            <th scope="col" className="px-4 py-2">
+              Role
+            </th>
+            <th scope="col" className="px-4 py-2">
+              Link valid until (UTC)
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
           {invitations.map((i) => (
             <tr key={i.id}>
-              <th scope="row" className="px-4 py-2 text-left font-medium">{i.name}</th>
+              <th scope="row" className="px-4 py-2 text-left font-medium">
+                {i.name}
+              </th>
               <td className="px-4 py-2">{i.email}</td>
               <td className="px-4 py-2">{isRole(i.role) ? ROLE_LABEL[i.role] : i.role}</td>
               <td className="px-4 py-2">{i.expired ? "Expired: invite again" : when.format(i.expiresAt)}</td>

@@ -6,20 +6,48 @@ import { formatInstant } from "@/lib/datetime";
  * What retention will erase in the next 30 days (or has due for tonight's run), and what a
  * legal hold keeps instead, so an administrator can place a hold in time.
  */
-export function UpcomingErasures({ due, held, timeZone }: { due: readonly ErasureRow[]; held: readonly ErasureRow[]; timeZone: string }) {
+export function UpcomingErasures({
+  due,
+  held,
+  timeZone,
+}: {
+  due: readonly ErasureRow[];
+  held: readonly ErasureRow[];
+  timeZone: string;
+}) {
   return (
     <section aria-labelledby="upcoming-erasures" className="rounded-lg border border-slate-200 bg-white p-4">
-      <h2 id="upcoming-erasures" className="text-base font-semibold">Erasure in the next 30 days</h2>
+      <h2 id="upcoming-erasures" className="text-base font-semibold">
+        Erasure in the next 30 days
+      </h2>
       <p className="mt-1 text-sm text-slate-600">
-        Closed incidents whose client&apos;s retention runs out: their content is erased by the daily run from the due date on. A legal hold on the incident or its client keeps it.
+        Closed incidents whose client&apos;s retention runs out: their content is erased by the daily run from the due
+        date on. A legal hold on the incident or its client keeps it.
       </p>
-      <ErasureTable caption={`Due for erasure (${due.length})`} rows={due} timeZone={timeZone} empty="Nothing is due for erasure in the next 30 days." />
-      {held.length ? <ErasureTable caption={`Kept by legal hold (${held.length})`} rows={held} timeZone={timeZone} empty="" /> : null}
+      <ErasureTable
+        caption={`Due for erasure (${due.length})`}
+        rows={due}
+        timeZone={timeZone}
+        empty="Nothing is due for erasure in the next 30 days."
+      />
+      {held.length ? (
+        <ErasureTable caption={`Kept by legal hold (${held.length})`} rows={held} timeZone={timeZone} empty="" />
+      ) : null}
     </section>
   );
 }
 
-function ErasureTable({ caption, rows, timeZone, empty }: { caption: string; rows: readonly ErasureRow[]; timeZone: string; empty: string }) {
+function ErasureTable({
+  caption,
+  rows,
+  timeZone,
+  empty,
+}: {
+  caption: string;
+  rows: readonly ErasureRow[];
+  timeZone: string;
+  empty: string;
+}) {
   if (!rows.length) return <p className="mt-3 text-sm text-slate-600">{empty}</p>;
   return (
     <div className="mt-3 overflow-x-auto">
@@ -38,7 +66,9 @@ function ErasureTable({ caption, rows, timeZone, empty }: { caption: string; row
           {rows.map((r) => (
             <tr key={r.id}>
               <th scope="row">
-                <Link href={`/incidents/${r.id}`} prefetch={false} className="whitespace-nowrap">{r.reference}</Link>
+                <Link href={`/incidents/${r.id}`} prefetch={false} className="whitespace-nowrap">
+                  {r.reference}
+                </Link>
                 {r.hold ? <span className="block text-xs font-normal text-red-800">Hold on the {r.hold}</span> : null}
               </th>
               <td>{r.client}</td>

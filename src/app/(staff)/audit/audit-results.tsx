@@ -21,8 +21,18 @@ export function AuditResults({ page, query, timeZone }: { page: AuditPage; query
         <ChangeTable rows={page.rows} timeZone={timeZone} />
       )}
       <nav aria-label="Pages" className="flex justify-between">
-        {query.cursor ? <Link href={`/audit?${auditQueryString(query)}`} className="text-sm text-brand-700 underline">Newest first</Link> : <span />}
-        {next ? <Link href={next} className="text-sm text-brand-700 underline">Older {what}</Link> : null}
+        {query.cursor ? (
+          <Link href={`/audit?${auditQueryString(query)}`} className="text-sm text-brand-700 underline">
+            Newest first
+          </Link>
+        ) : (
+          <span />
+        )}
+        {next ? (
+          <Link href={next} className="text-sm text-brand-700 underline">
+            Older {what}
+          </Link>
+        ) : null}
       </nav>
     </>
   );

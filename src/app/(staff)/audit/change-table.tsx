@@ -24,9 +24,17 @@ export function ChangeTable({ rows, timeZone }: { rows: readonly ChangeRow[]; ti
               <td>{r.actorLabel}</td>
               <td className="min-w-64">
                 {r.text}
-                <span className="block font-mono text-xs text-slate-500">#{r.seq} {r.action}</span>
+                <span className="block font-mono text-xs text-slate-500">
+                  #{r.seq} {r.action}
+                </span>
               </td>
-              <td className="ref">{r.incidentId && r.incidentReference ? <Link href={`/incidents/${r.incidentId}`}>{r.incidentReference}</Link> : "—"}</td>
+              <td className="ref">
+                {r.incidentId && r.incidentReference ? (
+                  <Link href={`/incidents/${r.incidentId}`}>{r.incidentReference}</Link>
+                ) : (
+                  "—"
+                )}
+              </td>
               <td className="nowrap font-mono text-xs">{r.ip ?? "—"}</td>
             </tr>
           ))}

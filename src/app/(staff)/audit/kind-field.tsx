@@ -7,13 +7,28 @@ export function KindField({ value, errors }: { value: string; errors?: string[] 
   const id = `field-kind-${useId()}`;
   return (
     <FieldFrame controlId={id} label="Kind" errors={errors}>
-      <select id={id} name="kind" defaultValue={value} aria-invalid={errors?.length ? true : undefined} aria-describedby={describedByFor(id, undefined, errors)} className={CONTROL_CLASS}>
+      <select
+        id={id}
+        name="kind"
+        defaultValue={value}
+        aria-invalid={errors?.length ? true : undefined}
+        aria-describedby={describedByFor(id, undefined, errors)}
+        className={CONTROL_CLASS}
+      >
         <optgroup label="Changes">
           <option value="">All changes</option>
-          {CHANGE_KINDS.map(([v, label]) => <option key={v} value={v}>{label}</option>)}
+          {CHANGE_KINDS.map(([v, label]) => (
+            <option key={v} value={v}>
+              {label}
+            </option>
+          ))}
         </optgroup>
         <optgroup label="Reads">
-          {READ_GROUPS.map(([v, label]) => <option key={v} value={v}>{label}</option>)}
+          {READ_GROUPS.map(([v, label]) => (
+            <option key={v} value={v}>
+              {label}
+            </option>
+          ))}
         </optgroup>
       </select>
     </FieldFrame>

@@ -25,7 +25,9 @@ export default async function AuditPage({ searchParams }: Props) {
   const errors = { ...formatErrors, ...scopeErrors };
   const blocked = Object.keys(errors).some((k) => k !== "_form");
   const kind = query.kind ?? "";
-  const page = blocked ? null : await listAuditLog(viewer, { ...filter, kind }, errors._form ? undefined : query.cursor);
+  const page = blocked
+    ? null
+    : await listAuditLog(viewer, { ...filter, kind }, errors._form ? undefined : query.cursor);
   return (
     <div className="space-y-6">
       <div>
@@ -36,7 +38,11 @@ export default async function AuditPage({ searchParams }: Props) {
       </div>
       <AuditTabs query={query} reads={isReadKind(kind)} />
       <AuditFilterForm query={query} input={input} errors={errors} options={options} exportable={!blocked} />
-      {errors._form ? <p role="status" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">{errors._form.join(" ")}</p> : null}
+      {errors._form ? (
+        <p role="status" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          {errors._form.join(" ")}
+        </p>
+      ) : null}
       {page ? (
         <AuditResults page={page} query={query} timeZone={viewer.timeZone} />
       ) : (

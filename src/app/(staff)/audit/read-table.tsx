@@ -33,9 +33,17 @@ export function ReadTable({ rows, timeZone }: { rows: readonly ReadRow[]; timeZo
                 {readKindLabel(r.kind)}
                 <span className="block font-mono text-xs text-slate-500">{r.kind}</span>
               </td>
-              <td className="ref">{r.incidentId && r.incidentReference ? <Link href={`/incidents/${r.incidentId}`}>{r.incidentReference}</Link> : "—"}</td>
+              <td className="ref">
+                {r.incidentId && r.incidentReference ? (
+                  <Link href={`/incidents/${r.incidentId}`}>{r.incidentReference}</Link>
+                ) : (
+                  "—"
+                )}
+              </td>
               <td>{r.clientName ?? "—"}</td>
-              <td className="nowrap font-mono text-xs" title={r.requestId ? `request ${r.requestId}` : undefined}>{r.ip ?? "—"}</td>
+              <td className="nowrap font-mono text-xs" title={r.requestId ? `request ${r.requestId}` : undefined}>
+                {r.ip ?? "—"}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -11,13 +11,18 @@ export const metadata: Metadata = { title: "Clients" };
 /** The clients whose data this person handles: what each contract expects, and what is open. */
 export default async function ClientsPage() {
   const viewer = await requireViewer("incident:read", "/clients");
-  const [clients, open, holds] = await Promise.all([listVisibleClientsCached(viewer), countOpenIncidentsByClient(viewer), listClientHolds(viewer)]);
+  const [clients, open, holds] = await Promise.all([
+    listVisibleClientsCached(viewer),
+    countOpenIncidentsByClient(viewer),
+    listClientHolds(viewer),
+  ]);
   return (
     <div className="space-y-6">
       <div>
         <h1 className="text-2xl font-semibold">Clients</h1>
         <p className="mt-1 text-sm text-slate-600">
-          The clients you work for: the notice each contract expects from the moment of awareness, the regimes their data brings in, and their open incidents.
+          The clients you work for: the notice each contract expects from the moment of awareness, the regimes their
+          data brings in, and their open incidents.
         </p>
       </div>
       {clients.length ? (

@@ -5,7 +5,17 @@ import { listVisibleClientsCached } from "@/server/data/clients";
 import { dashboardFigures } from "@/server/data/dashboard";
 import { parseDashboardQuery } from "@/lib/validation/dashboard";
 import { BarChartCard } from "@/components/charts/bar-chart";
-import { INCIDENT_TYPES, PHASES, PHASE_LABEL, SEVERITIES, SEVERITY_LABEL, TYPE_LABEL, type IncidentType, type Phase, type Severity } from "@/domain/incident/types";
+import {
+  INCIDENT_TYPES,
+  PHASES,
+  PHASE_LABEL,
+  SEVERITIES,
+  SEVERITY_LABEL,
+  TYPE_LABEL,
+  type IncidentType,
+  type Phase,
+  type Severity,
+} from "@/domain/incident/types";
 import { formatDuration } from "@/domain/incident/durations";
 import { formatInstant } from "@/lib/datetime";
 import { ExportLink } from "@/components/ui/export-link";
@@ -16,11 +26,23 @@ import { DecisionsToConfirm } from "./decisions-to-confirm";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
-function Card({ id, title, children, actions }: { id: string; title: string; children: React.ReactNode; actions?: React.ReactNode }) {
+function Card({
+  id,
+  title,
+  children,
+  actions,
+}: {
+  id: string;
+  title: string;
+  children: React.ReactNode;
+  actions?: React.ReactNode;
+}) {
   return (
     <section aria-labelledby={id} className="rounded-lg border border-slate-200 bg-white p-4">
       <div className="mb-3 flex items-center justify-between gap-2">
-        <h2 id={id} className="text-base font-semibold">{title}</h2>
+        <h2 id={id} className="text-base font-semibold">
+          {title}
+        </h2>
         {actions}
       </div>
       {children}
@@ -28,8 +50,11 @@ function Card({ id, title, children, actions }: { id: string; title: string; chi
   );
 }
 
-
-export default async function DashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function DashboardPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const viewer = await requireViewer("dashboard:view", "/dashboard");
   const now = new Date();
   const { query, errors } = parseDashboardQuery(await searchParams, viewer.timeZone, now);
@@ -37,10 +62,20 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const unknownClient = query.clientId !== null && !clients.some((c) => c.id === query.clientId);
   if (unknownClient) errors.push("Unknown client in the filter: nothing to show for it.");
   const { open, late, windows, k, perClient, weekly } = figures.value;
-  const filterQs = new URLSearchParams({ from: query.fromDay, to: query.toDay, ...(query.clientId ? { clientId: query.clientId } : {}) }).toString();
+  const filterQs = new URLSearchParams({
+    from: query.fromDay,
+    to: query.toDay,
+    ...(query.clientId ? { clientId: query.clientId } : {}),
+  }).toString();
   const weeks = [...new Set(weekly.map((w) => w.week))];
-  const weeklyData = weeks.map((week) => ({ week, ...Object.fromEntries(INCIDENT_TYPES.map((t) => [t, weekly.find((w) => w.week === week && w.type === t)?.count ?? 0])) }));
-  const count = (list: Array<{ key: string; count: number }>, key: string) => list.find((x) => x.key === key)?.count ?? 0;
+  const weeklyData = weeks.map((week) => ({
+    week,
+    ...Object.fromEntries(
+      INCIDENT_TYPES.map((t) => [t, weekly.find((w) => w.week === week && w.type === t)?.count ?? 0]),
+    ),
+  }));
+  const count = (list: Array<{ key: string; count: number }>, key: string) =>
+    list.find((x) => x.key === key)?.count ?? 0;
   const kpiRows: Array<[string, { median: number | null; mean: number | null; n: number }]> = [
     ["Time to detect (occurred → detected)", k.detect],
     ["Time to contain (aware → contained)", k.contain],
@@ -54,90 +89,227 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         <h1 className="text-2xl font-semibold">Dashboard</h1>
         <p className="mt-1 text-sm text-slate-600">
           Open work now; response times and notices over the period. Times in {viewer.timeZone}.{" "}
-          <span data-testid="figures-as-of">Figures as of {formatInstant(figures.asOf, viewer.timeZone)}</span>, refreshed after every change and at least every minute.
+          <span data-testid="figures-as-of">Figures as of {formatInstant(figures.asOf, viewer.timeZone)}</span>,
+          refreshed after every change and at least every minute.
         </p>
       </div>
 
       {can(viewer, "notice:approve") ? <ApprovalQueue viewer={viewer} /> : null}
       {can(viewer, "notice:approve") ? <DecisionsToConfirm viewer={viewer} /> : null}
 
-      <form method="get" aria-label="Dashboard filters" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4">
+      <form
+        method="get"
+        aria-label="Dashboard filters"
+        className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4"
+      >
         <div>
-          <label htmlFor="from" className="block text-sm font-medium">From</label>
-          <input id="from" name="from" type="date" defaultValue={query.fromDay} className="mt-1 rounded-md border border-slate-300 px-3 py-2 text-sm" />
+          <label htmlFor="from" className="block text-sm font-medium">
+            From
+          </label>
+          <input
+            id="from"
+            name="from"
+            type="date"
+            defaultValue={query.fromDay}
+            className="mt-1 rounded-md border border-slate-300 px-3 py-2 text-sm"
+          />
         </div>
         <div>
-          <label htmlFor="to" className="block text-sm font-medium">To</label>
-          <input id="to" name="to" type="date" defaultValue={query.toDay} className="mt-1 rounded-md border border-slate-300 px-3 py-2 text-sm" />
+          <label htmlFor="to" className="block text-sm font-medium">
+            To
+          </label>
+          <input
+            id="to"
+            name="to"
+            type="date"
+            defaultValue={query.toDay}
+            className="mt-1 rounded-md border border-slate-300 px-3 py-2 text-sm"
+          />
         </div>
         <div>
-          <label htmlFor="clientId" className="block text-sm font-medium">Client</label>
-          <select id="clientId" name="clientId" defaultValue={query.clientId ?? ""} className="mt-1 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm">
+          <label htmlFor="clientId" className="block text-sm font-medium">
+            Client
+          </label>
+          <select
+            id="clientId"
+            name="clientId"
+            defaultValue={query.clientId ?? ""}
+            className="mt-1 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
+          >
             <option value="">All clients</option>
-            {clients.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+            {clients.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
           </select>
         </div>
-        <button type="submit" className="rounded-md bg-slate-800 px-4 py-2 text-sm font-medium text-white">Apply</button>
-        <ExportLink href={`/api/exports/dashboard?${filterQs}`} fallbackName="dashboard.csv" className="px-2 py-2 text-sm text-brand-700 underline">Download tables (CSV)</ExportLink>
-        <a href={`/api/exports/dashboard?${filterQs}&format=pdf`} className="px-2 py-2 text-sm text-brand-700 underline">Download as PDF</a>
+        <button type="submit" className="rounded-md bg-slate-800 px-4 py-2 text-sm font-medium text-white">
+          Apply
+        </button>
+        <ExportLink
+          href={`/api/exports/dashboard?${filterQs}`}
+          fallbackName="dashboard.csv"
+          className="px-2 py-2 text-sm text-brand-700 underline"
+        >
+          Download tables (CSV)
+        </ExportLink>
+        <a
+          href={`/api/exports/dashboard?${filterQs}&format=pdf`}
+          className="px-2 py-2 text-sm text-brand-700 underline"
+        >
+          Download as PDF
+        </a>
       </form>
-      {errors.length ? <div role="status" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">{errors.map((e) => <p key={e}>{e}</p>)}</div> : null}
+      {errors.length ? (
+        <div role="status" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          {errors.map((e) => (
+            <p key={e}>{e}</p>
+          ))}
+        </div>
+      ) : null}
 
       <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         {[
           ["Open incidents", open.total, `/incidents?${query.clientId ? `clientId=${query.clientId}` : ""}`],
           ["Past internal targets", late.count, "#late"],
-          ["Notices overdue", windows.overdue, `/obligations?status=overdue${query.clientId ? `&client=${query.clientId}` : ""}`],
-          ["Notices due in 24 h", windows.next24h, `/obligations?within=24${query.clientId ? `&client=${query.clientId}` : ""}`],
+          [
+            "Notices overdue",
+            windows.overdue,
+            `/obligations?status=overdue${query.clientId ? `&client=${query.clientId}` : ""}`,
+          ],
+          [
+            "Notices due in 24 h",
+            windows.next24h,
+            `/obligations?within=24${query.clientId ? `&client=${query.clientId}` : ""}`,
+          ],
         ].map(([label, value, href]) => (
           <div key={label as string} className="rounded-lg border border-slate-200 bg-white px-4 py-3">
             <dt className="text-sm text-slate-600">{label}</dt>
-            <dd className="text-2xl font-semibold"><Link href={href as string} aria-label={`${label}: ${value}`} className="hover:underline">{value}</Link></dd>
+            <dd className="text-2xl font-semibold">
+              <Link href={href as string} aria-label={`${label}: ${value}`} className="hover:underline">
+                {value}
+              </Link>
+            </dd>
           </div>
         ))}
       </dl>
 
       <div className="grid gap-6 lg:grid-cols-2">
         <Card id="open-phase" title="Open incidents by phase">
-          <BarChartCard data={PHASES.filter((p) => p !== "CLOSED").map((p) => ({ phase: PHASE_LABEL[p], count: count(open.phase, p) }))} xKey="phase" series={[{ key: "count", label: "Open incidents" }]} height={200} />
-          <DataTable caption="Open incidents by phase" head={["Phase", "Open"]} rows={PHASES.filter((p) => p !== "CLOSED").map((p) => [{ text: PHASE_LABEL[p], href: `/incidents?phase=${p}` }, count(open.phase, p)])} />
+          <BarChartCard
+            data={PHASES.filter((p) => p !== "CLOSED").map((p) => ({
+              phase: PHASE_LABEL[p],
+              count: count(open.phase, p),
+            }))}
+            xKey="phase"
+            series={[{ key: "count", label: "Open incidents" }]}
+            height={200}
+          />
+          <DataTable
+            caption="Open incidents by phase"
+            head={["Phase", "Open"]}
+            rows={PHASES.filter((p) => p !== "CLOSED").map((p) => [
+              { text: PHASE_LABEL[p], href: `/incidents?phase=${p}` },
+              count(open.phase, p),
+            ])}
+          />
         </Card>
         <Card id="open-other" title="Open incidents by severity, type and client">
           <div className="grid gap-4 sm:grid-cols-3">
-            <DataTable caption="Open incidents by severity" head={["Severity", "Open"]} rows={[...SEVERITIES].reverse().map((s) => [SEVERITY_LABEL[s as Severity], count(open.severity, s)])} />
-            <DataTable caption="Open incidents by type" head={["Type", "Open"]} rows={INCIDENT_TYPES.map((t) => [TYPE_LABEL[t as IncidentType], count(open.type, t)])} />
-            <DataTable caption="Open incidents by client" head={["Client", "Open"]} rows={open.client.map((c) => [c.key, c.count])} />
+            <DataTable
+              caption="Open incidents by severity"
+              head={["Severity", "Open"]}
+              rows={[...SEVERITIES].reverse().map((s) => [SEVERITY_LABEL[s as Severity], count(open.severity, s)])}
+            />
+            <DataTable
+              caption="Open incidents by type"
+              head={["Type", "Open"]}
+              rows={INCIDENT_TYPES.map((t) => [TYPE_LABEL[t as IncidentType], count(open.type, t)])}
+            />
+            <DataTable
+              caption="Open incidents by client"
+              head={["Client", "Open"]}
+              rows={open.client.map((c) => [c.key, c.count])}
+            />
           </div>
         </Card>
       </div>
 
       <Card id="kpis" title={`Response times, ${query.fromDay} to ${query.toDay} (${k.incidents} incidents)`}>
-        <DataTable caption="Response times" head={["Measure", "Median", "Mean", "Incidents measured"]} rows={kpiRows.map(([label, v]) => [label, formatDuration(v.median), formatDuration(v.mean), v.n])} />
+        <DataTable
+          caption="Response times"
+          head={["Measure", "Median", "Mean", "Incidents measured"]}
+          rows={kpiRows.map(([label, v]) => [label, formatDuration(v.median), formatDuration(v.mean), v.n])}
+        />
         <dl className="mt-4 grid gap-4 sm:grid-cols-3">
-          <div><dt className="text-sm text-slate-600">Notices on time</dt><dd className="text-xl font-semibold">{k.notices.rate === null ? "—" : `${Math.round(k.notices.rate * 100)} %`} <span className="text-sm font-normal text-slate-600">({k.notices.onTime} of {k.notices.total})</span></dd></div>
-          <div><dt className="text-sm text-slate-600">Open action items</dt><dd className="text-xl font-semibold">{k.actionItems.open}</dd></div>
-          <div><dt className="text-sm text-slate-600">Overdue action items</dt><dd className={`text-xl font-semibold ${k.actionItems.overdue ? "text-red-700" : ""}`}>{k.actionItems.overdue}</dd></div>
+          <div>
+            <dt className="text-sm text-slate-600">Notices on time</dt>
+            <dd className="text-xl font-semibold">
+              {k.notices.rate === null ? "—" : `${Math.round(k.notices.rate * 100)} %`}{" "}
+              <span className="text-sm font-normal text-slate-600">
+                ({k.notices.onTime} of {k.notices.total})
+              </span>
+            </dd>
+          </div>
+          <div>
+            <dt className="text-sm text-slate-600">Open action items</dt>
+            <dd className="text-xl font-semibold">{k.actionItems.open}</dd>
+          </div>
+          <div>
+            <dt className="text-sm text-slate-600">Overdue action items</dt>
+            <dd className={`text-xl font-semibold ${k.actionItems.overdue ? "text-red-700" : ""}`}>
+              {k.actionItems.overdue}
+            </dd>
+          </div>
         </dl>
       </Card>
 
       <div className="grid gap-6 lg:grid-cols-2">
         <Card id="weekly" title="Incidents per week, by type">
-          <BarChartCard data={weeklyData} xKey="week" series={INCIDENT_TYPES.map((t) => ({ key: t, label: TYPE_LABEL[t] }))} />
+          <BarChartCard
+            data={weeklyData}
+            xKey="week"
+            series={INCIDENT_TYPES.map((t) => ({ key: t, label: TYPE_LABEL[t] }))}
+          />
           <details className="mt-2 text-sm">
             <summary className="cursor-pointer text-slate-600">Table of this chart</summary>
-            <DataTable caption="Incidents per week by type" head={["Week of", ...INCIDENT_TYPES.map((t) => TYPE_LABEL[t])]} rows={weeklyData.map((w) => [w.week, ...INCIDENT_TYPES.map((t) => (w as Record<string, string | number>)[t] ?? 0)])} />
+            <DataTable
+              caption="Incidents per week by type"
+              head={["Week of", ...INCIDENT_TYPES.map((t) => TYPE_LABEL[t])]}
+              rows={weeklyData.map((w) => [
+                w.week,
+                ...INCIDENT_TYPES.map((t) => (w as Record<string, string | number>)[t] ?? 0),
+              ])}
+            />
           </details>
         </Card>
         <Card id="per-client" title="Incidents per client in the period">
-          <DataTable caption="Incidents per client" head={["Client", "Incidents"]} rows={perClient.map((c) => [c.key, c.count])} />
+          <DataTable
+            caption="Incidents per client"
+            head={["Client", "Incidents"]}
+            rows={perClient.map((c) => [c.key, c.count])}
+          />
         </Card>
       </div>
 
       <Card id="late" title={`Past internal targets (${late.count})`}>
         {late.rows.length ? (
-          <DataTable caption="Open incidents past their internal targets" head={["Incident", "Client", "Severity", "Phase", "Target missed", "Late by"]}
-            rows={late.rows.map((r) => [{ text: `${r.reference} ${r.title}`, href: `/incidents/${r.id}` }, r.clientName, SEVERITY_LABEL[r.severity as Severity], PHASE_LABEL[r.phase as Phase], r.target === "contain" ? "containment" : "resolution", formatDuration(r.lateBy)])} />
-        ) : <p className="text-sm text-slate-600">Every open incident is within its targets.</p>}
+          <DataTable
+            caption="Open incidents past their internal targets"
+            head={["Incident", "Client", "Severity", "Phase", "Target missed", "Late by"]}
+            rows={late.rows.map((r) => [
+              { text: `${r.reference} ${r.title}`, href: `/incidents/${r.id}` },
+              r.clientName,
+              SEVERITY_LABEL[r.severity as Severity],
+              PHASE_LABEL[r.phase as Phase],
+              r.target === "contain" ? "containment" : "resolution",
+              formatDuration(r.lateBy),
+            ])}
+          />
+        ) : (
+          <p className="text-sm text-slate-600">Every open incident is within its targets.</p>
+        )}
       </Card>
     </div>
   );

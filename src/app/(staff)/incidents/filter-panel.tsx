@@ -7,7 +7,15 @@ import { useId, useState } from "react";
  * search box and the list in view; from `lg` up they stand in the form's grid as before. A form
  * that came back with errors in them opens with them shown (`initiallyOpen`).
  */
-export function FilterPanel({ active, initiallyOpen = false, children }: { active: number; initiallyOpen?: boolean; children: React.ReactNode }) {
+export function FilterPanel({
+  active,
+  initiallyOpen = false,
+  children,
+}: {
+  active: number;
+  initiallyOpen?: boolean;
+  children: React.ReactNode;
+}) {
   const [open, setOpen] = useState(initiallyOpen);
   const id = useId();
   return (

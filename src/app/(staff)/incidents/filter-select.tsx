@@ -12,14 +12,28 @@ const PHASE_OPTIONS: Option[] = PHASES.map((p) => [p, PHASE_LABEL[p]]);
 const TYPE_OPTIONS: Option[] = INCIDENT_TYPES.map((t) => [t, TYPE_LABEL[t]]);
 const SEVERITY_OPTIONS: Option[] = SEVERITIES.map((s) => [s, SEVERITY_LABEL[s]]);
 
-function Filter({ name, label, value, options, any }: { name: string; label: string; value?: string; options: readonly Option[]; any?: string }) {
+function Filter({
+  name,
+  label,
+  value,
+  options,
+  any,
+}: {
+  name: string;
+  label: string;
+  value?: string;
+  options: readonly Option[];
+  any?: string;
+}) {
   return (
     <div className="filter-field">
       <label htmlFor={`filter-${name}`}>{label}</label>
       <select id={`filter-${name}`} name={name} defaultValue={value ?? ""}>
         {any ? <option value="">{any}</option> : null}
         {options.map(([v, l]) => (
-          <option key={v} value={v}>{l}</option>
+          <option key={v} value={v}>
+            {l}
+          </option>
         ))}
       </select>
     </div>
@@ -59,7 +73,9 @@ function OwnerFilter({ value, chosen }: { value?: string; chosen?: Option }) {
         <option value="me">Me</option>
         <option value="none">Unassigned</option>
         {others.map(([v, l]) => (
-          <option key={v} value={v}>{l}</option>
+          <option key={v} value={v}>
+            {l}
+          </option>
         ))}
         {failed && !people ? <option disabled>Colleagues could not be loaded</option> : null}
       </select>
@@ -67,14 +83,30 @@ function OwnerFilter({ value, chosen }: { value?: string; chosen?: Option }) {
   );
 }
 
-export type FilterValues = { status: string; sort: string; phase?: string; type?: string; severity?: string; clientId?: string; owner?: string };
+export type FilterValues = {
+  status: string;
+  sort: string;
+  phase?: string;
+  type?: string;
+  severity?: string;
+  clientId?: string;
+  owner?: string;
+};
 
 /**
  * The incident list's select filters. A client component so that only what varies travels as
  * data (the chosen values and the clients to pick from); the fixed choices are part of the
  * script, and colleagues are fetched when the owner filter is used.
  */
-export function IncidentFilters({ values, clients, owner }: { values: FilterValues; clients: readonly Option[]; owner?: Option }) {
+export function IncidentFilters({
+  values,
+  clients,
+  owner,
+}: {
+  values: FilterValues;
+  clients: readonly Option[];
+  owner?: Option;
+}) {
   return (
     <>
       <Filter name="status" label="Status" value={values.status} options={STATUS_OPTIONS} />

@@ -55,7 +55,9 @@ export function IncidentTable({ rows }: { rows: readonly IncidentTableRow[] }) {
               <td>{title}</td>
               <td>{clientName}</td>
               <td>{type}</td>
-              <td><Badge tone={SEVERITY_TONE[severity]}>{SEVERITY_LABEL[severity]}</Badge></td>
+              <td>
+                <Badge tone={SEVERITY_TONE[severity]}>{SEVERITY_LABEL[severity]}</Badge>
+              </td>
               <td>{phase}</td>
               <td>{owner}</td>
               <td className="nowrap">{awareAt}</td>

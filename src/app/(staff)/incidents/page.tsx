@@ -16,14 +16,30 @@ import { formatInstant } from "@/lib/datetime";
 export const metadata: Metadata = { title: "Incidents" };
 
 const FILTER_LABEL: Record<string, string> = {
-  phase: "phase", type: "type", severity: "severity", clientId: "client", owner: "owner", status: "status", q: "search", sort: "sort", cursor: "page",
+  phase: "phase",
+  type: "type",
+  severity: "severity",
+  clientId: "client",
+  owner: "owner",
+  status: "status",
+  q: "search",
+  sort: "sort",
+  cursor: "page",
 };
 
-export default async function IncidentsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function IncidentsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const viewer = await requireViewer("incident:read", "/incidents");
   const params = await searchParams;
   const { query, ignored } = parseIncidentListQuery(params);
-  const [clients, staff, page] = await Promise.all([listVisibleClientsCached(viewer), listAssignableStaffCached(viewer), listIncidentsCached(viewer, query)]);
+  const [clients, staff, page] = await Promise.all([
+    listVisibleClientsCached(viewer),
+    listAssignableStaffCached(viewer),
+    listIncidentsCached(viewer, query),
+  ]);
   // the owner filter lists colleagues on demand; only the chosen one comes with the page
   const ownerChosen =
     query.owner && query.owner !== "me" && query.owner !== "none"
@@ -31,9 +47,7 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
       : undefined;
   const filtered = Object.keys(params).some((k) => k !== "cursor" && k !== "sort" && params[k]);
 
-  const nextHref = page.nextCursor
-    ? `/incidents?${listQueryString(query, page.nextCursor)}`
-    : null;
+  const nextHref = page.nextCursor ? `/incidents?${listQueryString(query, page.nextCursor)}` : null;
 
   return (
     <div className="space-y-6">
@@ -41,33 +55,68 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
         <div>
           <h1 className="text-2xl font-semibold">Incidents</h1>
           <p className="mt-1 text-sm text-slate-600">
-            Incidents of the <Link href="/clients" className="text-brand-700 underline">{clients.length === 1 ? "client" : `${clients.length} clients`} you work for</Link>. Times in {viewer.timeZone}.
+            Incidents of the{" "}
+            <Link href="/clients" className="text-brand-700 underline">
+              {clients.length === 1 ? "client" : `${clients.length} clients`} you work for
+            </Link>
+            . Times in {viewer.timeZone}.
           </p>
         </div>
         {can(viewer, "incident:create") && clients.length ? (
-          <Link href="/incidents/new" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700">
+          <Link
+            href="/incidents/new"
+            className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700"
+          >
             Log an incident
           </Link>
         ) : null}
       </div>
 
-      <form method="get" role="search" aria-label="Filter incidents" className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-4">
+      <form
+        method="get"
+        role="search"
+        aria-label="Filter incidents"
+        className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-4"
+      >
         <div className="filter-field sm:col-span-2">
           <label htmlFor="q">Search</label>
           <input id="q" name="q" type="search" defaultValue={query.q ?? ""} placeholder="Reference or title" />
         </div>
-        <FilterPanel active={[query.phase, query.type, query.severity, query.clientId, query.owner].filter(Boolean).length}>
+        <FilterPanel
+          active={[query.phase, query.type, query.severity, query.clientId, query.owner].filter(Boolean).length}
+        >
           <IncidentFilters
-            values={{ status: query.status, sort: query.sort, phase: query.phase, type: query.type, severity: query.severity, clientId: query.clientId, owner: query.owner }}
+            values={{
+              status: query.status,
+              sort: query.sort,
+              phase: query.phase,
+              type: query.type,
+              severity: query.severity,
+              clientId: query.clientId,
+              owner: query.owner,
+            }}
             clients={clients.map((c) => [c.id, c.name] as const)}
             owner={ownerChosen ? [ownerChosen.id, ownerChosen.name] : undefined}
           />
         </FilterPanel>
         <div className="flex flex-wrap items-end gap-2 sm:col-span-2 lg:col-span-3">
-          <button type="submit" className="rounded-md bg-slate-800 px-4 py-2 text-sm font-medium text-white hover:bg-slate-900">Apply filters</button>
-          {filtered ? <Link href="/incidents" className="px-2 py-2 text-sm text-brand-700 underline">Clear</Link> : null}
+          <button
+            type="submit"
+            className="rounded-md bg-slate-800 px-4 py-2 text-sm font-medium text-white hover:bg-slate-900"
+          >
+            Apply filters
+          </button>
+          {filtered ? (
+            <Link href="/incidents" className="px-2 py-2 text-sm text-brand-700 underline">
+              Clear
+            </Link>
+          ) : null}
           {can(viewer, "report:export") ? (
-            <ExportLink href={`/api/exports/incidents?${listQueryString(query)}`} fallbackName="incidents.csv" className="px-2 py-2 text-sm text-brand-700 underline">
+            <ExportLink
+              href={`/api/exports/incidents?${listQueryString(query)}`}
+              fallbackName="incidents.csv"
+              className="px-2 py-2 text-sm text-brand-700 underline"
+            >
               Export these incidents (CSV)
             </ExportLink>
           ) : null}
@@ -82,17 +131,44 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
 
       {page.rows.length ? (
         <IncidentTable
-          rows={page.rows.map((r) => [r.id, r.reference, r.title, r.clientName, TYPE_LABEL[r.type as IncidentType], r.severity as Severity, PHASE_LABEL[r.phase as Phase], r.ownerName ?? "Unassigned", formatInstant(r.awareAt, viewer.timeZone)] as const)}
+          rows={page.rows.map(
+            (r) =>
+              [
+                r.id,
+                r.reference,
+                r.title,
+                r.clientName,
+                TYPE_LABEL[r.type as IncidentType],
+                r.severity as Severity,
+                PHASE_LABEL[r.phase as Phase],
+                r.ownerName ?? "Unassigned",
+                formatInstant(r.awareAt, viewer.timeZone),
+              ] as const,
+          )}
         />
       ) : (
         <EmptyState title={filtered || query.cursor ? "No incidents match" : "No open incidents"}>
-          <p>{filtered ? "Try other filters, or clear them." : "When an incident touching one of your clients is logged, it appears here with its phase and deadlines."}</p>
+          <p>
+            {filtered
+              ? "Try other filters, or clear them."
+              : "When an incident touching one of your clients is logged, it appears here with its phase and deadlines."}
+          </p>
         </EmptyState>
       )}
 
       <nav aria-label="Pages" className="flex justify-between">
-        {query.cursor ? <Link href={`/incidents?${listQueryString(query)}`} className="text-sm text-brand-700 underline">First page</Link> : <span />}
-        {nextHref ? <Link href={nextHref} className="text-sm text-brand-700 underline">Next page</Link> : null}
+        {query.cursor ? (
+          <Link href={`/incidents?${listQueryString(query)}`} className="text-sm text-brand-700 underline">
+            First page
+          </Link>
+        ) : (
+          <span />
+        )}
+        {nextHref ? (
+          <Link href={nextHref} className="text-sm text-brand-700 underline">
+            Next page
+          </Link>
+        ) : null}
       </nav>
 
       {clients.length ? null : (

@@ -8,7 +8,13 @@ export function MarkReadButton() {
   const { state, pending, onSubmit } = useFormAction(markNotificationsRead);
   return (
     <form onSubmit={onSubmit} className="flex items-center gap-3">
-      <button type="submit" disabled={pending} className="rounded-md bg-slate-800 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-60">Mark all as read</button>
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded-md bg-slate-800 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-60"
+      >
+        Mark all as read
+      </button>
       <FormStatus state={state} />
     </form>
   );

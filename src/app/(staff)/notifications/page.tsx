@@ -20,8 +20,15 @@ const KIND: Record<string, string> = {
   obligation_confirmed: "Decision confirmed",
   obligation_rejected: "Decision rejected",
 };
-const TONE: Record<string, "red" | "amber" | "blue" | "green"> = { escalation: "red", client_question: "amber", approval_request: "amber", notice_returned: "amber", notice_approved: "green",
-  obligation_confirmation: "amber", obligation_confirmed: "green", obligation_rejected: "amber",
+const TONE: Record<string, "red" | "amber" | "blue" | "green"> = {
+  escalation: "red",
+  client_question: "amber",
+  approval_request: "amber",
+  notice_returned: "amber",
+  notice_approved: "green",
+  obligation_confirmation: "amber",
+  obligation_confirmed: "green",
+  obligation_rejected: "amber",
 };
 
 function hrefOf(n: { incidentId: string | null; noticeId: string | null }): string | null {
@@ -38,7 +45,9 @@ export default async function NotificationsPage() {
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
           <h1 className="text-2xl font-semibold">Notifications</h1>
-          <p className="mt-1 text-sm text-slate-600">Reminders, overdue escalations, client questions and notices to approve. {unread} unread.</p>
+          <p className="mt-1 text-sm text-slate-600">
+            Reminders, overdue escalations, client questions and notices to approve. {unread} unread.
+          </p>
         </div>
         {unread ? <MarkReadButton /> : null}
       </div>
@@ -47,10 +56,19 @@ export default async function NotificationsPage() {
           {items.map((n) => {
             const href = hrefOf(n);
             return (
-              <li key={n.id} className={`flex flex-wrap items-center justify-between gap-2 px-4 py-3 text-sm ${n.readAt ? "" : "bg-brand-50"}`}>
+              <li
+                key={n.id}
+                className={`flex flex-wrap items-center justify-between gap-2 px-4 py-3 text-sm ${n.readAt ? "" : "bg-brand-50"}`}
+              >
                 <span className="flex items-center gap-2">
                   <Badge tone={TONE[n.kind] ?? "blue"}>{KIND[n.kind] ?? n.kind}</Badge>
-                  {href ? <Link href={href} className="text-brand-700 underline">{n.message}</Link> : n.message}
+                  {href ? (
+                    <Link href={href} className="text-brand-700 underline">
+                      {n.message}
+                    </Link>
+                  ) : (
+                    n.message
+                  )}
                 </span>
                 <time className="text-xs text-slate-500">{formatInstant(n.createdAt, viewer.timeZone)}</time>
               </li>
@@ -59,7 +77,10 @@ export default async function NotificationsPage() {
         </ul>
       ) : (
         <EmptyState title="Nothing yet">
-          <p>Reminders before each notice deadline, escalations when one is missed, notices awaiting your approval and questions from clients appear here.</p>
+          <p>
+            Reminders before each notice deadline, escalations when one is missed, notices awaiting your approval and
+            questions from clients appear here.
+          </p>
         </EmptyState>
       )}
     </div>

@@ -7,12 +7,22 @@ import { SETTLED_ON_TIME_THEN } from "@/domain/deadlines/terms-change";
 import { ROWS_PER_SECTION, type DeadlineRow, type DeadlineSection as Section } from "@/server/data/deadline-work-list";
 
 const STATUS_LABEL: Record<string, string> = {
-  PENDING: "To do", DRAFT: "Draft", AWAITING_APPROVAL: "Awaiting approval", SENT: "Sent", ACKNOWLEDGED: "Acknowledged", FILED: "Filed", NOT_REQUIRED: "Not required", WAIVED: "Waived",
+  PENDING: "To do",
+  DRAFT: "Draft",
+  AWAITING_APPROVAL: "Awaiting approval",
+  SENT: "Sent",
+  ACKNOWLEDGED: "Acknowledged",
+  FILED: "Filed",
+  NOT_REQUIRED: "Not required",
+  WAIVED: "Waived",
 };
 
 const HEADING = {
   BPO: { title: "Owed by us", hint: "Notices we owe our clients under the law and their contracts." },
-  CLIENT: { title: "Owed by our clients", hint: "Notices our clients owe regulators and people affected; we support them with the facts in time." },
+  CLIENT: {
+    title: "Owed by our clients",
+    hint: "Notices our clients owe regulators and people affected; we support them with the facts in time.",
+  },
 } as const;
 
 function Row({ r, now, timeZone }: { r: DeadlineRow; now: Date; timeZone: string }) {
@@ -23,21 +33,39 @@ function Row({ r, now, timeZone }: { r: DeadlineRow; now: Date; timeZone: string
       <div className="flex flex-wrap items-start justify-between gap-2">
         <div className="min-w-0 flex-1">
           <p className="font-medium">{r.title}</p>
-          <p className="text-xs text-slate-500">{r.citation} · to {r.recipient}</p>
+          <p className="text-xs text-slate-500">
+            {r.citation} · to {r.recipient}
+          </p>
           <p className="mt-1 text-sm">
-            <Link href={`/incidents/${r.incident.id}#obligations`} className="font-mono text-brand-700 underline">{r.incident.reference}</Link>{" "}
-            <span className="text-slate-700">{r.incident.title}</span> <span className="text-slate-500">· {r.incident.clientName}</span>
+            <Link href={`/incidents/${r.incident.id}#obligations`} className="font-mono text-brand-700 underline">
+              {r.incident.reference}
+            </Link>{" "}
+            <span className="text-slate-700">{r.incident.title}</span>{" "}
+            <span className="text-slate-500">· {r.incident.clientName}</span>
           </p>
         </div>
         <div className="text-right text-sm">
           <Badge tone={settled ? "green" : overdue ? "red" : r.applicability === "TO_ASSESS" ? "amber" : "slate"}>
-            {overdue ? "Overdue" : STATUS_LABEL[r.status] ?? r.status}{r.applicability === "TO_ASSESS" && !settled ? " · to assess" : ""}
+            {overdue ? "Overdue" : (STATUS_LABEL[r.status] ?? r.status)}
+            {r.applicability === "TO_ASSESS" && !settled ? " · to assess" : ""}
           </Badge>
-          <p className="mt-1">{r.dueAt ? <>Due {formatInstant(r.dueAt, timeZone)}<br /><Countdown dueAt={r.dueAt.toISOString()} settled={settled} /></> : "Clock not started"}</p>
+          <p className="mt-1">
+            {r.dueAt ? (
+              <>
+                Due {formatInstant(r.dueAt, timeZone)}
+                <br />
+                <Countdown dueAt={r.dueAt.toISOString()} settled={settled} />
+              </>
+            ) : (
+              "Clock not started"
+            )}
+          </p>
         </div>
       </div>
       {r.timing === "ON_TIME_UNDER_EARLIER_TERMS" && r.settledDueAt ? (
-        <p className="mt-1 text-xs font-medium text-emerald-800">{SETTLED_ON_TIME_THEN}: due {formatInstant(r.settledDueAt, timeZone)} when it was settled.</p>
+        <p className="mt-1 text-xs font-medium text-emerald-800">
+          {SETTLED_ON_TIME_THEN}: due {formatInstant(r.settledDueAt, timeZone)} when it was settled.
+        </p>
       ) : null}
     </li>
   );
@@ -50,17 +78,32 @@ export function DeadlineSection({ section, now, timeZone }: { section: Section; 
   return (
     <section aria-labelledby={id} className="space-y-2">
       <div>
-        <h2 id={id} className="text-lg font-semibold">{h.title} <span className="text-sm font-normal text-slate-600">({section.total})</span></h2>
+        <h2 id={id} className="text-lg font-semibold">
+          {h.title} <span className="text-sm font-normal text-slate-600">({section.total})</span>
+        </h2>
         <p className="text-sm text-slate-600">{h.hint}</p>
-        {section.overdue ? <p role="status" className="text-sm font-medium text-red-700">{section.overdue} overdue.</p> : null}
-        {section.total > section.rows.length ? <p className="text-sm text-slate-600">Showing the {section.rows.length} most urgent of {section.total} (at most {ROWS_PER_SECTION}); narrow the filters or open an incident for all of its own.</p> : null}
+        {section.overdue ? (
+          <p role="status" className="text-sm font-medium text-red-700">
+            {section.overdue} overdue.
+          </p>
+        ) : null}
+        {section.total > section.rows.length ? (
+          <p className="text-sm text-slate-600">
+            Showing the {section.rows.length} most urgent of {section.total} (at most {ROWS_PER_SECTION}); narrow the
+            filters or open an incident for all of its own.
+          </p>
+        ) : null}
       </div>
       {section.rows.length ? (
         <ol aria-label={h.title} className="space-y-2">
-          {section.rows.map((r) => <Row key={r.id} r={r} now={now} timeZone={timeZone} />)}
+          {section.rows.map((r) => (
+            <Row key={r.id} r={r} now={now} timeZone={timeZone} />
+          ))}
         </ol>
       ) : (
-        <p className="rounded-md border border-dashed border-slate-300 bg-white px-4 py-3 text-sm text-slate-600">Nothing here for these filters.</p>
+        <p className="rounded-md border border-dashed border-slate-300 bg-white px-4 py-3 text-sm text-slate-600">
+          Nothing here for these filters.
+        </p>
       )}
     </section>
   );

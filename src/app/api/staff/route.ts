@@ -9,9 +9,15 @@ export const dynamic = "force-dynamic";
 // (loaded when the filter is first used, so the list page need not carry every name).
 async function handleGET() {
   const auth = await authorize("incident:read");
-  if (!auth.ok) return auth.code === "UNAUTHENTICATED" ? apiError("UNAUTHENTICATED", "Sign in first.") : apiError("NOT_FOUND", "Not found.");
+  if (!auth.ok)
+    return auth.code === "UNAUTHENTICATED"
+      ? apiError("UNAUTHENTICATED", "Sign in first.")
+      : apiError("NOT_FOUND", "Not found.");
   const staff = await listAssignableStaffCached(auth.viewer);
-  return Response.json({ people: staff.map((s) => ({ id: s.id, name: s.name })) }, { headers: { "cache-control": "private, no-store" } });
+  return Response.json(
+    { people: staff.map((s) => ({ id: s.id, name: s.name })) },
+    { headers: { "cache-control": "private, no-store" } },
+  );
 }
 
 export const GET = withApiErrors("/api/staff GET", handleGET);

@@ -15,15 +15,32 @@ export async function addIncidentTask(
       if (!can(ctx.viewer, "incident:update", incident)) fail("REFUSED", "You may not change this incident.");
       if (input.ownerId) await assertAssignable(tx, ctx, input.ownerId, incident.clientId, "ownerId");
       const task = await tx.incidentTask.create({
-        data: { incidentId: incident.id, title: input.title, ownerId: input.ownerId, dueAt: input.dueAt, createdById: ctx.viewer.userId, createdAt: ctx.now },
+        data: {
+          incidentId: incident.id,
+          title: input.title,
+          ownerId: input.ownerId,
+          dueAt: input.dueAt,
+          createdById: ctx.viewer.userId,
+          createdAt: ctx.now,
+        },
       });
-      await auditIncident(tx, ctx, incident, "task.create", { title: input.title, ownerId: input.ownerId, dueAt: input.dueAt?.toISOString() ?? null }, { type: "IncidentTask", id: task.id });
+      await auditIncident(
+        tx,
+        ctx,
+        incident,
+        "task.create",
+        { title: input.title, ownerId: input.ownerId, dueAt: input.dueAt?.toISOString() ?? null },
+        { type: "IncidentTask", id: task.id },
+      );
       return { id: task.id };
     }),
   );
 }
 
-export async function toggleIncidentTask(ctx: ServiceContext, input: { incidentId: string; taskId: string; done: boolean }): Promise<Result<{ done: boolean }>> {
+export async function toggleIncidentTask(
+  ctx: ServiceContext,
+  input: { incidentId: string; taskId: string; done: boolean },
+): Promise<Result<{ done: boolean }>> {
   return attempt(() =>
     db().$transaction(async (tx) => {
       const incident = await loadIncident(tx, ctx, input.incidentId);
@@ -32,7 +49,14 @@ export async function toggleIncidentTask(ctx: ServiceContext, input: { incidentI
       if (!task) fail("NOT_FOUND", "No such task.");
       if ((task.doneAt !== null) === input.done) return { done: input.done };
       await tx.incidentTask.update({ where: { id: task.id }, data: { doneAt: input.done ? ctx.now : null } });
-      await auditIncident(tx, ctx, incident, input.done ? "task.complete" : "task.reopen", { title: task.title }, { type: "IncidentTask", id: task.id });
+      await auditIncident(
+        tx,
+        ctx,
+        incident,
+        input.done ? "task.complete" : "task.reopen",
+        { title: task.title },
+        { type: "IncidentTask", id: task.id },
+      );
       return { done: input.done };
     }),
   );

@@ -15,12 +15,15 @@ export async function assignIncidentOwner(
       const incident = await loadIncident(tx, ctx, input.incidentId);
       const ownerId = input.ownerId ?? null;
       const selfAssign = ownerId === ctx.viewer.userId && can(ctx.viewer, "incident:update", incident);
-      if (!selfAssign && !can(ctx.viewer, "incident:assign", incident)) fail("REFUSED", "Only a manager may assign this incident to someone else.");
+      if (!selfAssign && !can(ctx.viewer, "incident:assign", incident))
+        fail("REFUSED", "Only a manager may assign this incident to someone else.");
       if (incident.phase === "CLOSED") fail("REFUSED", "A closed incident cannot be reassigned.");
       if (ownerId) await assertAssignable(tx, ctx, ownerId, incident.clientId, "ownerId");
       if (ownerId === incident.ownerId) return { version: incident.version };
       await writeIncident(tx, ctx, incident.id, input.version, { ownerId });
-      await auditIncident(tx, ctx, incident, "incident.assign", { ownerId: { before: incident.ownerId, after: ownerId } });
+      await auditIncident(tx, ctx, incident, "incident.assign", {
+        ownerId: { before: incident.ownerId, after: ownerId },
+      });
       return { version: input.version + 1 };
     }),
   );

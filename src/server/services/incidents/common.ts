@@ -18,19 +18,29 @@ export async function loadIncident(tx: Tx, ctx: ServiceContext, incidentId: stri
   return incident;
 }
 
-export const erasedMessage = (reference: string) => `${reference} was erased under its client's retention policy; nothing can be added to it or changed.`;
+export const erasedMessage = (reference: string) =>
+  `${reference} was erased under its client's retention policy; nothing can be added to it or changed.`;
 
 /**
  * Writes incident fields if nobody changed the incident since `expectedVersion` was read;
  * otherwise refuses with who changed it and when, so nothing is silently overwritten.
  */
-export async function writeIncident(tx: Tx, ctx: ServiceContext, incidentId: string, expectedVersion: number, data: Prisma.IncidentUncheckedUpdateManyInput) {
+export async function writeIncident(
+  tx: Tx,
+  ctx: ServiceContext,
+  incidentId: string,
+  expectedVersion: number,
+  data: Prisma.IncidentUncheckedUpdateManyInput,
+) {
   const { count } = await tx.incident.updateMany({
     where: { id: incidentId, version: expectedVersion },
     data: { ...data, version: { increment: 1 }, updatedById: ctx.viewer.userId },
   });
   if (count === 1) return;
-  const current = await tx.incident.findUnique({ where: { id: incidentId }, select: { updatedAt: true, updatedBy: { select: { name: true } } } });
+  const current = await tx.incident.findUnique({
+    where: { id: incidentId },
+    select: { updatedAt: true, updatedBy: { select: { name: true } } },
+  });
   const who = current?.updatedBy.name ?? "someone else";
   const when = current ? formatInstant(current.updatedAt, "UTC") : "just now";
   fail("CONFLICT", `Changed by ${who} at ${when} — reload to see the change, then try again.`);
@@ -76,11 +86,15 @@ export async function auditIncident(
 }
 
 /** Field-by-field { before, after } of what changed. */
-export function diff<T extends Record<string, unknown>>(before: T, after: Partial<T>): Record<string, { before: unknown; after: unknown }> {
+export function diff<T extends Record<string, unknown>>(
+  before: T,
+  after: Partial<T>,
+): Record<string, { before: unknown; after: unknown }> {
   const out: Record<string, { before: unknown; after: unknown }> = {};
   for (const [k, v] of Object.entries(after)) {
     const b = before[k];
-    const same = b instanceof Date && v instanceof Date ? b.getTime() === v.getTime() : JSON.stringify(b) === JSON.stringify(v);
+    const same =
+      b instanceof Date && v instanceof Date ? b.getTime() === v.getTime() : JSON.stringify(b) === JSON.stringify(v);
     const plain = (x: unknown) => (x instanceof Date ? x.toISOString() : (x ?? null));
     if (!same) out[k] = { before: plain(b), after: plain(v) };
   }
@@ -98,5 +112,8 @@ export async function assertAssignable(tx: Tx, ctx: ServiceContext, userId: stri
     },
     select: { id: true },
   });
-  if (!user) fail("VALIDATION_FAILED", "Check the highlighted field.", { fieldErrors: { [field]: ["Choose someone who works for this client."] } });
+  if (!user)
+    fail("VALIDATION_FAILED", "Check the highlighted field.", {
+      fieldErrors: { [field]: ["Choose someone who works for this client."] },
+    });
 }

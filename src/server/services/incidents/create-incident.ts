@@ -18,17 +18,36 @@ export function formatReference(year: number, n: number): string {
 }
 
 /** Logs a new incident in Identify, with the default checklist of its type. */
-export async function createIncident(ctx: ServiceContext, input: CreateIncidentInput): Promise<Result<{ id: string; reference: string }>> {
+export async function createIncident(
+  ctx: ServiceContext,
+  input: CreateIncidentInput,
+): Promise<Result<{ id: string; reference: string }>> {
   return attempt(() =>
     db().$transaction(async (tx) => {
       const { viewer, now } = ctx;
       if (!can(viewer, "incident:create", { clientId: input.clientId })) {
-        fail("VALIDATION_FAILED", "Check the highlighted field.", { fieldErrors: { clientId: ["Choose one of your clients."] } });
+        fail("VALIDATION_FAILED", "Check the highlighted field.", {
+          fieldErrors: { clientId: ["Choose one of your clients."] },
+        });
       }
-      const client = await tx.client.findFirst({ where: clientWhere(viewer, { id: input.clientId }), select: { id: true } });
-      if (!client) fail("VALIDATION_FAILED", "Check the highlighted field.", { fieldErrors: { clientId: ["Choose one of your clients."] } });
-      if (input.ownerId && input.ownerId !== viewer.userId && !can(viewer, "incident:assign", { clientId: input.clientId })) {
-        fail("VALIDATION_FAILED", "Check the highlighted field.", { fieldErrors: { ownerId: ["You can log an incident for yourself only; a manager assigns it to someone else."] } });
+      const client = await tx.client.findFirst({
+        where: clientWhere(viewer, { id: input.clientId }),
+        select: { id: true },
+      });
+      if (!client)
+        fail("VALIDATION_FAILED", "Check the highlighted field.", {
+          fieldErrors: { clientId: ["Choose one of your clients."] },
+        });
+      if (
+        input.ownerId &&
+        input.ownerId !== viewer.userId &&
+        !can(viewer, "incident:assign", { clientId: input.clientId })
+      ) {
+        fail("VALIDATION_FAILED", "Check the highlighted field.", {
+          fieldErrors: {
+            ownerId: ["You can log an incident for yourself only; a manager assigns it to someone else."],
+          },
+        });
       }
       if (input.ownerId) await assertAssignable(tx, ctx, input.ownerId, input.clientId, "ownerId");
 
@@ -69,7 +88,9 @@ export async function createIncident(ctx: ServiceContext, input: CreateIncidentI
           updatedById: viewer.userId,
           createdAt: now,
           checklist: { create: defaultChecklist(input.type).map((item, position) => ({ ...item, position })) },
-          phaseEvents: { create: { kind: "OPEN", toPhase: "IDENTIFY", toSeverity: input.severity, actorId: viewer.userId, at: now } },
+          phaseEvents: {
+            create: { kind: "OPEN", toPhase: "IDENTIFY", toSeverity: input.severity, actorId: viewer.userId, at: now },
+          },
         },
       });
       await auditIncident(tx, ctx, incident, "incident.create", {

@@ -32,13 +32,25 @@ export async function incidentHolders(
 ): Promise<Holder[]> {
   const { organizationId, clientId } = incident;
   const responsible = incident.ownerId ?? incident.reporterId;
-  let people = await tx.user.findMany({ where: { AND: [{ id: responsible }, holdsClient(organizationId, clientId)] }, select: PERSON });
+  let people = await tx.user.findMany({
+    where: { AND: [{ id: responsible }, holdsClient(organizationId, clientId)] },
+    select: PERSON,
+  });
   if (people.length === 0) {
-    people = await tx.user.findMany({ where: { organizationId, active: true, role: "ANALYST", assignments: { some: { clientId } } }, select: PERSON, orderBy: { name: "asc" } });
+    people = await tx.user.findMany({
+      where: { organizationId, active: true, role: "ANALYST", assignments: { some: { clientId } } },
+      select: PERSON,
+      orderBy: { name: "asc" },
+    });
   }
-  const managers = opts.managers || people.length === 0
-    ? await tx.user.findMany({ where: { organizationId, active: true, role: "MANAGER" }, select: PERSON, orderBy: { name: "asc" } })
-    : [];
+  const managers =
+    opts.managers || people.length === 0
+      ? await tx.user.findMany({
+          where: { organizationId, active: true, role: "MANAGER" },
+          select: PERSON,
+          orderBy: { name: "asc" },
+        })
+      : [];
   const byId = new Map([...people, ...managers].map((p) => [p.id, p]));
   return [...byId.values()];
 }

@@ -13,7 +13,12 @@ export async function readKnownFacts(tx: Tx, incident: { id: string; awareAt: Da
   ]);
   return {
     awareAt: incident.awareAt,
-    review: review ? { completed: review.completedAt !== null, lessons: review.lessons && (await readCipher(tx, incident.id)).open("postmortem.section", review.lessons) } : null,
+    review: review
+      ? {
+          completed: review.completedAt !== null,
+          lessons: review.lessons && (await readCipher(tx, incident.id)).open("postmortem.section", review.lessons),
+        }
+      : null,
     actionItems: actionItems.map((a) => ({ assigned: a.ownerId !== null })),
   };
 }
@@ -24,17 +29,34 @@ export async function readKnownFacts(tx: Tx, incident: { id: string; awareAt: Da
  * made it true). Returns how many were ticked; the caller bumps the incident's version if its
  * own write does not (a tick changes what the next transition needs).
  */
-export async function tickKnownChecklist(tx: Tx, ctx: ServiceContext, incident: { id: string; organizationId: string; phase: string; awareAt: Date | null }): Promise<number> {
+export async function tickKnownChecklist(
+  tx: Tx,
+  ctx: ServiceContext,
+  incident: { id: string; organizationId: string; phase: string; awareAt: Date | null },
+): Promise<number> {
   // a closed incident's checklist is frozen (action items still move along after closing)
   if (incident.phase === "CLOSED") return 0;
-  const open = await tx.checklistItem.findMany({ where: { incidentId: incident.id, doneAt: null }, orderBy: { position: "asc" } });
+  const open = await tx.checklistItem.findMany({
+    where: { incidentId: incident.id, doneAt: null },
+    orderBy: { position: "asc" },
+  });
   if (!open.length) return 0;
-  const due = itemsToTick(open.map((c) => ({ ...c, done: false })), await readKnownFacts(tx, incident));
+  const due = itemsToTick(
+    open.map((c) => ({ ...c, done: false })),
+    await readKnownFacts(tx, incident),
+  );
   // the incident's row first, as every checklist change takes it (one lock order: no deadlock)
   if (due.length) await lockIncident(tx, incident.id);
   for (const { item, because } of due) {
     await tx.checklistItem.update({ where: { id: item.id }, data: { doneAt: ctx.now, doneById: ctx.viewer.userId } });
-    await auditIncident(tx, ctx, incident, "checklist.auto_check", { item: item.label, phase: item.phase, because: `Ticked by Warden: ${because}` }, { type: "ChecklistItem", id: item.id });
+    await auditIncident(
+      tx,
+      ctx,
+      incident,
+      "checklist.auto_check",
+      { item: item.label, phase: item.phase, because: `Ticked by Warden: ${because}` },
+      { type: "ChecklistItem", id: item.id },
+    );
   }
   return due.length;
 }

@@ -8,7 +8,10 @@ import { untickRefusal } from "@/domain/incident/known-checklist";
 import { readKnownFacts } from "./tick-known-checklist";
 
 /** Ticks or unticks a checklist item, holding the incident's row so a transition in flight sees the result or waits for it. */
-export async function toggleChecklistItem(ctx: ServiceContext, input: { incidentId: string; itemId: string; done: boolean }): Promise<Result<{ done: boolean }>> {
+export async function toggleChecklistItem(
+  ctx: ServiceContext,
+  input: { incidentId: string; itemId: string; done: boolean },
+): Promise<Result<{ done: boolean }>> {
   return attempt(() =>
     db().$transaction(async (tx) => {
       await lockIncident(tx, input.incidentId);
@@ -27,7 +30,14 @@ export async function toggleChecklistItem(ctx: ServiceContext, input: { incident
         data: input.done ? { doneAt: ctx.now, doneById: ctx.viewer.userId } : { doneAt: null, doneById: null },
       });
       await touchIncident(tx, ctx, incident.id);
-      await auditIncident(tx, ctx, incident, input.done ? "checklist.check" : "checklist.uncheck", { item: item.label, phase: item.phase }, { type: "ChecklistItem", id: item.id });
+      await auditIncident(
+        tx,
+        ctx,
+        incident,
+        input.done ? "checklist.check" : "checklist.uncheck",
+        { item: item.label, phase: item.phase },
+        { type: "ChecklistItem", id: item.id },
+      );
       return { done: input.done };
     }),
   );

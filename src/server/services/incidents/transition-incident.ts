@@ -20,7 +20,10 @@ const FIRST_ENTRY: Partial<Record<Phase, keyof Prisma.IncidentUncheckedUpdateMan
 };
 
 /** Moves an incident through its lifecycle (or changes its severity), if the rules allow. */
-export async function transitionIncident(ctx: ServiceContext, input: TransitionInput): Promise<Result<{ phase: Phase; version: number }>> {
+export async function transitionIncident(
+  ctx: ServiceContext,
+  input: TransitionInput,
+): Promise<Result<{ phase: Phase; version: number }>> {
   return attempt(() =>
     db().$transaction(async (tx) => {
       // the checklist read below is the one a tick in flight has finished with (see lockIncident)
@@ -28,12 +31,21 @@ export async function transitionIncident(ctx: ServiceContext, input: TransitionI
       const incident = await loadIncident(tx, ctx, input.incidentId);
       // incidents logged before Warden ticked what it knows catch up here (the write below bumps the version)
       if (can(ctx.viewer, "incident:transition", incident)) await tickKnownChecklist(tx, ctx, incident);
-      const checklist = await tx.checklistItem.findMany({ where: { incidentId: incident.id }, orderBy: { position: "asc" } });
+      const checklist = await tx.checklistItem.findMany({
+        where: { incidentId: incident.id },
+        orderBy: { position: "asc" },
+      });
       const state = {
         phase: incident.phase,
         severity: incident.severity,
         resolution: incident.resolution,
-        checklist: checklist.map((c) => ({ phase: c.phase, key: c.key, label: c.label, required: c.required, done: c.doneAt !== null })),
+        checklist: checklist.map((c) => ({
+          phase: c.phase,
+          key: c.key,
+          label: c.label,
+          required: c.required,
+          done: c.doneAt !== null,
+        })),
         unsettledObligations: incident.phase === "REPORT" ? await unsettledObligations(tx, incident.id) : [],
         postMortem: incident.phase === "POST_MORTEM" ? await postMortemState(tx, incident.id) : undefined,
       };
@@ -71,8 +83,12 @@ export async function transitionIncident(ctx: ServiceContext, input: TransitionI
       });
       await auditIncident(tx, ctx, incident, `incident.${result.kind.toLowerCase()}`, {
         phase: { before: incident.phase, after: result.to },
-        ...(result.severity !== incident.severity ? { severity: { before: incident.severity, after: result.severity } } : {}),
-        ...(result.resolution !== incident.resolution ? { resolution: { before: incident.resolution, after: result.resolution } } : {}),
+        ...(result.severity !== incident.severity
+          ? { severity: { before: incident.severity, after: result.severity } }
+          : {}),
+        ...(result.resolution !== incident.resolution
+          ? { resolution: { before: incident.resolution, after: result.resolution } }
+          : {}),
         ...(result.reason ? { reason: result.reason } : {}),
       });
       return { phase: result.to, version: version + 1 };

@@ -10,16 +10,27 @@ import { can } from "@/domain/access/can";
 import type { UpdateFactsInput } from "@/lib/validation/incident";
 
 /** Edits what is known: title, summary, the three moments, and the affected data. */
-export async function updateIncidentFacts(ctx: ServiceContext, input: UpdateFactsInput): Promise<Result<{ version: number }>> {
+export async function updateIncidentFacts(
+  ctx: ServiceContext,
+  input: UpdateFactsInput,
+): Promise<Result<{ version: number }>> {
   return attempt(() =>
     db().$transaction(async (tx) => {
       const incident = await loadIncident(tx, ctx, input.incidentId);
       if (!can(ctx.viewer, "incident:update", incident)) fail("REFUSED", "You may not change this incident.");
       if (incident.phase === "CLOSED") fail("REFUSED", "A closed incident cannot be edited; a manager can reopen it.");
       const { incidentId: _id, version, ...facts } = input;
-      const after = { ...facts, dataSubjectsCount: facts.dataSubjectsCount ?? null, recordsCount: facts.recordsCount ?? null };
+      const after = {
+        ...facts,
+        dataSubjectsCount: facts.dataSubjectsCount ?? null,
+        recordsCount: facts.recordsCount ?? null,
+      };
       const cipher = await writeCipher(tx, incident);
-      const before = { ...incident, summary: cipher.open("incident.summary", incident.summary), clientSummary: cipher.open("incident.clientSummary", incident.clientSummary) };
+      const before = {
+        ...incident,
+        summary: cipher.open("incident.summary", incident.summary),
+        clientSummary: cipher.open("incident.clientSummary", incident.clientSummary),
+      };
       const changes = diff(before as unknown as Record<string, unknown>, after);
       if (Object.keys(changes).length === 0) return { version: incident.version };
       await writeIncident(tx, ctx, incident.id, version, {

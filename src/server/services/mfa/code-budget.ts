@@ -40,9 +40,18 @@ export const codeLockMessage = (until: Date, now: Date) =>
  * A wrong code typed where the refusal rolls its own transaction back (replacing the
  * authenticator, new recovery codes): counted and audited in a transaction of its own.
  */
-export async function recordWrongCode(userId: string, where: "mfa_replace" | "recovery_codes", reason: string, meta: SessionMeta, now: Date): Promise<void> {
+export async function recordWrongCode(
+  userId: string,
+  where: "mfa_replace" | "recovery_codes",
+  reason: string,
+  meta: SessionMeta,
+  now: Date,
+): Promise<void> {
   await db().$transaction(async (tx) => {
-    const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { id: true, name: true, organizationId: true } });
+    const user = await tx.user.findUniqueOrThrow({
+      where: { id: userId },
+      select: { id: true, name: true, organizationId: true },
+    });
     const failures = reason === "replayed" ? null : await countWrongCode(tx, userId, now);
     await appendAudit(tx, {
       organizationId: user.organizationId,

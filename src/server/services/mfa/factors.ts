@@ -33,10 +33,19 @@ export const recoveryCodesLeft = (tx: Tx, userId: string) => tx.recoveryCode.cou
  * cannot be used again) or, where allowed, an unused recovery code (marked used). The marks are
  * conditional updates, so two requests racing with one code cannot both succeed.
  */
-export async function spendFactor(tx: Tx, user: FactorUser, typed: string, now: Date, { allowRecovery = true } = {}): Promise<FactorProof> {
+export async function spendFactor(
+  tx: Tx,
+  user: FactorUser,
+  typed: string,
+  now: Date,
+  { allowRecovery = true } = {},
+): Promise<FactorProof> {
   const recovery = normalizeRecoveryCode(typed);
   if (recovery && allowRecovery) {
-    const { count } = await tx.recoveryCode.updateMany({ where: { userId: user.id, codeHash: hashRecoveryCode(recovery), usedAt: null }, data: { usedAt: now } });
+    const { count } = await tx.recoveryCode.updateMany({
+      where: { userId: user.id, codeHash: hashRecoveryCode(recovery), usedAt: null },
+      data: { usedAt: now },
+    });
     if (!count) return { ok: false, reason: "wrong" };
     return { ok: true, method: "recovery_code", recoveryCodesLeft: await recoveryCodesLeft(tx, user.id) };
   }
@@ -53,8 +62,10 @@ export async function spendFactor(tx: Tx, user: FactorUser, typed: string, now: 
 }
 
 export const FACTOR_MESSAGES: Record<Exclude<FactorProof, { ok: true }>["reason"], string> = {
-  malformed: "Type the 6-digit code from your authenticator app, or a recovery code (four groups of four letters and digits).",
+  malformed:
+    "Type the 6-digit code from your authenticator app, or a recovery code (four groups of four letters and digits).",
   wrong: "That code is not right. Check the time on your phone and type the newest code.",
   replayed: "That code has already been used. Wait for the next code in your authenticator app.",
-  unreadable: "Your authenticator cannot be checked. Use a recovery code, or ask an administrator to reset your two-step verification.",
+  unreadable:
+    "Your authenticator cannot be checked. Use a recovery code, or ask an administrator to reset your two-step verification.",
 };

@@ -15,9 +15,16 @@ export async function setMfaPolicy(ctx: ServiceContext, input: MfaPolicyInput): 
   return attempt(() =>
     db().$transaction(async (tx) => {
       await lockAsAdministrator(tx, ctx, "people");
-      const before = await tx.organization.findUniqueOrThrow({ where: { id: ctx.viewer.organizationId }, select: { mfaRequiredRoles: true } });
-      const roles: Role[] = ["ADMIN", ...(["MANAGER", "ANALYST", "CLIENT_CONTACT"] as const).filter((r) => input.roles.includes(r))];
-      if (before.mfaRequiredRoles.length === roles.length && roles.every((r) => before.mfaRequiredRoles.includes(r))) return null;
+      const before = await tx.organization.findUniqueOrThrow({
+        where: { id: ctx.viewer.organizationId },
+        select: { mfaRequiredRoles: true },
+      });
+      const roles: Role[] = [
+        "ADMIN",
+        ...(["MANAGER", "ANALYST", "CLIENT_CONTACT"] as const).filter((r) => input.roles.includes(r)),
+      ];
+      if (before.mfaRequiredRoles.length === roles.length && roles.every((r) => before.mfaRequiredRoles.includes(r)))
+        return null;
       await tx.organization.update({ where: { id: ctx.viewer.organizationId }, data: { mfaRequiredRoles: roles } });
       await appendAudit(tx, {
         ...auditContext(ctx),

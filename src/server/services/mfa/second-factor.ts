@@ -20,7 +20,13 @@ type Proven = { method: "totp" | "recovery_code"; recoveryCodesLeft: number };
  * person starts again from the password. A replayed code is refused and audited but not
  * counted (it is a right code typed twice, not a guess).
  */
-export async function proveSecondFactor(sessionId: string, userId: string, typed: string, meta: SessionMeta = {}, now = new Date()): Promise<Result<Proven>> {
+export async function proveSecondFactor(
+  sessionId: string,
+  userId: string,
+  typed: string,
+  meta: SessionMeta = {},
+  now = new Date(),
+): Promise<Result<Proven>> {
   const outcome = await attempt(() =>
     db().$transaction(async (tx) => {
       // The session row is locked: concurrent attempts in one session are counted one by one.
@@ -29,11 +35,15 @@ export async function proveSecondFactor(sessionId: string, userId: string, typed
         WHERE id = ${sessionId}::uuid AND "userId" = ${userId}::uuid AND "revokedAt" IS NULL AND "expiresAt" > ${now} AND "mfaVerifiedAt" IS NULL
         FOR UPDATE`;
       if (!session) fail("REFUSED", "This sign-in has ended. Sign in again.");
-      const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { id: true, name: true, email: true, organizationId: true, totpSecret: true, totpLastStep: true } });
+      const user = await tx.user.findUniqueOrThrow({
+        where: { id: userId },
+        select: { id: true, name: true, email: true, organizationId: true, totpSecret: true, totpLastStep: true },
+      });
       const audit = (action: string, changes: Record<string, string | number>) =>
         appendAudit(tx, {
           organizationId: user.organizationId,
-          actor: action === "auth.sign_in_failed" ? { id: null, label: "anonymous" } : { id: user.id, label: user.name },
+          actor:
+            action === "auth.sign_in_failed" ? { id: null, label: "anonymous" } : { id: user.id, label: user.name },
           action,
           entityType: "User",
           entityId: user.id,
@@ -52,15 +62,26 @@ export async function proveSecondFactor(sessionId: string, userId: string, typed
       const proof = await spendFactor(tx, user, typed, now);
       if (proof.ok) {
         await clearWrongCodes(tx, userId);
-        await tx.session.update({ where: { id: sessionId }, data: { mfaVerifiedAt: now, mfaFailures: 0, lastSeenAt: now } });
-        await audit(proof.method === "totp" ? "auth.mfa_verified" : "auth.recovery_code_used", { sessionId, recoveryCodesLeft: proof.recoveryCodesLeft });
+        await tx.session.update({
+          where: { id: sessionId },
+          data: { mfaVerifiedAt: now, mfaFailures: 0, lastSeenAt: now },
+        });
+        await audit(proof.method === "totp" ? "auth.mfa_verified" : "auth.recovery_code_used", {
+          sessionId,
+          recoveryCodesLeft: proof.recoveryCodesLeft,
+        });
         return { ok: true as const, method: proof.method, recoveryCodesLeft: proof.recoveryCodesLeft };
       }
       const counted = proof.reason !== "replayed";
       const failures = session.mfaFailures + (counted ? 1 : 0);
       const accountFailures = counted ? await countWrongCode(tx, userId, now) : null;
       await tx.session.update({ where: { id: sessionId }, data: { mfaFailures: failures } });
-      await audit("auth.mfa_failed", { sessionId, reason: proof.reason, failures, ...(accountFailures === null ? {} : { accountFailures }) });
+      await audit("auth.mfa_failed", {
+        sessionId,
+        reason: proof.reason,
+        failures,
+        ...(accountFailures === null ? {} : { accountFailures }),
+      });
       if (failures >= MAX_WRONG_CODES) {
         await audit("auth.sign_in_failed", { reason: "mfa_failed" });
         // only this session: whoever guesses must not be able to sign the owner out elsewhere
@@ -74,6 +95,7 @@ export async function proveSecondFactor(sessionId: string, userId: string, typed
   const v = outcome.value;
   // and counted by the password step's throttle, per account and address, like a wrong password
   if (!v.ok && v.ended && v.email) await noteFailedSignIn(v.email, meta.ip ?? null, meta.userAgent ?? null, now);
-  if (!v.ok) return { ok: false, code: "REFUSED", message: v.message, fieldErrors: v.ended ? undefined : { code: [v.message] } };
+  if (!v.ok)
+    return { ok: false, code: "REFUSED", message: v.message, fieldErrors: v.ended ? undefined : { code: [v.message] } };
   return { ok: true, value: { method: v.method, recoveryCodesLeft: v.recoveryCodesLeft } };
 }

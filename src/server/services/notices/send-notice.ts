@@ -16,7 +16,10 @@ import { noticeHash } from "@/domain/notices/notice-content";
  * contact and the contract's notice address (delivery recorded per recipient). What is sent must
  * still hash to the approved hash, and go where the sender saw it would.
  */
-export async function sendNotice(ctx: ServiceContext, input: { noticeId: string; recipients: string }): Promise<Result<{ emailed: number; failed: number }>> {
+export async function sendNotice(
+  ctx: ServiceContext,
+  input: { noticeId: string; recipients: string },
+): Promise<Result<{ emailed: number; failed: number }>> {
   const sent = await attempt(() =>
     db().$transaction(async (tx) => {
       await lockAuditChain(tx, ctx.viewer.organizationId); // before any row lock: one order with administration changes (audit-lock.ts)
@@ -25,25 +28,46 @@ export async function sendNotice(ctx: ServiceContext, input: { noticeId: string;
       if (n.status === "SENT") fail("REFUSED", "This notice was already sent.");
       if (n.status !== "APPROVED") fail("REFUSED", "A notice is sent only after a manager approves it.");
       const fields = n.fields;
-      if (noticeHash({ subject: n.subject, fields }) !== n.contentHash) fail("REFUSED", "The notice no longer matches its approved version; it was not sent.");
+      if (noticeHash({ subject: n.subject, fields }) !== n.contentHash)
+        fail("REFUSED", "The notice no longer matches its approved version; it was not sent.");
       const destinations = await noticeDestinations(tx, n.clientId);
       if (destinations.fingerprint !== input.recipients) {
-        fail("CONFLICT", "Where this notice goes changed since the page was loaded (a contact or the mail set-up changed): nothing was sent. Reload and check the recipients again.");
+        fail(
+          "CONFLICT",
+          "Where this notice goes changed since the page was loaded (a contact or the mail set-up changed): nothing was sent. Reload and check the recipients again.",
+        );
       }
-      await tx.notice.update({ where: { id: n.id }, data: { status: "SENT", sentAt: ctx.now, version: { increment: 1 } } });
-      await tx.noticeDelivery.create({ data: { noticeId: n.id, channel: "PORTAL", recipient: "client portal", status: "SENT", at: ctx.now } });
+      await tx.notice.update({
+        where: { id: n.id },
+        data: { status: "SENT", sentAt: ctx.now, version: { increment: 1 } },
+      });
+      await tx.noticeDelivery.create({
+        data: { noticeId: n.id, channel: "PORTAL", recipient: "client portal", status: "SENT", at: ctx.now },
+      });
       const deliveries = [];
       for (const email of destinations.emails) {
-        deliveries.push(await tx.noticeDelivery.create({ data: { noticeId: n.id, channel: "EMAIL", recipient: email, status: "QUEUED", at: ctx.now } }));
+        deliveries.push(
+          await tx.noticeDelivery.create({
+            data: { noticeId: n.id, channel: "EMAIL", recipient: email, status: "QUEUED", at: ctx.now },
+          }),
+        );
       }
       await tx.obligation.update({
         where: { id: n.obligationId },
         data: {
           ...(["ACKNOWLEDGED", "FILED"].includes(n.obligation.status) ? {} : { status: "SENT" as const }),
-          deliveredAt: n.obligation.deliveredAt && n.obligation.deliveredAt < ctx.now ? n.obligation.deliveredAt : ctx.now,
+          deliveredAt:
+            n.obligation.deliveredAt && n.obligation.deliveredAt < ctx.now ? n.obligation.deliveredAt : ctx.now,
         },
       });
-      await auditIncident(tx, ctx, n.incident, "notice.send", { noticeId: n.id, contentHash: n.contentHash, recipients: destinations.emails.length, mail: destinations.mail }, { type: "Notice", id: n.id });
+      await auditIncident(
+        tx,
+        ctx,
+        n.incident,
+        "notice.send",
+        { noticeId: n.id, contentHash: n.contentHash, recipients: destinations.emails.length, mail: destinations.mail },
+        { type: "Notice", id: n.id },
+      );
       await syncObligations(tx, ctx, n.incident, `notice sent for ${n.obligation.ruleId}`);
       return { notice: n, fields, deliveries };
     }),
@@ -57,7 +81,10 @@ export async function sendNotice(ctx: ServiceContext, input: { noticeId: string;
   for (const d of deliveries) {
     const r = await sendMail({ to: d.recipient, subject: notice.subject, text });
     if (!r.ok) failed += 1;
-    await db().noticeDelivery.update({ where: { id: d.id }, data: { status: r.ok ? "SENT" : "FAILED", detail: r.ok ? r.messageId.slice(0, 500) : r.detail, at: new Date() } });
+    await db().noticeDelivery.update({
+      where: { id: d.id },
+      data: { status: r.ok ? "SENT" : "FAILED", detail: r.ok ? r.messageId.slice(0, 500) : r.detail, at: new Date() },
+    });
   }
   return { ok: true, value: { emailed: deliveries.length - failed, failed } };
 }

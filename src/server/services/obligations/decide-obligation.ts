@@ -20,7 +20,8 @@ function assertOpen(status: string) {
 
 /** A filing's time must be possible: not in the future, not before the BPO became aware. */
 export function assertFilingTime(filedAt: Date, o: Loaded, now: Date) {
-  const at = (message: string) => fail("VALIDATION_FAILED", "Check the highlighted field.", { fieldErrors: { filedAt: [message] } });
+  const at = (message: string) =>
+    fail("VALIDATION_FAILED", "Check the highlighted field.", { fieldErrors: { filedAt: [message] } });
   if (filedAt.getTime() > now.getTime() + 5 * 60_000) at("This is in the future.");
   if (filedAt < o.incident.awareAt) at("A filing cannot be before we became aware of the incident.");
 }
@@ -30,13 +31,37 @@ export function assertFilingTime(filedAt: Date, o: Loaded, now: Date) {
  * one), tells the confirmers and audits it. The status stays as it is until a second person
  * confirms, so the Report gate stays closed meanwhile.
  */
-async function propose(tx: Tx, ctx: ServiceContext, o: Loaded, kind: ProposalKind, reason: string, filing: ProposedFiling | null) {
-  if (o.proposedById) fail("CONFLICT", `A decision on this obligation already awaits confirmation (${PROPOSAL_LABEL[(o.proposedStatus ?? "NOT_REQUIRED") as ProposalKind]}): it must be confirmed or rejected first.`);
-  const data = { proposedStatus: kind, proposalReason: reason, proposedFiling: (filing ?? undefined) as Prisma.InputJsonValue | undefined, proposedById: ctx.viewer.userId, proposedAt: ctx.now };
+async function propose(
+  tx: Tx,
+  ctx: ServiceContext,
+  o: Loaded,
+  kind: ProposalKind,
+  reason: string,
+  filing: ProposedFiling | null,
+) {
+  if (o.proposedById)
+    fail(
+      "CONFLICT",
+      `A decision on this obligation already awaits confirmation (${PROPOSAL_LABEL[(o.proposedStatus ?? "NOT_REQUIRED") as ProposalKind]}): it must be confirmed or rejected first.`,
+    );
+  const data = {
+    proposedStatus: kind,
+    proposalReason: reason,
+    proposedFiling: (filing ?? undefined) as Prisma.InputJsonValue | undefined,
+    proposedById: ctx.viewer.userId,
+    proposedAt: ctx.now,
+  };
   const { count } = await tx.obligation.updateMany({ where: { id: o.id, proposedById: null }, data });
   if (count !== 1) fail("CONFLICT", "Someone proposed a decision on this obligation a moment ago: reload to see it.");
   const confirmers = await notifyConfirmers(tx, ctx, o, kind, reason);
-  await auditIncident(tx, ctx, o.incident, "obligation.propose", { ruleId: o.ruleId, kind, reason, filing, confirmersNotified: confirmers }, { type: "Obligation", id: o.id });
+  await auditIncident(
+    tx,
+    ctx,
+    o.incident,
+    "obligation.propose",
+    { ruleId: o.ruleId, kind, reason, filing, confirmersNotified: confirmers },
+    { type: "Obligation", id: o.id },
+  );
   return { confirmers };
 }
 
@@ -44,24 +69,36 @@ async function propose(tx: Tx, ctx: ServiceContext, o: Loaded, kind: ProposalKin
  * Proposes to settle an obligation by decision: NOT_REQUIRED (anyone who drafts notices, with the
  * reason, e.g. the risk assessment) or WAIVED (a manager). Either takes effect when confirmed.
  */
-async function proposeDecision(ctx: ServiceContext, input: { obligationId: string; reason: string }, kind: "NOT_REQUIRED" | "WAIVED"): Promise<Result<{ confirmers: number }>> {
+async function proposeDecision(
+  ctx: ServiceContext,
+  input: { obligationId: string; reason: string },
+  kind: "NOT_REQUIRED" | "WAIVED",
+): Promise<Result<{ confirmers: number }>> {
   return attempt(() =>
     db().$transaction(async (tx) => {
       await lockAuditChain(tx, ctx.viewer.organizationId); // before any row lock: one order with administration changes (audit-lock.ts)
       const o = await loadObligation(tx, ctx, input.obligationId);
-      if (kind === "WAIVED" && !can(ctx.viewer, "notice:approve", o.incident)) fail("REFUSED", "Only a manager may waive an obligation.");
-      if (kind === "NOT_REQUIRED" && !can(ctx.viewer, "notice:draft", o.incident)) fail("REFUSED", "You may not decide on notices.");
+      if (kind === "WAIVED" && !can(ctx.viewer, "notice:approve", o.incident))
+        fail("REFUSED", "Only a manager may waive an obligation.");
+      if (kind === "NOT_REQUIRED" && !can(ctx.viewer, "notice:draft", o.incident))
+        fail("REFUSED", "You may not decide on notices.");
       assertOpen(o.status);
       return propose(tx, ctx, o, kind, input.reason, null);
     }),
   );
 }
 
-export function markObligationNotRequired(ctx: ServiceContext, input: { obligationId: string; reason: string }): Promise<Result<{ confirmers: number }>> {
+export function markObligationNotRequired(
+  ctx: ServiceContext,
+  input: { obligationId: string; reason: string },
+): Promise<Result<{ confirmers: number }>> {
   return proposeDecision(ctx, input, "NOT_REQUIRED");
 }
 
-export function waiveObligation(ctx: ServiceContext, input: { obligationId: string; reason: string }): Promise<Result<{ confirmers: number }>> {
+export function waiveObligation(
+  ctx: ServiceContext,
+  input: { obligationId: string; reason: string },
+): Promise<Result<{ confirmers: number }>> {
   return proposeDecision(ctx, input, "WAIVED");
 }
 
@@ -71,7 +108,13 @@ export function waiveObligation(ctx: ServiceContext, input: { obligationId: stri
  */
 export async function recordExternalFiling(
   ctx: ServiceContext,
-  input: { obligationId: string; filedBy: "CLIENT" | "BPO"; filedAt: Date; reference: string; document?: string | null },
+  input: {
+    obligationId: string;
+    filedBy: "CLIENT" | "BPO";
+    filedAt: Date;
+    reference: string;
+    document?: string | null;
+  },
 ): Promise<Result<{ confirmers: number }>> {
   return attempt(() =>
     db().$transaction(async (tx) => {
@@ -79,7 +122,12 @@ export async function recordExternalFiling(
       const o = await loadObligation(tx, ctx, input.obligationId);
       if (!can(ctx.viewer, "notice:draft", o.incident)) fail("REFUSED", "You may not record filings.");
       assertFilingTime(input.filedAt, o, ctx.now);
-      const filing: ProposedFiling = { filedBy: input.filedBy, filedAt: input.filedAt.toISOString(), reference: input.reference, document: input.document ?? null };
+      const filing: ProposedFiling = {
+        filedBy: input.filedBy,
+        filedAt: input.filedAt.toISOString(),
+        reference: input.reference,
+        document: input.document ?? null,
+      };
       const why = `filed by ${input.filedBy === "CLIENT" ? "the client" : "us"}, reference ${input.reference}`;
       return propose(tx, ctx, o, "FILED", why, filing);
     }),

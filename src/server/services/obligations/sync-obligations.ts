@@ -47,7 +47,11 @@ export function termsOf(c: Client): ClientTerms {
 async function filingTimes(tx: Tx, incidentId: string): Promise<Record<string, Date>> {
   const rows = await tx.obligation.findMany({
     where: { incidentId },
-    select: { ruleId: true, filings: { select: { filedAt: true }, orderBy: { filedAt: "asc" }, take: 1 }, notices: { where: { sentAt: { not: null } }, select: { sentAt: true }, orderBy: { sentAt: "asc" }, take: 1 } },
+    select: {
+      ruleId: true,
+      filings: { select: { filedAt: true }, orderBy: { filedAt: "asc" }, take: 1 },
+      notices: { where: { sentAt: { not: null } }, select: { sentAt: true }, orderBy: { sentAt: "asc" }, take: 1 },
+    },
   });
   const out: Record<string, Date> = {};
   for (const r of rows) {
@@ -64,8 +68,16 @@ async function filingTimes(tx: Tx, incidentId: string): Promise<Record<string, D
 export async function planObligations(tx: Tx, incident: Incident, terms?: ClientTerms) {
   const client = terms ?? termsOf(await tx.client.findUniqueOrThrow({ where: { id: incident.clientId } }));
   const overrides = await tx.ruleOverride.findMany({ where: { organizationId: incident.organizationId } });
-  const rules = withOverrides(RULES, overrides.map((o) => ({ ruleId: o.ruleId, amount: o.amount, unit: o.unit as Unit, note: o.note })));
-  const { obligations, notApplicable } = obligationsFor(factsOf(incident), client, rules, await filingTimes(tx, incident.id));
+  const rules = withOverrides(
+    RULES,
+    overrides.map((o) => ({ ruleId: o.ruleId, amount: o.amount, unit: o.unit as Unit, note: o.note })),
+  );
+  const { obligations, notApplicable } = obligationsFor(
+    factsOf(incident),
+    client,
+    rules,
+    await filingTimes(tx, incident.id),
+  );
   const stored = await tx.obligation.findMany({ where: { incidentId: incident.id }, orderBy: { ruleId: "asc" } });
   return { obligations, notApplicable, stored };
 }
@@ -91,29 +103,84 @@ export async function syncObligations(
   for (const o of obligations) {
     const row = existing.get(o.ruleId);
     const data = {
-      regime: o.regime, citation: o.citation, title: o.title, party: o.party, recipient: o.recipient,
-      applicability: o.applicability, dueAt: o.dueAt, startsAt: o.startsAt, basis: o.basis, explanation: o.explanation, unconfirmed: o.unconfirmed, active: true,
+      regime: o.regime,
+      citation: o.citation,
+      title: o.title,
+      party: o.party,
+      recipient: o.recipient,
+      applicability: o.applicability,
+      dueAt: o.dueAt,
+      startsAt: o.startsAt,
+      basis: o.basis,
+      explanation: o.explanation,
+      unconfirmed: o.unconfirmed,
+      active: true,
     };
     if (!row) {
-      const created = await tx.obligation.create({ data: { ...data, incidentId: incident.id, ruleId: o.ruleId, createdAt: ctx.now } });
-      await tx.obligationRevision.create({ data: { obligationId: created.id, at: ctx.now, applicability: o.applicability, dueAt: o.dueAt, basis: o.basis, explanation: o.explanation, cause } });
+      const created = await tx.obligation.create({
+        data: { ...data, incidentId: incident.id, ruleId: o.ruleId, createdAt: ctx.now },
+      });
+      await tx.obligationRevision.create({
+        data: {
+          obligationId: created.id,
+          at: ctx.now,
+          applicability: o.applicability,
+          dueAt: o.dueAt,
+          basis: o.basis,
+          explanation: o.explanation,
+          cause,
+        },
+      });
       added += 1;
       continue;
     }
-    const same = row.active && row.applicability === o.applicability && row.basis === o.basis && row.explanation === o.explanation && (row.dueAt?.getTime() ?? null) === (o.dueAt?.getTime() ?? null);
+    const same =
+      row.active &&
+      row.applicability === o.applicability &&
+      row.basis === o.basis &&
+      row.explanation === o.explanation &&
+      (row.dueAt?.getTime() ?? null) === (o.dueAt?.getTime() ?? null);
     if (same) continue;
     // The client's terms moved the due time of a settled obligation: keep the one it was settled
     // under, so a notice sent on time is judged by the terms then in force (the first move wins).
-    const keepDue = opts.termsChanged && isSettled(row.status) && row.settledDueAt === null && row.dueAt && row.dueAt.getTime() !== o.dueAt?.getTime();
+    const keepDue =
+      opts.termsChanged &&
+      isSettled(row.status) &&
+      row.settledDueAt === null &&
+      row.dueAt &&
+      row.dueAt.getTime() !== o.dueAt?.getTime();
     await tx.obligation.update({ where: { id: row.id }, data: keepDue ? { ...data, settledDueAt: row.dueAt } : data });
-    await tx.obligationRevision.create({ data: { obligationId: row.id, at: ctx.now, applicability: o.applicability, dueAt: o.dueAt, basis: o.basis, explanation: o.explanation, cause } });
+    await tx.obligationRevision.create({
+      data: {
+        obligationId: row.id,
+        at: ctx.now,
+        applicability: o.applicability,
+        dueAt: o.dueAt,
+        basis: o.basis,
+        explanation: o.explanation,
+        cause,
+      },
+    });
     changed += 1;
   }
   for (const o of notApplicable) {
     const row = existing.get(o.ruleId);
     if (!row || !row.active) continue;
-    await tx.obligation.update({ where: { id: row.id }, data: { active: false, applicability: "NOT_APPLICABLE", explanation: o.explanation, basis: "" } });
-    await tx.obligationRevision.create({ data: { obligationId: row.id, at: ctx.now, applicability: "NOT_APPLICABLE", dueAt: null, basis: "", explanation: o.explanation, cause } });
+    await tx.obligation.update({
+      where: { id: row.id },
+      data: { active: false, applicability: "NOT_APPLICABLE", explanation: o.explanation, basis: "" },
+    });
+    await tx.obligationRevision.create({
+      data: {
+        obligationId: row.id,
+        at: ctx.now,
+        applicability: "NOT_APPLICABLE",
+        dueAt: null,
+        basis: "",
+        explanation: o.explanation,
+        cause,
+      },
+    });
     retired += 1;
   }
   // A rule Warden no longer has (withdrawn or renamed): its row stays, inactive, for the record;
@@ -122,8 +189,21 @@ export async function syncObligations(
   for (const row of existing.values()) {
     if (known.has(row.ruleId) || !row.active) continue;
     const explanation = `No longer a rule Warden applies (rule "${row.ruleId}" was withdrawn or renamed); kept for the record.`;
-    await tx.obligation.update({ where: { id: row.id }, data: { active: false, applicability: "NOT_APPLICABLE", explanation, basis: "" } });
-    await tx.obligationRevision.create({ data: { obligationId: row.id, at: ctx.now, applicability: "NOT_APPLICABLE", dueAt: null, basis: "", explanation, cause } });
+    await tx.obligation.update({
+      where: { id: row.id },
+      data: { active: false, applicability: "NOT_APPLICABLE", explanation, basis: "" },
+    });
+    await tx.obligationRevision.create({
+      data: {
+        obligationId: row.id,
+        at: ctx.now,
+        applicability: "NOT_APPLICABLE",
+        dueAt: null,
+        basis: "",
+        explanation,
+        cause,
+      },
+    });
     retired += 1;
   }
   if (added || changed || retired) {
@@ -131,4 +211,3 @@ export async function syncObligations(
   }
   return { added, changed, retired };
 }
-

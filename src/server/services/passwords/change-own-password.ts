@@ -21,7 +21,13 @@ type PasswordHolder = { id: string; name: string; email: string; organizationId:
  * goes through the sign-in throttle, right or wrong: while it is locked even the right password
  * is refused, so guessing from a borrowed session cannot get past the lock. Refusals are audited.
  */
-export async function proveCurrentPassword(user: PasswordHolder, password: string, refusedAction: string, meta: SessionMeta, now: Date): Promise<Result<null>> {
+export async function proveCurrentPassword(
+  user: PasswordHolder,
+  password: string,
+  refusedAction: string,
+  meta: SessionMeta,
+  now: Date,
+): Promise<Result<null>> {
   const currentOk = await verifyPassword(user.passwordHash, password);
   const ip = normalizeIp(meta.ip);
   const gate = await db().$transaction(async (tx) => {
@@ -51,14 +57,42 @@ export async function proveCurrentPassword(user: PasswordHolder, password: strin
  * a sign-in (a wrong one counts towards the same throttle, so a borrowed session cannot guess
  * it); on success every other session of theirs ends. Audited; the passwords never are.
  */
-export async function changeOwnPassword(userId: string, sessionId: string, input: ChangePasswordInput, meta: SessionMeta = {}, now = new Date()): Promise<Result<null>> {
-  const user = await db().user.findUnique({ where: { id: userId }, select: { id: true, name: true, email: true, role: true, active: true, organizationId: true, passwordHash: true } });
-  if (!user || !user.active || !isRole(user.role)) return { ok: false, code: "REFUSED", message: "Your session has ended. Sign in again." };
+export async function changeOwnPassword(
+  userId: string,
+  sessionId: string,
+  input: ChangePasswordInput,
+  meta: SessionMeta = {},
+  now = new Date(),
+): Promise<Result<null>> {
+  const user = await db().user.findUnique({
+    where: { id: userId },
+    select: { id: true, name: true, email: true, role: true, active: true, organizationId: true, passwordHash: true },
+  });
+  if (!user || !user.active || !isRole(user.role))
+    return { ok: false, code: "REFUSED", message: "Your session has ended. Sign in again." };
   const proven = await proveCurrentPassword(user, input.currentPassword, "user.password_change_refused", meta, now);
   if (!proven.ok) return proven;
-  const audit = { organizationId: user.organizationId, actor: { id: user.id, label: user.name }, entityType: "User", entityId: user.id, requestId: meta.requestId ?? null, ip: normalizeIp(meta.ip), at: now };
-  const problems = passwordProblems(input.newPassword, { role: user.role, email: user.email, name: user.name }, commonPasswords());
-  if (problems.length) return { ok: false, code: "VALIDATION_FAILED", message: "Choose another password.", fieldErrors: { newPassword: problems } };
+  const audit = {
+    organizationId: user.organizationId,
+    actor: { id: user.id, label: user.name },
+    entityType: "User",
+    entityId: user.id,
+    requestId: meta.requestId ?? null,
+    ip: normalizeIp(meta.ip),
+    at: now,
+  };
+  const problems = passwordProblems(
+    input.newPassword,
+    { role: user.role, email: user.email, name: user.name },
+    commonPasswords(),
+  );
+  if (problems.length)
+    return {
+      ok: false,
+      code: "VALIDATION_FAILED",
+      message: "Choose another password.",
+      fieldErrors: { newPassword: problems },
+    };
   const passwordHash = await hashPassword(input.newPassword);
   await db().$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { passwordHash } });

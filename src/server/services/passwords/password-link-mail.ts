@@ -2,7 +2,12 @@ import "server-only";
 import { sendMail } from "../../mailer";
 
 /** Sends a password link; false when there is no SMTP server or it refused (the caller then shows the link). */
-export async function mailPasswordLink(to: string, purpose: "RESET" | "INVITATION", link: string, organization: string): Promise<boolean> {
+export async function mailPasswordLink(
+  to: string,
+  purpose: "RESET" | "INVITATION",
+  link: string,
+  organization: string,
+): Promise<boolean> {
   const text =
     purpose === "INVITATION"
       ? `You have been invited to Warden by ${organization}.\n\nChoose your password here (the link works once, for 7 days):\n${link}\n\nIf you did not expect this, ignore this message.`

@@ -15,7 +15,11 @@ export type PasswordLinkResult = { name: string; emailed: boolean; link: string 
  * hour, e-mailed when mail is set up, otherwise returned to be shown to the administrator once.
  * Earlier unused links of that person stop working. Audited (never the link).
  */
-export async function startPasswordReset(ctx: ServiceContext, input: StartPasswordResetInput, origin: string): Promise<Result<PasswordLinkResult>> {
+export async function startPasswordReset(
+  ctx: ServiceContext,
+  input: StartPasswordResetInput,
+  origin: string,
+): Promise<Result<PasswordLinkResult>> {
   const { token, tokenHash } = newToken();
   const expiresAt = new Date(ctx.now.getTime() + RESET_TTL_MS);
   const started = await attempt(() =>
@@ -26,11 +30,23 @@ export async function startPasswordReset(ctx: ServiceContext, input: StartPasswo
         select: { id: true, name: true, email: true, active: true, organization: { select: { name: true } } },
       });
       if (!user) fail("NOT_FOUND", "No such person in your organization.");
-      if (user.id === ctx.viewer.userId) fail("REFUSED", "You cannot reset your own password here: change it on your Security page, which asks for your current one.");
+      if (user.id === ctx.viewer.userId)
+        fail(
+          "REFUSED",
+          "You cannot reset your own password here: change it on your Security page, which asks for your current one.",
+        );
       if (!user.active) fail("REFUSED", `${user.name} cannot sign in: allow them to sign in first.`);
       await tx.passwordToken.deleteMany({ where: { userId: user.id, usedAt: null } });
-      await tx.passwordToken.create({ data: { userId: user.id, purpose: "RESET", tokenHash, createdAt: ctx.now, expiresAt } });
-      await appendAudit(tx, { ...auditContext(ctx), action: "user.password_reset_started", entityType: "User", entityId: user.id, changes: { expiresAt: expiresAt.toISOString() } });
+      await tx.passwordToken.create({
+        data: { userId: user.id, purpose: "RESET", tokenHash, createdAt: ctx.now, expiresAt },
+      });
+      await appendAudit(tx, {
+        ...auditContext(ctx),
+        action: "user.password_reset_started",
+        entityType: "User",
+        entityId: user.id,
+        changes: { expiresAt: expiresAt.toISOString() },
+      });
       return user;
     }),
   );

@@ -21,7 +21,10 @@ function assertReviewPhase(phase: string) {
 }
 
 /** Saves the review's sections. Changing a completed review reopens it (it must be completed again). */
-export async function saveReview(ctx: ServiceContext, input: { incidentId: string; version: number } & Sections): Promise<Result<{ version: number }>> {
+export async function saveReview(
+  ctx: ServiceContext,
+  input: { incidentId: string; version: number } & Sections,
+): Promise<Result<{ version: number }>> {
   return attempt(() =>
     db().$transaction(async (tx) => {
       const incident = await loadIncident(tx, ctx, input.incidentId);
@@ -33,7 +36,9 @@ export async function saveReview(ctx: ServiceContext, input: { incidentId: strin
       if (!stored) {
         if (input.version !== 0) fail("CONFLICT", "Someone else started this review — reload to see it.");
         await tx.postMortem.create({ data: { incidentId: incident.id, ...sealSections(cipher, sections) } });
-        await auditIncident(tx, ctx, incident, "postmortem.create", { sections: Object.keys(sections).filter((k) => sections[k as ReviewSection]) });
+        await auditIncident(tx, ctx, incident, "postmortem.create", {
+          sections: Object.keys(sections).filter((k) => sections[k as ReviewSection]),
+        });
         await tickKnown(tx, ctx, incident);
         return { version: 1 };
       }
@@ -44,8 +49,12 @@ export async function saveReview(ctx: ServiceContext, input: { incidentId: strin
         where: { incidentId: incident.id, version: input.version },
         data: { ...sealSections(cipher, sections), completedAt: null, completedById: null, version: { increment: 1 } },
       });
-      if (count !== 1) fail("CONFLICT", "Someone else changed this review — reload to see their version, then try again.");
-      await auditIncident(tx, ctx, incident, "postmortem.update", { changed: Object.keys(changes), reopened: current.completedAt !== null });
+      if (count !== 1)
+        fail("CONFLICT", "Someone else changed this review — reload to see their version, then try again.");
+      await auditIncident(tx, ctx, incident, "postmortem.update", {
+        changed: Object.keys(changes),
+        reopened: current.completedAt !== null,
+      });
       await tickKnown(tx, ctx, incident);
       return { version: input.version + 1 };
     }),
@@ -53,7 +62,10 @@ export async function saveReview(ctx: ServiceContext, input: { incidentId: strin
 }
 
 /** Marks the review complete once every section has content; freezes a timeline excerpt. */
-export async function completeReview(ctx: ServiceContext, input: { incidentId: string; version: number }): Promise<Result<null>> {
+export async function completeReview(
+  ctx: ServiceContext,
+  input: { incidentId: string; version: number },
+): Promise<Result<null>> {
   return attempt(() =>
     db().$transaction(async (tx) => {
       const incident = await loadIncident(tx, ctx, input.incidentId);
@@ -64,14 +76,32 @@ export async function completeReview(ctx: ServiceContext, input: { incidentId: s
       const pm = openSections(await writeCipher(tx, incident), stored);
       if (pm.completedAt) return null;
       const missing = missingSections(pm);
-      if (missing.length) fail("REFUSED", "Every section of the review needs content.", { reasons: missing.map((m) => `Empty: ${m}`) });
-      const events = await tx.phaseEvent.findMany({ where: { incidentId: incident.id }, orderBy: { at: "asc" }, include: { actor: { select: { name: true } } } });
-      const excerpt = events.map((e) => ({ at: e.at.toISOString(), kind: e.kind, from: e.fromPhase, to: e.toPhase, by: e.actor.name, reason: e.reason }));
+      if (missing.length)
+        fail("REFUSED", "Every section of the review needs content.", { reasons: missing.map((m) => `Empty: ${m}`) });
+      const events = await tx.phaseEvent.findMany({
+        where: { incidentId: incident.id },
+        orderBy: { at: "asc" },
+        include: { actor: { select: { name: true } } },
+      });
+      const excerpt = events.map((e) => ({
+        at: e.at.toISOString(),
+        kind: e.kind,
+        from: e.fromPhase,
+        to: e.toPhase,
+        by: e.actor.name,
+        reason: e.reason,
+      }));
       const { count } = await tx.postMortem.updateMany({
         where: { incidentId: incident.id, version: input.version },
-        data: { completedAt: ctx.now, completedById: ctx.viewer.userId, timelineExcerpt: excerpt, version: { increment: 1 } },
+        data: {
+          completedAt: ctx.now,
+          completedById: ctx.viewer.userId,
+          timelineExcerpt: excerpt,
+          version: { increment: 1 },
+        },
       });
-      if (count !== 1) fail("CONFLICT", "Someone else changed this review — reload to see their version, then try again.");
+      if (count !== 1)
+        fail("CONFLICT", "Someone else changed this review — reload to see their version, then try again.");
       await auditIncident(tx, ctx, incident, "postmortem.complete", { events: excerpt.length });
       await tickKnown(tx, ctx, incident);
       return null;
@@ -79,15 +109,35 @@ export async function completeReview(ctx: ServiceContext, input: { incidentId: s
   );
 }
 
-export async function addActionItem(ctx: ServiceContext, input: { incidentId: string; title: string; ownerId: string | null; dueAt: Date | null }): Promise<Result<{ id: string }>> {
+export async function addActionItem(
+  ctx: ServiceContext,
+  input: { incidentId: string; title: string; ownerId: string | null; dueAt: Date | null },
+): Promise<Result<{ id: string }>> {
   return attempt(() =>
     db().$transaction(async (tx) => {
       const incident = await loadIncident(tx, ctx, input.incidentId);
       if (!can(ctx.viewer, "postmortem:run", incident)) fail("REFUSED", "You may not add action items.");
-      if (!["POST_MORTEM", "CLOSED"].includes(incident.phase)) fail("REFUSED", "Action items come out of the post-incident review.");
+      if (!["POST_MORTEM", "CLOSED"].includes(incident.phase))
+        fail("REFUSED", "Action items come out of the post-incident review.");
       if (input.ownerId) await assertAssignable(tx, ctx, input.ownerId, incident.clientId, "ownerId");
-      const item = await tx.actionItem.create({ data: { incidentId: incident.id, title: input.title, ownerId: input.ownerId, dueAt: input.dueAt, createdById: ctx.viewer.userId, createdAt: ctx.now } });
-      await auditIncident(tx, ctx, incident, "action_item.create", { title: input.title, ownerId: input.ownerId, dueAt: input.dueAt?.toISOString() ?? null }, { type: "ActionItem", id: item.id });
+      const item = await tx.actionItem.create({
+        data: {
+          incidentId: incident.id,
+          title: input.title,
+          ownerId: input.ownerId,
+          dueAt: input.dueAt,
+          createdById: ctx.viewer.userId,
+          createdAt: ctx.now,
+        },
+      });
+      await auditIncident(
+        tx,
+        ctx,
+        incident,
+        "action_item.create",
+        { title: input.title, ownerId: input.ownerId, dueAt: input.dueAt?.toISOString() ?? null },
+        { type: "ActionItem", id: item.id },
+      );
       await tickKnown(tx, ctx, incident);
       return { id: item.id };
     }),
@@ -95,7 +145,10 @@ export async function addActionItem(ctx: ServiceContext, input: { incidentId: st
 }
 
 /** Assign, re-date or move an action item along (open → in progress → done), also after closing. */
-export async function updateActionItem(ctx: ServiceContext, input: { incidentId: string; actionItemId: string; ownerId: string | null; status: "OPEN" | "IN_PROGRESS" | "DONE" }): Promise<Result<null>> {
+export async function updateActionItem(
+  ctx: ServiceContext,
+  input: { incidentId: string; actionItemId: string; ownerId: string | null; status: "OPEN" | "IN_PROGRESS" | "DONE" },
+): Promise<Result<null>> {
   return attempt(() =>
     db().$transaction(async (tx) => {
       const incident = await loadIncident(tx, ctx, input.incidentId);
@@ -103,11 +156,22 @@ export async function updateActionItem(ctx: ServiceContext, input: { incidentId:
       const item = await tx.actionItem.findFirst({ where: { id: input.actionItemId, incidentId: incident.id } });
       if (!item) fail("NOT_FOUND", "No such action item.");
       if (input.ownerId) await assertAssignable(tx, ctx, input.ownerId, incident.clientId, "ownerId");
-      const after = { ownerId: input.ownerId, status: input.status, doneAt: input.status === "DONE" ? (item.doneAt ?? ctx.now) : null };
+      const after = {
+        ownerId: input.ownerId,
+        status: input.status,
+        doneAt: input.status === "DONE" ? (item.doneAt ?? ctx.now) : null,
+      };
       const changes = diff(item as unknown as Record<string, unknown>, after);
       if (!Object.keys(changes).length) return null;
       await tx.actionItem.update({ where: { id: item.id }, data: after });
-      await auditIncident(tx, ctx, incident, "action_item.update", { title: item.title, ...changes }, { type: "ActionItem", id: item.id });
+      await auditIncident(
+        tx,
+        ctx,
+        incident,
+        "action_item.update",
+        { title: item.title, ...changes },
+        { type: "ActionItem", id: item.id },
+      );
       await tickKnown(tx, ctx, incident);
       return null;
     }),

@@ -17,7 +17,11 @@ export type ReminderJob = { obligationId: string; kind: string };
  * ones already escalated (a deadline moved later, e.g. by new contract terms, is watched again), so a minute's scan reads a handful of rows at any size; which reminder is due
  * is the domain's call (reminderKindsDue).
  */
-export async function findDueReminders(now: Date, thresholds: readonly number[], organizationId?: string): Promise<ReminderJob[]> {
+export async function findDueReminders(
+  now: Date,
+  thresholds: readonly number[],
+  organizationId?: string,
+): Promise<ReminderJob[]> {
   const first = thresholds.length ? Math.min(...thresholds) : 1;
   const rows = await db().$queryRaw<Array<{ id: string; startsAt: Date | null; dueAt: Date; sent: string[] }>>`
     SELECT o.id, o."startsAt", o."dueAt", ARRAY(SELECT r.kind::text FROM "ReminderSent" r WHERE r."obligationId" = o.id) AS sent
@@ -31,7 +35,8 @@ export async function findDueReminders(now: Date, thresholds: readonly number[],
   const jobs: ReminderJob[] = [];
   for (const r of rows) {
     const sent = new Set(r.sent);
-    for (const kind of reminderKindsDue(r, now, thresholds)) if (!sent.has(kind)) jobs.push({ obligationId: r.id, kind });
+    for (const kind of reminderKindsDue(r, now, thresholds))
+      if (!sent.has(kind)) jobs.push({ obligationId: r.id, kind });
   }
   return jobs;
 }
@@ -50,7 +55,21 @@ export async function deliverReminder(job: ReminderJob, now: Date): Promise<"sen
     const outcome = await db().$transaction(async (tx) => {
       const o = await tx.obligation.findUnique({
         where: { id: job.obligationId },
-        include: { incident: { select: { id: true, reference: true, title: true, organizationId: true, clientId: true, ownerId: true, reporterId: true, phase: true, client: { select: { timeZone: true } } } } },
+        include: {
+          incident: {
+            select: {
+              id: true,
+              reference: true,
+              title: true,
+              organizationId: true,
+              clientId: true,
+              ownerId: true,
+              reporterId: true,
+              phase: true,
+              client: { select: { timeZone: true } },
+            },
+          },
+        },
       });
       if (!o || !o.active || isSettled(o.status) || !o.dueAt) return "gone" as const;
       await tx.reminderSent.create({ data: { obligationId: o.id, kind: job.kind, sentAt: now } });
@@ -61,7 +80,13 @@ export async function deliverReminder(job: ReminderJob, now: Date): Promise<"sen
         ? `Overdue: ${o.citation} notice for ${o.incident.reference} was due ${due}`
         : `${job.kind} of the time used: ${o.citation} notice for ${o.incident.reference} is due ${due}`;
       await tx.staffNotification.createMany({
-        data: people.map((p) => ({ userId: p.id, incidentId: o.incident.id, kind: overdue ? "escalation" : "reminder", message, createdAt: now })),
+        data: people.map((p) => ({
+          userId: p.id,
+          incidentId: o.incident.id,
+          kind: overdue ? "escalation" : "reminder",
+          message,
+          createdAt: now,
+        })),
       });
       await appendAudit(tx, {
         organizationId: o.incident.organizationId,

@@ -17,18 +17,32 @@ type Hold = { legalHoldAt: Date | null; legalHoldReason: string | null };
 type HoldData = { legalHoldAt: Date | null; legalHoldById: string | null; legalHoldReason: string | null };
 
 /** The columns to write, and what the audit entry of a lift records: since when the hold stood. */
-function decide(ctx: ServiceContext, before: Hold, mode: "set" | "lift", what: string): { data: HoldData; lifted: { heldSince?: string } } {
+function decide(
+  ctx: ServiceContext,
+  before: Hold,
+  mode: "set" | "lift",
+  what: string,
+): { data: HoldData; lifted: { heldSince?: string } } {
   if (mode === "set") {
     if (before.legalHoldAt) {
-      fail("CONFLICT", `${what} has been on legal hold since ${formatInstant(before.legalHoldAt, ctx.viewer.timeZone)}; lift that hold first to change its reason.`);
+      fail(
+        "CONFLICT",
+        `${what} has been on legal hold since ${formatInstant(before.legalHoldAt, ctx.viewer.timeZone)}; lift that hold first to change its reason.`,
+      );
     }
     return { data: { legalHoldAt: ctx.now, legalHoldById: ctx.viewer.userId, legalHoldReason: null }, lifted: {} };
   }
   if (!before.legalHoldAt) fail("CONFLICT", `${what} is not on legal hold.`);
-  return { data: { legalHoldAt: null, legalHoldById: null, legalHoldReason: null }, lifted: { heldSince: before.legalHoldAt.toISOString() } };
+  return {
+    data: { legalHoldAt: null, legalHoldById: null, legalHoldReason: null },
+    lifted: { heldSince: before.legalHoldAt.toISOString() },
+  };
 }
 
-export async function setIncidentLegalHold(ctx: ServiceContext, input: IncidentLegalHoldInput): Promise<Result<{ held: boolean }>> {
+export async function setIncidentLegalHold(
+  ctx: ServiceContext,
+  input: IncidentLegalHoldInput,
+): Promise<Result<{ held: boolean }>> {
   return attempt(() =>
     db().$transaction(async (tx) => {
       if (!can(ctx.viewer, "legalhold:manage")) fail("NOT_FOUND", NOT_FOUND_MESSAGE);
@@ -38,13 +52,22 @@ export async function setIncidentLegalHold(ctx: ServiceContext, input: IncidentL
       const { data, lifted } = decide(ctx, incident, input.mode, incident.reference);
       if (input.mode === "set") data.legalHoldReason = input.reason;
       await tx.incident.update({ where: { id: incident.id }, data });
-      await auditIncident(tx, ctx, incident, input.mode === "set" ? "incident.legal_hold_set" : "incident.legal_hold_lifted", { reason: input.reason, ...lifted });
+      await auditIncident(
+        tx,
+        ctx,
+        incident,
+        input.mode === "set" ? "incident.legal_hold_set" : "incident.legal_hold_lifted",
+        { reason: input.reason, ...lifted },
+      );
       return { held: input.mode === "set" };
     }),
   );
 }
 
-export async function setClientLegalHold(ctx: ServiceContext, input: ClientLegalHoldInput): Promise<Result<{ held: boolean }>> {
+export async function setClientLegalHold(
+  ctx: ServiceContext,
+  input: ClientLegalHoldInput,
+): Promise<Result<{ held: boolean }>> {
   return attempt(() =>
     db().$transaction(async (tx) => {
       if (!can(ctx.viewer, "legalhold:manage")) fail("NOT_FOUND", "No such client in your organization.");

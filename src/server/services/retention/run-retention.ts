@@ -22,7 +22,10 @@ export async function findErasureCandidates(now: Date, organizationId?: string):
 export type RetentionRun = { candidates: number; erased: number; skipped: number; failed: number };
 
 /** Erases every due incident one by one (each its own transaction), counting outcomes; one failure does not stop the rest. */
-export async function runRetention(now: Date, opts: { organizationId?: string; onError?: (incidentId: string, error: unknown) => void } = {}): Promise<RetentionRun> {
+export async function runRetention(
+  now: Date,
+  opts: { organizationId?: string; onError?: (incidentId: string, error: unknown) => void } = {},
+): Promise<RetentionRun> {
   const ids = await findErasureCandidates(now, opts.organizationId);
   const run: RetentionRun = { candidates: ids.length, erased: 0, skipped: 0, failed: 0 };
   for (const id of ids) {

@@ -22,7 +22,10 @@ export const TOUCH_INTERVAL_MS = 2 * 60 * 1000;
 /** Header values kept whole would let a client choose how much we store: bounded, printable. */
 export function bounded(value: string | null | undefined, max: number): string | null {
   if (!value) return null;
-  const clean = value.replace(/[^\x20-\x7e]/g, "").trim().slice(0, max);
+  const clean = value
+    .replace(/[^\x20-\x7e]/g, "")
+    .trim()
+    .slice(0, max);
   return clean || null;
 }
 
@@ -49,7 +52,12 @@ export async function startSession(userId: string, meta: SessionMeta = {}, now =
  * of their cookies, copies included, is refused. Pass `tx` to end them in the transaction of the
  * change that calls for it (a role change, a disabled account, a password change, an MFA reset).
  */
-export async function endSessionsOf(userId: string, reason: EndReason, exceptSessionId?: string | null, { tx, now = new Date() }: { tx?: Tx; now?: Date } = {}): Promise<number> {
+export async function endSessionsOf(
+  userId: string,
+  reason: EndReason,
+  exceptSessionId?: string | null,
+  { tx, now = new Date() }: { tx?: Tx; now?: Date } = {},
+): Promise<number> {
   const { count } = await (tx ?? db()).session.updateMany({
     where: { userId, revokedAt: null, ...(exceptSessionId ? { id: { not: exceptSessionId } } : {}) },
     data: { revokedAt: now, revokedReason: reason },
@@ -58,11 +66,23 @@ export async function endSessionsOf(userId: string, reason: EndReason, exceptSes
 }
 
 /** Ends one session of a user (their own choice, or signing out), audited. False if it was not theirs or already ended. */
-export async function endSession(userId: string, sessionId: string, reason: EndReason, meta: SessionMeta = {}, now = new Date()): Promise<boolean> {
+export async function endSession(
+  userId: string,
+  sessionId: string,
+  reason: EndReason,
+  meta: SessionMeta = {},
+  now = new Date(),
+): Promise<boolean> {
   return db().$transaction(async (tx) => {
-    const { count } = await tx.session.updateMany({ where: { id: sessionId, userId, revokedAt: null }, data: { revokedAt: now, revokedReason: reason } });
+    const { count } = await tx.session.updateMany({
+      where: { id: sessionId, userId, revokedAt: null },
+      data: { revokedAt: now, revokedReason: reason },
+    });
     if (!count) return false;
-    const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { organizationId: true, name: true } });
+    const user = await tx.user.findUniqueOrThrow({
+      where: { id: userId },
+      select: { organizationId: true, name: true },
+    });
     await appendAudit(tx, {
       organizationId: user.organizationId,
       actor: { id: userId, label: user.name },
@@ -79,10 +99,23 @@ export async function endSession(userId: string, sessionId: string, reason: EndR
 }
 
 /** "Sign out everywhere" (or "end all others" with the current session kept), audited. */
-export async function endAllSessions(userId: string, keepSessionId: string | null, meta: SessionMeta = {}, now = new Date()): Promise<number> {
+export async function endAllSessions(
+  userId: string,
+  keepSessionId: string | null,
+  meta: SessionMeta = {},
+  now = new Date(),
+): Promise<number> {
   return db().$transaction(async (tx) => {
-    const count = await endSessionsOf(userId, keepSessionId ? "ended_by_user" : "signed_out_everywhere", keepSessionId, { tx, now });
-    const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { organizationId: true, name: true } });
+    const count = await endSessionsOf(
+      userId,
+      keepSessionId ? "ended_by_user" : "signed_out_everywhere",
+      keepSessionId,
+      { tx, now },
+    );
+    const user = await tx.user.findUniqueOrThrow({
+      where: { id: userId },
+      select: { organizationId: true, name: true },
+    });
     await appendAudit(tx, {
       organizationId: user.organizationId,
       actor: { id: userId, label: user.name },

@@ -14,7 +14,9 @@ export default async function AuthenticatorPage() {
   const replacing = Boolean(account?.mfaEnrolledAt);
   return (
     <div className="max-w-lg space-y-4">
-      <h1 className="text-2xl font-semibold tracking-tight">{replacing ? "Replace your authenticator" : "Set up an authenticator app"}</h1>
+      <h1 className="text-2xl font-semibold tracking-tight">
+        {replacing ? "Replace your authenticator" : "Set up an authenticator app"}
+      </h1>
       {replacing ? (
         <p className="text-sm text-slate-700">
           The old authenticator and recovery codes stop working, and your other sessions end.

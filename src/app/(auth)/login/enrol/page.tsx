@@ -8,7 +8,11 @@ import { safeCallbackPath } from "@/lib/safe-callback";
 
 export const metadata: Metadata = { title: "Set up two-step verification" };
 
-export default async function EnrolPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function EnrolPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const params = await searchParams;
   const { userId, sessionId } = await sessionAtStep("needs_enrolment", params.callbackUrl);
   const account = await accountSecurity(userId);

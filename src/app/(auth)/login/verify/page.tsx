@@ -6,7 +6,11 @@ import { safeCallbackPath } from "@/lib/safe-callback";
 
 export const metadata: Metadata = { title: "Two-step verification" };
 
-export default async function VerifyPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function VerifyPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const params = await searchParams;
   await sessionAtStep("needs_code", params.callbackUrl);
   return (

@@ -17,7 +17,10 @@ export function VerifyForm({ callbackUrl }: { callbackUrl: string }) {
         {state.recoveryCodesLeft !== undefined && state.recoveryCodesLeft <= 3 ? (
           <p className="text-sm text-amber-800">Make new recovery codes on your Security page before you run out.</p>
         ) : null}
-        <a href={callbackUrl} className="inline-block rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700">
+        <a
+          href={callbackUrl}
+          className="inline-block rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700"
+        >
           Continue
         </a>
       </div>
@@ -25,7 +28,9 @@ export function VerifyForm({ callbackUrl }: { callbackUrl: string }) {
   }
   return (
     <form action={dispatch} className="space-y-4" noValidate>
-      <p className="text-sm text-slate-600">Open your authenticator app and type the 6-digit code it shows for Warden.</p>
+      <p className="text-sm text-slate-600">
+        Open your authenticator app and type the 6-digit code it shows for Warden.
+      </p>
       <FormStatus state={state.fieldErrors ? { ...state, message: undefined } : state} />
       {state.at && !state.fieldErrors ? (
         <a href="/login" className="block text-sm text-brand-700 underline">
@@ -42,7 +47,11 @@ export function VerifyForm({ callbackUrl }: { callbackUrl: string }) {
         required
         errors={state.fieldErrors?.code}
       />
-      <button type="submit" disabled={pending} className="w-full rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={pending}
+        className="w-full rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60"
+      >
         {pending ? "Checking…" : "Verify"}
       </button>
     </form>

@@ -18,18 +18,25 @@ export default async function ResetPasswordPage({ params }: { params: Promise<{ 
         <div className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
           {state.ok ? (
             <>
-              <h1 className="mb-1 text-lg font-semibold">{state.purpose === "INVITATION" ? "Welcome to Warden" : "Choose a new password"}</h1>
+              <h1 className="mb-1 text-lg font-semibold">
+                {state.purpose === "INVITATION" ? "Welcome to Warden" : "Choose a new password"}
+              </h1>
               <p className="mb-4 text-sm text-slate-600">
-                {state.name}, choose the password you will sign in with as <span className="font-medium">{state.email}</span>.
+                {state.name}, choose the password you will sign in with as{" "}
+                <span className="font-medium">{state.email}</span>.
               </p>
               <SetPasswordForm token={token} minLength={PASSWORD_MIN_CHARS[state.role]} />
             </>
           ) : (
             <>
               <h1 className="mb-2 text-lg font-semibold">This link cannot be used</h1>
-              <p role="alert" className="text-sm text-slate-700">{state.message}</p>
+              <p role="alert" className="text-sm text-slate-700">
+                {state.message}
+              </p>
               <p className="mt-4 text-sm">
-                <Link href="/login" className="text-brand-700 underline">Go to sign-in</Link>
+                <Link href="/login" className="text-brand-700 underline">
+                  Go to sign-in
+                </Link>
               </p>
             </>
           )}

@@ -12,7 +12,10 @@ export function SetPasswordForm({ token, minLength }: { token: string; minLength
     return (
       <div className="space-y-3">
         <FormStatus state={state} />
-        <Link href="/login" className="inline-block rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700">
+        <Link
+          href="/login"
+          className="inline-block rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700"
+        >
           Sign in
         </Link>
       </div>
@@ -30,7 +33,11 @@ export function SetPasswordForm({ token, minLength }: { token: string; minLength
         errors={state.fieldErrors?.password}
       />
       <FormStatus state={state} />
-      <button type="submit" disabled={pending} className="w-full rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={pending}
+        className="w-full rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60"
+      >
         {pending ? "Saving…" : "Set password"}
       </button>
     </form>

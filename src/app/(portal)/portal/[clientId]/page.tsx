@@ -7,7 +7,14 @@ import { listPortalIncidents } from "@/server/data/portal";
 import { isStaff } from "@/domain/access/can";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Badge, SEVERITY_TONE } from "@/components/ui/badge";
-import { PHASE_LABEL, SEVERITY_LABEL, TYPE_LABEL, type IncidentType, type Phase, type Severity } from "@/domain/incident/types";
+import {
+  PHASE_LABEL,
+  SEVERITY_LABEL,
+  TYPE_LABEL,
+  type IncidentType,
+  type Phase,
+  type Severity,
+} from "@/domain/incident/types";
 import { formatInstant } from "@/lib/datetime";
 
 export const metadata: Metadata = { title: "Client portal" };
@@ -23,18 +30,27 @@ export default async function ClientPortalPage({ params }: { params: Promise<{ c
   return (
     <div className="space-y-6">
       {isStaff(viewer.role) ? (
-        <p className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">Preview: this is what contacts of {client.name} see.</p>
+        <p className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          Preview: this is what contacts of {client.name} see.
+        </p>
       ) : null}
       <div>
         <h1 className="text-2xl font-semibold">{client.name}</h1>
         <p className="mt-1 text-sm text-slate-600">
           Incidents that touch your data, and the notices we sent you. Times in {tz}.
-          {unread ? <strong className="ml-1">{unread} unread notice{unread === 1 ? "" : "s"}.</strong> : null}
+          {unread ? (
+            <strong className="ml-1">
+              {unread} unread notice{unread === 1 ? "" : "s"}.
+            </strong>
+          ) : null}
         </p>
       </div>
       {incidents.length === 0 ? (
         <EmptyState title="No incidents reported to you">
-          <p>If an incident affects your data, you will find it here with every notice we send, and you can acknowledge them and ask questions.</p>
+          <p>
+            If an incident affects your data, you will find it here with every notice we send, and you can acknowledge
+            them and ask questions.
+          </p>
         </EmptyState>
       ) : (
         <ul className="space-y-4">
@@ -53,12 +69,20 @@ export default async function ClientPortalPage({ params }: { params: Promise<{ c
               <ul className="mt-1 divide-y divide-slate-100">
                 {i.notices.map((n) => (
                   <li key={n.id} className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm">
-                    <Link href={`/portal/${client.id}/notices/${n.id}`} className={`text-brand-700 underline ${n.read ? "" : "font-semibold"}`}>
+                    <Link
+                      href={`/portal/${client.id}/notices/${n.id}`}
+                      className={`text-brand-700 underline ${n.read ? "" : "font-semibold"}`}
+                    >
                       {n.subject}
                     </Link>
                     <span className="flex items-center gap-2 text-xs text-slate-600">
                       {!n.read ? <Badge tone="amber">Unread</Badge> : null}
-                      sent {formatInstant(n.sentAt, tz)} · {n.acknowledgedAt ? `acknowledged ${formatInstant(n.acknowledgedAt, tz)}` : n.acknowledgements[0] ? `acknowledged by ${n.acknowledgements[0].name}` : "not acknowledged"}
+                      sent {formatInstant(n.sentAt, tz)} ·{" "}
+                      {n.acknowledgedAt
+                        ? `acknowledged ${formatInstant(n.acknowledgedAt, tz)}`
+                        : n.acknowledgements[0]
+                          ? `acknowledged by ${n.acknowledgements[0].name}`
+                          : "not acknowledged"}
                     </span>
                   </li>
                 ))}

@@ -8,37 +8,62 @@ type Incident = IncidentDetail["incident"];
 
 /** The current phase's checklist first; the other phases folded below. Items Warden knows tick themselves. */
 export function ChecklistSection({ incident, editable }: { incident: Incident; editable: boolean }) {
-  const others = PHASES.filter((p) => p !== "CLOSED" && p !== incident.phase && incident.checklist.some((c) => c.phase === p));
+  const others = PHASES.filter(
+    (p) => p !== "CLOSED" && p !== incident.phase && incident.checklist.some((c) => c.phase === p),
+  );
   return (
-    <PageSection id="checklist" title="Checklist" intro="Required items must be done to leave their phase. Items that say they tick themselves follow what Warden records.">
-      {incident.phase !== "CLOSED" ? <PhaseItems incident={incident} phase={incident.phase} editable={editable} current /> : null}
+    <PageSection
+      id="checklist"
+      title="Checklist"
+      intro="Required items must be done to leave their phase. Items that say they tick themselves follow what Warden records."
+    >
+      {incident.phase !== "CLOSED" ? (
+        <PhaseItems incident={incident} phase={incident.phase} editable={editable} current />
+      ) : null}
       <details className="mt-3 rounded-md border border-slate-200" open={incident.phase === "CLOSED"}>
         <summary className="cursor-pointer px-3 py-2 text-sm font-medium">Other phases</summary>
         <div className="space-y-2 pb-2">
-          {others.map((p) => <PhaseItems key={p} incident={incident} phase={p} editable={editable} />)}
+          {others.map((p) => (
+            <PhaseItems key={p} incident={incident} phase={p} editable={editable} />
+          ))}
         </div>
       </details>
     </PageSection>
   );
 }
 
-function PhaseItems({ incident, phase, editable, current }: { incident: Incident; phase: Phase; editable: boolean; current?: boolean }) {
+function PhaseItems({
+  incident,
+  phase,
+  editable,
+  current,
+}: {
+  incident: Incident;
+  phase: Phase;
+  editable: boolean;
+  current?: boolean;
+}) {
   return (
     <fieldset className={current ? "rounded-md border border-brand-100 bg-brand-50 px-3 pb-2" : "px-3"}>
-      <legend className="px-1 text-sm font-semibold">{PHASE_LABEL[phase]}{current ? " (current phase)" : ""}</legend>
-      {incident.checklist.filter((c) => c.phase === phase).map((c) => (
-        <ChecklistToggle
-          key={c.id}
-          incidentId={incident.id}
-          itemId={c.id}
-          label={c.label}
-          done={c.doneAt !== null}
-          required={c.required}
-          doneBy={c.doneBy?.name ?? null}
-          hint={knownItemHint(c.key)}
-          disabled={!editable}
-        />
-      ))}
+      <legend className="px-1 text-sm font-semibold">
+        {PHASE_LABEL[phase]}
+        {current ? " (current phase)" : ""}
+      </legend>
+      {incident.checklist
+        .filter((c) => c.phase === phase)
+        .map((c) => (
+          <ChecklistToggle
+            key={c.id}
+            incidentId={incident.id}
+            itemId={c.id}
+            label={c.label}
+            done={c.doneAt !== null}
+            required={c.required}
+            doneBy={c.doneBy?.name ?? null}
+            hint={knownItemHint(c.key)}
+            disabled={!editable}
+          />
+        ))}
     </fieldset>
   );
 }

@@ -9,8 +9,24 @@ import { FormStatus } from "@/components/ui/form-status";
  * A real checkbox: ticking it shows at once and saves (audited). If saving is refused, the box
  * returns to what is stored and the reason is shown under it.
  */
-export function ChecklistToggle({ incidentId, itemId, label, done, required, doneBy, hint, disabled }: {
-  incidentId: string; itemId: string; label: string; done: boolean; required: boolean; doneBy: string | null; hint: string | null; disabled: boolean;
+export function ChecklistToggle({
+  incidentId,
+  itemId,
+  label,
+  done,
+  required,
+  doneBy,
+  hint,
+  disabled,
+}: {
+  incidentId: string;
+  itemId: string;
+  label: string;
+  done: boolean;
+  required: boolean;
+  doneBy: string | null;
+  hint: string | null;
+  disabled: boolean;
 }) {
   const [state, dispatch, pending] = useActionState(toggleChecklistItem, initialFormState);
   const [shown, setShown] = useOptimistic(done);
@@ -44,7 +60,11 @@ export function ChecklistToggle({ incidentId, itemId, label, done, required, don
           {pending ? <span className="ml-2 text-xs text-slate-500">saving…</span> : null}
         </span>
       </label>
-      {hint ? <p id={hintId} className="ml-6 text-xs text-slate-500">{hint}</p> : null}
+      {hint ? (
+        <p id={hintId} className="ml-6 text-xs text-slate-500">
+          {hint}
+        </p>
+      ) : null}
       <FormStatus state={state.ok ? { ok: true } : state} className="ml-6 mt-1" />
     </div>
   );

@@ -4,7 +4,17 @@ import { PageSection } from "./page-section";
 import { CustodyForm, EvidenceForm } from "./record-forms";
 
 /** Evidence items with their hash and chain of custody. */
-export function EvidenceSection({ incident, timeZone, mayUpdate, now }: { incident: IncidentDetail["incident"]; timeZone: string; mayUpdate: boolean; now: Date }) {
+export function EvidenceSection({
+  incident,
+  timeZone,
+  mayUpdate,
+  now,
+}: {
+  incident: IncidentDetail["incident"];
+  timeZone: string;
+  mayUpdate: boolean;
+  now: Date;
+}) {
   return (
     <PageSection id="evidence" title="Evidence">
       {incident.evidence.length ? (
@@ -12,18 +22,31 @@ export function EvidenceSection({ incident, timeZone, mayUpdate, now }: { incide
           {incident.evidence.map((ev) => (
             <li key={ev.id} className="rounded-md border border-slate-200 p-3 text-sm">
               <p className="break-words font-medium">{ev.description}</p>
-              <p className="break-words text-slate-600">Kept at {ev.location} · collected by {ev.collectedBy.name}, {formatInstant(ev.collectedAt, timeZone)}</p>
+              <p className="break-words text-slate-600">
+                Kept at {ev.location} · collected by {ev.collectedBy.name}, {formatInstant(ev.collectedAt, timeZone)}
+              </p>
               <p className="break-all font-mono text-xs text-slate-600">SHA-256 {ev.sha256}</p>
               <h3 className="mt-2 text-xs font-semibold uppercase text-slate-500">Chain of custody</h3>
               <ol className="text-xs">
-                {ev.custody.map((c) => <li key={c.id}>{formatInstant(c.at, timeZone)} — {c.action.toLowerCase()} by {c.actor.name}{c.note ? `: ${c.note}` : ""}</li>)}
+                {ev.custody.map((c) => (
+                  <li key={c.id}>
+                    {formatInstant(c.at, timeZone)} — {c.action.toLowerCase()} by {c.actor.name}
+                    {c.note ? `: ${c.note}` : ""}
+                  </li>
+                ))}
               </ol>
-              {mayUpdate && ev.custody.at(-1)?.action !== "DISPOSED" ? <CustodyForm incidentId={incident.id} evidenceId={ev.id} /> : null}
+              {mayUpdate && ev.custody.at(-1)?.action !== "DISPOSED" ? (
+                <CustodyForm incidentId={incident.id} evidenceId={ev.id} />
+              ) : null}
             </li>
           ))}
         </ul>
-      ) : <p className="mb-4 text-sm text-slate-600">No evidence recorded yet.</p>}
-      {mayUpdate ? <EvidenceForm incidentId={incident.id} timeZone={timeZone} now={toDateTimeInput(now, timeZone)} /> : null}
+      ) : (
+        <p className="mb-4 text-sm text-slate-600">No evidence recorded yet.</p>
+      )}
+      {mayUpdate ? (
+        <EvidenceForm incidentId={incident.id} timeZone={timeZone} now={toDateTimeInput(now, timeZone)} />
+      ) : null}
     </PageSection>
   );
 }

@@ -25,7 +25,17 @@ type Props = {
 };
 
 /** Who has it, where it stands, what is due next and what it takes to move on: the first screen of work. */
-export function IncidentHeader({ incident, blockers, obligations, timeZone, created, mayExport, mayReadAudit, openQuestions, legalHold }: Props) {
+export function IncidentHeader({
+  incident,
+  blockers,
+  obligations,
+  timeZone,
+  created,
+  mayExport,
+  mayReadAudit,
+  openQuestions,
+  legalHold,
+}: Props) {
   const closed = incident.phase === "CLOSED";
   const current = phaseIndex(incident.phase);
   const due = obligations
@@ -34,9 +44,19 @@ export function IncidentHeader({ incident, blockers, obligations, timeZone, crea
   return (
     <>
       <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href="/incidents" className="text-brand-700 underline">Incidents</Link> <span aria-hidden="true">/</span> {incident.reference}
+        <Link href="/incidents" className="text-brand-700 underline">
+          Incidents
+        </Link>{" "}
+        <span aria-hidden="true">/</span> {incident.reference}
       </nav>
-      {created ? <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">Incident {incident.reference} logged.</p> : null}
+      {created ? (
+        <p
+          role="status"
+          className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900"
+        >
+          Incident {incident.reference} logged.
+        </p>
+      ) : null}
       <header className="space-y-3">
         <div className="space-y-2">
           <p className="font-mono text-sm text-slate-600">{incident.reference}</p>
@@ -55,17 +75,33 @@ export function IncidentHeader({ incident, blockers, obligations, timeZone, crea
         <dl className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 text-sm sm:grid-cols-2 lg:grid-cols-[1fr_1.4fr_2fr]">
           <div>
             <dt className="text-xs font-semibold uppercase text-slate-500">Owner</dt>
-            <dd>{incident.owner?.name ?? <span className="text-amber-800">Unassigned</span>} <a href="#people" className="text-xs text-brand-700 underline">change</a></dd>
-            <dd className="text-xs text-slate-500">In {PHASE_LABEL[incident.phase]} since {formatInstant(incident.phaseEnteredAt, timeZone)}</dd>
+            <dd>
+              {incident.owner?.name ?? <span className="text-amber-800">Unassigned</span>}{" "}
+              <a href="#people" className="text-xs text-brand-700 underline">
+                change
+              </a>
+            </dd>
+            <dd className="text-xs text-slate-500">
+              In {PHASE_LABEL[incident.phase]} since {formatInstant(incident.phaseEnteredAt, timeZone)}
+            </dd>
           </div>
           <div>
             <dt className="text-xs font-semibold uppercase text-slate-500">Next deadline</dt>
             {due?.dueAt ? (
               <>
-                <dd><a href="#obligations" className="text-brand-700 underline">{due.citation}</a>: {due.title}</dd>
-                <dd>{formatInstant(due.dueAt, timeZone)} — <Countdown dueAt={due.dueAt.toISOString()} /></dd>
+                <dd>
+                  <a href="#obligations" className="text-brand-700 underline">
+                    {due.citation}
+                  </a>
+                  : {due.title}
+                </dd>
+                <dd>
+                  {formatInstant(due.dueAt, timeZone)} — <Countdown dueAt={due.dueAt.toISOString()} />
+                </dd>
               </>
-            ) : <dd className="text-slate-600">No notice deadline open.</dd>}
+            ) : (
+              <dd className="text-slate-600">No notice deadline open.</dd>
+            )}
           </div>
           <div className="sm:col-span-2 lg:col-span-1">
             <dt className="text-xs font-semibold uppercase text-slate-500">Next step</dt>
@@ -74,14 +110,34 @@ export function IncidentHeader({ incident, blockers, obligations, timeZone, crea
         </dl>
         {openQuestions ? (
           <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
-            The client is waiting for an answer on {openQuestions === 1 ? "a notice" : `${openQuestions} notices`}: <a href="#questions" className="font-medium underline">see their questions</a>.
+            The client is waiting for an answer on {openQuestions === 1 ? "a notice" : `${openQuestions} notices`}:{" "}
+            <a href="#questions" className="font-medium underline">
+              see their questions
+            </a>
+            .
           </p>
         ) : null}
         {mayExport || mayReadAudit ? (
           <p className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
-            {mayExport ? <a href={`/api/incidents/${incident.id}/report?format=pdf`} className="text-brand-700 underline">Report (PDF)</a> : null}
-            {mayExport ? <a href={`/api/incidents/${incident.id}/report?format=md`} className="text-brand-700 underline">Report (Markdown)</a> : null}
-            {mayReadAudit ? <ExportLink href={`/api/incidents/${incident.id}/audit`} fallbackName="audit.csv" className="text-brand-700 underline">Audit trail (CSV)</ExportLink> : null}
+            {mayExport ? (
+              <a href={`/api/incidents/${incident.id}/report?format=pdf`} className="text-brand-700 underline">
+                Report (PDF)
+              </a>
+            ) : null}
+            {mayExport ? (
+              <a href={`/api/incidents/${incident.id}/report?format=md`} className="text-brand-700 underline">
+                Report (Markdown)
+              </a>
+            ) : null}
+            {mayReadAudit ? (
+              <ExportLink
+                href={`/api/incidents/${incident.id}/audit`}
+                fallbackName="audit.csv"
+                className="text-brand-700 underline"
+              >
+                Audit trail (CSV)
+              </ExportLink>
+            ) : null}
           </p>
         ) : null}
       </header>
@@ -111,7 +167,16 @@ function NextStep({ phase, blockers }: { phase: IncidentDetail["incident"]["phas
   const next = nextPhase(phase);
   if (!next) return <dd className="text-slate-600">None: the incident is closed.</dd>;
   const target = next === "CLOSED" ? "close" : `move to ${PHASE_LABEL[next]}`;
-  if (!blockers.length) return <dd className="text-emerald-800">Ready to {target}: <a href="#next-step" className="underline">next step</a>.</dd>;
+  if (!blockers.length)
+    return (
+      <dd className="text-emerald-800">
+        Ready to {target}:{" "}
+        <a href="#next-step" className="underline">
+          next step
+        </a>
+        .
+      </dd>
+    );
   const items = blockers.filter((b) => b.kind === "checklist");
   const gates = blockers.filter((b) => b.kind === "gate");
   const gate = GATE_SECTION[phase];
@@ -119,8 +184,23 @@ function NextStep({ phase, blockers }: { phase: IncidentDetail["incident"]["phas
     <dd>
       <p>To {target}:</p>
       <ul className="mt-1 list-disc pl-5">
-        {items.length ? <li><a href="#checklist" className="text-brand-700 underline">{items.length} required checklist item{items.length === 1 ? "" : "s"}</a> still open</li> : null}
-        {gates.length && gate ? <li><a href={gate.href} className="text-brand-700 underline">{gate.label(gates.length)}</a></li> : gates.map((g) => <li key={g.reason}>{g.reason}</li>)}
+        {items.length ? (
+          <li>
+            <a href="#checklist" className="text-brand-700 underline">
+              {items.length} required checklist item{items.length === 1 ? "" : "s"}
+            </a>{" "}
+            still open
+          </li>
+        ) : null}
+        {gates.length && gate ? (
+          <li>
+            <a href={gate.href} className="text-brand-700 underline">
+              {gate.label(gates.length)}
+            </a>
+          </li>
+        ) : (
+          gates.map((g) => <li key={g.reason}>{g.reason}</li>)
+        )}
       </ul>
     </dd>
   );

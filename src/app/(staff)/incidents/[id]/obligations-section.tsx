@@ -21,7 +21,13 @@ const STATUS_LABEL: Record<string, string> = {
   WAIVED: "Waived",
 };
 
-export function ObligationsSection({ viewer, incident, obligations, timeZone, now }: {
+export function ObligationsSection({
+  viewer,
+  incident,
+  obligations,
+  timeZone,
+  now,
+}: {
   viewer: Viewer;
   incident: { id: string; clientId: string; phase: string };
   obligations: ObligationWithNotices[];
@@ -34,9 +40,15 @@ export function ObligationsSection({ viewer, incident, obligations, timeZone, no
   const mayWaive = can(viewer, "notice:approve", incident);
   return (
     <section aria-labelledby="obligations" className="rounded-lg border border-slate-200 bg-white p-4">
-      <h2 id="obligations" className="mb-1 text-base font-semibold">Notification obligations</h2>
-      <p className="mb-3 text-xs text-slate-500">Computed from the facts and the client&apos;s contract; recomputed whenever they change. Times in {timeZone}.</p>
-      {active.length === 0 ? <p className="text-sm text-slate-600">No notice is owed on the facts recorded so far.</p> : null}
+      <h2 id="obligations" className="mb-1 text-base font-semibold">
+        Notification obligations
+      </h2>
+      <p className="mb-3 text-xs text-slate-500">
+        Computed from the facts and the client&apos;s contract; recomputed whenever they change. Times in {timeZone}.
+      </p>
+      {active.length === 0 ? (
+        <p className="text-sm text-slate-600">No notice is owed on the facts recorded so far.</p>
+      ) : null}
       <ul className="space-y-3">
         {active.map((o) => {
           const settled = isSettled(o.status);
@@ -45,35 +57,71 @@ export function ObligationsSection({ viewer, incident, obligations, timeZone, no
           const sent = o.notices.filter((n) => n.status === "SENT");
           const proposed = o.proposedById !== null;
           return (
-            <li key={o.id} aria-label={`${o.citation}: ${o.title}`} className={`rounded-md border p-3 ${overdue ? "border-red-300 bg-red-50" : "border-slate-200"}`}>
+            <li
+              key={o.id}
+              aria-label={`${o.citation}: ${o.title}`}
+              className={`rounded-md border p-3 ${overdue ? "border-red-300 bg-red-50" : "border-slate-200"}`}
+            >
               <div className="flex flex-wrap items-start justify-between gap-2">
                 <div>
                   <p className="text-sm font-medium">{o.title}</p>
-                  <p className="text-xs text-slate-600">{o.citation} · to {o.recipient} · owed by {o.party === "BPO" ? "us" : "the client"}</p>
+                  <p className="text-xs text-slate-600">
+                    {o.citation} · to {o.recipient} · owed by {o.party === "BPO" ? "us" : "the client"}
+                  </p>
                 </div>
                 <div className="text-right text-sm">
-                  <Badge tone={settled ? "green" : overdue ? "red" : o.applicability === "TO_ASSESS" ? "amber" : "slate"}>
-                    {overdue ? "Overdue" : STATUS_LABEL[o.status]}{proposed ? " · awaiting confirmation" : ""}{o.applicability === "TO_ASSESS" && !settled ? " · to assess" : ""}
+                  <Badge
+                    tone={settled ? "green" : overdue ? "red" : o.applicability === "TO_ASSESS" ? "amber" : "slate"}
+                  >
+                    {overdue ? "Overdue" : STATUS_LABEL[o.status]}
+                    {proposed ? " · awaiting confirmation" : ""}
+                    {o.applicability === "TO_ASSESS" && !settled ? " · to assess" : ""}
                   </Badge>
-                  <p className="mt-1">{o.dueAt ? <>Due {formatInstant(o.dueAt, timeZone)} — <Countdown dueAt={o.dueAt.toISOString()} settled={settled} /></> : "No due time yet"}</p>
+                  <p className="mt-1">
+                    {o.dueAt ? (
+                      <>
+                        Due {formatInstant(o.dueAt, timeZone)} —{" "}
+                        <Countdown dueAt={o.dueAt.toISOString()} settled={settled} />
+                      </>
+                    ) : (
+                      "No due time yet"
+                    )}
+                  </p>
                 </div>
               </div>
               <p className="mt-2 text-xs text-slate-700">{o.explanation}</p>
               {o.basis ? <p className="text-xs text-slate-500">Basis: {o.basis}</p> : null}
               {settlementTiming(o) === "ON_TIME_UNDER_EARLIER_TERMS" && o.settledDueAt ? (
-                <p className="mt-1 text-xs font-medium text-emerald-800">{SETTLED_ON_TIME_THEN}: due {formatInstant(o.settledDueAt, timeZone)} when it was settled.</p>
+                <p className="mt-1 text-xs font-medium text-emerald-800">
+                  {SETTLED_ON_TIME_THEN}: due {formatInstant(o.settledDueAt, timeZone)} when it was settled.
+                </p>
               ) : null}
-              {o.unconfirmed ? <p className="mt-1 text-xs font-medium text-amber-800">Unconfirmed figure: {o.unconfirmed}</p> : null}
+              {o.unconfirmed ? (
+                <p className="mt-1 text-xs font-medium text-amber-800">Unconfirmed figure: {o.unconfirmed}</p>
+              ) : null}
               {o.decisionReason && settled ? (
-                <p className="mt-1 text-xs">{STATUS_LABEL[o.status]} by {o.decidedBy?.name ?? "—"}{o.confirmedBy ? `, confirmed by ${o.confirmedBy.name}` : ""}: {o.decisionReason}</p>
+                <p className="mt-1 text-xs">
+                  {STATUS_LABEL[o.status]} by {o.decidedBy?.name ?? "—"}
+                  {o.confirmedBy ? `, confirmed by ${o.confirmedBy.name}` : ""}: {o.decisionReason}
+                </p>
               ) : null}
               {o.filings.map((f) => (
-                <p key={f.id} className="mt-1 text-xs">Filed by {f.filedBy === "CLIENT" ? "the client" : "us"} {formatInstant(f.filedAt, timeZone)} — ref. {f.reference}{f.document ? ` (${f.document})` : ""}; recorded by {f.recordedBy.name}{f.confirmedBy ? `, confirmed by ${f.confirmedBy.name}` : ""}</p>
+                <p key={f.id} className="mt-1 text-xs">
+                  Filed by {f.filedBy === "CLIENT" ? "the client" : "us"} {formatInstant(f.filedAt, timeZone)} — ref.{" "}
+                  {f.reference}
+                  {f.document ? ` (${f.document})` : ""}; recorded by {f.recordedBy.name}
+                  {f.confirmedBy ? `, confirmed by ${f.confirmedBy.name}` : ""}
+                </p>
               ))}
               {sent.map((n) => (
                 <p key={n.id} className="mt-1 text-xs">
-                  <Link href={`/incidents/${incident.id}/notices/${n.id}`} className="text-brand-700 underline">Notice sent {formatInstant(n.sentAt, timeZone)}</Link>
-                  {" "}· approved by {n.approvedBy?.name} · {n.acknowledgements.length ? `acknowledged by ${n.acknowledgements.map((a) => a.user.name).join(", ")}` : "not yet acknowledged"}
+                  <Link href={`/incidents/${incident.id}/notices/${n.id}`} className="text-brand-700 underline">
+                    Notice sent {formatInstant(n.sentAt, timeZone)}
+                  </Link>{" "}
+                  · approved by {n.approvedBy?.name} ·{" "}
+                  {n.acknowledgements.length
+                    ? `acknowledged by ${n.acknowledgements.map((a) => a.user.name).join(", ")}`
+                    : "not yet acknowledged"}
                   {n._count.messages ? ` · ${n._count.messages} message(s)` : ""}
                 </p>
               ))}
@@ -81,8 +129,15 @@ export function ObligationsSection({ viewer, incident, obligations, timeZone, no
               {mayDraft && incident.phase !== "CLOSED" ? (
                 <div className="mt-2 flex flex-wrap items-start gap-2">
                   {openNotice ? (
-                    <Link href={`/incidents/${incident.id}/notices/${openNotice.id}`} className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-700">
-                      {openNotice.status === "DRAFT" ? "Continue the draft" : openNotice.status === "AWAITING_APPROVAL" ? "Review the notice" : "Send the approved notice"}
+                    <Link
+                      href={`/incidents/${incident.id}/notices/${openNotice.id}`}
+                      className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-700"
+                    >
+                      {openNotice.status === "DRAFT"
+                        ? "Continue the draft"
+                        : openNotice.status === "AWAITING_APPROVAL"
+                          ? "Review the notice"
+                          : "Send the approved notice"}
                     </Link>
                   ) : !settled ? (
                     <DraftNoticeButton obligationId={o.id} label="Draft notice" />
@@ -99,7 +154,9 @@ export function ObligationsSection({ viewer, incident, obligations, timeZone, no
                   ) : o.party === "CLIENT" && !o.filings.length ? (
                     <details className="rounded-md border border-slate-200 px-3 py-1.5 text-sm">
                       <summary className="cursor-pointer">Record the client&apos;s filing</summary>
-                      <div className="mt-2"><FilingForm obligationId={o.id} timeZone={timeZone} /></div>
+                      <div className="mt-2">
+                        <FilingForm obligationId={o.id} timeZone={timeZone} />
+                      </div>
                     </details>
                   ) : null}
                 </div>
@@ -112,7 +169,11 @@ export function ObligationsSection({ viewer, incident, obligations, timeZone, no
         <details className="mt-3 text-sm">
           <summary className="cursor-pointer text-slate-600">No longer applicable ({retired.length})</summary>
           <ul className="mt-2 list-disc pl-5 text-xs text-slate-600">
-            {retired.map((o) => <li key={o.id}>{o.citation}: {o.explanation}</li>)}
+            {retired.map((o) => (
+              <li key={o.id}>
+                {o.citation}: {o.explanation}
+              </li>
+            ))}
           </ul>
         </details>
       ) : null}

@@ -9,27 +9,74 @@ import { AssetForm } from "./record-forms";
 const term = "text-xs font-semibold uppercase text-slate-500";
 
 /** What happened, both descriptions, the data and systems affected; editable while open. */
-export function OverviewSection({ incident, timeZone: tz, editable }: { incident: IncidentDetail["incident"]; timeZone: string; editable: boolean }) {
+export function OverviewSection({
+  incident,
+  timeZone: tz,
+  editable,
+}: {
+  incident: IncidentDetail["incident"];
+  timeZone: string;
+  editable: boolean;
+}) {
   return (
     <PageSection id="overview" title="Overview">
       <dl className="grid gap-x-6 gap-y-3 text-sm sm:grid-cols-2">
-        <div><dt className={term}>Occurred</dt><dd>{formatInstant(incident.occurredAt, tz)}</dd></div>
-        <div><dt className={term}>Detected</dt><dd>{formatInstant(incident.detectedAt, tz)}</dd></div>
-        <div><dt className={term}>We became aware</dt><dd className="font-medium">{formatInstant(incident.awareAt, tz)}</dd></div>
-        <div><dt className={term}>Reported by</dt><dd>{incident.reporter.name}</dd></div>
+        <div>
+          <dt className={term}>Occurred</dt>
+          <dd>{formatInstant(incident.occurredAt, tz)}</dd>
+        </div>
+        <div>
+          <dt className={term}>Detected</dt>
+          <dd>{formatInstant(incident.detectedAt, tz)}</dd>
+        </div>
+        <div>
+          <dt className={term}>We became aware</dt>
+          <dd className="font-medium">{formatInstant(incident.awareAt, tz)}</dd>
+        </div>
+        <div>
+          <dt className={term}>Reported by</dt>
+          <dd>{incident.reporter.name}</dd>
+        </div>
         <div className="rounded-md border border-slate-200 bg-slate-50 p-3 sm:col-span-2">
           <dt className={term}>Internal description (staff only)</dt>
           <dd className="mt-1 whitespace-pre-wrap break-words">{incident.summary}</dd>
         </div>
         <div className="rounded-md border border-brand-100 bg-brand-50 p-3 sm:col-span-2">
           <dt className={term}>Client-facing description (goes into notices)</dt>
-          <dd className="mt-1 whitespace-pre-wrap break-words">{incident.clientSummary || <span className="text-amber-800">Not written yet: notices to the client need it.</span>}</dd>
+          <dd className="mt-1 whitespace-pre-wrap break-words">
+            {incident.clientSummary || (
+              <span className="text-amber-800">Not written yet: notices to the client need it.</span>
+            )}
+          </dd>
         </div>
-        <div className="sm:col-span-2"><dt className={term}>Data affected</dt><dd>{incident.dataCategories.length ? incident.dataCategories.map((c) => DATA_CATEGORY_LABEL[c as DataCategory]).join(", ") : "Not recorded yet"}</dd></div>
-        <div><dt className={term}>Data subjects (estimate)</dt><dd>{incident.dataSubjectsCount?.toLocaleString("en-US") ?? "Unknown"}</dd></div>
-        <div><dt className={term}>Records (estimate)</dt><dd>{incident.recordsCount?.toLocaleString("en-US") ?? "Unknown"}</dd></div>
-        <div><dt className={term}>Encrypted</dt><dd>{incident.dataEncrypted === null ? "Not known yet" : incident.dataEncrypted ? "Yes" : "No"}</dd></div>
-        <div><dt className={term}>Jurisdictions</dt><dd>{incident.jurisdictions.length ? incident.jurisdictions.map(jurisdictionName).join(", ") : "Not recorded yet"}</dd></div>
+        <div className="sm:col-span-2">
+          <dt className={term}>Data affected</dt>
+          <dd>
+            {incident.dataCategories.length
+              ? incident.dataCategories.map((c) => DATA_CATEGORY_LABEL[c as DataCategory]).join(", ")
+              : "Not recorded yet"}
+          </dd>
+        </div>
+        <div>
+          <dt className={term}>Data subjects (estimate)</dt>
+          <dd>{incident.dataSubjectsCount?.toLocaleString("en-US") ?? "Unknown"}</dd>
+        </div>
+        <div>
+          <dt className={term}>Records (estimate)</dt>
+          <dd>{incident.recordsCount?.toLocaleString("en-US") ?? "Unknown"}</dd>
+        </div>
+        <div>
+          <dt className={term}>Encrypted</dt>
+          <dd>{incident.dataEncrypted === null ? "Not known yet" : incident.dataEncrypted ? "Yes" : "No"}</dd>
+        </div>
+        <div>
+          <dt className={term}>Jurisdictions</dt>
+          <dd>
+            {incident.jurisdictions.length
+              ? incident.jurisdictions.map(jurisdictionName).join(", ")
+              : "Not recorded yet"}
+          </dd>
+        </div>
       </dl>
       {editable ? (
         <details className="mt-4 rounded-md border border-slate-200 p-3">
@@ -58,9 +105,22 @@ export function OverviewSection({ incident, timeZone: tz, editable }: { incident
       ) : null}
       <h3 className="mt-5 text-sm font-semibold">Systems and assets</h3>
       {incident.assets.length ? (
-        <ul className="mt-1 list-disc pl-5 text-sm">{incident.assets.map((a) => <li key={a.id}>{a.name}{a.kind ? ` (${a.kind})` : ""}</li>)}</ul>
-      ) : <p className="text-sm text-slate-600">None listed yet.</p>}
-      {editable ? <div className="mt-3"><AssetForm incidentId={incident.id} /></div> : null}
+        <ul className="mt-1 list-disc pl-5 text-sm">
+          {incident.assets.map((a) => (
+            <li key={a.id}>
+              {a.name}
+              {a.kind ? ` (${a.kind})` : ""}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="text-sm text-slate-600">None listed yet.</p>
+      )}
+      {editable ? (
+        <div className="mt-3">
+          <AssetForm incidentId={incident.id} />
+        </div>
+      ) : null}
     </PageSection>
   );
 }

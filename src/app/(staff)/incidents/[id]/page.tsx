@@ -36,7 +36,16 @@ export default async function IncidentPage({ params, searchParams }: Props) {
   // an erased incident is only its tombstone: said plainly, before anything reads its content
   const retention = await getIncidentRetention(viewer, id, new Date());
   if (!retention) notFound();
-  if (retention.erased) return <ErasedIncident reference={retention.reference} clientName={retention.clientName} erasedAt={retention.erased.at} policy={retention.erased.policy} timeZone={viewer.timeZone} />;
+  if (retention.erased)
+    return (
+      <ErasedIncident
+        reference={retention.reference}
+        clientName={retention.clientName}
+        erasedAt={retention.erased.at}
+        policy={retention.erased.policy}
+        timeZone={viewer.timeZone}
+      />
+    );
   const detail = await getIncidentDetail(viewer, id);
   if (!detail) notFound();
   const { incident, unmet, blockers, timeline } = detail;
@@ -46,7 +55,13 @@ export default async function IncidentPage({ params, searchParams }: Props) {
     listIncidentObligations(viewer, incident.id),
     listClientQuestions(viewer, incident.id),
     // the access log: the incident with its evidence list was read (best effort, see read-log.ts)
-    recordView(viewer, { kind: "incident.view", targetType: "Incident", targetId: incident.id, incidentId: incident.id, clientId: incident.clientId }),
+    recordView(viewer, {
+      kind: "incident.view",
+      targetType: "Incident",
+      targetId: incident.id,
+      incidentId: incident.id,
+      clientId: incident.clientId,
+    }),
   ]);
   const staff = staffRows.map((s) => ({ value: s.id, label: s.name }));
   const now = new Date();
@@ -67,7 +82,17 @@ export default async function IncidentPage({ params, searchParams }: Props) {
 
   return (
     <div className="space-y-6">
-      <IncidentHeader incident={incident} blockers={blockers} obligations={obligations} timeZone={tz} created={(await searchParams).created === "1"} mayExport={can(viewer, "report:export", incident)} mayReadAudit={can(viewer, "audit:read", incident)} openQuestions={questions.filter((q) => q.unanswered).length} legalHold={retention.held.incident || retention.held.client} />
+      <IncidentHeader
+        incident={incident}
+        blockers={blockers}
+        obligations={obligations}
+        timeZone={tz}
+        created={(await searchParams).created === "1"}
+        mayExport={can(viewer, "report:export", incident)}
+        mayReadAudit={can(viewer, "audit:read", incident)}
+        openQuestions={questions.filter((q) => q.unanswered).length}
+        legalHold={retention.held.incident || retention.held.client}
+      />
       <div className="grid grid-cols-[minmax(0,1fr)] gap-6 lg:grid-cols-[11rem_minmax(0,1fr)_18rem]">
         <SectionNav sections={sections} />
         <div className="min-w-0 space-y-6">
@@ -83,10 +108,23 @@ export default async function IncidentPage({ params, searchParams }: Props) {
             <TasksSection incident={incident} staff={staff} timeZone={tz} mayUpdate={mayUpdate} now={now} />
           </div>
           {review ? <ReviewSection viewer={viewer} incident={incident} staff={staff} timeZone={tz} now={now} /> : null}
-          <TimelineSection incidentId={incident.id} timeline={timeline} total={detail.timelineTotal} timeZone={tz} mayReadAudit={can(viewer, "audit:read", incident)} />
+          <TimelineSection
+            incidentId={incident.id}
+            timeline={timeline}
+            total={detail.timelineTotal}
+            timeZone={tz}
+            mayReadAudit={can(viewer, "audit:read", incident)}
+          />
         </div>
         <div className="min-w-0 space-y-6">
-          <TransitionPanel incidentId={incident.id} version={incident.version} phase={incident.phase} severity={incident.severity} unmet={unmet} canReopen={can(viewer, "incident:reopen", incident)} />
+          <TransitionPanel
+            incidentId={incident.id}
+            version={incident.version}
+            phase={incident.phase}
+            severity={incident.severity}
+            unmet={unmet}
+            canReopen={can(viewer, "incident:reopen", incident)}
+          />
           <PeopleSection incident={incident} staff={staff} editable={editable} timeZone={tz} />
           <NotesSection incidentId={incident.id} mayUpdate={mayUpdate} />
           {retention.mayManage ? <LegalHoldSection retention={retention} timeZone={tz} /> : null}

@@ -26,7 +26,10 @@ export function SectionNav({ sections }: { sections: readonly SectionLink[] }) {
     return () => observer.disconnect();
   }, [sections]);
   return (
-    <nav aria-label="Sections of this incident" className="-mx-4 border-y border-slate-200 bg-white/95 px-4 lg:sticky lg:top-4 lg:mx-0 lg:self-start lg:border-0 lg:bg-transparent lg:px-0">
+    <nav
+      aria-label="Sections of this incident"
+      className="-mx-4 border-y border-slate-200 bg-white/95 px-4 lg:sticky lg:top-4 lg:mx-0 lg:self-start lg:border-0 lg:bg-transparent lg:px-0"
+    >
       <ul className="flex gap-1 overflow-x-auto py-2 lg:flex-col lg:overflow-visible lg:py-0">
         {sections.map((s) => (
           <li key={s.id} className="shrink-0">

@@ -6,14 +6,32 @@ import { TaskForm, TaskToggle } from "./record-forms";
 type Option = { value: string; label: string };
 
 /** Work to do on the incident, open first; anyone who may change the incident adds and ticks tasks. */
-export function TasksSection({ incident, staff, timeZone, mayUpdate, now }: { incident: IncidentDetail["incident"]; staff: Option[]; timeZone: string; mayUpdate: boolean; now: Date }) {
+export function TasksSection({
+  incident,
+  staff,
+  timeZone,
+  mayUpdate,
+  now,
+}: {
+  incident: IncidentDetail["incident"];
+  staff: Option[];
+  timeZone: string;
+  mayUpdate: boolean;
+  now: Date;
+}) {
   return (
     <PageSection id="tasks" title="Tasks">
       {incident.tasks.length ? (
         <ul className="mb-4 divide-y divide-slate-100">
           {incident.tasks.map((t) => (
             <li key={t.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
-              <TaskToggle key={`${t.id}-${t.doneAt?.getTime() ?? 0}`} incidentId={incident.id} taskId={t.id} title={t.title} done={t.doneAt !== null} />
+              <TaskToggle
+                key={`${t.id}-${t.doneAt?.getTime() ?? 0}`}
+                incidentId={incident.id}
+                taskId={t.id}
+                title={t.title}
+                done={t.doneAt !== null}
+              />
               <span className="text-xs text-slate-500">
                 {t.owner?.name ?? "Unassigned"}
                 {t.dueAt ? ` · due ${formatInstant(t.dueAt, timeZone)}` : ""}
@@ -22,7 +40,9 @@ export function TasksSection({ incident, staff, timeZone, mayUpdate, now }: { in
             </li>
           ))}
         </ul>
-      ) : <p className="mb-4 text-sm text-slate-600">No tasks yet.</p>}
+      ) : (
+        <p className="mb-4 text-sm text-slate-600">No tasks yet.</p>
+      )}
       {mayUpdate ? <TaskForm incidentId={incident.id} staff={staff} timeZone={timeZone} /> : null}
     </PageSection>
   );

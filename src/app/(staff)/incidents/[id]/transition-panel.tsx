@@ -5,9 +5,25 @@ import { useFormAction } from "@/components/ui/use-form-action";
 import { FormStatus } from "@/components/ui/form-status";
 import { SelectField } from "@/components/ui/select-field";
 import { TextAreaField } from "@/components/ui/textarea-field";
-import { PHASES, PHASE_LABEL, SEVERITIES, SEVERITY_LABEL, nextPhase, phaseIndex, type Phase, type Severity } from "@/domain/incident/types";
+import {
+  PHASES,
+  PHASE_LABEL,
+  SEVERITIES,
+  SEVERITY_LABEL,
+  nextPhase,
+  phaseIndex,
+  type Phase,
+  type Severity,
+} from "@/domain/incident/types";
 
-type Props = { incidentId: string; version: number; phase: Phase; severity: Severity; unmet: string[]; canReopen: boolean };
+type Props = {
+  incidentId: string;
+  version: number;
+  phase: Phase;
+  severity: Severity;
+  unmet: string[];
+  canReopen: boolean;
+};
 
 const buttonClass = "rounded-md px-4 py-2 text-sm font-semibold disabled:opacity-60";
 
@@ -23,7 +39,13 @@ function Hidden({ incidentId, version, kind }: { incidentId: string; version: nu
 
 type FormProps = { incidentId: string; version: number };
 
-function AdvanceForm({ incidentId, version, phase, next, unmet }: FormProps & { phase: Phase; next: Phase; unmet: string[] }) {
+function AdvanceForm({
+  incidentId,
+  version,
+  phase,
+  next,
+  unmet,
+}: FormProps & { phase: Phase; next: Phase; unmet: string[] }) {
   const { state, pending, onSubmit, formRef } = useFormAction(transitionIncident);
   return (
     <form ref={formRef} onSubmit={onSubmit} className="space-y-3">
@@ -32,7 +54,9 @@ function AdvanceForm({ incidentId, version, phase, next, unmet }: FormProps & { 
         <div className="text-sm">
           <p className="font-medium text-amber-900">Before moving to {PHASE_LABEL[next]}:</p>
           <ul className="mt-1 list-disc pl-5 text-slate-700">
-            {unmet.map((u) => <li key={u}>{u}</li>)}
+            {unmet.map((u) => (
+              <li key={u}>{u}</li>
+            ))}
           </ul>
         </div>
       ) : (
@@ -53,10 +77,23 @@ function StepBackForm({ incidentId, version, earlier }: FormProps & { earlier: P
       <summary className="cursor-pointer text-sm font-medium">Step back to an earlier phase</summary>
       <form ref={formRef} onSubmit={onSubmit} className="mt-3 space-y-3" noValidate>
         <Hidden incidentId={incidentId} version={version} kind="STEP_BACK" />
-        <SelectField name="to" label="Back to" options={earlier.map((p) => ({ value: p, label: PHASE_LABEL[p] }))} errors={state.fieldErrors?.to} />
-        <TextAreaField name="reason" label="Why" rows={2} errors={state.fieldErrors?.reason} hint="For example: investigation shows containment failed." />
+        <SelectField
+          name="to"
+          label="Back to"
+          options={earlier.map((p) => ({ value: p, label: PHASE_LABEL[p] }))}
+          errors={state.fieldErrors?.to}
+        />
+        <TextAreaField
+          name="reason"
+          label="Why"
+          rows={2}
+          errors={state.fieldErrors?.reason}
+          hint="For example: investigation shows containment failed."
+        />
         <FormStatus state={state} />
-        <button type="submit" disabled={pending} className={`${buttonClass} bg-slate-800 text-white`}>Step back</button>
+        <button type="submit" disabled={pending} className={`${buttonClass} bg-slate-800 text-white`}>
+          Step back
+        </button>
       </form>
     </details>
   );
@@ -71,7 +108,9 @@ function FalsePositiveForm({ incidentId, version }: FormProps) {
         <Hidden incidentId={incidentId} version={version} kind="CLOSE_FALSE_POSITIVE" />
         <TextAreaField name="reason" label="Why it is not an incident" rows={2} errors={state.fieldErrors?.reason} />
         <FormStatus state={state} />
-        <button type="submit" disabled={pending} className={`${buttonClass} bg-slate-800 text-white`}>Close as false positive</button>
+        <button type="submit" disabled={pending} className={`${buttonClass} bg-slate-800 text-white`}>
+          Close as false positive
+        </button>
       </form>
     </details>
   );
@@ -84,10 +123,18 @@ function ReopenForm({ incidentId, version }: FormProps) {
       <summary className="cursor-pointer text-sm font-medium">Reopen</summary>
       <form ref={formRef} onSubmit={onSubmit} className="mt-3 space-y-3" noValidate>
         <Hidden incidentId={incidentId} version={version} kind="REOPEN" />
-        <SelectField name="to" label="Reopen in" options={PHASES.filter((p) => p !== "CLOSED").map((p) => ({ value: p, label: PHASE_LABEL[p] }))} defaultValue="INVESTIGATE" errors={state.fieldErrors?.to} />
+        <SelectField
+          name="to"
+          label="Reopen in"
+          options={PHASES.filter((p) => p !== "CLOSED").map((p) => ({ value: p, label: PHASE_LABEL[p] }))}
+          defaultValue="INVESTIGATE"
+          errors={state.fieldErrors?.to}
+        />
         <TextAreaField name="reason" label="Why" rows={2} errors={state.fieldErrors?.reason} />
         <FormStatus state={state} />
-        <button type="submit" disabled={pending} className={`${buttonClass} bg-slate-800 text-white`}>Reopen incident</button>
+        <button type="submit" disabled={pending} className={`${buttonClass} bg-slate-800 text-white`}>
+          Reopen incident
+        </button>
       </form>
     </details>
   );
@@ -100,10 +147,17 @@ function SeverityForm({ incidentId, version, severity }: FormProps & { severity:
       <summary className="cursor-pointer text-sm font-medium">Change severity</summary>
       <form ref={formRef} onSubmit={onSubmit} className="mt-3 space-y-3" noValidate>
         <Hidden incidentId={incidentId} version={version} kind="CHANGE_SEVERITY" />
-        <SelectField name="severity" label="New severity" options={SEVERITIES.filter((s) => s !== severity).map((s) => ({ value: s, label: SEVERITY_LABEL[s] }))} errors={state.fieldErrors?.severity} />
+        <SelectField
+          name="severity"
+          label="New severity"
+          options={SEVERITIES.filter((s) => s !== severity).map((s) => ({ value: s, label: SEVERITY_LABEL[s] }))}
+          errors={state.fieldErrors?.severity}
+        />
         <TextAreaField name="reason" label="Why" rows={2} errors={state.fieldErrors?.reason} />
         <FormStatus state={state} />
-        <button type="submit" disabled={pending} className={`${buttonClass} bg-slate-800 text-white`}>Change severity</button>
+        <button type="submit" disabled={pending} className={`${buttonClass} bg-slate-800 text-white`}>
+          Change severity
+        </button>
       </form>
     </details>
   );
@@ -119,10 +173,21 @@ export function TransitionPanel({ incidentId, version, phase, severity, unmet, c
   const earlier = PHASES.filter((p) => p !== "CLOSED" && phaseIndex(p) < phaseIndex(phase));
 
   return (
-    <section aria-labelledby="next-step" className="scroll-mt-16 space-y-4 rounded-lg lg:scroll-mt-4 border border-slate-200 bg-white p-4">
-      <h2 id="next-step" className="text-base font-semibold">Next step</h2>
-      {next ? <AdvanceForm incidentId={incidentId} version={version} phase={phase} next={next} unmet={unmet} /> : <p className="text-sm text-slate-600">The incident is closed.</p>}
-      {earlier.length && phase !== "CLOSED" ? <StepBackForm incidentId={incidentId} version={version} earlier={earlier} /> : null}
+    <section
+      aria-labelledby="next-step"
+      className="scroll-mt-16 space-y-4 rounded-lg lg:scroll-mt-4 border border-slate-200 bg-white p-4"
+    >
+      <h2 id="next-step" className="text-base font-semibold">
+        Next step
+      </h2>
+      {next ? (
+        <AdvanceForm incidentId={incidentId} version={version} phase={phase} next={next} unmet={unmet} />
+      ) : (
+        <p className="text-sm text-slate-600">The incident is closed.</p>
+      )}
+      {earlier.length && phase !== "CLOSED" ? (
+        <StepBackForm incidentId={incidentId} version={version} earlier={earlier} />
+      ) : null}
       {phase === "IDENTIFY" ? <FalsePositiveForm incidentId={incidentId} version={version} /> : null}
       {phase === "CLOSED" && canReopen ? <ReopenForm incidentId={incidentId} version={version} /> : null}
       {phase !== "CLOSED" ? <SeverityForm incidentId={incidentId} version={version} severity={severity} /> : null}

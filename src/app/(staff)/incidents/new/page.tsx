@@ -12,13 +12,17 @@ export default async function NewIncidentPage() {
   const viewer = await requireViewer("incident:create", "/incidents/new");
   // Only someone who may assign is offered other owners; everyone else owns what they log.
   const mayAssign = can(viewer, "incident:assign");
-  const [clients, staff] = await Promise.all([listVisibleClients(viewer), mayAssign ? listAssignableStaff(viewer) : null]);
+  const [clients, staff] = await Promise.all([
+    listVisibleClients(viewer),
+    mayAssign ? listAssignableStaff(viewer) : null,
+  ]);
   return (
     <div className="mx-auto max-w-3xl space-y-6">
       <div>
         <h1 className="text-2xl font-semibold">Log an incident</h1>
         <p className="mt-1 text-sm text-slate-600">
-          It starts in Identify. Record when we became aware as precisely as you can: legal and contract clocks run from that moment.
+          It starts in Identify. Record when we became aware as precisely as you can: legal and contract clocks run from
+          that moment.
         </p>
       </div>
       <NewIncidentForm

@@ -14,26 +14,89 @@ export const dynamic = "force-dynamic";
 // The audit page's view as CSV: the same filters, every page, changes or reads. Itself a read.
 async function handleGET(req: Request) {
   const auth = await authorize("audit:read");
-  if (!auth.ok) return auth.code === "UNAUTHENTICATED" ? apiError("UNAUTHENTICATED", "Sign in first.") : apiError("NOT_FOUND", "No such export.");
+  if (!auth.ok)
+    return auth.code === "UNAUTHENTICATED"
+      ? apiError("UNAUTHENTICATED", "Sign in first.")
+      : apiError("NOT_FOUND", "No such export.");
   const viewer = auth.viewer;
-  const { query, fieldErrors: formatErrors } = parseAuditLogQuery(Object.fromEntries(new URL(req.url).searchParams), viewer.timeZone);
-  const { filter, fieldErrors: scopeErrors } = await resolveAuditFilter(viewer, query, await auditFilterOptions(viewer));
+  const { query, fieldErrors: formatErrors } = parseAuditLogQuery(
+    Object.fromEntries(new URL(req.url).searchParams),
+    viewer.timeZone,
+  );
+  const { filter, fieldErrors: scopeErrors } = await resolveAuditFilter(
+    viewer,
+    query,
+    await auditFilterOptions(viewer),
+  );
   const { _form: _badPageLink, ...fieldErrors } = { ...formatErrors, ...scopeErrors }; // an export has no page: a cursor is moot
-  if (Object.keys(fieldErrors).length) return apiError("VALIDATION_FAILED", "Correct the filters of the export.", { fieldErrors });
-  const refused = await recordDownload(viewer, { kind: "export.audit_csv", targetType: "AuditLog", incidentId: filter.incidentId, clientId: filter.clientId }, req);
+  if (Object.keys(fieldErrors).length)
+    return apiError("VALIDATION_FAILED", "Correct the filters of the export.", { fieldErrors });
+  const refused = await recordDownload(
+    viewer,
+    { kind: "export.audit_csv", targetType: "AuditLog", incidentId: filter.incidentId, clientId: filter.clientId },
+    req,
+  );
   if (refused) return refused;
   const reads = isReadKind(filter.kind);
   async function* rows() {
     yield [
       reads
-        ? ["At (UTC)", "Person", "Role", "Kind", "What", "Target", "Target id", "Incident", "Client", "Request id", "IP"]
-        : ["Seq", "At (UTC)", "Actor", "Action", "What", "Entity", "Entity id", "Incident", "Changes", "Request id", "IP"],
+        ? [
+            "At (UTC)",
+            "Person",
+            "Role",
+            "Kind",
+            "What",
+            "Target",
+            "Target id",
+            "Incident",
+            "Client",
+            "Request id",
+            "IP",
+          ]
+        : [
+            "Seq",
+            "At (UTC)",
+            "Actor",
+            "Action",
+            "What",
+            "Entity",
+            "Entity id",
+            "Incident",
+            "Changes",
+            "Request id",
+            "IP",
+          ],
     ];
     for await (const page of iterateAuditLog(viewer, filter)) {
       if (page.view === "reads") {
-        yield page.rows.map((r) => [r.at, r.actorLabel, r.actorRole, r.kind, readKindLabel(r.kind), r.targetType, r.targetId ?? "", r.incidentReference ?? "", r.clientName ?? "", r.requestId ?? "", r.ip ?? ""]);
+        yield page.rows.map((r) => [
+          r.at,
+          r.actorLabel,
+          r.actorRole,
+          r.kind,
+          readKindLabel(r.kind),
+          r.targetType,
+          r.targetId ?? "",
+          r.incidentReference ?? "",
+          r.clientName ?? "",
+          r.requestId ?? "",
+          r.ip ?? "",
+        ]);
       } else {
-        yield page.rows.map((r) => [r.seq, r.at, r.actorLabel, r.action, r.text, r.entityType, r.entityId ?? "", r.incidentReference ?? "", r.changes ? canonicalJson(r.changes) : "", r.requestId ?? "", r.ip ?? ""]);
+        yield page.rows.map((r) => [
+          r.seq,
+          r.at,
+          r.actorLabel,
+          r.action,
+          r.text,
+          r.entityType,
+          r.entityId ?? "",
+          r.incidentReference ?? "",
+          r.changes ? canonicalJson(r.changes) : "",
+          r.requestId ?? "",
+          r.ip ?? "",
+        ]);
       }
     }
   }

@@ -18,43 +18,79 @@ export const dynamic = "force-dynamic";
 // a staff document, so times are in the organization's zone with UTC beside them).
 async function handleGET(req: Request) {
   const auth = await authorize("dashboard:view");
-  if (!auth.ok) return auth.code === "UNAUTHENTICATED" ? apiError("UNAUTHENTICATED", "Sign in first.") : apiError("NOT_FOUND", "No such export.");
+  if (!auth.ok)
+    return auth.code === "UNAUTHENTICATED"
+      ? apiError("UNAUTHENTICATED", "Sign in first.")
+      : apiError("NOT_FOUND", "No such export.");
   const viewer = auth.viewer;
   const now = new Date();
   const params = Object.fromEntries(new URL(req.url).searchParams);
   const format = params.format ?? "csv";
-  if (format !== "csv" && format !== "pdf") return apiError("VALIDATION_FAILED", "format must be csv or pdf.", { fieldErrors: { format: ["Choose csv or pdf."] } });
+  if (format !== "csv" && format !== "pdf")
+    return apiError("VALIDATION_FAILED", "format must be csv or pdf.", {
+      fieldErrors: { format: ["Choose csv or pdf."] },
+    });
   const { query, errors } = parseDashboardQuery(params, viewer.timeZone, now);
   if (errors.length) return apiError("VALIDATION_FAILED", errors.join(" "));
   const clientId = query.clientId && viewer.clientIds.includes(query.clientId) ? query.clientId : null;
-  const refused = await recordDownload(viewer, { kind: format === "pdf" ? "export.dashboard_pdf" : "export.dashboard_csv", targetType: "Dashboard", clientId }, req);
+  const refused = await recordDownload(
+    viewer,
+    { kind: format === "pdf" ? "export.dashboard_pdf" : "export.dashboard_csv", targetType: "Dashboard", clientId },
+    req,
+  );
   if (refused) return refused;
   const figures = await dashboardFigures(viewer, query);
   const { open, late, windows, k, perClient, weekly } = figures.value;
   if (format === "pdf") {
-    const [organization, clients] = await Promise.all([getOrganizationOverview(viewer), listVisibleClientsCached(viewer)]);
+    const [organization, clients] = await Promise.all([
+      getOrganizationOverview(viewer),
+      listVisibleClientsCached(viewer),
+    ]);
     const meta = {
       organization: organization.name,
-      scope: query.clientId ? (clients.find((c) => c.id === query.clientId)?.name ?? "no client of yours") : "all clients",
+      scope: query.clientId
+        ? (clients.find((c) => c.id === query.clientId)?.name ?? "no client of yours")
+        : "all clients",
       fromDay: query.fromDay,
       toDay: query.toDay,
       asOf: formatInstantWithUtc(figures.asOf, viewer.timeZone),
     };
-    const pdf = await renderPdf(dashboardReportDocument({ ...meta, figures: figures.value }, { preparedFor: viewer.name, timeZone: viewer.timeZone }));
+    const pdf = await renderPdf(
+      dashboardReportDocument(
+        { ...meta, figures: figures.value },
+        { preparedFor: viewer.name, timeZone: viewer.timeZone },
+      ),
+    );
     return new Response(Buffer.from(pdf), {
-      headers: { "content-type": "application/pdf", "content-disposition": `attachment; filename="dashboard-${query.fromDay}-${query.toDay}.pdf"`, "cache-control": "private, no-store" },
+      headers: {
+        "content-type": "application/pdf",
+        "content-disposition": `attachment; filename="dashboard-${query.fromDay}-${query.toDay}.pdf"`,
+        "cache-control": "private, no-store",
+      },
     });
   }
   const hours = (s: number | null) => (s === null ? "" : (s / 3600).toFixed(2));
   async function* rows() {
     yield [
-      ["Warden dashboard", `${query.fromDay} to ${query.toDay}`, query.clientId ? `client ${query.clientId}` : "all clients", `figures as of ${figures.asOf.toISOString()}`],
+      [
+        "Warden dashboard",
+        `${query.fromDay} to ${query.toDay}`,
+        query.clientId ? `client ${query.clientId}` : "all clients",
+        `figures as of ${figures.asOf.toISOString()}`,
+      ],
       [],
       ["Open incidents by", "Value", "Count"],
-      ...(["phase", "severity", "type", "client"] as const).flatMap((dim) => open[dim].map((r) => [dim, r.key, r.count])),
+      ...(["phase", "severity", "type", "client"] as const).flatMap((dim) =>
+        open[dim].map((r) => [dim, r.key, r.count]),
+      ),
       [],
       ["Response time", "Median (hours)", "Mean (hours)", "Incidents measured"],
-      ...(["detect", "contain", "resolve", "close"] as const).map((m) => [m, hours(k[m].median), hours(k[m].mean), k[m].n]),
+      ...(["detect", "contain", "resolve", "close"] as const).map((m) => [
+        m,
+        hours(k[m].median),
+        hours(k[m].mean),
+        k[m].n,
+      ]),
       [],
       ["Notices on time", "Of", "Rate"],
       [k.notices.onTime, k.notices.total, k.notices.rate === null ? "" : k.notices.rate.toFixed(3)],

@@ -11,19 +11,56 @@ export const dynamic = "force-dynamic";
 // The incident list as CSV, with the same filters as the page (all pages, streamed).
 async function handleGET(req: Request) {
   const auth = await authorize("report:export");
-  if (!auth.ok) return auth.code === "UNAUTHENTICATED" ? apiError("UNAUTHENTICATED", "Sign in first.") : apiError("NOT_FOUND", "No such export.");
+  if (!auth.ok)
+    return auth.code === "UNAUTHENTICATED"
+      ? apiError("UNAUTHENTICATED", "Sign in first.")
+      : apiError("NOT_FOUND", "No such export.");
   const params = Object.fromEntries(new URL(req.url).searchParams);
   const { query, ignored } = parseIncidentListQuery(params);
   if (ignored.length) {
-    return apiError("VALIDATION_FAILED", `Invalid filter: ${ignored.join(", ")}.`, { fieldErrors: Object.fromEntries(ignored.map((k) => [k, ["Invalid value."]])) });
+    return apiError("VALIDATION_FAILED", `Invalid filter: ${ignored.join(", ")}.`, {
+      fieldErrors: Object.fromEntries(ignored.map((k) => [k, ["Invalid value."]])),
+    });
   }
   const viewer = auth.viewer;
-  const refused = await recordDownload(viewer, { kind: "export.incidents_csv", targetType: "IncidentList", clientId: query.clientId && viewer.clientIds.includes(query.clientId) ? query.clientId : null }, req);
+  const refused = await recordDownload(
+    viewer,
+    {
+      kind: "export.incidents_csv",
+      targetType: "IncidentList",
+      clientId: query.clientId && viewer.clientIds.includes(query.clientId) ? query.clientId : null,
+    },
+    req,
+  );
   if (refused) return refused;
   async function* rows() {
-    yield [["Reference", "Title", "Client", "Type", "Severity", "Phase", "Owner", "Aware at (UTC)", "Closed at (UTC)", "Last change (UTC)"]];
+    yield [
+      [
+        "Reference",
+        "Title",
+        "Client",
+        "Type",
+        "Severity",
+        "Phase",
+        "Owner",
+        "Aware at (UTC)",
+        "Closed at (UTC)",
+        "Last change (UTC)",
+      ],
+    ];
     for await (const batch of iterateIncidentRows(viewer, { ...query, cursor: undefined })) {
-      yield batch.map((r) => [r.reference, r.title, r.clientName, r.type, r.severity, r.phase, r.ownerName ?? "", r.awareAt, r.closedAt ?? "", r.updatedAt]);
+      yield batch.map((r) => [
+        r.reference,
+        r.title,
+        r.clientName,
+        r.type,
+        r.severity,
+        r.phase,
+        r.ownerName ?? "",
+        r.awareAt,
+        r.closedAt ?? "",
+        r.updatedAt,
+      ]);
     }
   }
   const total = await countIncidentRows(viewer, query);

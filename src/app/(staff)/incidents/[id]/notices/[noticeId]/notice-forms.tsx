@@ -14,18 +14,35 @@ import { TextField } from "@/components/ui/text-field";
 import { TextAreaField } from "@/components/ui/textarea-field";
 
 type Field = { key: string; label: string; value: string };
-const primary = "rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60";
-const secondary = "rounded-md bg-slate-800 px-4 py-2 text-sm font-medium text-white hover:bg-slate-900 disabled:opacity-60";
-const plain = "rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50 disabled:opacity-60";
+const primary =
+  "rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60";
+const secondary =
+  "rounded-md bg-slate-800 px-4 py-2 text-sm font-medium text-white hover:bg-slate-900 disabled:opacity-60";
+const plain =
+  "rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50 disabled:opacity-60";
 
 /**
  * One form, two ways out: "Save draft" keeps it a draft; "Submit for approval" saves what is in
  * the form and submits it in one step, so nothing typed is ever left behind.
  */
-export function NoticeEditor({ noticeId, version, subject, fields }: { noticeId: string; version: number; subject: string; fields: Field[] }) {
+export function NoticeEditor({
+  noticeId,
+  version,
+  subject,
+  fields,
+}: {
+  noticeId: string;
+  version: number;
+  subject: string;
+  fields: Field[];
+}) {
   const formRef = useRef<HTMLFormElement>(null);
   const { state: saveState, pending: savePending, onSubmit: onSave } = useFormAction(updateNoticeDraft, { formRef });
-  const { state: submitState, pending: submitPending, onSubmit: onSubmitForApproval } = useFormAction(submitNotice, { formRef });
+  const {
+    state: submitState,
+    pending: submitPending,
+    onSubmit: onSubmitForApproval,
+  } = useFormAction(submitNotice, { formRef });
   const latest = (submitState.at ?? 0) > (saveState.at ?? 0) ? submitState : saveState;
   const [dirty, setDirty] = useState(false);
   // Clean again only once the server has the text; a refused submit keeps the warning armed.
@@ -45,7 +62,10 @@ export function NoticeEditor({ noticeId, version, subject, fields }: { noticeId:
       const v = data.get(name);
       return typeof v === "string" ? v.trim() : fallback;
     };
-    setPreview({ subject: text("subject", subject), fields: fields.map((f) => ({ ...f, value: text(`field.${f.key}`, f.value) })) });
+    setPreview({
+      subject: text("subject", subject),
+      fields: fields.map((f) => ({ ...f, value: text(`field.${f.key}`, f.value) })),
+    });
   };
   const errors = latest.fieldErrors ?? {};
   const pending = savePending || submitPending;
@@ -59,7 +79,15 @@ export function NoticeEditor({ noticeId, version, subject, fields }: { noticeId:
       <input type="hidden" name="version" value={version} />
       <TextField name="subject" label="Subject" defaultValue={subject} errors={errors.subject} />
       {fields.map((f) => (
-        <TextAreaField key={f.key} id={`notice-field-${f.key}`} name={`field.${f.key}`} label={f.label} rows={4} defaultValue={f.value} errors={errors[`field.${f.key}`]} />
+        <TextAreaField
+          key={f.key}
+          id={`notice-field-${f.key}`}
+          name={`field.${f.key}`}
+          label={f.label}
+          rows={4}
+          defaultValue={f.value}
+          errors={errors[`field.${f.key}`]}
+        />
       ))}
       <FormStatus state={latest} />
       <div className="flex flex-wrap items-center gap-3 border-t border-slate-200 pt-4">
@@ -69,23 +97,29 @@ export function NoticeEditor({ noticeId, version, subject, fields }: { noticeId:
         <button type="submit" name="intent" value="save" disabled={pending} className={secondary}>
           {savePending ? "Saving…" : "Save draft"}
         </button>
-        <span aria-live="polite" className="text-sm text-amber-800">{dirty ? "Unsaved changes" : ""}</span>
+        <span aria-live="polite" className="text-sm text-amber-800">
+          {dirty ? "Unsaved changes" : ""}
+        </span>
       </div>
       <details className="rounded-md border border-slate-200 bg-slate-50 p-3">
-        <summary className="cursor-pointer text-sm font-medium">Preview: exactly what the client will read if you submit now</summary>
+        <summary className="cursor-pointer text-sm font-medium">
+          Preview: exactly what the client will read if you submit now
+        </summary>
         <article aria-label="Preview of the notice" className="mt-3 space-y-3 text-sm">
           <p className="font-medium">{preview.subject}</p>
           {preview.fields.map((f) => (
             <div key={f.key}>
               <h3 className="text-xs font-semibold uppercase text-slate-600">{f.label}</h3>
-              <p className={`whitespace-pre-wrap ${f.value ? "" : "italic text-amber-800"}`}>{f.value || "Empty: to be written before submitting."}</p>
+              <p className={`whitespace-pre-wrap ${f.value ? "" : "italic text-amber-800"}`}>
+                {f.value || "Empty: to be written before submitting."}
+              </p>
             </div>
           ))}
         </article>
       </details>
       <p className="text-sm text-slate-600">
-        Submitting saves what is in the form first. A manager other than you must approve the notice before it can be sent; its text is then frozen.
-        Until then you can withdraw it to edit again.
+        Submitting saves what is in the form first. A manager other than you must approve the notice before it can be
+        sent; its text is then frozen. Until then you can withdraw it to edit again.
       </p>
     </form>
   );
@@ -96,9 +130,13 @@ export function WithdrawForm({ noticeId }: { noticeId: string }) {
   return (
     <form onSubmit={onSubmit} className="space-y-2">
       <input type="hidden" name="noticeId" value={noticeId} />
-      <p className="text-sm text-slate-600">Need to change something? Withdraw it back to a draft; the approvers will see it is no longer waiting.</p>
+      <p className="text-sm text-slate-600">
+        Need to change something? Withdraw it back to a draft; the approvers will see it is no longer waiting.
+      </p>
       <FormStatus state={state} />
-      <button type="submit" disabled={pending} className={plain}>Withdraw to draft</button>
+      <button type="submit" disabled={pending} className={plain}>
+        Withdraw to draft
+      </button>
     </form>
   );
 }
@@ -111,8 +149,12 @@ export function ReviewForm({ noticeId }: { noticeId: string }) {
       <TextAreaField name="comment" label="Comment (when returning)" rows={2} errors={state.fieldErrors?.comment} />
       <FormStatus state={state} />
       <div className="flex flex-wrap gap-2">
-        <button type="submit" name="decision" value="APPROVE" disabled={pending} className={primary}>Approve and freeze</button>
-        <button type="submit" name="decision" value="RETURN" disabled={pending} className={secondary}>Return to the drafter</button>
+        <button type="submit" name="decision" value="APPROVE" disabled={pending} className={primary}>
+          Approve and freeze
+        </button>
+        <button type="submit" name="decision" value="RETURN" disabled={pending} className={secondary}>
+          Return to the drafter
+        </button>
       </div>
     </form>
   );
@@ -132,30 +174,54 @@ export function SendForm({ noticeId, destinations }: { noticeId: string; destina
         <li>the client portal of {clientName}, at once</li>
         {mail ? (
           emails.length ? (
-            emails.map((e) => <li key={e}>e-mail to <span className="font-mono">{e}</span></li>)
+            emails.map((e) => (
+              <li key={e}>
+                e-mail to <span className="font-mono">{e}</span>
+              </li>
+            ))
           ) : (
-            <li className="text-amber-800">no e-mail: {clientName} has no active contact and no contract notice address</li>
+            <li className="text-amber-800">
+              no e-mail: {clientName} has no active contact and no contract notice address
+            </li>
           )
         ) : (
-          <li className="text-amber-800">no e-mail: SMTP is not configured on this server{emails.length ? ` (${emails.length} address${emails.length === 1 ? "" : "es"} would be used)` : ""}</li>
+          <li className="text-amber-800">
+            no e-mail: SMTP is not configured on this server
+            {emails.length ? ` (${emails.length} address${emails.length === 1 ? "" : "es"} would be used)` : ""}
+          </li>
         )}
       </ul>
       <FormStatus state={state} />
       {confirming ? (
-        <form onSubmit={onSubmit} role="group" aria-labelledby="send-confirm-title" className="space-y-3 rounded-md border border-amber-300 bg-amber-50 p-3">
+        <form
+          onSubmit={onSubmit}
+          role="group"
+          aria-labelledby="send-confirm-title"
+          className="space-y-3 rounded-md border border-amber-300 bg-amber-50 p-3"
+        >
           <input type="hidden" name="noticeId" value={noticeId} />
           <input type="hidden" name="recipients" value={fingerprint} />
           <input type="hidden" name="confirm" value="yes" />
           <p id="send-confirm-title" className="font-medium">
-            Send now to {clientName}? It cannot be recalled: the client sees it {mail && emails.length ? `on the portal and ${emails.length} address${emails.length === 1 ? "" : "es"} receive it by e-mail` : "on the portal"}.
+            Send now to {clientName}? It cannot be recalled: the client sees it{" "}
+            {mail && emails.length
+              ? `on the portal and ${emails.length} address${emails.length === 1 ? "" : "es"} receive it by e-mail`
+              : "on the portal"}
+            .
           </p>
           <div className="flex flex-wrap gap-2">
-            <button type="submit" disabled={pending} className={primary} autoFocus>{pending ? "Sending…" : "Confirm and send"}</button>
-            <button type="button" onClick={() => setConfirming(false)} disabled={pending} className={plain}>Cancel</button>
+            <button type="submit" disabled={pending} className={primary} autoFocus>
+              {pending ? "Sending…" : "Confirm and send"}
+            </button>
+            <button type="button" onClick={() => setConfirming(false)} disabled={pending} className={plain}>
+              Cancel
+            </button>
           </div>
         </form>
       ) : (
-        <button type="button" onClick={() => setConfirming(true)} className={primary}>Send to the client…</button>
+        <button type="button" onClick={() => setConfirming(true)} className={primary}>
+          Send to the client…
+        </button>
       )}
     </div>
   );

@@ -13,13 +13,24 @@ export const dynamic = "force-dynamic";
 // document, so its times are in the client's zone (UTC beside them), whoever downloads it.
 async function handleGET(req: Request, { params }: { params: Promise<{ id: string }> }) {
   const auth = await authorize("portal:view");
-  if (!auth.ok) return auth.code === "UNAUTHENTICATED" ? apiError("UNAUTHENTICATED", "Sign in first.") : apiError("NOT_FOUND", "No such notice.");
+  if (!auth.ok)
+    return auth.code === "UNAUTHENTICATED"
+      ? apiError("UNAUTHENTICATED", "Sign in first.")
+      : apiError("NOT_FOUND", "No such notice.");
   const notice = await getPortalNotice(auth.viewer, (await params).id);
   if (!notice) return apiError("NOT_FOUND", "No such notice.");
-  const refused = await recordDownload(auth.viewer, { kind: "notice.pdf", targetType: "Notice", targetId: notice.id }, req);
+  const refused = await recordDownload(
+    auth.viewer,
+    { kind: "notice.pdf", targetType: "Notice", targetId: notice.id },
+    req,
+  );
   if (refused) return refused;
   const bytes = await renderPdf(
-    noticeDocument({ ...notice, sentAt: formatInstantWithUtc(notice.sentAt, notice.clientTimeZone), timeZone: notice.clientTimeZone }),
+    noticeDocument({
+      ...notice,
+      sentAt: formatInstantWithUtc(notice.sentAt, notice.clientTimeZone),
+      timeZone: notice.clientTimeZone,
+    }),
   );
   return new Response(Buffer.from(bytes), {
     headers: {
