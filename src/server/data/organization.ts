@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "../db";
-import { clientWhere, userWhere } from "./scope";
+import { organizationClientsWhere, userWhere } from "./scope";
 import type { Viewer } from "@/domain/access/can";
 
 export type OrganizationOverview = {
@@ -81,7 +81,7 @@ export async function listUsers(viewer: Viewer): Promise<UserRow[]> {
 /** Every client of the organization with all it is configured with, for administrators. */
 export async function listClientsForAdmin(viewer: Viewer) {
   return db().client.findMany({
-    where: clientWhere(viewer), // an administrator's clients are all of the organization's
+    where: organizationClientsWhere(viewer),
     orderBy: { name: "asc" },
     select: {
       id: true,

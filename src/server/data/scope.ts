@@ -9,6 +9,14 @@ export function clientWhere(viewer: Viewer, extra: Prisma.ClientWhereInput = {})
   return { AND: [extra, { organizationId: viewer.organizationId, id: { in: [...viewer.clientIds] } }] };
 }
 
+/**
+ * Every client of the viewer's organization, for administration: not the viewer's client list,
+ * which a client added a moment ago joins only when the viewer is read again.
+ */
+export function organizationClientsWhere(viewer: Viewer, extra: Prisma.ClientWhereInput = {}): Prisma.ClientWhereInput {
+  return { AND: [extra, { organizationId: viewer.organizationId }] };
+}
+
 export function userWhere(viewer: Viewer, extra: Prisma.UserWhereInput = {}): Prisma.UserWhereInput {
   return { AND: [extra, { organizationId: viewer.organizationId }] };
 }
