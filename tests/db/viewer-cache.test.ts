@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/server/db";
 import { makeTenant } from "../support/tenant-fixture";
 import { ctxFor, logIncident } from "../support/incident-fixture";
-import { cachedViewer, caughtUpWith } from "@/server/data/viewer-cache";
+import { cachedViewer, caughtUpWith, forgetViewer } from "@/server/data/viewer-cache";
 import { latestVersion, stopChangeFeed, trustedGeneration } from "@/server/change-feed";
 import { updateUser } from "@/server/services/admin/users";
 import { markNotificationsRead } from "@/server/services/mark-notifications-read";
@@ -72,6 +72,20 @@ describe("the viewer kept between requests, invalidated by the change feed", () 
     expect(again).not.toBe(first);
     expect(again).toEqual(first);
   }, 30_000);
+
+  it("forgets one person's kept viewer on demand (after their own action): the next read is the database's", async () => {
+    await until(() => trustedGeneration() !== null);
+    const t = await makeTenant();
+    const kept = await cachedViewer(t.admin.id);
+    expect(await cachedViewer(t.admin.id)).toBe(kept);
+    // a client added behind the cache's back (no version change): only a fresh read shows it
+    const added = await db().client.create({
+      data: { organizationId: t.org.id, name: `Late ${t.org.slug}`, sector: "OTHER", timeZone: "UTC", country: "US" },
+    });
+    expect((await cachedViewer(t.admin.id))?.clientIds).not.toContain(added.id);
+    forgetViewer(t.admin.id);
+    expect((await cachedViewer(t.admin.id))?.clientIds).toContain(added.id);
+  });
 
   it("reads its own writes: after a change, this process knows the new version without the notice", async () => {
     await until(() => trustedGeneration() !== null);

@@ -6,7 +6,7 @@ import type { z } from "zod";
 import { authorize } from "../viewer";
 import { BUSY_MESSAGE, isBusy } from "../busy";
 import { UNAVAILABLE_MESSAGE, isUnavailable } from "../unavailable";
-import { caughtUpWith } from "../data/viewer-cache";
+import { caughtUpWith, forgetViewer } from "../data/viewer-cache";
 import { describeError, log } from "../log";
 import { clientIp } from "../client-ip";
 import type { ServiceContext } from "../services/context";
@@ -81,6 +81,9 @@ export async function runAction<S extends z.ZodType, T>(opts: {
     await caughtUpWith(auth.viewer.organizationId).catch((error) =>
       log.warn("action.catch_up_failed", { requestId, ...describeError(error) }),
     );
+    // and the person who acted is read afresh on the next page whatever the versions say: a
+    // viewer kept by another request that read just before this change committed never answers it
+    forgetViewer(auth.viewer.userId);
     revalidatePath("/", "layout");
     return { ok: true, message: opts.success, value: result.value, at: Date.now() };
   } catch (error) {

@@ -52,6 +52,11 @@ export async function cachedViewer(userId: string, now = Date.now()): Promise<Vi
   return viewer;
 }
 
+/** Drops the kept viewer of one person: the next request reads them from the database. */
+export function forgetViewer(userId: string): void {
+  entries.delete(userId);
+}
+
 /**
  * Reads the organization's data version after a change this process made, so that the pages
  * drawn in answer to it (and every later request here) see the change without waiting for the
