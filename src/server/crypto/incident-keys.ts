@@ -5,6 +5,7 @@ import { masterKeysEnv } from "../env";
 import { log } from "../log";
 import { fail } from "../services/result";
 import {
+  isSealed,
   newDataKey,
   openText,
   parseMasterKeys,
@@ -83,7 +84,7 @@ function closedCipher(incidentId: string, shown: string, refusal: string): Incid
   return {
     incidentId,
     seal: () => fail("REFUSED", refusal),
-    open: (_purpose, value) => (value.startsWith("enc1:") ? shown : value),
+    open: (_purpose, value) => (isSealed(value) ? shown : value),
     digest: () => fail("REFUSED", refusal),
   };
 }

@@ -98,6 +98,11 @@ async function sealStoredText(prisma: PrismaClient, onProgress: (done: number) =
           OR EXISTS (SELECT 1 FROM "IncidentNote" n WHERE n."incidentId" = i.id AND n.body <> '' AND n.body NOT LIKE 'enc1:%')
           OR EXISTS (SELECT 1 FROM "Evidence" e WHERE e."incidentId" = i.id AND e.description <> '' AND e.description NOT LIKE 'enc1:%')
           OR EXISTS (SELECT 1 FROM "AffectedAsset" a WHERE a."incidentId" = i.id AND a.name NOT LIKE 'enc1:%')
+          OR EXISTS (SELECT 1 FROM "Evidence" e JOIN "CustodyEntry" c ON c."evidenceId" = e.id WHERE e."incidentId" = i.id AND c.note <> '' AND c.note NOT LIKE 'enc1:%')
+          OR EXISTS (SELECT 1 FROM "Notice" x JOIN "NoticeMessage" m ON m."noticeId" = x.id WHERE x."incidentId" = i.id AND m.body <> '' AND m.body NOT LIKE 'enc1:%')
+          OR EXISTS (SELECT 1 FROM "PostMortem" p WHERE p."incidentId" = i.id AND ((p.summary <> '' AND p.summary NOT LIKE 'enc1:%') OR (p."rootCause" <> '' AND p."rootCause" NOT LIKE 'enc1:%')
+            OR (p."contributingFactors" <> '' AND p."contributingFactors" NOT LIKE 'enc1:%') OR (p."wentWell" <> '' AND p."wentWell" NOT LIKE 'enc1:%')
+            OR (p."wentBadly" <> '' AND p."wentBadly" NOT LIKE 'enc1:%') OR (p.lessons <> '' AND p.lessons NOT LIKE 'enc1:%')))
           OR EXISTS (SELECT 1 FROM "Notice" x WHERE x."incidentId" = i.id AND jsonb_typeof(x.fields) = 'array'))
       ORDER BY i.id LIMIT ${BATCH}`;
     if (ids.length === 0) return sealed;

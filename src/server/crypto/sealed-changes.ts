@@ -1,6 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import type { IncidentCipher } from "./incident-keys";
+import { isSealed } from "@/domain/crypto/envelope";
 
 // An audit entry's `changes` may copy an incident's free text (a description before and after,
 // an evidence description, a custody note, a return comment). Those values are sealed under the
@@ -19,8 +20,6 @@ const SEALED_KEYS: ReadonlySet<string> = new Set([
   // search need them) and go with those rows at erasure; their copies in the trail must go too
   "title",
 ]);
-
-const PREFIX = "enc1:";
 
 /** Does `changes` copy any free text that must be sealed? */
 export function holdsSealedText(changes: Prisma.InputJsonValue | null | undefined): boolean {
@@ -49,7 +48,7 @@ export function openChanges(cipher: IncidentCipher | undefined, changes: unknown
   if (changes === null || typeof changes !== "object" || Array.isArray(changes)) return changes;
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(changes as Record<string, unknown>)) {
-    if (typeof value !== "string" || !value.startsWith(PREFIX) || !SEALED_KEYS.has(key)) {
+    if (typeof value !== "string" || !isSealed(value) || !SEALED_KEYS.has(key)) {
       out[key] = value;
       continue;
     }
