@@ -1,10 +1,11 @@
 import { DateTime } from "luxon";
 import { isoDay } from "@/lib/datetime";
+import type { HolidayCalendar } from "./types";
 
 // Counting time the way notification law does. All functions are pure and take the zone in
 // which days are counted; DST is handled by luxon (a "day" is a calendar day, not 24 hours).
 
-export type Holidays = "NONE" | "US_FEDERAL";
+export type Holidays = "NONE" | HolidayCalendar;
 
 function nthWeekday(year: number, month: number, weekday: number, n: number): string {
   // weekday: 1 = Monday … 7 = Sunday (luxon); n: 1-based, or -1 for the last
@@ -47,9 +48,20 @@ export function usFederalHolidays(year: number): Set<string> {
   ]);
 }
 
+/** The holidays of a calendar in a year; refuses a calendar named in rule data but not written here. */
+export function holidaysOf(calendar: HolidayCalendar, year: number): Set<string> {
+  switch (calendar) {
+    case "US_FEDERAL":
+      return usFederalHolidays(year);
+    case "BR_NATIONAL":
+    case "JP_NATIONAL":
+      throw new Error(`Holiday calendar ${calendar} is not implemented: business days cannot be counted with it`);
+  }
+}
+
 export function isBusinessDay(day: DateTime, holidays: Holidays): boolean {
   if (day.weekday >= 6) return false;
-  if (holidays === "US_FEDERAL" && usFederalHolidays(day.year).has(isoDay(day))) return false;
+  if (holidays !== "NONE" && holidaysOf(holidays, day.year).has(isoDay(day))) return false;
   return true;
 }
 

@@ -1,4 +1,6 @@
 import { DateTime } from "luxon";
+import { holidaysOf } from "./calendar";
+import { ruleSchemaProblems } from "./rule-schema";
 import type { Rule } from "./types";
 
 // Dates in force of the deadline rules: when a version of a rule is law, and the checks that
@@ -45,6 +47,13 @@ export function ruleDataProblems(rules: readonly Rule[]): string[] {
       problems.push(`${r.id}: in force until ${until}, before it is in force from ${from}`);
     if (r.clock.start === "PREVIOUS_FILING" && (!r.clock.after || !ids.has(r.clock.after)))
       problems.push(`${r.id}: its clock counts from "${r.clock.after ?? ""}", which is no rule`);
+    if (r.clock.holidays) {
+      try {
+        holidaysOf(r.clock.holidays, 2026);
+      } catch (e) {
+        problems.push(`${r.id}: ${(e as Error).message}`);
+      }
+    }
   }
   for (const id of ids) {
     // ISO days compare as strings; a version without `until` runs on and overlaps any later one
@@ -64,9 +73,12 @@ export function ruleDataProblems(rules: readonly Rule[]): string[] {
   return problems;
 }
 
-/** The rules, refused whole when any of their data is wrong. */
+/**
+ * The rules, refused whole when any of their data is wrong: the schema (citation, sources,
+ * jurisdiction codes…) first, then dates in force across every version of every rule.
+ */
 export function defineRules(rules: readonly Rule[]): readonly Rule[] {
-  const problems = ruleDataProblems(rules);
+  const problems = [...ruleSchemaProblems(rules), ...ruleDataProblems(rules)];
   if (problems.length) throw new Error(`Deadline rules refused:\n- ${problems.join("\n- ")}`);
   return rules;
 }

@@ -3,7 +3,7 @@ import { JURISDICTIONS, jurisdictionName } from "../incident/jurisdictions";
 import { DATA_CATEGORY_LABEL } from "../incident/types";
 import { addBusinessHours, addHours, addMonths, endOfBusinessDays, endOfCalendarDays } from "./calendar";
 import { inForceAt } from "./in-force";
-import type { ClientTerms, Clock, ClockStart, Condition, IncidentFacts, Rule, Unit } from "./types";
+import type { ClientTerms, Clock, ClockStart, Condition, HolidayCalendar, IncidentFacts, Rule, Unit } from "./types";
 
 // Which notices an incident calls for, to whom, by when, and why. Pure: facts, client terms,
 // rules and the time in; obligations out. Nothing here reads a clock or a database.
@@ -283,7 +283,7 @@ function applyDuration(
   amount: number,
   unit: Unit,
   zone: string,
-  holidays: "US_FEDERAL" | undefined,
+  holidays: HolidayCalendar | undefined,
 ): Date {
   switch (unit) {
     case "HOURS":
@@ -304,14 +304,33 @@ export function formatBasisTime(d: Date, zone: string): string {
   return zone === "UTC" ? `${dt.toFormat("yyyy-LL-dd HH:mm")} UTC` : `${dt.toFormat("yyyy-LL-dd HH:mm ZZZZ")}`;
 }
 
-function effectiveClock(rule: Rule, client: ClientTerms): Clock {
-  if (!rule.contract) return rule.clock;
+function contractClock(clock: Clock, client: ClientTerms): Clock {
   return {
-    ...rule.clock,
+    ...clock,
     amount: client.noticeHours,
     unit: client.noticeBusinessHoursOnly ? "BUSINESS_HOURS" : "HOURS",
     zone: client.timeZone,
   };
+}
+
+/** Where the working target of a clock the law leaves open comes from. */
+export type WorkingTargetSource = "contract" | "organization setting" | "rule default";
+
+/**
+ * The clock counted for a rule. A law that fixes no time (noStatutoryLimit) is counted against a
+ * working target: the contract's notice hours for a notice the BPO owes its client, the
+ * organization's setting for one the client owes, else the figure written in the rule.
+ */
+export function effectiveClock(rule: Rule, client: ClientTerms): { clock: Clock; target?: WorkingTargetSource } {
+  if (rule.contract) return { clock: contractClock(rule.clock, client) };
+  if (!rule.clock.noStatutoryLimit) return { clock: rule.clock };
+  if (rule.party === "BPO") return { clock: contractClock(rule.clock, client), target: "contract" };
+  if (client.workingTargetHours !== undefined && client.workingTargetHours > 0)
+    return {
+      clock: { ...rule.clock, amount: client.workingTargetHours, unit: "HOURS" },
+      target: "organization setting",
+    };
+  return { clock: rule.clock, target: "rule default" };
 }
 
 function versionsById(rules: readonly Rule[]): Array<[Rule, ...Rule[]]> {
@@ -387,7 +406,7 @@ export function obligationsFor(
             ? `Applies: the contract requires notice within ${client.noticeHours} ${client.noticeBusinessHoursOnly ? "business hours" : "hours"} of awareness.`
             : `Applies: ${verdicts.map((v) => v.why).join("; ")}.`;
 
-    const clock = effectiveClock(rule, client);
+    const { clock, target } = effectiveClock(rule, client);
     const zone = clock.zone ?? client.timeZone;
     let dueAt: Date | null = null;
     let startsAt: Date | null = null;
@@ -429,6 +448,7 @@ export function obligationsFor(
       }
       if (clock.undueDelay) basis += "; the law says without undue delay: this figure is the default";
       if (clock.outerLimit) basis += "; the law says without unreasonable delay: this is the latest";
+      if (target) basis += `; no time fixed by law — working target from the ${target}`;
     }
     computed.set(rule.id, {
       ruleId: rule.id,

@@ -37,6 +37,11 @@ export type ClientTerms = {
   timeZone: string;
   noticeHours: number;
   noticeBusinessHoursOnly: boolean;
+  /**
+   * The organization's working target, in hours, for notices the client owes under a law that
+   * fixes no time at all (`Clock.noStatutoryLimit`). Absent: the rule's own figure.
+   */
+  workingTargetHours?: number;
   hipaaCoveredEntity: boolean;
   doraFinancialEntity: boolean;
   nis2Entity: boolean;
@@ -66,6 +71,9 @@ export type Condition =
   | { kind: "subjectsFewerThan"; count: number }
   | { kind: "anyOf"; conditions: readonly Condition[] };
 
+export const HOLIDAY_CALENDARS = ["US_FEDERAL", "BR_NATIONAL", "JP_NATIONAL"] as const;
+export type HolidayCalendar = (typeof HOLIDAY_CALENDARS)[number];
+
 export type Clock = {
   start: ClockStart;
   amount: number;
@@ -76,11 +84,19 @@ export type Clock = {
   noLaterThan?: { start: ClockStart; amount: number; unit: Unit };
   /** Zone in which days are counted (default: the client's). */
   zone?: string;
-  holidays?: "US_FEDERAL";
+  /** Whose public holidays are not business days (a calendar the engine does not know is refused). */
+  holidays?: HolidayCalendar;
   /** The law says "without undue delay" and gives no number: the figure here is a default. */
   undueDelay?: boolean;
   /** The law says "without unreasonable delay" and gives this figure as the latest (HIPAA). */
   outerLimit?: boolean;
+  /**
+   * The law fixes no time at all ("as soon as possible", "without unreasonable delay" with no
+   * outer limit). amount/unit are then a working target, not law: for a notice the BPO owes
+   * (party "BPO") the client's contract notice hours, for one the client owes the organization's
+   * working target (ClientTerms.workingTargetHours), else the figure given here.
+   */
+  noStatutoryLimit?: true;
   /** Count from the end of the calendar year (in the zone) in which the start falls (HIPAA 164.408(c)). */
   countFrom?: "END_OF_YEAR";
 };
@@ -110,4 +126,14 @@ export type Rule = {
   /** What the reference could not confirm in a primary text: shown so, editable by an admin. */
   unconfirmed?: string;
   note?: string;
+  /** Where the figures come from: official texts, with the day each was read (YYYY-MM-DD). */
+  sources: readonly RuleSource[];
 };
+
+export type RuleSource = { url: string; retrieved: string; title?: string };
+
+/**
+ * One data file of rules (a jurisdiction group). `version` is bumped on every change of its
+ * rules ("2026-12-02.1": the day, then a counter), so obligations record what they were computed with.
+ */
+export type RuleGroup = { group: string; version: string; rules: readonly Rule[] };

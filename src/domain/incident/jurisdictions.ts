@@ -86,6 +86,8 @@ const US_STATES: Array<[string, string]> = [
   ["WI", "Wisconsin"],
   ["WY", "Wyoming"],
   ["PR", "Puerto Rico"],
+  ["GU", "Guam"],
+  ["VI", "U.S. Virgin Islands"],
 ];
 
 const OTHERS: Array<[string, string]> = [
@@ -95,12 +97,15 @@ const OTHERS: Array<[string, string]> = [
   ["IS", "Iceland"],
   ["LI", "Liechtenstein"],
   ["CA", "Canada"],
+  ["CA-QC", "Quebec (Canada)"],
   ["AU", "Australia"],
   ["NZ", "New Zealand"],
   ["SG", "Singapore"],
   ["IN", "India"],
   ["PH", "Philippines"],
   ["JP", "Japan"],
+  ["KR", "South Korea"],
+  ["CN", "China"],
   ["BR", "Brazil"],
   ["MX", "Mexico"],
   ["ZA", "South Africa"],
