@@ -37,6 +37,8 @@ const EXPECTED: Record<Permission, [admin: boolean, manager: boolean, analyst: b
   "report:export": [Y, Y, Y, n],
   "audit:read": [Y, Y, n, n],
   "legalhold:manage": [Y, Y, n, n],
+  "alert:triage": [Y, Y, Y, n],
+  "automation:manage": [Y, n, n, n],
   "admin:view": [Y, n, n, n],
   "user:manage": [Y, n, n, n],
   "client:manage": [Y, n, n, n],

@@ -20,7 +20,10 @@ export const PERMISSIONS = [
   "audit:read",
   // setting and lifting a legal hold, which keeps incidents past their retention
   "legalhold:manage",
+  // the alert queue: dismiss, merge into an incident, promote to one
+  "alert:triage",
   // administration
+  "automation:manage",
   "admin:view",
   "user:manage",
   "client:manage",
@@ -42,6 +45,7 @@ const STAFF_BASE: readonly Permission[] = [
   "notice:draft",
   "report:export",
   "portal:view",
+  "alert:triage",
 ];
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
@@ -66,6 +70,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     "admin:view",
     "user:manage",
     "client:manage",
+    "automation:manage",
   ],
   CLIENT_CONTACT: ["portal:view", "portal:acknowledge", "portal:ask"],
 };
