@@ -22,11 +22,16 @@ export const PERMISSIONS = [
   "legalhold:manage",
   // the alert queue: dismiss, merge into an incident, promote to one
   "alert:triage",
+  // on-call rotas: members, shifts, overrides (managers and administrators)
+  "oncall:manage",
   // administration
   "automation:manage",
   "admin:view",
   "user:manage",
   "client:manage",
+  // outbound webhooks; allowing a subscription to reach private addresses is a separate grant
+  "webhook:manage",
+  "webhook:allow_private",
   // client portal (staff may open it to see exactly what their client sees)
   "portal:view",
   "portal:acknowledge",
@@ -58,6 +63,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     "notice:approve",
     "audit:read",
     "legalhold:manage",
+    "oncall:manage",
   ],
   ADMIN: [
     ...STAFF_BASE,
@@ -71,6 +77,9 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     "user:manage",
     "client:manage",
     "automation:manage",
+    "oncall:manage",
+    "webhook:manage",
+    "webhook:allow_private",
   ],
   CLIENT_CONTACT: ["portal:view", "portal:acknowledge", "portal:ask"],
 };
