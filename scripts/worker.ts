@@ -1,4 +1,5 @@
-// `npm run worker`: the reminder and escalation worker, and the daily retention erasure.
+// `npm run worker`: the reminder and escalation worker, the daily retention erasure, and the
+// recomputation of open incidents' obligations when the deadline rules changed.
 // `npm start` runs one beside the web server; run more anywhere: pg-boss and a unique key keep
 // every reminder to one delivery, and a row lock every erasure to one.
 import nextEnv from "@next/env";
@@ -8,6 +9,7 @@ const { auditKeyEnv, databaseEnv } = await import("../src/server/env");
 const { parseThresholds } = await import("../src/domain/deadlines/reminders");
 const { startReminderWorker } = await import("../src/server/jobs/reminder-worker");
 const { startRetentionJob, RETENTION_CRON } = await import("../src/server/jobs/retention-job");
+const { startRulesRecomputeJob } = await import("../src/server/jobs/rules-recompute-job");
 
 let thresholds: number[];
 let url: string;
@@ -24,20 +26,28 @@ const due = await worker.scan();
 // erasure of closed incidents past their retention: daily, and once now
 const retention = await startRetentionJob(worker.boss);
 await retention.queue();
+// open incidents computed with other deadline rules than this release's: recomputed now (and daily)
+const rulesRecompute = await startRulesRecomputeJob(worker.boss);
+await rulesRecompute.queue();
 // Audit entries are chained right after their change commits, by the process that made it; one
-// left waiting (that process stopped in between, or wrote outside the web server) is chained here.
+// left waiting (that process stopped in between, or wrote outside the web server) is chained here,
+// and runs of the chain not sealed yet (audit-sealer.ts) are sealed.
 const { chainAllPending } = await import("../src/server/audit-chainer");
+const { sealAllDue } = await import("../src/server/audit-sealer");
 const sweep = setInterval(
   () =>
-    void chainAllPending().catch((error: Error) =>
-      console.error(`warden worker: chaining audit entries failed: ${error.message}`),
-    ),
+    void chainAllPending()
+      .then(() => sealAllDue())
+      .catch((error: Error) =>
+        console.error(`warden worker: chaining or sealing audit entries failed: ${error.message}`),
+      ),
   5_000,
 );
 console.log(
   `warden worker: reminders at ${thresholds.map((t) => `${t * 100}%`).join(", ")} of each window, escalation when overdue; ` +
     `first scan queued ${due} reminder${due === 1 ? "" : "s"}, then a scan each minute; ` +
-    `retention erasure queued now, then daily (${RETENTION_CRON} UTC)`,
+    `retention erasure queued now, then daily (${RETENTION_CRON} UTC); ` +
+    `open incidents recomputed for rule changes now, then daily`,
 );
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {

@@ -143,6 +143,7 @@ function recomputeCause(cause: string | null, names: EventNames): string {
   if (sent) return ` after the ${rule(sent)} notice was sent`;
   const filed = /^filing recorded for (.+)$/.exec(cause)?.[1];
   if (filed) return ` after the ${rule(filed)} filing was recorded`;
+  if (head === "rule change") return ` after a rule change (${rest})`;
   return ` (${cause})`;
 }
 
@@ -309,6 +310,24 @@ export const EVENT_WORDING: Readonly<Record<string, Wording>> = {
       .filter(([, v]) => typeof v === "number" && v > 0)
       .map(([k, v]) => `${v} ${k}`);
     return `Recomputed the notification deadlines${recomputeCause(text(c.cause), n)}${counts.length ? ` (${counts.join(", ")})` : ""}`;
+  },
+  "obligations.rule_change": (c, _e, n) => {
+    const counts = [
+      ["added", c.added],
+      ["changed", c.changed],
+      ["no longer owed", c.retired],
+    ]
+      .filter(([, v]) => typeof v === "number" && v > 0)
+      .map(([k, v]) => `${v} ${k}`);
+    const rules = (Array.isArray(c.rules) ? c.rules : []).map((r) => {
+      const x = obj(r);
+      const name = (typeof x.ruleId === "string" && (n.rules?.[x.ruleId] ?? x.ruleId)) || "a rule";
+      if (x.from === null) return `${name} added (${text(x.to) ?? "?"})`;
+      if (x.to === null) return `${name} withdrawn (was ${text(x.from) ?? "?"})`;
+      return `${name} ${text(x.from) ?? "?"} → ${text(x.to) ?? "?"}`;
+    });
+    const why = c.firstRecord === true ? "recorded the rule versions in force" : `rules changed: ${rules.join("; ")}`;
+    return `Recomputed the notification deadlines after a rule update (${why})${counts.length ? ` (${counts.join(", ")})` : ""}`;
   },
   // Since decisions take two people, these are written when the second one confirms (the actor),
   // naming who proposed it; older entries have no proposer.

@@ -3,7 +3,7 @@ import type { Tx } from "../../db";
 import type { ServiceContext } from "../context";
 import { auditIncident } from "../incidents/common";
 import { obligationsFor } from "@/domain/deadlines/obligations";
-import { RULES } from "@/domain/deadlines/rules";
+import { currentRuleset, rulesetLabels, stampLabel, type Ruleset } from "@/domain/deadlines/ruleset";
 import type { ClientTerms, IncidentFacts, Unit } from "@/domain/deadlines/types";
 import { withOverrides } from "@/domain/deadlines/overrides";
 import type { DataCategory } from "@/domain/incident/types";
@@ -63,13 +63,32 @@ async function filingTimes(tx: Tx, incidentId: string): Promise<Record<string, D
 
 /**
  * The obligations the incident's facts call for under its client's terms (current ones, or the
- * `terms` given: a preview of a change), beside the rows stored for it. Writes nothing.
+ * `terms` given: a preview of a change) and the rules of `ruleset` (those Warden ships unless
+ * given), beside the rows stored for it. Writes nothing.
  */
-export async function planObligations(tx: Tx, incident: Incident, terms?: ClientTerms) {
-  const client = terms ?? termsOf(await tx.client.findUniqueOrThrow({ where: { id: incident.clientId } }));
+export async function planObligations(
+  tx: Tx,
+  incident: Incident,
+  terms?: ClientTerms,
+  ruleset: Ruleset = currentRuleset(),
+) {
+  const given = terms ?? termsOf(await tx.client.findUniqueOrThrow({ where: { id: incident.clientId } }));
+  // the organization's working target for laws that fix no time (Clock.noStatutoryLimit)
+  const client =
+    given.workingTargetHours !== undefined
+      ? given
+      : {
+          ...given,
+          workingTargetHours: (
+            await tx.organization.findUniqueOrThrow({
+              where: { id: incident.organizationId },
+              select: { workingTargetHours: true },
+            })
+          ).workingTargetHours,
+        };
   const overrides = await tx.ruleOverride.findMany({ where: { organizationId: incident.organizationId } });
   const rules = withOverrides(
-    RULES,
+    ruleset.rules,
     overrides.map((o) => ({ ruleId: o.ruleId, amount: o.amount, unit: o.unit as Unit, note: o.note })),
   );
   const { obligations, notApplicable } = obligationsFor(
@@ -82,20 +101,35 @@ export async function planObligations(tx: Tx, incident: Incident, terms?: Client
   return { obligations, notApplicable, stored };
 }
 
+/** A person's action, or Warden itself (a job: no one to name in the incident's audit entry). */
+export type SyncContext = ServiceContext | { now: Date; viewer?: undefined };
+
+// ObligationRevision.cause is 200 characters
+const causeText = (text: string) => (text.length > 200 ? `${text.slice(0, 199)}…` : text);
+
 /**
  * Recomputes the incident's obligations from its current facts, inside the caller's transaction.
  * New ones are added; changed ones are updated with a revision kept; ones that no longer apply
  * are kept inactive. Decisions already taken (sent, filed, waived…) are never undone here.
+ * Each row keeps the version of its rule it was computed with, and the incident the rule set
+ * (IncidentRuleset). `causeFor` names a revision's cause per rule (a rule change); a job's run
+ * (no viewer) writes no audit entry here: the job writes its own.
  */
 export async function syncObligations(
   tx: Tx,
-  ctx: ServiceContext,
+  ctx: SyncContext,
   incident: Incident,
   cause: string,
-  opts: { termsChanged?: boolean } = {},
+  opts: { termsChanged?: boolean; ruleset?: Ruleset; causeFor?: (ruleId: string) => string | undefined } = {},
 ): Promise<{ added: number; changed: number; retired: number }> {
-  const { obligations, notApplicable, stored } = await planObligations(tx, incident);
+  const ruleset = opts.ruleset ?? currentRuleset();
+  const { obligations, notApplicable, stored } = await planObligations(tx, incident, undefined, ruleset);
   const existing = new Map(stored.map((o) => [o.ruleId, o]));
+  const versionOf = (ruleId: string) => {
+    const stamp = ruleset.stamps.get(ruleId);
+    return stamp ? stampLabel(stamp) : null;
+  };
+  const why = (ruleId: string) => causeText(opts.causeFor?.(ruleId) ?? cause);
   let added = 0;
   let changed = 0;
   let retired = 0;
@@ -114,6 +148,7 @@ export async function syncObligations(
       basis: o.basis,
       explanation: o.explanation,
       unconfirmed: o.unconfirmed,
+      ruleVersion: versionOf(o.ruleId),
       active: true,
     };
     if (!row) {
@@ -128,7 +163,7 @@ export async function syncObligations(
           dueAt: o.dueAt,
           basis: o.basis,
           explanation: o.explanation,
-          cause,
+          cause: why(o.ruleId),
         },
       });
       added += 1;
@@ -140,7 +175,12 @@ export async function syncObligations(
       row.basis === o.basis &&
       row.explanation === o.explanation &&
       (row.dueAt?.getTime() ?? null) === (o.dueAt?.getTime() ?? null);
-    if (same) continue;
+    if (same) {
+      // a new version of its rule that computes the same: recorded, no revision (nothing moved)
+      if (row.ruleVersion !== data.ruleVersion)
+        await tx.obligation.update({ where: { id: row.id }, data: { ruleVersion: data.ruleVersion } });
+      continue;
+    }
     // The client's terms moved the due time of a settled obligation: keep the one it was settled
     // under, so a notice sent on time is judged by the terms then in force (the first move wins).
     const keepDue =
@@ -158,7 +198,7 @@ export async function syncObligations(
         dueAt: o.dueAt,
         basis: o.basis,
         explanation: o.explanation,
-        cause,
+        cause: why(o.ruleId),
       },
     });
     changed += 1;
@@ -168,7 +208,13 @@ export async function syncObligations(
     if (!row || !row.active) continue;
     await tx.obligation.update({
       where: { id: row.id },
-      data: { active: false, applicability: "NOT_APPLICABLE", explanation: o.explanation, basis: "" },
+      data: {
+        active: false,
+        applicability: "NOT_APPLICABLE",
+        explanation: o.explanation,
+        basis: "",
+        ruleVersion: versionOf(o.ruleId),
+      },
     });
     await tx.obligationRevision.create({
       data: {
@@ -178,7 +224,7 @@ export async function syncObligations(
         dueAt: null,
         basis: "",
         explanation: o.explanation,
-        cause,
+        cause: why(o.ruleId),
       },
     });
     retired += 1;
@@ -201,13 +247,22 @@ export async function syncObligations(
         dueAt: null,
         basis: "",
         explanation,
-        cause,
+        cause: why(row.ruleId),
       },
     });
     retired += 1;
   }
-  if (added || changed || retired) {
+  await recordRuleset(tx, incident.id, ruleset, ctx.now);
+  if ((added || changed || retired) && ctx.viewer) {
     await auditIncident(tx, ctx, incident, "obligations.recompute", { cause, added, changed, retired });
   }
   return { added, changed, retired };
+}
+
+/** Keeps the rule set the incident was computed with (written only when it differs). */
+async function recordRuleset(tx: Tx, incidentId: string, ruleset: Ruleset, now: Date) {
+  const kept = await tx.incidentRuleset.findUnique({ where: { incidentId }, select: { fingerprint: true } });
+  if (kept?.fingerprint === ruleset.fingerprint) return;
+  const data = { fingerprint: ruleset.fingerprint, rules: rulesetLabels(ruleset), computedAt: now };
+  await tx.incidentRuleset.upsert({ where: { incidentId }, create: { incidentId, ...data }, update: data });
 }
