@@ -389,12 +389,15 @@ describe("applicability, with reasons", () => {
     expect(obligations.length + notApplicable.length).toBe(new Set(RULES.map((r) => r.id)).size);
     const dues = obligations.map((o) => o.dueAt?.getTime() ?? Infinity);
     expect([...dues].sort((a, b) => a - b)).toEqual(dues);
+    // California's service provider notice counts the contract hours from discovery (detection,
+    // 28 March 20:00 UTC), so it comes before the contract and GDPR clocks counted from awareness
     expect(
       obligations
         .map((o) => o.ruleId)
-        .slice(0, 2)
+        .slice(0, 3)
         .sort(),
-    ).toEqual(["contract", "gdpr-33-2"]);
+    ).toEqual(["contract", "gdpr-33-2", "us-ca-vendor"]);
+    expect(obligations[0]?.ruleId).toBe("us-ca-vendor");
   });
 });
 
