@@ -1,5 +1,6 @@
 import { DateTime } from "luxon";
 import { isoDay } from "@/lib/datetime";
+import { brNationalHolidays, jpNationalHolidays } from "./holidays";
 import type { HolidayCalendar } from "./types";
 
 // Counting time the way notification law does. All functions are pure and take the zone in
@@ -54,8 +55,9 @@ export function holidaysOf(calendar: HolidayCalendar, year: number): Set<string>
     case "US_FEDERAL":
       return usFederalHolidays(year);
     case "BR_NATIONAL":
+      return brNationalHolidays(year);
     case "JP_NATIONAL":
-      throw new Error(`Holiday calendar ${calendar} is not implemented: business days cannot be counted with it`);
+      return jpNationalHolidays(year);
   }
 }
 

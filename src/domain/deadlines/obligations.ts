@@ -1,6 +1,6 @@
 import { DateTime } from "luxon";
 import { JURISDICTIONS, jurisdictionName } from "../incident/jurisdictions";
-import { DATA_CATEGORY_LABEL } from "../incident/types";
+import { DATA_CATEGORY_LABEL, TYPE_LABEL } from "../incident/types";
 import { addBusinessHours, addHours, addMonths, endOfBusinessDays, endOfCalendarDays } from "./calendar";
 import { inForceAt } from "./in-force";
 import type { ClientTerms, Clock, ClockStart, Condition, HolidayCalendar, IncidentFacts, Rule, Unit } from "./types";
@@ -44,6 +44,10 @@ const FLAG_WORD = {
   nis2Entity: "the client is an essential or important entity under NIS2",
   secRegistrant: "the client is an SEC registrant",
   handlesCardData: "the client's card data is in scope of PCI DSS",
+  glbaFinancialInstitution: "the client is a financial institution under the FTC Safeguards Rule",
+  nydfsCoveredEntity: "the client is a covered entity under 23 NYCRR 500",
+  regSpCoveredInstitution: "the client is a covered institution under Regulation S-P",
+  telecomCarrier: "the client is a telecommunications carrier under the FCC CPNI rule",
 } as const;
 
 const NOT_FLAG_WORD = {
@@ -52,6 +56,10 @@ const NOT_FLAG_WORD = {
   nis2Entity: "the client is not an entity under NIS2",
   secRegistrant: "the client is not an SEC registrant",
   handlesCardData: "no card data of the client is in scope of PCI DSS",
+  glbaFinancialInstitution: "the client is not a financial institution under the FTC Safeguards Rule",
+  nydfsCoveredEntity: "the client is not a covered entity under 23 NYCRR 500",
+  regSpCoveredInstitution: "the client is not a covered institution under Regulation S-P",
+  telecomCarrier: "the client is not a telecommunications carrier",
 } as const;
 
 const EU_CODES = new Set(JURISDICTIONS.filter((j) => j.eu).map((j) => j.code));
@@ -202,6 +210,14 @@ function check(c: Condition, facts: IncidentFacts, client: ClientTerms): Verdict
         };
       }
       return { result: "no", why: `no more than ${n(c.over)} residents in ${where}` };
+    }
+    case "incidentTypeAny": {
+      const words = c.types.map((t) => TYPE_LABEL[t].toLowerCase()).join(" or ");
+      if (!facts.incidentType) return { result: "unknown", why: `the incident's type is not recorded (${words}?)` };
+      const type = TYPE_LABEL[facts.incidentType].toLowerCase();
+      return c.types.includes(facts.incidentType)
+        ? { result: "yes", why: `incident type: ${type}` }
+        : { result: "no", why: `incident type ${type}, not ${words}` };
     }
     case "subjectsAtLeast":
       return totalVerdict(facts, c.count, true);

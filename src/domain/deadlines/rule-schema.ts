@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DATA_CATEGORIES } from "../incident/types";
+import { DATA_CATEGORIES, INCIDENT_TYPES } from "../incident/types";
 import { isJurisdiction } from "../incident/jurisdictions";
 import { CLOCK_STARTS, HOLIDAY_CALENDARS, type Condition, type Rule } from "./types";
 
@@ -9,7 +9,17 @@ import { CLOCK_STARTS, HOLIDAY_CALENDARS, type Condition, type Rule } from "./ty
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 const UNITS = ["HOURS", "BUSINESS_HOURS", "CALENDAR_DAYS", "BUSINESS_DAYS", "MONTHS"] as const;
-const FLAGS = ["hipaaCoveredEntity", "doraFinancialEntity", "nis2Entity", "secRegistrant", "handlesCardData"] as const;
+const FLAGS = [
+  "hipaaCoveredEntity",
+  "doraFinancialEntity",
+  "nis2Entity",
+  "secRegistrant",
+  "handlesCardData",
+  "glbaFinancialInstitution",
+  "nydfsCoveredEntity",
+  "regSpCoveredInstitution",
+  "telecomCarrier",
+] as const;
 
 const text = (what: string) =>
   z
@@ -40,6 +50,7 @@ const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
     }),
     z.object({ kind: z.literal("subjectsAtLeast"), count: z.number().int().positive() }),
     z.object({ kind: z.literal("subjectsFewerThan"), count: z.number().int().positive() }),
+    z.object({ kind: z.literal("incidentTypeAny"), types: z.array(z.enum(INCIDENT_TYPES)).min(1) }),
     z.object({ kind: z.literal("anyOf"), conditions: z.array(conditionSchema).min(1) }),
   ]),
 );

@@ -1,4 +1,4 @@
-import type { DataCategory } from "../incident/types";
+import type { DataCategory, IncidentType } from "../incident/types";
 
 export const CLOCK_STARTS = ["AWARENESS", "DISCOVERY", "DETERMINATION", "CLASSIFICATION", "PREVIOUS_FILING"] as const;
 export type ClockStart = (typeof CLOCK_STARTS)[number];
@@ -31,6 +31,8 @@ export type IncidentFacts = {
   /** SEC materiality determination and its time. */
   secMaterial: boolean | null;
   secDeterminedAt: Date | null;
+  /** The incident's type: a cyberattack or internal fraud is a possible act with a wrongful purpose (APPI). */
+  incidentType?: IncidentType;
 };
 
 export type ClientTerms = {
@@ -47,10 +49,26 @@ export type ClientTerms = {
   nis2Entity: boolean;
   secRegistrant: boolean;
   handlesCardData: boolean;
+  /** US sector flags (absent: false). GLBA financial institution under the FTC (Safeguards Rule). */
+  glbaFinancialInstitution?: boolean;
+  /** Covered entity under the New York DFS cybersecurity regulation (23 NYCRR 500). */
+  nydfsCoveredEntity?: boolean;
+  /** Covered institution under SEC Regulation S-P (broker-dealer, investment company, adviser, transfer agent). */
+  regSpCoveredInstitution?: boolean;
+  /** Telecommunications carrier or interconnected VoIP provider (FCC CPNI rule). */
+  telecomCarrier?: boolean;
 };
 
 export type ClientFlag =
-  "hipaaCoveredEntity" | "doraFinancialEntity" | "nis2Entity" | "secRegistrant" | "handlesCardData";
+  | "hipaaCoveredEntity"
+  | "doraFinancialEntity"
+  | "nis2Entity"
+  | "secRegistrant"
+  | "handlesCardData"
+  | "glbaFinancialInstitution"
+  | "nydfsCoveredEntity"
+  | "regSpCoveredInstitution"
+  | "telecomCarrier";
 
 export type Condition =
   | { kind: "personalData" }
@@ -69,6 +87,8 @@ export type Condition =
   | { kind: "subjectsAtLeast"; count: number }
   /** Fewer than `count` individuals affected in total (HIPAA 164.408(c)). */
   | { kind: "subjectsFewerThan"; count: number }
+  /** The incident is of one of these types (APPI Enforcement Rules Art. 7(iii): an act with a wrongful purpose). */
+  | { kind: "incidentTypeAny"; types: readonly IncidentType[] }
   | { kind: "anyOf"; conditions: readonly Condition[] };
 
 export const HOLIDAY_CALENDARS = ["US_FEDERAL", "BR_NATIONAL", "JP_NATIONAL"] as const;

@@ -7,6 +7,13 @@ import { CONTRACT_RULES } from "./contract";
 import { EUROPE_RULES } from "./europe";
 import { US_FEDERAL_RULES } from "./us-federal";
 import { US_STATE_RULES } from "./us-states";
+import { US_SECTOR_RULES } from "./us-sector";
+import { CARD_BRANDS_MORE_RULES } from "./card-brands-more";
+import { LATIN_AMERICA_RULES } from "./latin-america";
+import { ASIA_RULES } from "./asia";
+import { SWITZERLAND_RULES } from "./switzerland";
+import { CANADA_QUEBEC_RULES } from "./canada-quebec";
+import { OCEANIA_AFRICA_RULES } from "./oceania-africa";
 
 // Every notification rule Warden knows, as data: one file per jurisdiction group, each with its
 // version and sources. The whole set is checked when loaded (defineRules): a bad rule anywhere,
@@ -20,6 +27,13 @@ export const RULE_GROUPS: readonly RuleGroup[] = [
   US_STATE_RULES,
   CANADA_RULES,
   ASIA_PACIFIC_RULES,
+  US_SECTOR_RULES,
+  CARD_BRANDS_MORE_RULES,
+  LATIN_AMERICA_RULES,
+  ASIA_RULES,
+  SWITZERLAND_RULES,
+  CANADA_QUEBEC_RULES,
+  OCEANIA_AFRICA_RULES,
 ];
 
 export const RULES: readonly Rule[] = defineRules(RULE_GROUPS.flatMap((g) => g.rules));
