@@ -1,9 +1,10 @@
 import "server-only";
-import { db } from "../../db";
+import { db, type Tx } from "../../db";
 import { attempt, fail, type Result } from "../result";
 import type { ServiceContext } from "../context";
 import { auditIncident, loadIncident, lockIncident, writeIncident } from "./common";
 import { tickKnownChecklist } from "./tick-known-checklist";
+import { queueAutomation } from "../automation/queue-automation";
 import { postMortemState, unsettledObligations } from "../../data/gate-facts";
 import { transition, type IncidentEvent } from "@/domain/incident/transition";
 import { can } from "@/domain/access/can";
@@ -24,74 +25,86 @@ export async function transitionIncident(
   ctx: ServiceContext,
   input: TransitionInput,
 ): Promise<Result<{ phase: Phase; version: number }>> {
-  return attempt(() =>
-    db().$transaction(async (tx) => {
-      // the checklist read below is the one a tick in flight has finished with (see lockIncident)
-      await lockIncident(tx, input.incidentId);
-      const incident = await loadIncident(tx, ctx, input.incidentId);
-      // incidents logged before Warden ticked what it knows catch up here (the write below bumps the version)
-      if (can(ctx.viewer, "incident:transition", incident)) await tickKnownChecklist(tx, ctx, incident);
-      const checklist = await tx.checklistItem.findMany({
-        where: { incidentId: incident.id },
-        orderBy: { position: "asc" },
-      });
-      const state = {
-        phase: incident.phase,
-        severity: incident.severity,
-        resolution: incident.resolution,
-        checklist: checklist.map((c) => ({
-          phase: c.phase,
-          key: c.key,
-          label: c.label,
-          required: c.required,
-          done: c.doneAt !== null,
-        })),
-        unsettledObligations: incident.phase === "REPORT" ? await unsettledObligations(tx, incident.id) : [],
-        postMortem: incident.phase === "POST_MORTEM" ? await postMortemState(tx, incident.id) : undefined,
-      };
-      const { incidentId: _id, version, ...event } = input;
-      const result = transition(state, event as IncidentEvent, ctx.viewer, ctx.now);
-      if (!result.ok) fail("REFUSED", result.reasons[0] ?? "Not allowed.", { reasons: result.reasons });
+  return attempt(() => db().$transaction((tx) => transitionIncidentIn(tx, ctx, input)));
+}
 
-      const data: Prisma.IncidentUncheckedUpdateManyInput = {};
-      if (result.to !== incident.phase) {
-        data.phase = result.to;
-        data.phaseEnteredAt = ctx.now;
-        const first = FIRST_ENTRY[result.to];
-        if (first && !incident[first as keyof typeof incident]) (data as Record<string, unknown>)[first] = ctx.now;
-        data.closedAt = result.to === "CLOSED" ? ctx.now : null;
-      }
-      if (result.severity !== incident.severity) {
-        data.severity = result.severity;
-        data.severityRank = SEVERITIES.indexOf(result.severity) + 1;
-      }
-      if (result.resolution !== incident.resolution) data.resolution = result.resolution;
-      await writeIncident(tx, ctx, incident.id, version, data);
+/** transitionIncident's work inside the caller's transaction (an automation rule's severity change). */
+export async function transitionIncidentIn(
+  tx: Tx,
+  ctx: ServiceContext,
+  input: TransitionInput,
+): Promise<{ phase: Phase; version: number }> {
+  // the checklist read below is the one a tick in flight has finished with (see lockIncident)
+  await lockIncident(tx, input.incidentId);
+  const incident = await loadIncident(tx, ctx, input.incidentId);
+  // incidents logged before Warden ticked what it knows catch up here (the write below bumps the version)
+  if (can(ctx.viewer, "incident:transition", incident)) await tickKnownChecklist(tx, ctx, incident);
+  const checklist = await tx.checklistItem.findMany({
+    where: { incidentId: incident.id },
+    orderBy: { position: "asc" },
+  });
+  const state = {
+    phase: incident.phase,
+    severity: incident.severity,
+    resolution: incident.resolution,
+    checklist: checklist.map((c) => ({
+      phase: c.phase,
+      key: c.key,
+      label: c.label,
+      required: c.required,
+      done: c.doneAt !== null,
+    })),
+    unsettledObligations: incident.phase === "REPORT" ? await unsettledObligations(tx, incident.id) : [],
+    postMortem: incident.phase === "POST_MORTEM" ? await postMortemState(tx, incident.id) : undefined,
+  };
+  const { incidentId: _id, version, ...event } = input;
+  const result = transition(state, event as IncidentEvent, ctx.viewer, ctx.now);
+  if (!result.ok) fail("REFUSED", result.reasons[0] ?? "Not allowed.", { reasons: result.reasons });
 
-      await tx.phaseEvent.create({
-        data: {
-          incidentId: incident.id,
-          kind: result.kind,
-          fromPhase: result.from,
-          toPhase: result.to,
-          fromSeverity: result.severity !== incident.severity ? incident.severity : null,
-          toSeverity: result.severity !== incident.severity ? result.severity : null,
-          reason: result.reason,
-          actorId: ctx.viewer.userId,
-          at: ctx.now,
-        },
-      });
-      await auditIncident(tx, ctx, incident, `incident.${result.kind.toLowerCase()}`, {
-        phase: { before: incident.phase, after: result.to },
-        ...(result.severity !== incident.severity
-          ? { severity: { before: incident.severity, after: result.severity } }
-          : {}),
-        ...(result.resolution !== incident.resolution
-          ? { resolution: { before: incident.resolution, after: result.resolution } }
-          : {}),
-        ...(result.reason ? { reason: result.reason } : {}),
-      });
-      return { phase: result.to, version: version + 1 };
-    }),
-  );
+  const data: Prisma.IncidentUncheckedUpdateManyInput = {};
+  if (result.to !== incident.phase) {
+    data.phase = result.to;
+    data.phaseEnteredAt = ctx.now;
+    const first = FIRST_ENTRY[result.to];
+    if (first && !incident[first as keyof typeof incident]) (data as Record<string, unknown>)[first] = ctx.now;
+    data.closedAt = result.to === "CLOSED" ? ctx.now : null;
+  }
+  if (result.severity !== incident.severity) {
+    data.severity = result.severity;
+    data.severityRank = SEVERITIES.indexOf(result.severity) + 1;
+  }
+  if (result.resolution !== incident.resolution) data.resolution = result.resolution;
+  await writeIncident(tx, ctx, incident.id, version, data);
+
+  await tx.phaseEvent.create({
+    data: {
+      incidentId: incident.id,
+      kind: result.kind,
+      fromPhase: result.from,
+      toPhase: result.to,
+      fromSeverity: result.severity !== incident.severity ? incident.severity : null,
+      toSeverity: result.severity !== incident.severity ? result.severity : null,
+      reason: result.reason,
+      actorId: ctx.viewer.userId,
+      at: ctx.now,
+    },
+  });
+  await auditIncident(tx, ctx, incident, `incident.${result.kind.toLowerCase()}`, {
+    phase: { before: incident.phase, after: result.to },
+    ...(result.severity !== incident.severity
+      ? { severity: { before: incident.severity, after: result.severity } }
+      : {}),
+    ...(result.resolution !== incident.resolution
+      ? { resolution: { before: incident.resolution, after: result.resolution } }
+      : {}),
+    ...(result.reason ? { reason: result.reason } : {}),
+  });
+  if (result.to !== incident.phase)
+    await queueAutomation(tx, incident.organizationId, {
+      trigger: "incident.phase_changed",
+      subjectType: "incident",
+      subjectId: incident.id,
+      eventKey: `incident.phase_changed:${incident.id}:${version + 1}`,
+    });
+  return { phase: result.to, version: version + 1 };
 }
