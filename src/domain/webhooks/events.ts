@@ -7,6 +7,7 @@ export const WEBHOOK_EVENTS = [
   "obligation.overdue",
   "notice.sent",
   "alert.promoted",
+  "automation.rule_fired",
 ] as const;
 export type SubscribableEvent = (typeof WEBHOOK_EVENTS)[number];
 /** "webhook.test" is sent by the Send test button, to one subscription, whatever it subscribes to. */
@@ -18,6 +19,7 @@ export const EVENT_LABELS: Readonly<Record<SubscribableEvent, string>> = {
   "obligation.overdue": "Obligation overdue",
   "notice.sent": "Notice sent",
   "alert.promoted": "Alert promoted to an incident",
+  "automation.rule_fired": 'An automation rule\'s "send a webhook" action',
 };
 
 export type WebhookPayloadValue = string | number | boolean | null | readonly string[];
