@@ -5,6 +5,8 @@ import type { Viewer } from "@/domain/access/can";
 import type { Prisma } from "@/generated/prisma/client";
 import { SETTLED_STATUSES, UNSETTLED_STATUSES } from "@/domain/deadlines/obligation-status";
 import { settlementTiming, type SettlementTiming } from "@/domain/deadlines/terms-change";
+import { workingTargetOf } from "@/domain/deadlines/working-target";
+import type { WorkingTargetSource } from "@/domain/deadlines/obligations";
 import type { DeadlineFilters } from "@/lib/validation/deadline-filters";
 
 // The Deadlines page as a work list: what we owe first, then what our clients owe; in each,
@@ -24,6 +26,8 @@ export type DeadlineRow = {
   dueAt: Date | null;
   settledDueAt: Date | null;
   timing: SettlementTiming | null;
+  /** The law fixes no time: the due time is a working target from the contract or a setting. */
+  workingTarget: WorkingTargetSource | null;
   incident: { id: string; reference: string; title: string; clientName: string };
 };
 
@@ -40,6 +44,7 @@ const select = {
   dueAt: true,
   deliveredAt: true,
   settledDueAt: true,
+  basis: true,
   incident: { select: { id: true, reference: true, title: true, client: { select: { name: true } } } },
 } satisfies Prisma.ObligationSelect;
 
@@ -90,9 +95,10 @@ async function section(
           select,
         })
       : [];
-  const rows = [...openRows, ...closedRows].map(({ deliveredAt, incident, ...r }) => ({
+  const rows = [...openRows, ...closedRows].map(({ deliveredAt, incident, basis, ...r }) => ({
     ...r,
     timing: settlementTiming({ ...r, deliveredAt }),
+    workingTarget: workingTargetOf(basis),
     incident: {
       id: incident.id,
       reference: incident.reference,

@@ -3,6 +3,8 @@ import { db } from "../db";
 import { auditEventWhere, incidentWhere } from "./scope";
 import type { Viewer } from "@/domain/access/can";
 import type { IncidentReport } from "@/domain/reports/incident-report";
+import type { WorkingTargetSource } from "@/domain/deadlines/obligations";
+import { workingTargetNote, workingTargetOf } from "@/domain/deadlines/working-target";
 import { REVIEW_SECTIONS } from "@/domain/incident/post-mortem";
 import {
   DATA_CATEGORY_LABEL,
@@ -51,6 +53,9 @@ export async function getIncidentReport(viewer: Viewer, idRaw: unknown, now: Dat
   const zone = viewer.timeZone;
   const instant = (d: Date) => formatInstantWithUtc(d, zone);
   const utc = (d: Date | null | undefined) => (d ? instant(d) : null);
+  // a law that fixes no time: the due time is a working target, and the report says so
+  const withTarget = (due: string | null, target: WorkingTargetSource | null) =>
+    due && target ? `${due} (${workingTargetNote(target).toLowerCase()})` : due;
   const [cipher, organization, sealedAudit] = await Promise.all([
     readCipher(db(), i.id),
     db().organization.findUniqueOrThrow({ where: { id: viewer.organizationId }, select: { name: true } }),
@@ -99,7 +104,7 @@ export async function getIncidentReport(viewer: Viewer, idRaw: unknown, now: Dat
       citation: o.citation,
       title: o.title,
       recipient: o.recipient,
-      due: utc(o.dueAt),
+      due: withTarget(utc(o.dueAt), workingTargetOf(o.basis)),
       status: o.status.replaceAll("_", " ").toLowerCase(),
       decision: o.decisionReason,
     })),

@@ -4,6 +4,7 @@ import { Countdown } from "@/components/ui/countdown";
 import { formatInstant } from "@/lib/datetime";
 import { isSettled } from "@/domain/deadlines/obligation-status";
 import { SETTLED_ON_TIME_THEN } from "@/domain/deadlines/terms-change";
+import { workingTargetNote } from "@/domain/deadlines/working-target";
 import { ROWS_PER_SECTION, type DeadlineRow, type DeadlineSection as Section } from "@/server/data/deadline-work-list";
 
 const STATUS_LABEL: Record<string, string> = {
@@ -62,6 +63,7 @@ function Row({ r, now, timeZone }: { r: DeadlineRow; now: Date; timeZone: string
           </p>
         </div>
       </div>
+      {r.workingTarget ? <p className="mt-1 text-xs text-slate-600">{workingTargetNote(r.workingTarget)}.</p> : null}
       {r.timing === "ON_TIME_UNDER_EARLIER_TERMS" && r.settledDueAt ? (
         <p className="mt-1 text-xs font-medium text-emerald-800">
           {SETTLED_ON_TIME_THEN}: due {formatInstant(r.settledDueAt, timeZone)} when it was settled.

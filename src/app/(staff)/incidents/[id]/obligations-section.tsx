@@ -7,6 +7,7 @@ import { Countdown } from "@/components/ui/countdown";
 import { formatInstant } from "@/lib/datetime";
 import { isSettled } from "@/domain/deadlines/obligation-status";
 import { SETTLED_ON_TIME_THEN, settlementTiming } from "@/domain/deadlines/terms-change";
+import { workingTargetNote, workingTargetOf } from "@/domain/deadlines/working-target";
 import { DecisionForm, DraftNoticeButton, FilingForm } from "./obligation-forms";
 import { PendingProposal } from "./pending-proposal";
 
@@ -56,6 +57,7 @@ export function ObligationsSection({
           const openNotice = o.notices.find((n) => n.status !== "SENT");
           const sent = o.notices.filter((n) => n.status === "SENT");
           const proposed = o.proposedById !== null;
+          const target = workingTargetOf(o.basis);
           return (
             <li
               key={o.id}
@@ -91,6 +93,11 @@ export function ObligationsSection({
               </div>
               <p className="mt-2 text-xs text-slate-700">{o.explanation}</p>
               {o.basis ? <p className="text-xs text-slate-500">Basis: {o.basis}</p> : null}
+              {target ? (
+                <p className="mt-1 text-xs font-medium text-slate-700">
+                  {workingTargetNote(target)}: not a deadline in law.
+                </p>
+              ) : null}
               {settlementTiming(o) === "ON_TIME_UNDER_EARLIER_TERMS" && o.settledDueAt ? (
                 <p className="mt-1 text-xs font-medium text-emerald-800">
                   {SETTLED_ON_TIME_THEN}: due {formatInstant(o.settledDueAt, timeZone)} when it was settled.
