@@ -30,6 +30,10 @@ export const REGIME_FLAGS = {
   nis2Entity: "NIS2 entity",
   secRegistrant: "SEC registrant",
   handlesCardData: "Card data (PCI DSS)",
+  glbaFinancialInstitution: "GLBA financial institution (FTC Safeguards Rule)",
+  nydfsCoveredEntity: "NYDFS-regulated (23 NYCRR 500)",
+  regSpCoveredInstitution: "Regulation S-P covered institution (SEC)",
+  telecomCarrier: "Telecommunications carrier (FCC CPNI)",
 } as const;
 export type RegimeFlag = keyof typeof REGIME_FLAGS;
 export const REGIME_FLAG_KEYS = Object.keys(REGIME_FLAGS) as RegimeFlag[];

@@ -214,6 +214,25 @@ export const EVENT_WORDING: Readonly<Record<string, Wording>> = {
   "client.update": (c) => `Changed the client's ${fields(c, ["confirmedPreview"])}`,
   "client.legal_hold_set": () => "Put the client on legal hold: none of its incidents is erased while it stands",
   "client.legal_hold_lifted": () => "Lifted the client's legal hold",
+
+  // On call: rotas, overrides, and each page, escalation and acknowledgement
+  "oncall.rota_create": (c) => `Created the on-call rota ${quoted(c.name, "")}`,
+  "oncall.rota_update": (c) => `Changed the on-call rota ${quoted(obj(c.after).name, "")}`,
+  "oncall.override_add": (c, _e, n) =>
+    `Put ${person(text(c.userId), n, "someone")} on call in place of the rota${text(c.reason) ? `: ${quoted(c.reason, "")}` : ""}`,
+  "oncall.override_remove": (c, _e, n) => `Removed the on-call override for ${person(text(c.userId), n, "someone")}`,
+  "oncall.page": (c) =>
+    `Paged the ${text(c.level) ?? "on-call analyst"}${text(c.rota) ? ` of ${quoted(c.rota, "")}` : ""} for a ${String(text(c.severity) ?? "").toLowerCase()} incident`,
+  "oncall.escalate": (c) =>
+    `Escalated the unacknowledged page to the ${text(c.to) ?? "next in line"}${num(c.unacknowledgedMinutes) !== null ? ` after ${num(c.unacknowledgedMinutes)} minutes` : ""}`,
+  "oncall.acknowledge": (c) =>
+    `Acknowledged the on-call page${num(c.minutesAfterPage) !== null ? ` ${num(c.minutesAfterPage)} minutes after it went out` : ""}`,
+
+  // Webhooks out: subscriptions (the secret itself is never in the trail)
+  "webhook.create": (c) => `Subscribed ${text(c.url) ?? "a URL"} to webhook events`,
+  "webhook.update": (c) => `Changed the webhook subscription for ${text(obj(c.url).after) ?? "a URL"}`,
+  "webhook.rotate_secret": () => "Rotated a webhook subscription's signing secret",
+  "webhook.test": () => "Sent a test event to a webhook subscription",
   "rule.override": (c, e, n) => {
     const amount = num(obj(c.amount).after);
     const unit = text(obj(c.unit).after);

@@ -32,6 +32,10 @@ const summarySelect = {
   nis2Entity: true,
   secRegistrant: true,
   handlesCardData: true,
+  glbaFinancialInstitution: true,
+  nydfsCoveredEntity: true,
+  regSpCoveredInstitution: true,
+  telecomCarrier: true,
 } satisfies Prisma.ClientSelect;
 
 type SummaryRow = Prisma.ClientGetPayload<{ select: typeof summarySelect }>;

@@ -43,6 +43,10 @@ type DetailInclude = {
       nis2Entity: true;
       secRegistrant: true;
       handlesCardData: true;
+      glbaFinancialInstitution: true;
+      nydfsCoveredEntity: true;
+      regSpCoveredInstitution: true;
+      telecomCarrier: true;
     };
   };
   reporter: { select: { name: true } };
@@ -122,7 +126,9 @@ export async function getIncidentDetail(viewer: Viewer, id: unknown) {
       i."legalHoldById", i."legalHoldReason", i."erasedAt", i."erasurePolicy", i.version, i."createdAt", i."updatedAt",
       i."updatedById",
       json_build_object('id', c.id, 'name', c.name, 'timeZone', c."timeZone", 'hipaaCoveredEntity', c."hipaaCoveredEntity", 'doraFinancialEntity', c."doraFinancialEntity",
-        'nis2Entity', c."nis2Entity", 'secRegistrant', c."secRegistrant", 'handlesCardData', c."handlesCardData") AS client,
+        'nis2Entity', c."nis2Entity", 'secRegistrant', c."secRegistrant", 'handlesCardData', c."handlesCardData",
+        'glbaFinancialInstitution', c."glbaFinancialInstitution", 'nydfsCoveredEntity', c."nydfsCoveredEntity",
+        'regSpCoveredInstitution', c."regSpCoveredInstitution", 'telecomCarrier', c."telecomCarrier") AS client,
       json_build_object('name', rep.name) AS reporter,
       CASE WHEN i."ownerId" IS NULL THEN NULL ELSE json_build_object('id', ow.id, 'name', ow.name) END AS owner,
       json_build_object('name', upd.name) AS "updatedBy",

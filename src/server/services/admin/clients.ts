@@ -28,6 +28,10 @@ const TERMS: ReadonlyArray<keyof ClientInput> = [
   "nis2Entity",
   "secRegistrant",
   "handlesCardData",
+  "glbaFinancialInstitution",
+  "nydfsCoveredEntity",
+  "regSpCoveredInstitution",
+  "telecomCarrier",
 ];
 
 function data(input: ClientInput) {

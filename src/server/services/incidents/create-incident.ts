@@ -9,6 +9,7 @@ import { assertAssignable, auditIncident } from "./common";
 import { tickKnownChecklist } from "./tick-known-checklist";
 import { syncObligations } from "../obligations/sync-obligations";
 import { queueAutomation } from "../automation/queue-automation";
+import { signalIncidentCreated } from "../webhooks/incident-signals";
 import { can } from "@/domain/access/can";
 import { defaultChecklist } from "@/domain/incident/checklists";
 import { SEVERITIES } from "@/domain/incident/types";
@@ -111,6 +112,7 @@ export async function createIncidentIn(
   });
   await tickKnownChecklist(tx, ctx, incident);
   await syncObligations(tx, ctx, incident, "incident logged");
+  await signalIncidentCreated(tx, incident, now);
   await queueAutomation(tx, viewer.organizationId, {
     trigger: "incident.created",
     subjectType: "incident",

@@ -5,6 +5,7 @@ import type { ServiceContext } from "../context";
 import { auditIncident, loadIncident, lockIncident, writeIncident } from "./common";
 import { tickKnownChecklist } from "./tick-known-checklist";
 import { queueAutomation } from "../automation/queue-automation";
+import { signalIncidentChanged } from "../webhooks/incident-signals";
 import { postMortemState, unsettledObligations } from "../../data/gate-facts";
 import { transition, type IncidentEvent } from "@/domain/incident/transition";
 import { can } from "@/domain/access/can";
@@ -99,6 +100,12 @@ export async function transitionIncidentIn(
       : {}),
     ...(result.reason ? { reason: result.reason } : {}),
   });
+  await signalIncidentChanged(
+    tx,
+    incident,
+    { phase: result.to, severity: result.severity, kind: result.kind },
+    ctx.now,
+  );
   if (result.to !== incident.phase)
     await queueAutomation(tx, incident.organizationId, {
       trigger: "incident.phase_changed",

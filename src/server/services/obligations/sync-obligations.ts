@@ -27,6 +27,7 @@ export function factsOf(i: Incident): IncidentFacts {
     doraClassifiedAt: i.doraClassifiedAt,
     secMaterial: i.secMaterial,
     secDeterminedAt: i.secDeterminedAt,
+    incidentType: i.type,
   };
 }
 
@@ -40,6 +41,10 @@ export function termsOf(c: Client): ClientTerms {
     nis2Entity: c.nis2Entity,
     secRegistrant: c.secRegistrant,
     handlesCardData: c.handlesCardData,
+    glbaFinancialInstitution: c.glbaFinancialInstitution,
+    nydfsCoveredEntity: c.nydfsCoveredEntity,
+    regSpCoveredInstitution: c.regSpCoveredInstitution,
+    telecomCarrier: c.telecomCarrier,
   };
 }
 

@@ -15,7 +15,6 @@ import { Prisma } from "@/generated/prisma/client";
 export const URGENT_SEVERITIES: ReadonlySet<string> = new Set(["HIGH", "CRITICAL"]);
 export const MANAGERS_LEVEL = 2;
 const PAGER = { id: null, label: "Warden on call" } as const;
-const DEFAULT_ESCALATE_MINUTES = 15;
 
 type IncidentFacts = { id: string; organizationId: string; clientId: string; reference: string; severity: string };
 type Person = { id: string; name: string; email: string };
@@ -65,7 +64,7 @@ function mailAfterCommit(tx: Tx, key: string, incident: IncidentFacts, level: nu
         log.error("oncall.mail_failed", { incidentId: incident.id, ...describeError(error) });
         return null;
       });
-      if (sent && !sent.ok) log.warn("oncall.mail_failed", { incidentId: incident.id, level });
+      if (sent && !sent.ok) log.warn("oncall.mail_failed", { incidentId: incident.id, pageLevel: level });
     }
   };
   // outside db()'s transactions (a script's client), sent at once: the caller commits right after
@@ -75,8 +74,8 @@ function mailAfterCommit(tx: Tx, key: string, incident: IncidentFacts, level: nu
 /**
  * Pages the on-call analyst for an incident that is (now) high or critical, once per incident.
  * Call inside the transaction that creates the incident or raises its severity. Without a rota
- * (or with nobody on it) the managers are paged at once. Returns the page's id, or null when
- * nothing was paged (not urgent, or paged before).
+ * for the client nothing is paged; a rota with nobody on call now pages the managers at once.
+ * Returns the page's id, or null when nothing was paged (not urgent, no rota, or paged before).
  */
 export async function pageOnCall(
   tx: Tx,
@@ -86,13 +85,15 @@ export async function pageOnCall(
 ): Promise<string | null> {
   if (!URGENT_SEVERITIES.has(incident.severity)) return null;
   const onCall = await onCallNow(tx, { organizationId: incident.organizationId, clientId: incident.clientId }, now);
-  const minutes = onCall?.escalateAfterMinutes ?? DEFAULT_ESCALATE_MINUTES;
-  const primary = onCall?.primary ? await people(tx, incident.organizationId, [onCall.primary.id]) : [];
+  // an organization without a rota for the client has nobody on standby: nothing to page
+  if (!onCall) return null;
+  const minutes = onCall.escalateAfterMinutes;
+  const primary = onCall.primary ? await people(tx, incident.organizationId, [onCall.primary.id]) : [];
   const level = primary.length ? 0 : MANAGERS_LEVEL;
   const to = level === 0 ? primary : await managers(tx, incident.organizationId);
   const [row] = await tx.$queryRaw<Array<{ id: string }>>`
     INSERT INTO "OnCallPage" (id, "organizationId", "incidentId", "rotaId", status, level, "pagedUserIds", "escalateAfterMinutes", "pagedAt", "escalateAt")
-    VALUES (gen_random_uuid(), ${incident.organizationId}::uuid, ${incident.id}::uuid, ${onCall?.rotaId ?? null}::uuid, 'OPEN', ${level},
+    VALUES (gen_random_uuid(), ${incident.organizationId}::uuid, ${incident.id}::uuid, ${onCall.rotaId}::uuid, 'OPEN', ${level},
       ${to.map((p) => p.id)}::uuid[], ${minutes}, ${now}::timestamp,
       ${level < MANAGERS_LEVEL ? new Date(now.getTime() + minutes * 60_000) : null}::timestamp)
     ON CONFLICT ("incidentId") DO NOTHING
@@ -110,7 +111,7 @@ export async function pageOnCall(
       reason,
       severity: incident.severity,
       level: LEVEL_WORDS[level],
-      rota: onCall?.rotaName ?? null,
+      rota: onCall.rotaName,
       paged: to.map((p) => p.id),
       escalateAfterMinutes: level < MANAGERS_LEVEL ? minutes : null,
     },
