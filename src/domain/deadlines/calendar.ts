@@ -50,7 +50,7 @@ export function usFederalHolidays(year: number): Set<string> {
 }
 
 /** The holidays of a calendar in a year; refuses a calendar named in rule data but not written here. */
-export function holidaysOf(calendar: HolidayCalendar, year: number): Set<string> {
+export function holidaysOf(calendar: HolidayCalendar, year: number): ReadonlySet<string> {
   switch (calendar) {
     case "US_FEDERAL":
       return usFederalHolidays(year);

@@ -8,6 +8,19 @@ import { isoDay } from "@/lib/datetime";
 
 const day = (year: number, month: number, d: number) => isoDay(DateTime.utc(year, month, d));
 
+// A business-day count asks for a year's holidays once per day it steps over: each year's list is
+// worked out once and shared (read-only).
+const BR_CACHE = new Map<number, ReadonlySet<string>>();
+const JP_CACHE = new Map<number, ReadonlySet<string>>();
+function once(cache: Map<number, ReadonlySet<string>>, year: number, make: () => ReadonlySet<string>) {
+  let days = cache.get(year);
+  if (!days) {
+    days = make();
+    cache.set(year, days);
+  }
+  return days;
+}
+
 /** Easter Sunday (Gregorian calendar), by the anonymous Gregorian computus (Meeus/Jones/Butcher). */
 export function easterSunday(year: number): DateTime {
   const a = year % 19;
@@ -41,7 +54,11 @@ export function easterSunday(year: number): DateTime {
  * holidays by law; counting them as business days gives the earlier, safe due time. State and
  * municipal holidays are not counted either. No holiday moves to a Monday in Brazil.
  */
-export function brNationalHolidays(year: number): Set<string> {
+export function brNationalHolidays(year: number): ReadonlySet<string> {
+  return once(BR_CACHE, year, () => brHolidays(year));
+}
+
+function brHolidays(year: number): Set<string> {
   const goodFriday = easterSunday(year).minus({ days: 2 });
   const days = [
     day(year, 1, 1),
@@ -113,9 +130,13 @@ function jpNamedHolidays(year: number): string[] {
  * Written for 2020 onwards (the Emperor's Birthday moved to 23 February in 2020); earlier years
  * are refused rather than guessed.
  */
-export function jpNationalHolidays(year: number): Set<string> {
+export function jpNationalHolidays(year: number): ReadonlySet<string> {
   if (year < 2020 || year > 2099)
     throw new Error(`Japanese holidays are written for 2020–2099, not ${year}: business days cannot be counted`);
+  return once(JP_CACHE, year, () => jpHolidays(year));
+}
+
+function jpHolidays(year: number): Set<string> {
   const named = new Set(jpNamedHolidays(year));
   const all = new Set(named);
   // citizens' holiday: not itself a national holiday, with national holidays either side
