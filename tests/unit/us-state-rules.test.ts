@@ -434,8 +434,12 @@ describe("the service provider's own notice to the data owner", () => {
     expect(o.basis).toContain("working target from the contract");
   });
 
-  it("South Dakota and Puerto Rico have no service-provider clause", () => {
-    expect(RULES.some((r) => r.id === "us-sd-vendor" || r.id === "us-pr-vendor")).toBe(false);
+  it("South Dakota and Rhode Island have no service-provider clause; Puerto Rico's binds resellers of data banks", () => {
+    expect(RULES.some((r) => r.id === "us-sd-vendor" || r.id === "us-ri-vendor")).toBe(false);
+    // no time fixed: the contract's 24 hours from detection, 7 Mar 15:00 UTC
+    const o = find("us-pr-vendor", incident(["US-PR"], { discovered: "2026-03-07T15:00:00Z" }));
+    expect(o).toMatchObject({ applicability: "APPLIES", party: "BPO" });
+    expect(o.dueAt?.toISOString()).toBe("2026-03-08T15:00:00.000Z");
   });
 });
 
@@ -558,7 +562,19 @@ describe("coverage", () => {
     const rule = (id: string) => US_STATE_RULES.rules.find((r) => r.id === id);
     expect(rule("us-ok-ag")?.unconfirmed).toMatch(/secondary/);
     // quoted from the statute's own text: Arizona's 45 days, Pennsylvania's AG threshold
-    expect(rule("us-az")?.unconfirmed).toBeUndefined();
-    expect(rule("us-pa-ag")?.unconfirmed).toBeUndefined();
+    // confirmed against the statute's text (or, for Connecticut, the Attorney General's own page)
+    for (const id of [
+      "us-az",
+      "us-pa-ag",
+      "us-in",
+      "us-in-ag",
+      "us-ct",
+      "us-ct-ag",
+      "us-de",
+      "us-sd",
+      "us-ak",
+      "us-pr-ag",
+    ])
+      expect(rule(id)?.unconfirmed, id).toBeUndefined();
   });
 });

@@ -101,7 +101,13 @@ const CT: StateLaw = {
   code: "US-CT",
   name: "Connecticut",
   zone: "America/New_York",
-  sources: [source("https://www.cga.ct.gov/current/pub/chap_669.htm#sec_36a-701b", "Conn. Gen. Stat. 36a-701b")],
+  sources: [
+    source("https://www.cga.ct.gov/current/pub/chap_669.htm#sec_36a-701b", "Conn. Gen. Stat. 36a-701b"),
+    source(
+      "http://portal.ct.gov/AG/General/Report-a-Breach-of-Security-Involving-Computerized-Data",
+      "Connecticut Attorney General: reporting a breach of security",
+    ),
+  ],
 };
 const DE: StateLaw = {
   code: "US-DE",
@@ -119,12 +125,7 @@ const GA: StateLaw = {
   code: "US-GA",
   name: "Georgia",
   zone: "America/New_York",
-  sources: [
-    source(
-      "https://law.georgia.gov/key-issues/consumer-protection/identity-theft",
-      "O.C.G.A. 10-1-910 to 10-1-912 (Georgia Attorney General's summary)",
-    ),
-  ],
+  sources: [source("https://law.georgia.gov/", "O.C.G.A. 10-1-910 to 10-1-912 (Georgia Attorney General)")],
 };
 const GU: StateLaw = {
   code: "US-GU",
@@ -166,10 +167,10 @@ const IN: StateLaw = {
   name: "Indiana",
   zone: "America/Indiana/Indianapolis",
   sources: [
-    source("https://iga.in.gov/laws/2025/ic/titles/24#24-4.9-3", "Ind. Code 24-4.9-3"),
+    source("http://www.in.gov/legislative/ic/code/title24/ar4.9/ch3.html", "Ind. Code 24-4.9-3"),
     source(
-      "https://www.in.gov/attorneygeneral/consumer-protection-division/id-theft-prevention/security-breaches/",
-      "Indiana Attorney General: security breaches",
+      "https://www.in.gov/attorneygeneral/3037.htm",
+      "Indiana Attorney General: security breach FAQ and notification form",
     ),
   ],
 };
@@ -195,13 +196,7 @@ const LA: StateLaw = {
   code: "US-LA",
   name: "Louisiana",
   zone: "America/Chicago",
-  sources: [
-    source("https://legis.la.gov/Legis/Law.aspx?d=322030", "La. R.S. 51:3074"),
-    source(
-      "https://www.doa.la.gov/media/l3qfdmkb/16.pdf",
-      "La. Admin. Code 16:III.701 (notice to the Attorney General)",
-    ),
-  ],
+  sources: [source("https://legis.la.gov/Legis/Law.aspx?d=322030", "La. R.S. 51:3074")],
 };
 const ME: StateLaw = {
   code: "US-ME",
@@ -244,12 +239,7 @@ const MS: StateLaw = {
   code: "US-MS",
   name: "Mississippi",
   zone: "America/Chicago",
-  sources: [
-    source(
-      "https://www.ago.state.ms.us/divisions/consumer-protection/identity-theft/",
-      "Miss. Code 75-24-29 (Mississippi Attorney General's summary)",
-    ),
-  ],
+  sources: [source("https://www.ago.state.ms.us/", "Miss. Code 75-24-29 (Mississippi Attorney General)")],
 };
 const MO: StateLaw = {
   code: "US-MO",
@@ -313,7 +303,6 @@ export const US_STATES_A_M: readonly Rule[] = [
     clock: target(),
     inForce: { from: "2009-07-01" },
     note: 'In "the most expeditious time possible and without unreasonable delay": 30 days is a working target. A written finding of no reasonable likelihood of harm must be sent to the Attorney General instead.',
-    unconfirmed: SECONDARY,
   }),
   agencyNotice(AK, {
     citation: "Alaska Stat. 45.48.040",
@@ -321,13 +310,12 @@ export const US_STATES_A_M: readonly Rule[] = [
     clock: target(),
     inForce: { from: "2009-07-01" },
     note: AGENCIES_WITH_RESIDENTS,
-    unconfirmed: SECONDARY,
   }),
   serviceProviderNotice(AK, {
-    citation: "Alaska Stat. 45.48.010(b)",
+    citation: "Alaska Stat. 45.48.070(a)",
     clock: target(24, "HOURS"),
     inForce: { from: "2009-07-01" },
-    note: "The information collector that does not own the data notifies its owner of the breach and cooperates; the statute's timing word is not confirmed: working target.",
+    note: "An information recipient that does not own the data notifies the information distributor that owns it (AS 45.48.070); the timing word was not read in the text: working target.",
     unconfirmed: SECONDARY,
   }),
 
@@ -537,20 +525,17 @@ export const US_STATES_A_M: readonly Rule[] = [
     clock: outer(60, "DISCOVERY"),
     inForce: { from: "2021-10-01", note: "60 days from P.A. 21-59, in force 1 October 2021." },
     note: "Without unreasonable delay and no later than 60 days after discovery; 24 months of identity theft prevention services where Social Security or taxpayer numbers were involved.",
-    unconfirmed: SECONDARY,
   }),
   residentNotice(CT, {
     citation: "Conn. Gen. Stat. 36a-701b(b)",
     clock: outer(90, "DISCOVERY"),
     inForce: { from: "2018-10-01", until: "2021-09-30", note: "90 days under P.A. 18-90." },
-    unconfirmed: SECONDARY,
   }),
   regulatorNotice(CT, "Connecticut Attorney General", {
     citation: "Conn. Gen. Stat. 36a-701b(b)(2)",
     clock: outer(60, "DISCOVERY"),
     inForce: { from: "2021-10-01", note: "Encoded from the 60-day version; earlier periods not encoded." },
     note: "No later than the notice to residents, whatever their number.",
-    unconfirmed: SECONDARY,
   }),
   serviceProviderNotice(CT, {
     citation: "Conn. Gen. Stat. 36a-701b(c)",
@@ -566,7 +551,6 @@ export const US_STATES_A_M: readonly Rule[] = [
     clock: outer(60, "DETERMINATION"),
     inForce: { from: "2018-04-14" },
     note: "Without unreasonable delay and no later than 60 days after determining there was a breach; one year of credit monitoring where Social Security numbers were involved.",
-    unconfirmed: SECONDARY,
   }),
   regulatorNotice(DE, "Delaware Attorney General", {
     citation: "6 Del. C. 12B-102(d)",
@@ -574,7 +558,6 @@ export const US_STATES_A_M: readonly Rule[] = [
     clock: outer(60, "DETERMINATION"),
     inForce: { from: "2018-04-14" },
     note: "No later than the notice to residents.",
-    unconfirmed: SECONDARY,
   }),
   serviceProviderNotice(DE, {
     citation: "6 Del. C. 12B-102(b)",
@@ -700,18 +683,18 @@ export const US_STATES_A_M: readonly Rule[] = [
     unconfirmed: SECONDARY,
   }),
 
-  // Guam: 9 GCA Chapter 48 (P.L. 30-19), Notification of Breaches of Personal Information.
+  // Guam: 9 GCA Chapter 48 (P.L. 30-004), Notification of Breaches of Personal Information, in force 10 August 2009 (48.70).
   residentNotice(GU, {
     citation: "9 GCA 48-30",
     clock: target(),
-    inForce: { from: "2009-07-16" },
+    inForce: { from: "2009-08-10" },
     note: "Without unreasonable delay: 30 days is a working target. No regulator or agency notice in the statute.",
     unconfirmed: `${SECONDARY} The date in force is not confirmed either.`,
   }),
   serviceProviderNotice(GU, {
     citation: "9 GCA 48-30(b)",
     clock: target(24, "HOURS"),
-    inForce: { from: "2009-07-16" },
+    inForce: { from: "2009-08-10" },
     note: 'The statute says "as soon as practicable following discovery": working target.',
     unconfirmed: SECONDARY,
   }),
@@ -794,21 +777,18 @@ export const US_STATES_A_M: readonly Rule[] = [
     clock: outer(45, "DISCOVERY"),
     inForce: { from: "2022-07-01", note: "45 days from H.E.A. 1351 (2022), in force 1 July 2022." },
     note: "Without unreasonable delay and no more than 45 days after discovery.",
-    unconfirmed: SECONDARY,
   }),
   residentNotice(IN, {
     citation: "Ind. Code 24-4.9-3-3",
     clock: target(),
     inForce: { from: "2009-07-01", until: "2022-06-30" },
     note: UNREASONABLE_DELAY,
-    unconfirmed: SECONDARY,
   }),
   regulatorNotice(IN, "Indiana Attorney General", {
     citation: "Ind. Code 24-4.9-3-1(c)",
     clock: outer(45, "DISCOVERY"),
     inForce: { from: "2022-07-01", note: "Encoded from the 45-day version; earlier periods not encoded." },
     note: "Every breach notified to Indiana residents is also disclosed to the Attorney General: on the residents' clock.",
-    unconfirmed: SECONDARY,
   }),
   agencyNotice(IN, {
     citation: "Ind. Code 24-4.9-3-1(b)",
@@ -816,14 +796,12 @@ export const US_STATES_A_M: readonly Rule[] = [
     clock: outer(45, "DISCOVERY"),
     inForce: { from: "2022-07-01", note: "Encoded from the 45-day version; earlier periods not encoded." },
     note: AGENCIES_WITH_RESIDENTS,
-    unconfirmed: SECONDARY,
   }),
   serviceProviderNotice(IN, {
     citation: "Ind. Code 24-4.9-3-2",
     clock: target(24, "HOURS"),
     inForce: { from: "2009-07-01" },
-    note: "A person maintaining data for a data base owner notifies the owner on discovering a breach; no time is fixed: working target.",
-    unconfirmed: SECONDARY,
+    note: "A person that maintains data but is not the data base owner notifies the owner if it discovers that personal information was or may have been acquired; no time is fixed: working target.",
   }),
 
   // Iowa: Iowa Code 715C.2, regulator notice added in 2014 (in force 1 July 2014).

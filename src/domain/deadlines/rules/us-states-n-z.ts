@@ -40,12 +40,7 @@ const NJ: StateLaw = {
   code: "US-NJ",
   name: "New Jersey",
   zone: "America/New_York",
-  sources: [
-    source(
-      "https://www.njconsumeraffairs.gov/ocp/Pages/identity-theft.aspx",
-      "N.J.S.A. 56:8-163 (New Jersey Division of Consumer Affairs)",
-    ),
-  ],
+  sources: [source("https://www.njleg.gov/", "N.J.S.A. 56:8-161 to 56:8-166 (New Jersey Legislature)")],
 };
 const NM: StateLaw = {
   code: "US-NM",
@@ -93,7 +88,7 @@ const OK: StateLaw = {
   zone: "America/Chicago",
   sources: [
     source(
-      "https://oksenate.gov/bills/sb626",
+      "http://www.oklegislature.gov/BillInfo.aspx?Bill=SB626&Session=2500",
       "24 O.S. 161–166 as amended by S.B. 626 (2025), in force 1 January 2026",
     ),
   ],
@@ -125,8 +120,8 @@ const PR: StateLaw = {
   zone: "America/Puerto_Rico",
   sources: [
     source(
-      "https://bvirtualogp.pr.gov/ogp/Bvirtual/leyesreferencia/PDF/2-ingles/111-2005.pdf",
-      "Citizen Information on Data Banks Security Act, Act 111-2005 (10 L.P.R.A. 4051–4055)",
+      "https://casetext.com/statute/laws-of-puerto-rico/title-ten-commerce/subtitle-3-business-regulations-generally/chapter-310-citizen-information-on-data-banks-security-act/4052-notification",
+      "Citizen Information on Data Banks Security Act, Act 111-2005, 10 L.P.R.A. 4052 (published copy of the statute)",
     ),
   ],
 };
@@ -154,12 +149,7 @@ const TN: StateLaw = {
   code: "US-TN",
   name: "Tennessee",
   zone: "America/Chicago",
-  sources: [
-    source(
-      "https://www.tn.gov/commerce/consumer-affairs/consumer-resources/identity-theft.html",
-      "Tenn. Code 47-18-2107 (Tennessee Division of Consumer Affairs)",
-    ),
-  ],
+  sources: [source("https://www.capitol.tn.gov/", "Tenn. Code 47-18-2107 (Tennessee General Assembly)")],
 };
 const TX: StateLaw = {
   code: "US-TX",
@@ -647,20 +637,25 @@ export const US_STATES_N_Z: readonly Rule[] = [
     unconfirmed: SECONDARY,
   }),
 
-  // Puerto Rico: Act 111-2005.
+  // Puerto Rico: Act 111 of 7 September 2005 (amended by Act 97-2008), in force 5 January 2006.
   residentNotice(PR, {
     citation: "10 L.P.R.A. 4052",
     clock: target(),
-    inForce: { from: "2005-09-07" },
+    inForce: { from: "2006-01-05" },
     note: "As expeditiously as possible: 30 days is a working target.",
-    unconfirmed: `${SECONDARY} The date in force is not confirmed either.`,
+    unconfirmed: "The date in force (5 January 2006) rests on a secondary summary.",
   }),
   regulatorNotice(PR, "Puerto Rico Department of Consumer Affairs (DACO)", {
     citation: "10 L.P.R.A. 4052",
     clock: days(10, "DISCOVERY"),
-    inForce: { from: "2005-09-07" },
+    inForce: { from: "2006-01-05" },
     note: "Within 10 days of detecting the breach, whatever the number of residents; the Department announces it publicly within 24 hours.",
-    unconfirmed: SECONDARY,
+  }),
+  serviceProviderNotice(PR, {
+    citation: "10 L.P.R.A. 4052",
+    clock: target(24, "HOURS"),
+    inForce: { from: "2006-01-05" },
+    note: "An entity that resells or gives access to data banks holding citizens' personal information notifies the owner, custodian or holder of any breach that let unauthorized persons reach them; no time is fixed: working target.",
   }),
 
   // Rhode Island Identity Theft Protection Act of 2015, in force 2 July 2016.
@@ -668,7 +663,7 @@ export const US_STATES_N_Z: readonly Rule[] = [
     citation: "R.I. Gen. Laws 11-49.3-4(a)(2)",
     clock: outer(45, "DETERMINATION"),
     inForce: { from: "2016-07-02" },
-    note: "In the most expedient time possible and no later than 45 calendar days after confirming the breach and being able to ascertain the information the notice requires.",
+    note: "In the most expedient time possible and no later than 45 calendar days after confirming the breach and being able to ascertain the information the notice requires. The statute binds whoever stores, owns or maintains the data: no separate service-provider notice.",
     unconfirmed: SECONDARY,
   }),
   regulatorNotice(RI, "Rhode Island Attorney General", {
@@ -685,13 +680,6 @@ export const US_STATES_N_Z: readonly Rule[] = [
     clock: outer(45, "DETERMINATION"),
     inForce: { from: "2016-07-02" },
     note: AGENCIES_WITH_RESIDENTS,
-    unconfirmed: SECONDARY,
-  }),
-  serviceProviderNotice(RI, {
-    citation: "R.I. Gen. Laws 11-49.3-4",
-    clock: target(24, "HOURS"),
-    inForce: { from: "2016-07-02" },
-    note: "A person maintaining data it does not own notifies the owner; the statute's timing word is not confirmed: working target.",
     unconfirmed: SECONDARY,
   }),
 
@@ -732,23 +720,21 @@ export const US_STATES_N_Z: readonly Rule[] = [
     citation: "SDCL 22-40-20",
     clock: days(60, "DISCOVERY"),
     inForce: { from: "2018-07-01" },
-    note: "No later than 60 days from discovery or notification of the breach. The statute has no service-provider clause.",
-    unconfirmed: SECONDARY,
+    note: "No later than 60 days from discovery or notification of the breach. The statute has no service-provider clause. A finding of no likely harm needs notice to the Attorney General first.",
   }),
   regulatorNotice(SD, "South Dakota Attorney General", {
     citation: "SDCL 22-40-20",
     threshold: { over: 250 },
     clock: days(60, "DISCOVERY"),
     inForce: { from: "2018-07-01" },
-    note: "On the residents' clock.",
-    unconfirmed: SECONDARY,
+    note: "A breach that exceeds 250 residents, by mail or e-mail; the text gives no time of its own: on the residents' clock.",
   }),
   agencyNotice(SD, {
-    citation: "SDCL 22-40-23",
+    citation: "SDCL 22-40-19 to 22-40-26",
     clock: days(60, "DISCOVERY"),
     inForce: { from: "2018-07-01" },
     note: `Every breach notified to residents, whatever their number. ${AGENCIES_WITH_RESIDENTS}`,
-    unconfirmed: SECONDARY,
+    unconfirmed: `${SECONDARY} Summaries disagree: every breach, or more than 1,000 residents; encoded as every breach.`,
   }),
 
   // Tennessee: 45 days since 1 July 2016; the 2016 text dropped the encryption safe harbour,
@@ -934,14 +920,14 @@ export const US_STATES_N_Z: readonly Rule[] = [
   residentNotice(VI, {
     citation: "14 V.I.C. 2208(a)",
     clock: target(),
-    inForce: { from: "2005-12-01" },
+    inForce: { from: "2005-10-17" },
     note: `${MOST_EXPEDIENT} No regulator or agency notice in the statute.`,
     unconfirmed: `${SECONDARY} The date in force is not confirmed either.`,
   }),
   serviceProviderNotice(VI, {
     citation: "14 V.I.C. 2208(b)",
     clock: target(24, "HOURS"),
-    inForce: { from: "2005-12-01" },
+    inForce: { from: "2005-10-17" },
     note: IMMEDIATELY,
     unconfirmed: SECONDARY,
   }),
