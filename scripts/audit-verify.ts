@@ -55,11 +55,20 @@ const progress = (line: string) => tty && process.stderr.write(`\r\x1b[K${line}`
 
 const prisma = db();
 let failed = 0;
+const started = performance.now();
+const cpuAtStart = process.cpuUsage();
 try {
   const reports = await verifyAllChains(prisma, key, (p) =>
     progress(`${p.slug}: ${p.checked.toLocaleString("en")} events checked (up to #${p.lastSeq})`),
   );
   progress("");
+  const seconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuAtStart);
+  const checked = reports.reduce((sum, r) => sum + r.events, 0);
+  console.log(
+    `checked ${checked.toLocaleString("en")} events in ${seconds.toFixed(1)} s (${Math.round(checked / seconds).toLocaleString("en")} events/s; ` +
+      `this process's CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s, the rest is PostgreSQL reading them)`,
+  );
   for (const r of reports) {
     const name = `organization ${r.organizationId} (${r.slug})`;
     if (r.broken) {

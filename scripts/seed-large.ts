@@ -526,6 +526,12 @@ for (let start = 0; start < N; start += BATCH) {
       `${Math.min(start + BATCH, N).toLocaleString("en-US")} / ${N.toLocaleString("en-US")} incidents, ${seq.toLocaleString("en-US")} audit events`,
     );
 }
+// the whole runs of the chain sealed, as the app's sealer does after chaining (audit-sealer.ts)
+const { sealDue } = await import("../src/server/audit-sealer");
+const { db } = await import("../src/server/db");
+const seals = await sealDue(orgId, key);
+await db().$disconnect();
+progress(`${seals.toLocaleString("en-US")} seals over the audit chain`);
 await client.query("ANALYZE");
 progress(
   `done: ${N.toLocaleString("en-US")} incidents, ${seq.toLocaleString("en-US")} audit events (chain verifies with npm run audit:verify). Sign in as bench.manager.1@bench.test / warden-bench-2026`,

@@ -4,6 +4,8 @@ import { auditKey } from "./audit-key";
 import { bumpDataVersion } from "./data-version";
 import { log, describeError } from "./log";
 import { GENESIS_HASH, KEYED, eventHash, pendingSeal, type ChainedFields } from "@/domain/audit/chain";
+import { SEAL_EVERY } from "@/domain/audit/seal";
+import { sealSoon } from "./audit-sealer";
 
 // Chaining in batches, shortly after commit. A change's transaction writes its audit entries to
 // AuditEventPending (appendAudit, no lock). Once it commits, the entries waiting in its
@@ -27,6 +29,7 @@ type Waiting = Omit<ChainedFields, "seq"> & { id: string; position: bigint; data
 export async function chainPending(organizationId: string, key: Uint8Array = auditKey()): Promise<number> {
   let moved = 0;
   let after = -1n;
+  let sealDue = false;
   for (;;) {
     // Raw statements: this step runs after every write, and the ORM's per-query work would cost
     // more than the SQL (the rows are read once, and moved by id without sending them back).
@@ -36,10 +39,11 @@ export async function chainPending(organizationId: string, key: Uint8Array = aud
         SELECT id::text, position, "organizationId"::text, at, "actorId"::text, "actorLabel", action, "entityType", "entityId", "incidentId"::text, changes, "requestId", ip, "dataChange", seal
         FROM "AuditEventPending" WHERE "organizationId" = ${organizationId}::uuid AND position > ${after} ORDER BY position LIMIT ${BATCH}`;
       const newest = waiting.at(-1);
-      if (!newest) return { read: 0, last: after, moved: 0 };
+      if (!newest) return { read: 0, last: after, moved: 0, completesRun: false };
       const [head] = await tx.$queryRaw<{ seq: number; hash: string }[]>`
         SELECT seq, hash FROM "AuditEvent" WHERE "organizationId" = ${organizationId}::uuid ORDER BY seq DESC LIMIT 1`;
       let seq = head?.seq ?? 0;
+      const seqBefore = seq;
       let prevHash = head?.hash ?? GENESIS_HASH;
       const links = { ids: [] as string[], seqs: [] as number[], prevHashes: [] as string[], hashes: [] as string[] };
       let dataChange = false;
@@ -67,11 +71,17 @@ export async function chainPending(organizationId: string, key: Uint8Array = aud
         await tx.$executeRaw`DELETE FROM "AuditEventPending" WHERE id = ANY(${links.ids}::uuid[])`;
         if (dataChange) await bumpDataVersion(tx, organizationId);
       }
-      return { read: waiting.length, last: newest.position, moved: links.ids.length };
+      // a run of SEAL_EVERY events completed: the sealer takes it after this step
+      const completesRun = Math.floor(seq / SEAL_EVERY) > Math.floor(seqBefore / SEAL_EVERY);
+      return { read: waiting.length, last: newest.position, moved: links.ids.length, completesRun };
     });
     moved += step.moved;
     after = step.last;
-    if (step.read < BATCH) return moved;
+    sealDue ||= step.completesRun;
+    if (step.read < BATCH) {
+      if (sealDue) sealSoon(organizationId);
+      return moved;
+    }
   }
 }
 

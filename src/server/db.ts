@@ -171,3 +171,27 @@ export async function sqlRows<T>(query: Prisma.Sql, { hot = false }: { hot?: boo
     client.release(failure); // a connection whose statement failed is not reused
   }
 }
+
+/**
+ * A connection of the main pool of its own, for work that needs one session through several
+ * statements outside the ORM (the audit sealer's COPY streams, in a transaction it manages).
+ * Released when `work` settles; a connection whose work failed is not reused.
+ */
+export async function withConnection<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool().connect();
+  let failure: Error | undefined;
+  try {
+    return await work(client);
+  } catch (error) {
+    failure = error instanceof Error ? error : new Error(String(error));
+    throw error;
+  } finally {
+    client.release(failure);
+  }
+}
+
+/** Rows of one parameterised read on a given connection, parsed as sqlRows parses them. */
+export async function rowsOn<T>(client: pg.PoolClient, query: Prisma.Sql): Promise<T[]> {
+  const values = query.values.map((v) => (v instanceof Date ? v.toISOString() : v));
+  return (await client.query({ text: query.text, values, types: TYPES })).rows as T[];
+}
