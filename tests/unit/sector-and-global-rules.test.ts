@@ -369,6 +369,13 @@ describe("Japan: APPI Art. 26 and Enforcement Rules Art. 7–8", () => {
     expect(applies("jp-appi-26-final", f, c)).toBe(expected);
   });
 
+  it("nothing is reported for data protected by encryption", () => {
+    const f = jp("2026-04-30T01:00:00Z", { dataEncrypted: true });
+    for (const id of ["jp-appi-26-preliminary", "jp-appi-26-final", "jp-appi-26-trustee"])
+      expect(applies(id, f, c), id).toBe("NOT_APPLICABLE");
+    expect(applies("jp-appi-26-final-wrongful", { ...f, incidentType: "CYBERATTACK" }, c)).toBe("NOT_APPLICABLE");
+  });
+
   it("without the incident's type a small leak of plain data is still to assess", () => {
     const f = jp("2026-04-30T01:00:00Z", {
       dataCategories: ["PERSONAL"],

@@ -26,7 +26,8 @@ const APPI_SOURCES = [
 
 const JP = { kind: "jurisdictionAny", codes: ["JP"] } as const;
 
-// Enforcement Rules Art. 7: (i) special care-required personal information; (ii) data whose
+// None is owed where the data was protected by advanced encryption (Enforcement Rules Art. 7, the
+// PPC's guidelines): Warden's "encrypted". Enforcement Rules Art. 7: (i) special care-required personal information; (ii) data whose
 // misuse may cause financial loss (card numbers, bank log-ins); (iii) a leak possibly caused by an
 // act with a wrongful purpose (unauthorised access, theft); (iv) more than 1,000 persons.
 const APPI_ART_7: Condition = {
@@ -81,7 +82,7 @@ const PIPA_34_1 = [
 
 export const ASIA_RULES: RuleGroup = {
   group: "asia",
-  version: "2026-12-02.1",
+  version: "2026-12-02.2",
   rules: [
     {
       // Art. 26(1) proviso: an entrusted party (the BPO) that tells the entrusting business
@@ -92,7 +93,7 @@ export const ASIA_RULES: RuleGroup = {
       title: "Entrusted party's notice to the entrusting business operator",
       party: "BPO",
       recipient: "The client (entrusting business operator)",
-      when: [{ kind: "personalData" }, JP, APPI_ART_7],
+      when: [{ kind: "personalData" }, JP, { kind: "notEncrypted" }, APPI_ART_7],
       clock: { start: "AWARENESS", amount: 24, unit: "HOURS", noStatutoryLimit: true },
       inForce: APPI_2022,
       content: APPI_ART_8,
@@ -109,7 +110,7 @@ export const ASIA_RULES: RuleGroup = {
       title: "Preliminary report to the Personal Information Protection Commission (by the business operator)",
       party: "CLIENT",
       recipient: "Personal Information Protection Commission (PPC), online form",
-      when: [{ kind: "personalData" }, JP, APPI_ART_7],
+      when: [{ kind: "personalData" }, JP, { kind: "notEncrypted" }, APPI_ART_7],
       clock: {
         start: "AWARENESS",
         amount: 3,
@@ -133,6 +134,7 @@ export const ASIA_RULES: RuleGroup = {
       when: [
         { kind: "personalData" },
         JP,
+        { kind: "notEncrypted" },
         {
           kind: "anyOf",
           conditions: [
@@ -155,7 +157,7 @@ export const ASIA_RULES: RuleGroup = {
       title: "Final report to the PPC, leak by an act with a wrongful purpose (by the business operator)",
       party: "CLIENT",
       recipient: "Personal Information Protection Commission (PPC), online form",
-      when: [{ kind: "personalData" }, JP, APPI_ART_7_III],
+      when: [{ kind: "personalData" }, JP, { kind: "notEncrypted" }, APPI_ART_7_III],
       clock: { start: "AWARENESS", amount: 60, unit: "CALENDAR_DAYS", zone: "Asia/Tokyo" },
       inForce: APPI_2022,
       content: APPI_ART_8,
@@ -203,7 +205,7 @@ export const ASIA_RULES: RuleGroup = {
       unconfirmed:
         "Thresholds (1,000 or more subjects; sensitive or unique identifying information; unlawful external access) and 72 hours read from an English summary of Enforcement Decree Art. 40.",
       sources: [...PIPA_SOURCES],
-      note: "Unique identifying information (resident registration numbers etc.) also triggers the report; Warden has no category for it.",
+      note: "Unique identifying information (resident registration numbers etc.) also triggers the report; Warden has no category for it. Not needed where measures (retrieval, deletion) remove the risk. A 2026 amendment (notice on becoming aware of a possible breach; remedies in the content) is not encoded: its date in force is not confirmed.",
     },
     {
       id: "cn-pipl-57",
@@ -255,7 +257,7 @@ export const ASIA_RULES: RuleGroup = {
         { key: "contact", label: "Name and contact details of the data protection officer" },
       ],
       unconfirmed:
-        "The Circular's date of effect (publication plus 15 days) is not confirmed; 15 December 2016 is its date.",
+        "The Circular is dated 15 December 2016 and takes effect 15 days after publication (one secondary source dates that 5 October 2018); encoded from its date, the earlier reading.",
       sources: [
         {
           url: "https://privacy.gov.ph/memorandum-circulars/npc-circular-16-03-personal-data-breach-management/",
