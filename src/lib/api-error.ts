@@ -2,6 +2,10 @@ import { NextResponse } from "next/server";
 
 export type ApiErrorCode =
   | "UNAUTHENTICATED"
+  | "INVALID_SIGNATURE"
+  | "MALFORMED_JSON"
+  | "PAYLOAD_TOO_LARGE"
+  | "REPLAYED"
   | "NOT_FOUND"
   | "VALIDATION_FAILED"
   | "CONFLICT"
@@ -10,8 +14,12 @@ export type ApiErrorCode =
   | "UNAVAILABLE"
   | "INTERNAL";
 
-const STATUS: Record<ApiErrorCode, number> = {
+export const API_ERROR_STATUS: Record<ApiErrorCode, number> = {
   UNAUTHENTICATED: 401,
+  INVALID_SIGNATURE: 401,
+  MALFORMED_JSON: 400,
+  PAYLOAD_TOO_LARGE: 413,
+  REPLAYED: 409,
   NOT_FOUND: 404,
   VALIDATION_FAILED: 422,
   CONFLICT: 409,
@@ -29,5 +37,5 @@ export function apiError(
 ) {
   const { retryAfterSeconds, ...body } = extra;
   const headers = retryAfterSeconds === undefined ? undefined : { "Retry-After": String(retryAfterSeconds) };
-  return NextResponse.json({ error: { code, message, ...body } }, { status: STATUS[code], headers });
+  return NextResponse.json({ error: { code, message, ...body } }, { status: API_ERROR_STATUS[code], headers });
 }

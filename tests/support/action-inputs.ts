@@ -19,6 +19,7 @@ import { addEvidence } from "@/server/services/incidents/add-evidence";
 import { addIncidentTask } from "@/server/services/incidents/add-incident-task";
 import { noticeDestinations } from "@/server/data/notice-destinations";
 import { markObligationNotRequired } from "@/server/services/obligations/decide-obligation";
+import { createIntegration } from "@/server/services/admin/integrations";
 
 // A valid input for every server action the access registry lists with matrix "cases", so that
 // "allowed" means the action did its work. `build` makes what the input names in the target's
@@ -60,6 +61,19 @@ const proposed = (c: BuildContext) =>
 const notice = (c: BuildContext, state: NoticeState) =>
   resource(c, `notice-${state}`, () => noticeIn(c.w, c.target, state));
 const tag = () => randomUUID().slice(0, 8);
+/** A live integration of the target's organization (made by its administrator), posting for the target's client. */
+const integration = (c: BuildContext) =>
+  resource(c, "integration", async () => {
+    const p = place(c.w, c.target);
+    const r = await createIntegration(await ctxFor(p.tenant.admin.id), {
+      name: `SIEM ${tag()}`,
+      format: "GENERIC",
+      clientIds: [p.client.id],
+      rateLimitPerMinute: 600,
+    });
+    if (!r.ok) throw new Error(r.message);
+    return r.value.integrationId;
+  });
 const operator = (c: BuildContext) => ctxFor(place(c.w, c.target).tenant.manager.id);
 
 async function noticeEdit(c: BuildContext, noticeId: string): Promise<Input> {
@@ -372,6 +386,17 @@ export const ACTION_INPUTS: Record<string, ActionCase> = {
     },
   },
   setMfaPolicy: { ids: [], targeted: false, build: async () => ({ roles: [] }) },
+  createIntegration: {
+    ids: ["clientIds"],
+    build: async (c) => ({
+      name: `SIEM ${tag()}`,
+      format: "WAZUH",
+      clientIds: [place(c.w, c.target).client.id],
+      rateLimitPerMinute: "600",
+    }),
+  },
+  revokeIntegration: { ids: ["integrationId"], build: async (c) => ({ integrationId: await integration(c) }) },
+  rotateIntegrationSecret: { ids: ["integrationId"], build: async (c) => ({ integrationId: await integration(c) }) },
   setRuleOverride: {
     ids: [],
     targeted: false,

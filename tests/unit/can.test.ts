@@ -41,6 +41,7 @@ const EXPECTED: Record<Permission, [admin: boolean, manager: boolean, analyst: b
   "automation:manage": [Y, n, n, n],
   "oncall:manage": [Y, Y, n, n],
   "webhook:manage": [Y, n, n, n],
+  "integration:manage": [Y, n, n, n],
   "webhook:allow_private": [Y, n, n, n],
   "admin:view": [Y, n, n, n],
   "user:manage": [Y, n, n, n],

@@ -101,6 +101,11 @@ export const ACTIONS: Readonly<Record<string, Readonly<Record<string, EntryAcces
     createClient: { gate: "client:manage", scope: "organization", matrix: "cases" },
     updateClient: { gate: "client:manage", scope: "organization", matrix: "cases" },
   },
+  "src/server/actions/manage-integrations.ts": {
+    createIntegration: { gate: "integration:manage", scope: "organization", matrix: "cases" },
+    revokeIntegration: { gate: "integration:manage", scope: "organization", matrix: "cases" },
+    rotateIntegrationSecret: { gate: "integration:manage", scope: "organization", matrix: "cases" },
+  },
   "src/server/actions/manage-users.ts": {
     createUser: { gate: "user:manage", scope: "organization", matrix: "cases" },
     updateUser: { gate: "user:manage", scope: "organization", matrix: "cases" },
@@ -229,6 +234,16 @@ export const ROUTES: Readonly<Record<string, Partial<Record<HttpMethod, EntryAcc
     GET: { gate: "portal:view", scope: "portal-client", matrix: "cases" },
   },
   "src/app/api/staff/route.ts": { GET: { gate: "incident:read", scope: "client", matrix: "cases" } },
+  "src/app/api/v1/alerts/route.ts": {
+    POST: {
+      gate: "public",
+      scope: "none",
+      matrix: {
+        skip: "no session: an integration's API key and HMAC signature are the authority, limited to its clients (tests/db/alert-ingest.test.ts)",
+      },
+    },
+  },
+  "src/app/api/v1/openapi.json/route.ts": { GET: { gate: "public", scope: "none", matrix: PUBLIC } },
 };
 
 /** Pages: `loader` names the data read the matrix calls as each viewer. */

@@ -29,6 +29,8 @@ export const PERMISSIONS = [
   "admin:view",
   "user:manage",
   "client:manage",
+  // integrations that post alerts (API keys and signing secrets)
+  "integration:manage",
   // outbound webhooks; allowing a subscription to reach private addresses is a separate grant
   "webhook:manage",
   "webhook:allow_private",
@@ -80,6 +82,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     "oncall:manage",
     "webhook:manage",
     "webhook:allow_private",
+    "integration:manage",
   ],
   CLIENT_CONTACT: ["portal:view", "portal:acknowledge", "portal:ask"],
 };

@@ -368,6 +368,16 @@ export const EVENT_WORDING: Readonly<Record<string, Wording>> = {
     return `Reminded ${who} that ${obligation(e, c, n)} is due${share ? ` (${share} of the time used)` : ""}`;
   },
   "obligation.escalate": (c, e, n) => `Told the owner and the managers that ${obligation(e, c, n)} is overdue`,
+
+  // Alert ingestion (POST /api/v1/alerts) and the integrations that post
+  "alert.created": (c) =>
+    `Received the ${text(c.source) ?? ""} alert ${text(c.externalId) ?? ""}${text(c.severity) ? ` (${text(c.severity)!.toLowerCase()})` : ""}`,
+  "alert.grouped": (c) =>
+    `Received the ${text(c.source) ?? ""} alert ${text(c.externalId) ?? ""}: a repeat, counted on the recent alert with the same fingerprint`,
+  "integration.create": (c) =>
+    `Made the integration ${quoted(c.name, "")}${text(c.format) ? ` (${text(c.format)})` : ""} with key ${text(c.keyPrefix) ?? ""}…`,
+  "integration.revoke": (c) => `Revoked the integration's key ${text(c.keyPrefix) ?? ""}…`,
+  "integration.rotate_secret": () => "Rotated the integration's signing secret",
 };
 
 /** The event as one plain sentence. */
