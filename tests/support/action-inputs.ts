@@ -402,6 +402,7 @@ export const ACTION_INPUTS: Record<string, ActionCase> = {
     targeted: false,
     build: async () => ({ ruleId: "pci-visa", amount: "24", unit: "HOURS", note: "From the card brand's letter." }),
   },
+  setWorkingTarget: { ids: [], targeted: false, build: async () => ({ hours: "48" }) },
 };
 
 /** FormData as a browser form posts it: a list field once per value. */

@@ -160,6 +160,9 @@ export const ACTIONS: Readonly<Record<string, Readonly<Record<string, EntryAcces
   "src/server/actions/set-rule-override.ts": {
     setRuleOverride: { gate: "client:manage", scope: "organization", matrix: "cases" },
   },
+  "src/server/actions/set-working-target.ts": {
+    setWorkingTarget: { gate: "client:manage", scope: "organization", matrix: "cases" },
+  },
   "src/server/actions/sign-out.ts": { signOut: { gate: "session-in-progress", scope: "own", matrix: SESSION_ONLY } },
   "src/server/actions/submit-notice.ts": { submitNotice: { gate: "notice:draft", scope: "client", matrix: "cases" } },
   "src/server/actions/toggle-checklist-item.ts": {
@@ -274,6 +277,11 @@ export const PAGES: Readonly<Record<string, PageAccess>> = {
     gate: "admin:view",
     scope: "organization",
     matrix: LIST_ONLY("the organization's people and clients"),
+  },
+  "src/app/(staff)/admin/rules/page.tsx": {
+    gate: "admin:view",
+    scope: "organization",
+    matrix: LIST_ONLY("every deadline rule, with the organization's working target and figures"),
   },
   "src/app/(staff)/clients/page.tsx": { gate: "incident:read", scope: "client", matrix: LIST_ONLY("the client list") },
   "src/app/(staff)/dashboard/page.tsx": {

@@ -144,6 +144,7 @@ function recomputeCause(cause: string | null, names: EventNames): string {
   const filed = /^filing recorded for (.+)$/.exec(cause)?.[1];
   if (filed) return ` after the ${rule(filed)} filing was recorded`;
   if (head === "rule change") return ` after a rule change (${rest})`;
+  if (cause === "working target changed") return " after the organization's working target changed";
   return ` (${cause})`;
 }
 
@@ -233,6 +234,10 @@ export const EVENT_WORDING: Readonly<Record<string, Wording>> = {
   "webhook.update": (c) => `Changed the webhook subscription for ${text(obj(c.url).after) ?? "a URL"}`,
   "webhook.rotate_secret": () => "Rotated a webhook subscription's signing secret",
   "webhook.test": () => "Sent a test event to a webhook subscription",
+  "organization.working_target": (c) => {
+    const after = num(obj(c.workingTargetHours).after);
+    return `Set the working target for laws that fix no time to ${after === null ? "?" : plural(after, "hour")}`;
+  },
   "rule.override": (c, e, n) => {
     const amount = num(obj(c.amount).after);
     const unit = text(obj(c.unit).after);

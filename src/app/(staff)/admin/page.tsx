@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { requireViewer } from "@/server/viewer";
 import { listClientsForAdmin, listUsers } from "@/server/data/organization";
 import { listVisibleClients } from "@/server/data/clients";
@@ -167,6 +168,12 @@ export default async function AdminPage() {
         <h2 id="unconfirmed" className="text-base font-semibold">
           Unconfirmed rule figures
         </h2>
+        <p className="mt-1 text-sm">
+          <Link href="/admin/rules" className="text-brand-700 underline">
+            Every deadline rule
+          </Link>{" "}
+          with its clock, thresholds, dates in force and sources, and the working target where the law fixes no time.
+        </p>
         <p className="mt-1 text-sm text-slate-600">
           These figures were not found in a primary text. Warden shows them as unconfirmed; set your organization&apos;s
           figure once counsel has confirmed it. Open incidents are recomputed at once.
