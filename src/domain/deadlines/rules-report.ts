@@ -1,5 +1,5 @@
 import { jurisdictionName } from "../incident/jurisdictions";
-import { DATA_CATEGORY_LABEL } from "../incident/types";
+import { DATA_CATEGORY_LABEL, TYPE_LABEL } from "../incident/types";
 import type { ClockStart, Condition, Rule, RuleGroup, RuleSource, Unit } from "./types";
 
 // Every rule as one row a compliance officer can read: where it applies, its clock, to whom,
@@ -89,6 +89,10 @@ const CLIENT_WORD: Record<string, string> = {
   nis2Entity: "NIS2 entity",
   secRegistrant: "SEC registrant",
   handlesCardData: "handles card data",
+  glbaFinancialInstitution: "GLBA financial institution (FTC)",
+  nydfsCoveredEntity: "NYDFS-regulated",
+  regSpCoveredInstitution: "Regulation S-P covered institution",
+  telecomCarrier: "telecommunications carrier",
 };
 const RISK_WORD = { UNLIKELY: "any assessed", RISK: "a risk", HIGH_RISK: "a high risk" } as const;
 const n = (x: number) => x.toLocaleString("en-US");
@@ -119,6 +123,8 @@ function thresholdOf(c: Condition): string | null {
       return "major ICT-related incident (DORA)";
     case "secMaterial":
       return "determined material (SEC)";
+    case "incidentTypeAny":
+      return `incident type: ${c.types.map((t) => TYPE_LABEL[t].toLowerCase()).join(" or ")}`;
     case "anyOf": {
       const parts = c.conditions.map((x) => thresholdOf(x) ?? jurisdictionOf([x]) ?? x.kind);
       return `any of: ${parts.join("; or ")}`;
