@@ -26,6 +26,12 @@ const due = await worker.scan();
 // erasure of closed incidents past their retention: daily, and once now
 const retention = await startRetentionJob(worker.boss);
 await retention.queue();
+// new alerts handed to automation (an outbox swept every second); replay nonces pruned
+const { startAlertAutomationJob } = await import("../src/server/jobs/alert-automation-job");
+await startAlertAutomationJob(worker.boss);
+// automation rules on incident events (alert events come through ingestion's own job)
+const { startAutomationWorker } = await import("../src/server/jobs/automation-worker");
+await startAutomationWorker(worker.boss);
 // open incidents computed with other deadline rules than this release's: recomputed now (and daily)
 const rulesRecompute = await startRulesRecomputeJob(worker.boss);
 await rulesRecompute.queue();

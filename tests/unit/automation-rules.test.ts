@@ -332,6 +332,6 @@ describe("the rule schema", () => {
     );
     expect(storedRule(JSON.parse(JSON.stringify(r)))).toEqual(r);
     expect(r.conditions.map(conditionToRow)[1]).toEqual({ field: "dataCategories", op: "none_of", value: "HEALTH" });
-    expect(actionToRow(r.actions[1])).toEqual({ kind: "assign_person", value: CLIENT_B });
+    expect(r.actions.map(actionToRow)[1]).toEqual({ kind: "assign_person", value: CLIENT_B });
   });
 });

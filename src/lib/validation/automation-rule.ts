@@ -39,6 +39,10 @@ type Issue = (path: (string | number)[], message: string) => void;
 
 function toCondition(row: z.output<typeof conditionRow>, trigger: string, issue: Issue): Condition | null {
   const field = row.field.trim();
+  if (field === "") {
+    issue(["field"], "Choose a field, or remove this condition.");
+    return null;
+  }
   if (!oneOf(CONDITION_FIELDS, field)) {
     issue(["field"], `Unknown field "${field.slice(0, 40)}". Use one of: ${CONDITION_FIELDS.join(", ")}.`);
     return null;
@@ -98,6 +102,10 @@ function toCondition(row: z.output<typeof conditionRow>, trigger: string, issue:
 
 function toAction(row: z.output<typeof actionRow>, trigger: string, issue: Issue): RuleAction | null {
   const kind = row.kind.trim();
+  if (kind === "") {
+    issue(["kind"], "Choose an action, or remove this row.");
+    return null;
+  }
   if (!oneOf(ACTION_KINDS, kind)) {
     issue(["kind"], `Unknown action "${kind.slice(0, 40)}". Use one of: ${ACTION_KINDS.join(", ")}.`);
     return null;
@@ -231,16 +239,16 @@ export const RULE_FORM_LISTS = [
   "actionValue",
 ] as const;
 
-/** The form's columns → rows; rows left wholly blank are ignored (an empty row the person added). */
+/** The form's columns → rows, in the order shown (so an error's row number is the row on screen). */
 export function ruleRowsFromForm(form: Record<string, unknown>) {
   return {
     trigger: form.trigger,
-    conditions: zip(form, ["conditionField", "conditionOp", "conditionValue"])
-      .filter(([field, , v]) => field !== "" || v !== "")
-      .map(([field, op, v]) => ({ field, op, value: v })),
-    actions: zip(form, ["actionKind", "actionValue"])
-      .filter(([kind, v]) => kind !== "" || v !== "")
-      .map(([kind, v]) => ({ kind, value: v })),
+    conditions: zip(form, ["conditionField", "conditionOp", "conditionValue"]).map(([field, op, v]) => ({
+      field,
+      op,
+      value: v,
+    })),
+    actions: zip(form, ["actionKind", "actionValue"]).map(([kind, v]) => ({ kind, value: v })),
   };
 }
 
@@ -259,6 +267,7 @@ export const saveRuleSchema = z.preprocess(
       ruleId: blank(form.ruleId),
       version: blank(form.version),
       name: form.name,
+      enabled: form.enabled,
       definition: form.definition ?? ruleRowsFromForm(form),
     };
   },
@@ -266,6 +275,8 @@ export const saveRuleSchema = z.preprocess(
     ruleId: z.uuid("Reload the page.").optional(),
     version: z.coerce.number({ error: "Reload the page." }).int().min(1).optional(),
     name: nameField,
+    /** On creation only (an edit keeps the rule's state; enabling is its own step). */
+    enabled: z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean()),
     definition: ruleDefinitionSchema,
   }),
 );

@@ -29,6 +29,19 @@ export function incidentWhere(viewer: Viewer, extra: Prisma.IncidentWhereInput =
   return { AND: [extra, { organizationId: viewer.organizationId, clientId: { in: [...viewer.clientIds] } }] };
 }
 
+/** Alerts of the viewer's clients, in the viewer's organization (the triage queue and its decisions). */
+export function alertWhere(viewer: Viewer, extra: Prisma.AlertWhereInput = {}): Prisma.AlertWhereInput {
+  return { AND: [extra, { organizationId: viewer.organizationId, clientId: { in: [...viewer.clientIds] } }] };
+}
+
+/** Automation rules of the viewer's organization (rules are the organization's, not a client's). */
+export function automationRuleWhere(
+  viewer: Viewer,
+  extra: Prisma.AutomationRuleWhereInput = {},
+): Prisma.AutomationRuleWhereInput {
+  return { AND: [extra, { organizationId: viewer.organizationId }] };
+}
+
 /** Audit events of the viewer's organization (an incident's trail adds its incident id, itself read in scope first). */
 export function auditEventWhere(viewer: Viewer, extra: Prisma.AuditEventWhereInput = {}): Prisma.AuditEventWhereInput {
   return { AND: [extra, { organizationId: viewer.organizationId }] };
