@@ -22,7 +22,10 @@ export function source(url: string, title: string): RuleSource {
 
 /** Marks figures that rest on secondary summaries only (shown as unconfirmed, editable by an admin). */
 export const SECONDARY =
-  "Figures taken from secondary summaries of the statute (state-law charts); not confirmed in its primary text.";
+  "Figures and required content taken from secondary summaries of the statute (state-law charts); not confirmed in its primary text.";
+
+/** The figures were read in the statute (or the regulator's own page); the content list was not. */
+export const CONTENT_UNCONFIRMED = "Required content fields not confirmed in a primary text.";
 
 // Content of the notices: what the statutes commonly require, by recipient.
 export const RESIDENT_NOTICE = [

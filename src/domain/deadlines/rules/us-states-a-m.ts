@@ -1,6 +1,7 @@
 import type { InForce, Rule } from "../types";
 import {
   afterResidents,
+  CONTENT_UNCONFIRMED,
   RESIDENT_NOTICE_BASIC,
   agencyNotice,
   days,
@@ -303,6 +304,7 @@ export const US_STATES_A_M: readonly Rule[] = [
     clock: target(),
     inForce: { from: "2009-07-01" },
     note: 'In "the most expeditious time possible and without unreasonable delay": 30 days is a working target. A written finding of no reasonable likelihood of harm must be sent to the Attorney General instead.',
+    unconfirmed: CONTENT_UNCONFIRMED,
   }),
   agencyNotice(AK, {
     citation: "Alaska Stat. 45.48.040",
@@ -310,6 +312,7 @@ export const US_STATES_A_M: readonly Rule[] = [
     clock: target(),
     inForce: { from: "2009-07-01" },
     note: AGENCIES_WITH_RESIDENTS,
+    unconfirmed: CONTENT_UNCONFIRMED,
   }),
   serviceProviderNotice(AK, {
     citation: "Alaska Stat. 45.48.070(a)",
@@ -326,12 +329,14 @@ export const US_STATES_A_M: readonly Rule[] = [
     clock: days(45, "DETERMINATION"),
     inForce: { from: "2018-08-03" },
     note: "Within 45 days after the investigation determines there has been a security system breach.",
+    unconfirmed: CONTENT_UNCONFIRMED,
   }),
   regulatorNotice(AZ, "Arizona Attorney General and Director of the Department of Homeland Security", {
     citation: "A.R.S. 18-552(B)(2)",
     threshold: { over: 1000 },
     clock: days(45, "DETERMINATION"),
     inForce: { from: "2018-08-03" },
+    unconfirmed: CONTENT_UNCONFIRMED,
   }),
   agencyNotice(AZ, {
     citation: "A.R.S. 18-552(B)(2)",
@@ -339,6 +344,7 @@ export const US_STATES_A_M: readonly Rule[] = [
     clock: days(45, "DETERMINATION"),
     inForce: { from: "2018-08-03" },
     note: "The three largest nationwide consumer reporting agencies, within the same 45 days.",
+    unconfirmed: CONTENT_UNCONFIRMED,
   }),
   serviceProviderNotice(AZ, {
     citation: "A.R.S. 18-552(C)",
@@ -525,17 +531,28 @@ export const US_STATES_A_M: readonly Rule[] = [
     clock: outer(60, "DISCOVERY"),
     inForce: { from: "2021-10-01", note: "60 days from P.A. 21-59, in force 1 October 2021." },
     note: "Without unreasonable delay and no later than 60 days after discovery; 24 months of identity theft prevention services where Social Security or taxpayer numbers were involved.",
+    unconfirmed: CONTENT_UNCONFIRMED,
   }),
   residentNotice(CT, {
     citation: "Conn. Gen. Stat. 36a-701b(b)",
     clock: outer(90, "DISCOVERY"),
     inForce: { from: "2018-10-01", until: "2021-09-30", note: "90 days under P.A. 18-90." },
+    unconfirmed: CONTENT_UNCONFIRMED,
   }),
   regulatorNotice(CT, "Connecticut Attorney General", {
     citation: "Conn. Gen. Stat. 36a-701b(b)(2)",
     clock: outer(60, "DISCOVERY"),
+    content: [
+      { key: "reporter", label: "Name and contact details of the person reporting" },
+      { key: "business", label: "Name, address and type of the business that had the breach" },
+      { key: "description", label: "Description: dates of the breach, when and how it was discovered, remedial steps" },
+      { key: "number", label: "Number of Connecticut residents affected" },
+      { key: "categories", label: "Categories of personal information involved" },
+      { key: "noticeDates", label: "Dates the notices were or will be sent to residents" },
+      { key: "template", label: "A template copy of the notice to residents" },
+    ],
     inForce: { from: "2021-10-01", note: "Encoded from the 60-day version; earlier periods not encoded." },
-    note: "No later than the notice to residents, whatever their number.",
+    note: "No later than the notice to residents, whatever their number; the content is what the Attorney General asks for on its reporting page.",
   }),
   serviceProviderNotice(CT, {
     citation: "Conn. Gen. Stat. 36a-701b(c)",
@@ -551,6 +568,7 @@ export const US_STATES_A_M: readonly Rule[] = [
     clock: outer(60, "DETERMINATION"),
     inForce: { from: "2018-04-14" },
     note: "Without unreasonable delay and no later than 60 days after determining there was a breach; one year of credit monitoring where Social Security numbers were involved.",
+    unconfirmed: CONTENT_UNCONFIRMED,
   }),
   regulatorNotice(DE, "Delaware Attorney General", {
     citation: "6 Del. C. 12B-102(d)",
@@ -558,6 +576,7 @@ export const US_STATES_A_M: readonly Rule[] = [
     clock: outer(60, "DETERMINATION"),
     inForce: { from: "2018-04-14" },
     note: "No later than the notice to residents.",
+    unconfirmed: CONTENT_UNCONFIRMED,
   }),
   serviceProviderNotice(DE, {
     citation: "6 Del. C. 12B-102(b)",
@@ -777,18 +796,21 @@ export const US_STATES_A_M: readonly Rule[] = [
     clock: outer(45, "DISCOVERY"),
     inForce: { from: "2022-07-01", note: "45 days from H.E.A. 1351 (2022), in force 1 July 2022." },
     note: "Without unreasonable delay and no more than 45 days after discovery.",
+    unconfirmed: CONTENT_UNCONFIRMED,
   }),
   residentNotice(IN, {
     citation: "Ind. Code 24-4.9-3-3",
     clock: target(),
     inForce: { from: "2009-07-01", until: "2022-06-30" },
     note: UNREASONABLE_DELAY,
+    unconfirmed: CONTENT_UNCONFIRMED,
   }),
   regulatorNotice(IN, "Indiana Attorney General", {
     citation: "Ind. Code 24-4.9-3-1(c)",
     clock: outer(45, "DISCOVERY"),
     inForce: { from: "2022-07-01", note: "Encoded from the 45-day version; earlier periods not encoded." },
     note: "Every breach notified to Indiana residents is also disclosed to the Attorney General: on the residents' clock.",
+    unconfirmed: CONTENT_UNCONFIRMED,
   }),
   agencyNotice(IN, {
     citation: "Ind. Code 24-4.9-3-1(b)",
@@ -796,12 +818,14 @@ export const US_STATES_A_M: readonly Rule[] = [
     clock: outer(45, "DISCOVERY"),
     inForce: { from: "2022-07-01", note: "Encoded from the 45-day version; earlier periods not encoded." },
     note: AGENCIES_WITH_RESIDENTS,
+    unconfirmed: CONTENT_UNCONFIRMED,
   }),
   serviceProviderNotice(IN, {
     citation: "Ind. Code 24-4.9-3-2",
     clock: target(24, "HOURS"),
     inForce: { from: "2009-07-01" },
     note: "A person that maintains data but is not the data base owner notifies the owner if it discovers that personal information was or may have been acquired; no time is fixed: working target.",
+    unconfirmed: CONTENT_UNCONFIRMED,
   }),
 
   // Iowa: Iowa Code 715C.2, regulator notice added in 2014 (in force 1 July 2014).

@@ -1,6 +1,7 @@
 import type { Rule } from "../types";
 import {
   afterResidents,
+  CONTENT_UNCONFIRMED,
   RESIDENT_NOTICE_BASIC,
   agencyNotice,
   days,
@@ -610,6 +611,13 @@ export const US_STATES_N_Z: readonly Rule[] = [
     citation: "73 P.S. 2303(c.1)",
     threshold: { over: 500 },
     clock: target(),
+    content: [
+      { key: "organization", label: "Organization name and location" },
+      { key: "date", label: "Date of the breach" },
+      { key: "summary", label: "Summary of the breach" },
+      { key: "total", label: "Estimated total number of individuals affected" },
+      { key: "pennsylvania", label: "Estimated number of Pennsylvania residents affected" },
+    ],
     inForce: { from: "2024-09-26" },
     note: "Concurrently with the notice to residents. Entities under 40 Pa.C.S. Ch. 45 (insurance data security) are exempt.",
   }),
@@ -641,6 +649,11 @@ export const US_STATES_N_Z: readonly Rule[] = [
   residentNotice(PR, {
     citation: "10 L.P.R.A. 4052",
     clock: target(),
+    content: [
+      { key: "breach", label: "The breach described in general terms" },
+      { key: "information", label: "Type of sensitive information compromised" },
+      { key: "contact", label: "Toll-free number and web site for information or assistance" },
+    ],
     inForce: { from: "2006-01-05" },
     note: "As expeditiously as possible: 30 days is a working target.",
     unconfirmed: "The date in force (5 January 2006) rests on a secondary summary.",
@@ -650,12 +663,14 @@ export const US_STATES_N_Z: readonly Rule[] = [
     clock: days(10, "DISCOVERY"),
     inForce: { from: "2006-01-05" },
     note: "Within 10 days of detecting the breach, whatever the number of residents; the Department announces it publicly within 24 hours.",
+    unconfirmed: CONTENT_UNCONFIRMED,
   }),
   serviceProviderNotice(PR, {
     citation: "10 L.P.R.A. 4052",
     clock: target(24, "HOURS"),
     inForce: { from: "2006-01-05" },
     note: "An entity that resells or gives access to data banks holding citizens' personal information notifies the owner, custodian or holder of any breach that let unauthorized persons reach them; no time is fixed: working target.",
+    unconfirmed: CONTENT_UNCONFIRMED,
   }),
 
   // Rhode Island Identity Theft Protection Act of 2015, in force 2 July 2016.
@@ -721,6 +736,7 @@ export const US_STATES_N_Z: readonly Rule[] = [
     clock: days(60, "DISCOVERY"),
     inForce: { from: "2018-07-01" },
     note: "No later than 60 days from discovery or notification of the breach. The statute has no service-provider clause. A finding of no likely harm needs notice to the Attorney General first.",
+    unconfirmed: CONTENT_UNCONFIRMED,
   }),
   regulatorNotice(SD, "South Dakota Attorney General", {
     citation: "SDCL 22-40-20",
@@ -728,6 +744,7 @@ export const US_STATES_N_Z: readonly Rule[] = [
     clock: days(60, "DISCOVERY"),
     inForce: { from: "2018-07-01" },
     note: "A breach that exceeds 250 residents, by mail or e-mail; the text gives no time of its own: on the residents' clock.",
+    unconfirmed: CONTENT_UNCONFIRMED,
   }),
   agencyNotice(SD, {
     citation: "SDCL 22-40-19 to 22-40-26",

@@ -9,6 +9,6 @@ import { US_STATES_N_Z } from "./us-states-n-z";
 
 export const US_STATE_RULES: RuleGroup = {
   group: "us-states",
-  version: "2026-12-02.3",
+  version: "2026-12-02.4",
   rules: [...US_STATES_A_M, ...US_STATES_N_Z],
 };
