@@ -383,7 +383,41 @@ export const EVENT_WORDING: Readonly<Record<string, Wording>> = {
     `Made the integration ${quoted(c.name, "")}${text(c.format) ? ` (${text(c.format)})` : ""} with key ${text(c.keyPrefix) ?? ""}…`,
   "integration.revoke": (c) => `Revoked the integration's key ${text(c.keyPrefix) ?? ""}…`,
   "integration.rotate_secret": () => "Rotated the integration's signing secret",
+
+  // Alert triage: each decision names the alert (its source and the source's id)
+  "alert.dismiss": (c) => `Dismissed ${alertName(c)}${text(c.reason) ? `: ${quoted(c.reason, "")}` : ""}`,
+  "alert.merge": (c) => `Merged ${alertName(c)} into ${text(c.reference) ?? "this incident"}; it is listed as evidence`,
+  "alert.promote": (c) =>
+    `Promoted ${alertName(c)} to ${text(c.reference) ?? "this incident"}${automationVersion(c) ? ` (automation rule, ${automationVersion(c)})` : ""}`,
+
+  // Automation: each action a rule takes names the rule and the version that fired
+  "automation.action": (c) =>
+    `Automation rule ${quoted(c.ruleName, "")} (${automationVersion(c) ?? "unknown version"}): ${text(c.outcome) ?? "acted"}`,
+  "automation.rule_failed": (c) =>
+    `Automation rule ${quoted(c.ruleName, "")} (${automationVersion(c) ?? "unknown version"}) failed${text(c.error) ? `: ${text(c.error)}` : ""}`,
+  "automation.rule_disabled": (c) =>
+    `Disabled automation rule ${quoted(c.ruleName, "")} after ${num(c.failures) ?? "repeated"} failed runs in a row${text(c.error) ? `; the last: ${text(c.error)}` : ""}`,
+  "automation.rule_create": (c) => `Created automation rule ${quoted(c.name, "")} (version 1)`,
+  "automation.rule_update": (c) =>
+    `Edited automation rule ${quoted(c.name, "")}: now ${automationVersion(c) ?? "a new version"}`,
+  "automation.rule_enable": (c) => `Enabled automation rule ${quoted(c.name, "")}`,
+  "automation.rule_disable": (c) => `Disabled automation rule ${quoted(c.name, "")}`,
 };
+
+/** "the wazuh alert 4711 (seen 3 times)". */
+function alertName(c: Changes): string {
+  const seen = num(c.count);
+  return (
+    `the ${text(c.source) ?? ""} alert ${text(c.externalId) ?? ""}`.replace(/\s+/g, " ") +
+    (seen && seen > 1 ? ` (seen ${seen} times)` : "")
+  );
+}
+
+/** "version 3" of the rule that fired, when the entry says. */
+function automationVersion(c: Changes): string | null {
+  const v = num(c.ruleVersion);
+  return v === null ? null : `version ${v}`;
+}
 
 /** The event as one plain sentence. */
 export function describeEvent(event: DescribableEvent, names: EventNames = {}): string {
