@@ -3,7 +3,8 @@ import { obligationsFor } from "@/domain/deadlines/obligations";
 import { RULES, RULE_GROUPS } from "@/domain/deadlines/rules";
 import { endOfBusinessDays, holidaysOf } from "@/domain/deadlines/calendar";
 import { brNationalHolidays, easterSunday, jpNationalHolidays } from "@/domain/deadlines/holidays";
-import type { ClientTerms, IncidentFacts } from "@/domain/deadlines/types";
+import type { ClientTerms, Condition, IncidentFacts } from "@/domain/deadlines/types";
+import { REGIME_FLAG_KEYS } from "@/domain/clients";
 
 // US sector rules (FTC Safeguards, NYDFS 500.17, SEC Regulation S-P, FCC CPNI), American Express
 // and Discover, Brazil, Japan, South Korea, China, the Philippines, Switzerland, Québec, New
@@ -636,6 +637,20 @@ describe("American Express and Discover", () => {
   it("only card data of a client in scope of PCI DSS", () => {
     expect(applies("pci-amex", facts(), cards)).toBe("NOT_APPLICABLE");
     expect(applies("pci-discover", card, client())).toBe("NOT_APPLICABLE");
+  });
+});
+
+describe("client flags", () => {
+  it("every flag a rule asks about can be set on the client form", () => {
+    const flags = new Set<string>();
+    const walk = (c: Condition): void => {
+      if (c.kind === "clientFlag") flags.add(c.flag);
+      if (c.kind === "anyOf") c.conditions.forEach(walk);
+    };
+    RULES.forEach((r) => r.when.forEach(walk));
+    for (const f of ["glbaFinancialInstitution", "nydfsCoveredEntity", "regSpCoveredInstitution", "telecomCarrier"])
+      expect(flags.has(f), f).toBe(true);
+    for (const f of flags) expect(REGIME_FLAG_KEYS as readonly string[], f).toContain(f);
   });
 });
 
