@@ -273,6 +273,11 @@ export const PAGES: Readonly<Record<string, PageAccess>> = {
   "src/app/(account)/security/page.tsx": { gate: "signed-in", scope: "own", matrix: SESSION_ONLY },
   "src/app/(account)/security/authenticator/page.tsx": { gate: "signed-in", scope: "own", matrix: SESSION_ONLY },
   "src/app/(staff)/audit/page.tsx": { gate: "audit:read", scope: "client", loader: "listAuditLog", matrix: "cases" },
+  "src/app/(staff)/admin/integrations/page.tsx": {
+    gate: "integration:manage",
+    scope: "organization",
+    matrix: LIST_ONLY("the organization's integrations (never their keys or secrets)"),
+  },
   "src/app/(staff)/admin/page.tsx": {
     gate: "admin:view",
     scope: "organization",

@@ -50,6 +50,12 @@ export default async function AdminPage() {
         <p className="mt-1 text-sm text-slate-600">
           People, roles and client assignments of your organization. Every change is recorded in the audit trail.
         </p>
+        <p className="mt-1 text-sm">
+          <Link href="/admin/integrations" className="text-brand-700 underline">
+            Integrations
+          </Link>
+          : the security tools that post alerts, their API keys and signing secrets.
+        </p>
       </div>
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="min-w-full divide-y divide-slate-200 text-sm">
