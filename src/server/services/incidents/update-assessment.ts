@@ -5,7 +5,7 @@ import type { ServiceContext } from "../context";
 import { auditIncident, diff, loadIncident, writeIncident } from "./common";
 import { syncObligations } from "../obligations/sync-obligations";
 import { can } from "@/domain/access/can";
-import { isJurisdiction } from "@/domain/incident/jurisdictions";
+import { subjectCountProblems } from "@/domain/incident/subject-counts";
 import type { AssessmentInput } from "@/lib/validation/notice";
 import { Prisma } from "@/generated/prisma/client";
 
@@ -19,11 +19,14 @@ export async function updateAssessment(
       const incident = await loadIncident(tx, ctx, input.incidentId);
       if (!can(ctx.viewer, "incident:update", incident)) fail("REFUSED", "You may not change this incident.");
       if (incident.phase === "CLOSED") fail("REFUSED", "A closed incident cannot be edited; a manager can reopen it.");
-      const unknown = Object.keys(input.subjectsByJurisdiction ?? {}).filter((c) => !isJurisdiction(c));
-      if (unknown.length)
-        fail("VALIDATION_FAILED", "Check the highlighted field.", {
-          fieldErrors: { subjectsByJurisdiction: [`Unknown jurisdiction: ${unknown.join(", ")}.`] },
-        });
+      // unknown places, places not among the incident's, counts above the recorded total
+      const countErrors = subjectCountProblems({
+        dataSubjectsCount: incident.dataSubjectsCount,
+        jurisdictions: incident.jurisdictions,
+        subjectsByJurisdiction: input.subjectsByJurisdiction,
+      });
+      if (countErrors.subjectsByJurisdiction)
+        fail("VALIDATION_FAILED", "Check the highlighted field.", { fieldErrors: countErrors });
       for (const [key, at] of [
         ["riskAssessedAt", input.riskAssessedAt],
         ["doraClassifiedAt", input.doraClassifiedAt],

@@ -7,6 +7,7 @@ import { auditIncident, diff, loadIncident, writeIncident } from "./common";
 import { syncObligations } from "../obligations/sync-obligations";
 import { tickKnownChecklist } from "./tick-known-checklist";
 import { can } from "@/domain/access/can";
+import { factsCountProblems } from "@/domain/incident/subject-counts";
 import type { UpdateFactsInput } from "@/lib/validation/incident";
 
 /** Edits what is known: title, summary, the three moments, and the affected data. */
@@ -25,6 +26,14 @@ export async function updateIncidentFacts(
         dataSubjectsCount: facts.dataSubjectsCount ?? null,
         recordsCount: facts.recordsCount ?? null,
       };
+      // the total and the places must still agree with the people counted per jurisdiction
+      const countErrors = factsCountProblems({
+        dataSubjectsCount: after.dataSubjectsCount,
+        jurisdictions: after.jurisdictions,
+        subjectsByJurisdiction: incident.subjectsByJurisdiction as Record<string, number> | null,
+      });
+      if (Object.keys(countErrors).length)
+        fail("VALIDATION_FAILED", "Check the highlighted fields.", { fieldErrors: countErrors });
       const cipher = await writeCipher(tx, incident);
       const before = {
         ...incident,
