@@ -20,6 +20,8 @@ import { addIncidentTask } from "@/server/services/incidents/add-incident-task";
 import { noticeDestinations } from "@/server/data/notice-destinations";
 import { markObligationNotRequired } from "@/server/services/obligations/decide-obligation";
 import { createIntegration } from "@/server/services/admin/integrations";
+import { addOverride, createRota } from "@/server/services/on-call/manage-rotas";
+import { createWebhook } from "@/server/services/webhooks/manage-webhooks";
 
 // A valid input for every server action the access registry lists with matrix "cases", so that
 // "allowed" means the action did its work. `build` makes what the input names in the target's
@@ -75,6 +77,55 @@ const integration = (c: BuildContext) =>
     return r.value.integrationId;
   });
 const operator = (c: BuildContext) => ctxFor(place(c.w, c.target).tenant.manager.id);
+/** An on-call rota of the target's client (made by its organization's manager), its manager on it. */
+const rota = (c: BuildContext) =>
+  resource(c, "rota", async () => {
+    const p = place(c.w, c.target);
+    const r = await createRota(await ctxFor(p.tenant.manager.id), {
+      name: `Standby ${tag()}`,
+      clientId: p.client.id,
+      timeZone: undefined,
+      handoverTime: "09:00",
+      rotation: "weekly",
+      shiftHours: undefined,
+      startsOn: "2026-01-05",
+      memberIds: [p.tenant.manager.id],
+      secondaryUserId: undefined,
+      escalateAfterMinutes: 15,
+      enabled: true,
+    });
+    if (!r.ok) throw new Error(r.message);
+    return r.value.id;
+  });
+const rotaFields = async (c: BuildContext, rotaId?: string): Promise<Input> => {
+  const p = place(c.w, c.target);
+  return {
+    ...(rotaId
+      ? { rotaId, version: String((await db().onCallRota.findUniqueOrThrow({ where: { id: rotaId } })).version) }
+      : {}),
+    name: `Standby ${tag()}`,
+    clientId: p.client.id,
+    handoverTime: "09:00",
+    rotation: "custom",
+    shiftHours: "12",
+    startsOn: "2026-01-05",
+    memberIds: [p.tenant.manager.id],
+    escalateAfterMinutes: "10",
+    enabled: "on",
+  };
+};
+/** A webhook subscription of the target's organization (made by its administrator), to a loopback port. */
+const webhook = (c: BuildContext) =>
+  resource(c, "webhook", async () => {
+    const p = place(c.w, c.target);
+    const r = await createWebhook(await ctxFor(p.tenant.admin.id), {
+      url: "http://127.0.0.1:9/hook",
+      events: ["incident.created"],
+      allowPrivate: true,
+    });
+    if (!r.ok) throw new Error(r.message);
+    return r.value.id;
+  });
 
 async function noticeEdit(c: BuildContext, noticeId: string): Promise<Input> {
   const n = await readNotice(place(c.w, c.target).tenant.manager.id, noticeId);
@@ -397,6 +448,73 @@ export const ACTION_INPUTS: Record<string, ActionCase> = {
   },
   revokeIntegration: { ids: ["integrationId"], build: async (c) => ({ integrationId: await integration(c) }) },
   rotateIntegrationSecret: { ids: ["integrationId"], build: async (c) => ({ integrationId: await integration(c) }) },
+  createRota: { ids: ["clientId", "memberIds"], build: async (c) => rotaFields(c) },
+  updateRota: { ids: ["rotaId", "clientId", "memberIds"], build: async (c) => rotaFields(c, await rota(c)) },
+  addOnCallOverride: {
+    ids: ["rotaId", "userId"],
+    build: async (c) => ({
+      rotaId: await rota(c),
+      userId: place(c.w, c.target).tenant.manager.id,
+      startsAt: "2026-12-10T09:00",
+      endsAt: "2026-12-10T17:00",
+      reason: "Covering a day's leave",
+    }),
+  },
+  removeOnCallOverride: {
+    ids: ["overrideId"],
+    // one override per allowed case: removing it is the change
+    build: async (c) => {
+      const p = place(c.w, c.target);
+      const made = await addOverride(await ctxFor(p.tenant.manager.id), {
+        rotaId: await rota(c),
+        userId: p.tenant.manager.id,
+        startsAt: "2026-12-11T09:00",
+        endsAt: "2026-12-11T17:00",
+        reason: "Covering a day's leave",
+      });
+      if (!made.ok) throw new Error(made.message);
+      return { overrideId: made.value.id };
+    },
+  },
+  acknowledgePage: {
+    ids: ["incidentId"],
+    // an analyst in scope who was not paged is refused (not "not found"): a manager acknowledges
+    allowed: "in-scope",
+    build: async (c) => {
+      const { id } = c.fresh ? await incidentIn(c.w, c.target) : await incident(c);
+      const i = await db().incident.findUniqueOrThrow({ where: { id }, select: { organizationId: true } });
+      await db().onCallPage.upsert({
+        where: { incidentId: id },
+        create: {
+          organizationId: i.organizationId,
+          incidentId: id,
+          pagedUserIds: [],
+          escalateAfterMinutes: 15,
+          pagedAt: new Date(),
+          escalateAt: new Date(Date.now() + 900_000),
+        },
+        update: {},
+      });
+      return { incidentId: id };
+    },
+  },
+  createWebhook: {
+    ids: [],
+    targeted: false,
+    build: async () => ({ url: "http://127.0.0.1:9/hook", events: ["incident.created"], allowPrivate: "on" }),
+  },
+  updateWebhook: {
+    ids: ["subscriptionId"],
+    build: async (c) => ({
+      subscriptionId: await webhook(c),
+      url: "http://127.0.0.1:9/other",
+      events: ["incident.created", "notice.sent"],
+      allowPrivate: "on",
+      enabled: "on",
+    }),
+  },
+  rotateWebhookSecret: { ids: ["subscriptionId"], build: async (c) => ({ subscriptionId: await webhook(c) }) },
+  sendWebhookTest: { ids: ["subscriptionId"], build: async (c) => ({ subscriptionId: await webhook(c) }) },
   setRuleOverride: {
     ids: [],
     targeted: false,

@@ -19,7 +19,9 @@ export default async function StaffLayout({ children }: { children: React.ReactN
       { href: "/clients", label: "Clients" },
     );
   if (can(viewer, "portal:view")) nav.push({ href: "/portal", label: "Client portal preview" });
+  if (can(viewer, "oncall:manage")) nav.push({ href: "/on-call", label: "On call" });
   if (can(viewer, "admin:view")) nav.push({ href: "/admin", label: "Administration" });
+  if (can(viewer, "webhook:manage")) nav.push({ href: "/admin/webhooks", label: "Webhooks" });
   if (can(viewer, "audit:read")) nav.push({ href: "/audit", label: "Audit log" });
   if (can(viewer, "incident:read")) {
     const unread = await countUnreadNotifications(viewer);

@@ -54,6 +54,9 @@ export const ACTIONS: Readonly<Record<string, Readonly<Record<string, EntryAcces
   "src/server/actions/acknowledge-notice.ts": {
     acknowledgeNotice: { gate: "portal:acknowledge", scope: "portal-client", matrix: "cases" },
   },
+  "src/server/actions/acknowledge-page.ts": {
+    acknowledgePage: { gate: "incident:read", scope: "client", matrix: "cases" },
+  },
   "src/server/actions/add-action-item.ts": {
     addActionItem: { gate: "postmortem:run", scope: "client", matrix: "cases" },
   },
@@ -105,6 +108,18 @@ export const ACTIONS: Readonly<Record<string, Readonly<Record<string, EntryAcces
     createIntegration: { gate: "integration:manage", scope: "organization", matrix: "cases" },
     revokeIntegration: { gate: "integration:manage", scope: "organization", matrix: "cases" },
     rotateIntegrationSecret: { gate: "integration:manage", scope: "organization", matrix: "cases" },
+  },
+  "src/server/actions/manage-on-call.ts": {
+    createRota: { gate: "oncall:manage", scope: "organization", matrix: "cases" },
+    updateRota: { gate: "oncall:manage", scope: "organization", matrix: "cases" },
+    addOnCallOverride: { gate: "oncall:manage", scope: "organization", matrix: "cases" },
+    removeOnCallOverride: { gate: "oncall:manage", scope: "organization", matrix: "cases" },
+  },
+  "src/server/actions/manage-webhooks.ts": {
+    createWebhook: { gate: "webhook:manage", scope: "organization", matrix: "cases" },
+    updateWebhook: { gate: "webhook:manage", scope: "organization", matrix: "cases" },
+    rotateWebhookSecret: { gate: "webhook:manage", scope: "organization", matrix: "cases" },
+    sendWebhookTest: { gate: "webhook:manage", scope: "organization", matrix: "cases" },
   },
   "src/server/actions/manage-users.ts": {
     createUser: { gate: "user:manage", scope: "organization", matrix: "cases" },
@@ -278,6 +293,11 @@ export const PAGES: Readonly<Record<string, PageAccess>> = {
     scope: "organization",
     matrix: LIST_ONLY("the organization's integrations (never their keys or secrets)"),
   },
+  "src/app/(staff)/admin/webhooks/page.tsx": {
+    gate: "webhook:manage",
+    scope: "organization",
+    matrix: LIST_ONLY("the organization's webhook subscriptions and their deliveries"),
+  },
   "src/app/(staff)/admin/page.tsx": {
     gate: "admin:view",
     scope: "organization",
@@ -316,6 +336,11 @@ export const PAGES: Readonly<Record<string, PageAccess>> = {
     scope: "client",
     loader: "getNoticeForStaff",
     matrix: "cases",
+  },
+  "src/app/(staff)/on-call/page.tsx": {
+    gate: "oncall:manage",
+    scope: "organization",
+    matrix: LIST_ONLY("the organization's on-call rotas"),
   },
   "src/app/(staff)/notifications/page.tsx": {
     gate: "incident:read",

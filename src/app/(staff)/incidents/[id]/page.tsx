@@ -24,6 +24,8 @@ import { NotesSection } from "./notes-section";
 import { LegalHoldSection } from "./legal-hold-section";
 import { ErasedIncident } from "./erased-incident";
 import { getIncidentRetention } from "@/server/data/retention";
+import { getIncidentOnCall } from "@/server/data/on-call";
+import { OnCallSection } from "./on-call-section";
 
 export const metadata: Metadata = { title: "Incident" };
 
@@ -50,10 +52,11 @@ export default async function IncidentPage({ params, searchParams }: Props) {
   if (!detail) notFound();
   const { incident, unmet, blockers, timeline } = detail;
   const tz = viewer.timeZone;
-  const [staffRows, obligations, questions] = await Promise.all([
+  const [staffRows, obligations, questions, onCall] = await Promise.all([
     listAssignableStaff(viewer, incident.clientId),
     listIncidentObligations(viewer, incident.id),
     listClientQuestions(viewer, incident.id),
+    getIncidentOnCall(viewer, incident.id, new Date()),
     // the access log: the incident with its evidence list was read (best effort, see read-log.ts)
     recordView(viewer, {
       kind: "incident.view",
@@ -125,6 +128,16 @@ export default async function IncidentPage({ params, searchParams }: Props) {
             unmet={unmet}
             canReopen={can(viewer, "incident:reopen", incident)}
           />
+          {onCall ? (
+            <OnCallSection
+              incidentId={incident.id}
+              onCall={onCall}
+              timeZone={tz}
+              mayAcknowledge={
+                onCall.page?.pagedUserIds.includes(viewer.userId) === true || can(viewer, "incident:assign", incident)
+              }
+            />
+          ) : null}
           <PeopleSection incident={incident} staff={staff} editable={editable} timeZone={tz} />
           <NotesSection incidentId={incident.id} mayUpdate={mayUpdate} />
           {retention.mayManage ? <LegalHoldSection retention={retention} timeZone={tz} /> : null}

@@ -1,0 +1,61 @@
+import "server-only";
+import { db } from "../db";
+import type { Viewer } from "@/domain/access/can";
+
+export type DeliveryRow = {
+  id: string;
+  event: string;
+  status: "PENDING" | "DELIVERED" | "FAILED";
+  attempts: number;
+  lastResponseCode: number | null;
+  lastError: string | null;
+  durationMs: number | null;
+  createdAt: Date;
+  deliveredAt: Date | null;
+  nextAttemptAt: Date | null;
+};
+
+export type WebhookView = {
+  id: string;
+  url: string;
+  events: string[];
+  enabled: boolean;
+  allowPrivate: boolean;
+  createdAt: Date;
+  deliveries: DeliveryRow[];
+};
+
+const LOG_SIZE = 20;
+
+/** The organization's subscriptions (never their secrets) with each one's latest deliveries. */
+export async function listWebhooks(viewer: Viewer): Promise<WebhookView[]> {
+  const subs = await db().webhookSubscription.findMany({
+    where: { organizationId: viewer.organizationId },
+    orderBy: { createdAt: "asc" },
+    select: {
+      id: true,
+      url: true,
+      events: true,
+      enabled: true,
+      allowPrivate: true,
+      createdAt: true,
+      deliveries: {
+        orderBy: { createdAt: "desc" },
+        take: LOG_SIZE,
+        select: {
+          id: true,
+          event: true,
+          status: true,
+          attempts: true,
+          lastResponseCode: true,
+          lastError: true,
+          durationMs: true,
+          createdAt: true,
+          deliveredAt: true,
+          nextAttemptAt: true,
+        },
+      },
+    },
+  });
+  return subs;
+}
