@@ -32,6 +32,9 @@ await startAlertAutomationJob(worker.boss);
 // automation rules on incident events (alert events come through ingestion's own job)
 const { startAutomationWorker } = await import("../src/server/jobs/automation-worker");
 await startAutomationWorker(worker.boss);
+// webhook deliveries and on-call page escalations: outbox rows swept every second, one job each
+const { startDispatchWorker } = await import("../src/server/jobs/dispatch-worker");
+const dispatch = await startDispatchWorker(worker.boss);
 // open incidents computed with other deadline rules than this release's: recomputed now (and daily)
 const rulesRecompute = await startRulesRecomputeJob(worker.boss);
 await rulesRecompute.queue();
@@ -58,6 +61,7 @@ console.log(
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
     clearInterval(sweep);
+    dispatch.stop();
     void worker.stop().then(() => process.exit(0));
   });
 }
