@@ -8,7 +8,7 @@ import { SEVERITIES } from "@/domain/incident/types";
 
 const integrations = new Map<string, string>();
 
-async function integrationFor(organizationId: string, clientId: string): Promise<string> {
+async function integrationFor(organizationId: string): Promise<string> {
   const known = integrations.get(organizationId);
   if (known) return known;
   const key = randomBytes(16).toString("hex");
@@ -17,7 +17,11 @@ async function integrationFor(organizationId: string, clientId: string): Promise
       organizationId,
       name: `Test SIEM ${key.slice(0, 6)}`,
       format: "GENERIC",
-      defaultClientId: clientId,
+      clients: {
+        create: (await db().client.findMany({ where: { organizationId }, select: { id: true } })).map((c) => ({
+          clientId: c.id,
+        })),
+      },
       keyPrefix: `wk_${key.slice(0, 8)}`,
       keyHash: createHash("sha256").update(key).digest("hex"),
       signingSecret: randomBytes(32),
@@ -42,7 +46,7 @@ export type AlertPatch = Partial<{
 }>;
 
 export async function alertIn(organizationId: string, clientId: string, patch: AlertPatch = {}) {
-  const integrationId = await integrationFor(organizationId, clientId);
+  const integrationId = await integrationFor(organizationId);
   const severity = patch.severity ?? "HIGH";
   const observedAt = patch.observedAt ?? new Date("2026-01-10T09:00:00Z");
   const receivedAt = patch.receivedAt ?? new Date("2026-01-10T09:01:00Z");
