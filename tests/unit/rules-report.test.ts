@@ -6,6 +6,9 @@ import {
   formatReportTable,
   formatReportTsv,
   rulesReport,
+  withCoverage,
+  COVERAGE_END,
+  COVERAGE_START,
 } from "@/domain/deadlines/rules-report";
 import { RULE_GROUPS, RULES } from "@/domain/deadlines/rules";
 import type { Rule, RuleGroup } from "@/domain/deadlines/types";
@@ -179,5 +182,19 @@ describe("the rules report", () => {
     const all = rulesReport(RULE_GROUPS, "2026-12-02");
     expect(all).toHaveLength(RULES.length);
     expect(all.every((r) => r.sources.length > 0 && r.citation.length > 0)).toBe(true);
+  });
+
+  it("writes the coverage into the README between its markers, and only there", () => {
+    const readme = `# Intro\n${COVERAGE_START}\nold table\n${COVERAGE_END}\n## Next\n`;
+    const out = withCoverage(readme, coverageOf([states, federal]));
+    expect(out).toBe(
+      `# Intro\n${COVERAGE_START}\n` +
+        "4 rules (5 dated versions) in 2 groups; 1 carry an UNCONFIRMED figure.\n\n" +
+        "| Group (file) | Version | Rules | Regimes |\n| --- | --- | --- | --- |\n" +
+        "| `us-states` | 2026-12-02.3 | 2 | Alaska, Texas |\n" +
+        "| `us-federal` | 2026-12-02.1 | 2 | HIPAA, SEC |\n" +
+        `${COVERAGE_END}\n## Next\n`,
+    );
+    expect(withCoverage("# No markers\n", coverageOf([states]))).toBeNull();
   });
 });

@@ -234,6 +234,31 @@ export function coverageOf(groups: readonly RuleGroup[]): Coverage {
   };
 }
 
+/** The coverage as Markdown, for the README (`npm run rules:report -- --readme` writes it there). */
+export function formatCoverageMarkdown(coverage: Coverage): string {
+  const lines = [
+    `${coverage.rules} rules (${coverage.versions} dated versions) in ${coverage.groups.length} groups; ${coverage.unconfirmed} carry an UNCONFIRMED figure.`,
+    "",
+    "| Group (file) | Version | Rules | Regimes |",
+    "| --- | --- | --- | --- |",
+    ...coverage.groups.map(
+      (g) => `| \`${g.group}\` | ${g.version} | ${g.rules} | ${g.regimes.join(", ").replace(/\|/g, "\\|")} |`,
+    ),
+  ];
+  return `${lines.join("\n")}\n`;
+}
+
+export const COVERAGE_START = "<!-- rules-coverage:start (npm run rules:report -- --readme) -->";
+export const COVERAGE_END = "<!-- rules-coverage:end -->";
+
+/** The text with the block between the coverage markers replaced; null when the markers are missing. */
+export function withCoverage(text: string, coverage: Coverage): string | null {
+  const start = text.indexOf(COVERAGE_START);
+  const end = text.indexOf(COVERAGE_END);
+  if (start < 0 || end < start) return null;
+  return `${text.slice(0, start + COVERAGE_START.length)}\n${formatCoverageMarkdown(coverage)}${text.slice(end)}`;
+}
+
 const COLUMNS: { head: string; cell: (r: RuleReportRow) => string }[] = [
   { head: "Jurisdiction / regime", cell: (r) => `${r.jurisdiction} / ${r.regime}` },
   { head: "Rule", cell: (r) => `${r.id} (${r.citation})` },
