@@ -6,6 +6,7 @@ import { sealSecret } from "../src/server/mfa/secret-box";
 import { demoTotpSecret } from "./demo-totp";
 import { DEMO_CLIENTS, DEMO_ORGANIZATION, DEMO_PASSWORD, DEMO_USERS } from "./demo-data";
 import { seedIncidents } from "./seed-incidents";
+import { seedDemoIntegrations } from "./demo-integration";
 
 const SEED_ACTOR = { id: null, label: "demo seed" } as const;
 
@@ -92,6 +93,7 @@ export async function seedDemo(
     org.id,
     DEMO_USERS.map((u) => u.email),
   );
+  await seedDemoIntegrations(prisma, org.id, [...clientIds.values()]);
   const incidents = opts.incidents === false ? 0 : await seedIncidents(prisma, org, clientIds);
   return { created, incidents };
 }

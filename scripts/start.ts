@@ -12,6 +12,7 @@ import nextEnv from "@next/env";
 import { parseEnv } from "../src/server/env";
 import { DEMO_ORGANIZATION, DEMO_PASSWORD, DEMO_USERS } from "../prisma/demo-data";
 import { demoTotpSecret } from "../prisma/demo-totp";
+import { DEMO_INTEGRATIONS } from "../prisma/demo-integration";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "./lib/embedded-postgres";
 import { bin, run } from "./lib/run";
 import { needsBuild } from "./lib/build-state";
@@ -206,6 +207,12 @@ async function main() {
     for (const u of DEMO_USERS)
       console.log(`  ${u.role.padEnd(15)} ${embedded ? `${u.email.padEnd(34)} ${demoTotpSecret(u.email)}` : u.email}`);
     console.log("");
+    // as public as the password; printed for the local demo only (README "Alerts API" has curl examples)
+    if (embedded) {
+      console.log("Demo integrations (POST /api/v1/alerts):");
+      for (const i of DEMO_INTEGRATIONS) console.log(`  ${i.name}: key ${i.apiKey}  signing secret ${i.signingSecret}`);
+      console.log("");
+    }
   }
 }
 

@@ -8,6 +8,7 @@ import { makeTenant } from "../support/tenant-fixture";
 import { ctxFor } from "../support/incident-fixture";
 import { ELASTIC_SAMPLE, SENTINEL_SAMPLE, SPLUNK_SAMPLE, WAZUH_SAMPLE } from "../support/vendor-alert-samples";
 import type { IntegrationFormat } from "@/domain/alerts/mappings/map-payload";
+import { DEMO_INTEGRATIONS, seedDemoIntegrations } from "../../prisma/demo-integration";
 
 // POST /api/v1/alerts through its route handler, on a real database: authentication, signature,
 // replay, scoping, idempotency, grouping, limits, and each vendor format on its documented sample.
@@ -342,5 +343,19 @@ describe("POST /api/v1/alerts: each tool's documented sample through the whole r
     // a body of another format names the tool's missing field
     const wrong = await post(s, { hello: "world" });
     expect(wrong.status).toBe(422);
+  });
+});
+
+describe("the demo integrations (README curl examples)", () => {
+  it("post with their published key and secret, once per organization", async () => {
+    const t = await makeTenant();
+    expect(await seedDemoIntegrations(db(), t.org.id, [t.clientA.id, t.clientB.id])).toBe(DEMO_INTEGRATIONS.length);
+    expect(await seedDemoIntegrations(db(), t.org.id, [t.clientA.id, t.clientB.id])).toBe(0);
+    const wazuh = DEMO_INTEGRATIONS.find((d) => d.format === "WAZUH")!;
+    const id = (await db().integration.findFirstOrThrow({ where: { organizationId: t.org.id, format: "WAZUH" } })).id;
+    const s = { t, admin: await ctxFor(t.admin.id), id, key: wazuh.apiKey, secret: wazuh.signingSecret };
+    const r = await post(s, WAZUH_SAMPLE, { query: `?client=${encodeURIComponent(t.clientB.name)}` });
+    expect(r.status).toBe(201);
+    expect((await db().alert.findUniqueOrThrow({ where: { id: r.json.alertId } })).clientId).toBe(t.clientB.id);
   });
 });
