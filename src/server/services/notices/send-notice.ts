@@ -6,6 +6,7 @@ import { attempt, fail, type Result } from "../result";
 import type { ServiceContext } from "../context";
 import { auditIncident } from "../incidents/common";
 import { syncObligations } from "../obligations/sync-obligations";
+import { emitWebhookEvent } from "../webhooks/emit-webhook-event";
 import { loadNotice } from "./load-notice";
 import { noticeDestinations } from "../../data/notice-destinations";
 import { can } from "@/domain/access/can";
@@ -69,6 +70,20 @@ export async function sendNotice(
         { type: "Notice", id: n.id },
       );
       await syncObligations(tx, ctx, n.incident, `notice sent for ${n.obligation.ruleId}`);
+      await emitWebhookEvent(tx, {
+        organizationId: n.incident.organizationId,
+        event: "notice.sent",
+        payload: {
+          noticeId: n.id,
+          incidentId: n.incident.id,
+          reference: n.incident.reference,
+          clientId: n.incident.clientId,
+          obligationId: n.obligationId,
+          ruleId: n.obligation.ruleId,
+          sentAt: ctx.now.toISOString(),
+        },
+        at: ctx.now,
+      });
       return { notice: n, fields, deliveries };
     }),
   );

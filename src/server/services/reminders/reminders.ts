@@ -3,6 +3,7 @@ import { db } from "../../db";
 import { sendMail } from "../../mailer";
 import { appendAudit } from "../../audit";
 import { incidentHolders } from "../incidents/incident-holders";
+import { emitWebhookEvent } from "../webhooks/emit-webhook-event";
 import { UNSETTLED_STATUSES, isSettled } from "@/domain/deadlines/obligation-status";
 import { OPEN_PHASES } from "@/domain/incident/types";
 import { reminderKindsDue } from "@/domain/deadlines/reminders";
@@ -98,6 +99,22 @@ export async function deliverReminder(job: ReminderJob, now: Date): Promise<"sen
         changes: { kind: job.kind, ruleId: o.ruleId, recipients: people.map((p) => p.id) },
         at: now,
       });
+      if (overdue)
+        await emitWebhookEvent(tx, {
+          organizationId: o.incident.organizationId,
+          event: "obligation.overdue",
+          payload: {
+            obligationId: o.id,
+            ruleId: o.ruleId,
+            incidentId: o.incident.id,
+            reference: o.incident.reference,
+            clientId: o.incident.clientId,
+            phase: o.incident.phase,
+            dueAt: o.dueAt.toISOString(),
+            escalatedAt: now.toISOString(),
+          },
+          at: now,
+        });
       recipients = people;
       subject = `[Warden] ${message}`;
       text = `${message}.\n\n${o.title} (${o.citation}), to ${o.recipient}.\nIncident: ${o.incident.reference} ${o.incident.title}\n\nOpen Warden to draft, send or record it.`;
