@@ -7,6 +7,7 @@ import { demoTotpSecret } from "./demo-totp";
 import { DEMO_CLIENTS, DEMO_ORGANIZATION, DEMO_PASSWORD, DEMO_USERS } from "./demo-data";
 import { seedIncidents } from "./seed-incidents";
 import { seedDemoIntegrations } from "./demo-integration";
+import { seedDemoOnCall } from "./demo-on-call";
 
 const SEED_ACTOR = { id: null, label: "demo seed" } as const;
 
@@ -94,6 +95,7 @@ export async function seedDemo(
     DEMO_USERS.map((u) => u.email),
   );
   await seedDemoIntegrations(prisma, org.id, [...clientIds.values()]);
+  await seedDemoOnCall(prisma, org.id, clientIds);
   const incidents = opts.incidents === false ? 0 : await seedIncidents(prisma, org, clientIds);
   return { created, incidents };
 }
