@@ -173,6 +173,33 @@ describe("on call", () => {
     expect(await findDueEscalations(new Date(evenLater.getTime() + 3600_000), t.org.id)).toEqual([]);
   });
 
+  it("an organization-wide rota never pages an analyst for a client they do not work for: the managers instead", async () => {
+    const t = await makeTenant();
+    const made = await createRota(await ctxFor(t.admin.id), {
+      name: "Everyone else",
+      clientId: undefined,
+      timeZone: "UTC",
+      handoverTime: "09:00",
+      rotation: "weekly",
+      shiftHours: undefined,
+      startsOn: "2026-01-05",
+      memberIds: [t.analyst.id],
+      secondaryUserId: undefined,
+      escalateAfterMinutes: 15,
+      enabled: true,
+    });
+    expect(made.ok).toBe(true);
+    const onB = await logIncident(await ctxFor(t.manager.id), t.clientB.id, { severity: "HIGH" });
+    const page = await db().onCallPage.findUniqueOrThrow({ where: { incidentId: onB.id } });
+    expect(page).toMatchObject({ level: 2, escalateAt: null });
+    expect(page.pagedUserIds).toEqual([t.manager.id]);
+    expect(await db().staffNotification.count({ where: { incidentId: onB.id, userId: t.analyst.id } })).toBe(0);
+    const onA = await logIncident(await ctxFor(t.manager.id), t.clientA.id, { severity: "HIGH" });
+    expect((await db().onCallPage.findUniqueOrThrow({ where: { incidentId: onA.id } })).pagedUserIds).toEqual([
+      t.analyst.id,
+    ]);
+  });
+
   it("an acknowledged page does not escalate, and an analyst not paged cannot acknowledge", async () => {
     const { t, second } = await rotaTenant(5);
     const { id } = await logIncident(await ctxFor(t.analyst.id), t.clientA.id, { severity: "HIGH" });

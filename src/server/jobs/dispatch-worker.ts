@@ -23,8 +23,8 @@ export async function startDispatchWorker(
   await ensureQueue(boss, { name: ESCALATION_QUEUE, policy: "short", retryLimit: 3, retryDelay: 5 });
   const poll = { pollingIntervalSeconds: opts.pollSeconds ?? 1, batchSize: 5 };
   await boss.work<DeliveryJob>(WEBHOOK_QUEUE, poll, async (jobs) => {
-    // one at a time per batch: each has its own 10-second bound
-    for (const job of jobs) await attemptDelivery(job.data, new Date());
+    // side by side: each has its own 10-second bound, so one slow receiver does not hold up the others
+    await Promise.all(jobs.map((job) => attemptDelivery(job.data, new Date())));
   });
   await boss.work<EscalationJob>(ESCALATION_QUEUE, poll, async (jobs) => {
     for (const job of jobs) {

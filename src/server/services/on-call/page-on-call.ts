@@ -21,10 +21,19 @@ type Person = { id: string; name: string; email: string };
 
 const LEVEL_WORDS = ["on-call analyst", "secondary", "managers"] as const;
 
-async function people(tx: Tx, organizationId: string, ids: string[]): Promise<Person[]> {
+/** Those of `ids` who may open the client's incidents now (a page names the incident). */
+async function people(tx: Tx, incident: IncidentFacts, ids: string[]): Promise<Person[]> {
   if (!ids.length) return [];
   return tx.user.findMany({
-    where: { organizationId, active: true, id: { in: ids } },
+    where: {
+      organizationId: incident.organizationId,
+      active: true,
+      id: { in: ids },
+      OR: [
+        { role: { in: ["ADMIN", "MANAGER"] } },
+        { role: "ANALYST", assignments: { some: { clientId: incident.clientId } } },
+      ],
+    },
     select: { id: true, name: true, email: true },
   });
 }
@@ -88,7 +97,7 @@ export async function pageOnCall(
   // an organization without a rota for the client has nobody on standby: nothing to page
   if (!onCall) return null;
   const minutes = onCall.escalateAfterMinutes;
-  const primary = onCall.primary ? await people(tx, incident.organizationId, [onCall.primary.id]) : [];
+  const primary = onCall.primary ? await people(tx, incident, [onCall.primary.id]) : [];
   const level = primary.length ? 0 : MANAGERS_LEVEL;
   const to = level === 0 ? primary : await managers(tx, incident.organizationId);
   const [row] = await tx.$queryRaw<Array<{ id: string }>>`
@@ -154,7 +163,7 @@ export async function escalatePage(job: EscalationJob, now: Date): Promise<"esca
     if (job.level === 0) {
       const onCall = await onCallNow(tx, { organizationId: incident.organizationId, clientId: incident.clientId }, now);
       const secondary = onCall?.secondary && !page.pagedUserIds.includes(onCall.secondary.id) ? onCall.secondary : null;
-      to = secondary ? await people(tx, incident.organizationId, [secondary.id]) : [];
+      to = secondary ? await people(tx, incident, [secondary.id]) : [];
       if (to.length) level = 1;
     }
     if (level === MANAGERS_LEVEL) to = await managers(tx, incident.organizationId);
