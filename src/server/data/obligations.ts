@@ -56,7 +56,7 @@ export async function listIncidentObligations(viewer: Viewer, incidentId: string
   const rows = await sqlRows<ObligationRow>(
     Prisma.sql`
     SELECT o.id, o."incidentId", o."ruleId", o.regime, o.citation, o.title, o.party, o.recipient, o.applicability, o.active,
-      o."startsAt", o."dueAt", o.basis, o.explanation, o.unconfirmed, o.status, o."deliveredAt", o."settledDueAt",
+      o."startsAt", o."dueAt", o.basis, o.explanation, o.unconfirmed, o."ruleVersion", o.status, o."deliveredAt", o."settledDueAt",
       o."decisionReason", o."decidedById", o."decidedAt", o."proposedStatus", o."proposalReason", o."proposedFiling",
       o."proposedById", o."proposedAt", o."confirmedById", o."confirmedAt", o."createdAt", o."updatedAt",
       ${userName(`o."decidedById"`)} AS "decidedBy", ${userName(`o."proposedById"`)} AS "proposedBy", ${userName(`o."confirmedById"`)} AS "confirmedBy",

@@ -92,7 +92,12 @@ export function ObligationsSection({
                 </div>
               </div>
               <p className="mt-2 text-xs text-slate-700">{o.explanation}</p>
-              {o.basis ? <p className="text-xs text-slate-500">Basis: {o.basis}</p> : null}
+              {o.basis ? (
+                <p className="text-xs text-slate-500">
+                  Basis: {o.basis}
+                  {o.ruleVersion ? ` (rule version ${o.ruleVersion.split("#")[0]})` : ""}
+                </p>
+              ) : null}
               {target ? (
                 <p className="mt-1 text-xs font-medium text-slate-700">
                   {workingTargetNote(target)}: not a deadline in law.
