@@ -10,7 +10,13 @@ export function WorkingTargetForm({ hours, canChange }: { hours: number; canChan
   const { state, pending, onSubmit, formRef } = useFormAction(setWorkingTarget);
   const e = state.fieldErrors ?? {};
   return (
-    <form ref={formRef} onSubmit={onSubmit} noValidate className="flex flex-wrap items-end gap-3">
+    <form
+      ref={formRef}
+      onSubmit={onSubmit}
+      noValidate
+      aria-label="Working target"
+      className="flex flex-wrap items-end gap-3"
+    >
       <TextField
         id="working-target-hours"
         name="hours"
