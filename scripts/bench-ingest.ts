@@ -20,6 +20,7 @@ import nextEnv from "@next/env";
 import { createTestDatabase, DEFAULT_SERVER_URL } from "./lib/test-database";
 import { needsBuild } from "./lib/build-state";
 import { bin, run } from "./lib/run";
+import { present } from "./lib/present";
 
 nextEnv.loadEnvConfig(process.cwd(), false, { info: () => {}, error: console.error });
 const CLIENTS = Number(process.env.BENCH_CLIENTS || 32);
@@ -56,7 +57,8 @@ for (let i = 0; i < INTEGRATIONS; i++) {
     rateLimitPerMinute: 100_000,
   });
   if (!r.ok) throw new Error(r.message);
-  keys.push({ key: r.value.apiKey!, secret: r.value.signingSecret });
+  if (!r.value.apiKey) throw new Error("no API key issued");
+  keys.push({ key: r.value.apiKey, secret: r.value.signingSecret });
 }
 
 const env = {
@@ -93,7 +95,7 @@ type Sent = { kind: Kind; status: number; ms: number; answer?: string };
 
 /** One load client: its own key (round robin), its own alerts, duplicates and repeats of them. */
 function loadClient(c: number) {
-  const { key, secret } = keys[c % keys.length]!;
+  const { key, secret } = present(keys[c % keys.length], "a bench key");
   const mine: Array<{ externalId: string; title: string; asset: string }> = [];
   let n = 0;
   return async (): Promise<Sent> => {
@@ -178,7 +180,6 @@ async function measure<T extends { ms: number; ok: boolean }>(
 }
 
 const outcomes: Record<string, number> = {};
-const sent = { created: 0, grouped: 0, duplicate: 0 };
 const posters = Array.from({ length: CLIENTS }, (_, c) => {
   const post = loadClient(c);
   return async () => {

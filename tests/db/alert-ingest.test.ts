@@ -14,6 +14,9 @@ import { DEMO_INTEGRATIONS, seedDemoIntegrations } from "../../prisma/demo-integ
 // replay, scoping, idempotency, grouping, limits, and each vendor format on its documented sample.
 
 type Setup = Awaited<ReturnType<typeof setup>>;
+// the answers as the tests read them (an error body or an acceptance)
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON read back field by field
+type Json = Record<string, any>;
 
 async function setup(
   format: IntegrationFormat = "GENERIC",
@@ -52,7 +55,7 @@ function request(s: Setup, body: unknown, o: PostOptions = {}) {
 
 async function post(s: Setup, body: unknown, o: PostOptions = {}) {
   const res = await POST(request(s, body, o));
-  return { status: res.status, json: (await res.json()) as Record<string, any> };
+  return { status: res.status, json: (await res.json()) as Json };
 }
 
 let n = 0;

@@ -26,5 +26,6 @@ export const apiKeyPrefix = (key: string) => key.slice(0, KEY_PREFIX_LENGTH);
 export function bearerKey(header: string | null): string | null {
   if (header === null) return null;
   const m = /^Bearer\s+(\S+)\s*$/i.exec(header.trim());
-  return m && KEY_SHAPE.test(m[1]!) ? m[1]! : null;
+  const key = m?.[1];
+  return key && KEY_SHAPE.test(key) ? key : null;
 }

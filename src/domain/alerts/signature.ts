@@ -32,7 +32,7 @@ export function computeSignature(secret: string | Uint8Array, timestamp: string,
 /** The signature header's hex digest, or null when it is not "sha256=<64 lower-case hex>". */
 export function parseSignatureHeader(header: string | null): string | null {
   const m = header === null ? null : SIGNATURE_HEADER.exec(header.trim());
-  return m ? m[1]! : null;
+  return m?.[1] ?? null;
 }
 
 export function signatureMatches(

@@ -7,9 +7,11 @@ import { SIGNATURE_WINDOW_SECONDS } from "@/domain/alerts/signature";
 // (z.toJSONSchema), served at GET /api/v1/openapi.json.
 
 const successSchema = z.object({
-  status: z.enum(["created", "grouped", "duplicate"]).describe(
-    "created: a new alert (201). grouped: counted on a recent alert with the same fingerprint (200). duplicate: this source and externalId were accepted before; nothing new (200).",
-  ),
+  status: z
+    .enum(["created", "grouped", "duplicate"])
+    .describe(
+      "created: a new alert (201). grouped: counted on a recent alert with the same fingerprint (200). duplicate: this source and externalId were accepted before; nothing new (200).",
+    ),
   alertId: z.uuid(),
 });
 
@@ -70,24 +72,29 @@ const PAYLOADS = {
     rule: z.looseObject({ level: z.number().int().min(0).max(16), description: z.string() }),
     agent: z.looseObject({ name: z.string().optional() }).optional(),
   }),
-  SentinelIncident: vendorPayload("A Microsoft Sentinel incident from a Logic App's incident trigger (format SENTINEL).", {
-    object: z.looseObject({
-      name: z.string(),
-      properties: z.looseObject({
-        title: z.string(),
-        severity: z.enum(["Informational", "Low", "Medium", "High"]),
-        createdTimeUtc: z.string().optional(),
-        firstActivityTimeUtc: z.string().optional(),
+  SentinelIncident: vendorPayload(
+    "A Microsoft Sentinel incident from a Logic App's incident trigger (format SENTINEL).",
+    {
+      object: z.looseObject({
+        name: z.string(),
+        properties: z.looseObject({
+          title: z.string(),
+          severity: z.enum(["Informational", "Low", "Medium", "High"]),
+          createdTimeUtc: z.string().optional(),
+          firstActivityTimeUtc: z.string().optional(),
+        }),
       }),
-    }),
-  }),
+    },
+  ),
 };
 
 const json = (schema: z.ZodType) => z.toJSONSchema(schema, { io: "input", target: "draft-2020-12" });
 
 const errorResponse = (description: string, retryAfter = false) => ({
   description,
-  ...(retryAfter ? { headers: { "Retry-After": { schema: { type: "integer" }, description: "Seconds to wait." } } } : {}),
+  ...(retryAfter
+    ? { headers: { "Retry-After": { schema: { type: "integer" }, description: "Seconds to wait." } } }
+    : {}),
   content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
 });
 

@@ -28,7 +28,7 @@ async function confirmAdministrator(tx: Tx, ctx: ServiceContext) {
   if (!actor) refuse();
 }
 
-const notFound = () => fail("NOT_FOUND", "No such integration.");
+const notFound = (): never => fail("NOT_FOUND", "No such integration.");
 
 export async function createIntegration(
   ctx: ServiceContext,
@@ -58,7 +58,8 @@ export async function createIntegration(
       const apiKey = newApiKey();
       const signingSecret = newSigningSecret();
       const sealed = sealSigningSecret(id, signingSecret);
-      const defaultClientId = input.defaultClientId ?? (input.clientIds.length === 1 ? input.clientIds[0]! : null);
+      const defaultClientId =
+        input.defaultClientId ?? (input.clientIds.length === 1 ? (input.clientIds[0] ?? null) : null);
       await tx.integration.create({
         data: {
           id,
@@ -103,18 +104,18 @@ export async function revokeIntegration(ctx: ServiceContext, input: IntegrationI
         where: { id: input.integrationId, organizationId: ctx.viewer.organizationId },
         select: { id: true, revokedAt: true, keyPrefix: true },
       });
-      if (!row) notFound();
-      if (row!.revokedAt) fail("CONFLICT", "This key is already revoked.");
+      if (!row) return notFound();
+      if (row.revokedAt) fail("CONFLICT", "This key is already revoked.");
       await tx.integration.update({
-        where: { id: row!.id },
+        where: { id: row.id },
         data: { revokedAt: ctx.now, revokedById: ctx.viewer.userId, credentialVersion: { increment: 1 } },
       });
       await appendAudit(tx, {
         ...auditContext(ctx),
         action: "integration.revoke",
         entityType: "Integration",
-        entityId: row!.id,
-        changes: { keyPrefix: row!.keyPrefix },
+        entityId: row.id,
+        changes: { keyPrefix: row.keyPrefix },
       });
       return null;
     }),
@@ -134,12 +135,12 @@ export async function rotateIntegrationSecret(
         where: { id: input.integrationId, organizationId: ctx.viewer.organizationId },
         select: { id: true, revokedAt: true },
       });
-      if (!row) notFound();
-      if (row!.revokedAt) fail("CONFLICT", "This key is revoked: make a new integration instead.");
+      if (!row) return notFound();
+      if (row.revokedAt) fail("CONFLICT", "This key is revoked: make a new integration instead.");
       const signingSecret = newSigningSecret();
-      const sealed = sealSigningSecret(row!.id, signingSecret);
+      const sealed = sealSigningSecret(row.id, signingSecret);
       await tx.integration.update({
-        where: { id: row!.id },
+        where: { id: row.id },
         data: {
           signingSecret: sealed.sealed,
           signingMasterKeyId: sealed.masterKeyId,
@@ -151,10 +152,10 @@ export async function rotateIntegrationSecret(
         ...auditContext(ctx),
         action: "integration.rotate_secret",
         entityType: "Integration",
-        entityId: row!.id,
+        entityId: row.id,
         changes: null,
       });
-      return { integrationId: row!.id, signingSecret };
+      return { integrationId: row.id, signingSecret };
     }),
   );
   if (result.ok) forgetIntegration(input.integrationId);

@@ -66,7 +66,8 @@ async function authenticate(
   req: IngestRequest,
   fresh: boolean,
 ): Promise<
-  { ok: true; integration: IntegrationCredentials; signature: string } | { ok: false; outcome: IngestOutcome }
+  | { ok: true; integration: IntegrationCredentials; signature: string; seconds: number }
+  | { ok: false; outcome: IngestOutcome }
 > {
   const key = bearerKey(req.authorization);
   if (!key) return { ok: false, outcome: { kind: "unauthenticated" } };
@@ -98,26 +99,27 @@ async function authenticate(
     log.error("alerts.signing_secret_unopenable", { integrationId: integration.id });
     return { ok: false, outcome: { kind: "unavailable" } };
   }
-  let matches = signatureMatches(integration.secret, req.timestamp!.trim(), req.body, signature);
+  let matches = signatureMatches(integration.secret, String(stamp.seconds), req.body, signature);
   if (!matches && !fresh && Date.now() - integration.loadedAt > 1_000) {
     // the secret may have been rotated since this process read it
     integration = await integrationByKeyHash(keyHash, { fresh: true });
     if (!integration) return { ok: false, outcome: { kind: "unauthenticated" } };
     matches =
-      integration.secret !== null && signatureMatches(integration.secret, req.timestamp!.trim(), req.body, signature);
+      integration.secret !== null && signatureMatches(integration.secret, String(stamp.seconds), req.body, signature);
   }
   if (!matches)
     return {
       ok: false,
       outcome: { kind: "bad_signature", message: "The signature does not match the body and timestamp." },
     };
-  return { ok: true, integration, signature };
+  return { ok: true, integration, signature, seconds: stamp.seconds };
 }
 
 function resolveClient(integration: IntegrationCredentials, named: string | undefined): string | null | "unnamed" {
   if (named === undefined) {
     if (integration.defaultClientId) return integration.defaultClientId;
-    return integration.clients.length === 1 ? integration.clients[0]!.id : "unnamed";
+    const [only, ...others] = integration.clients;
+    return only && others.length === 0 ? only.id : "unnamed";
   }
   const lower = named.toLowerCase();
   return integration.clients.find((c) => c.id === named || c.name.toLowerCase() === lower)?.id ?? null;
@@ -132,7 +134,7 @@ function resolveClient(integration: IntegrationCredentials, named: string | unde
 export async function ingestAlert(req: IngestRequest, attempt = 0): Promise<IngestOutcome> {
   const auth = await authenticate(req, attempt > 0);
   if (!auth.ok) return auth.outcome;
-  const { integration, signature } = auth;
+  const { integration, signature, seconds } = auth;
 
   const windowStart = new Date(Math.floor(req.now.getTime() / 60_000) * 60_000);
   if (attempt === 0) {
@@ -176,7 +178,7 @@ export async function ingestAlert(req: IngestRequest, attempt = 0): Promise<Inge
   const sealed = sealAlertPayload(newId, raw);
   const fingerprint = alertFingerprint({ source: alert.source, clientId, title: alert.title, assets: alert.assets });
   const nonce = createHash("sha256").update(`${integration.id}:${signature}`).digest("hex");
-  const nonceExpires = new Date((Number(req.timestamp!.trim()) + SIGNATURE_WINDOW_SECONDS + 60) * 1000);
+  const nonceExpires = new Date((seconds + SIGNATURE_WINDOW_SECONDS + 60) * 1000);
   const ip = normalizeIp(req.ip);
   const actorLabel = `Integration: ${integration.name}`.slice(0, 200);
   const changes = {
@@ -226,6 +228,7 @@ export async function ingestAlert(req: IngestRequest, attempt = 0): Promise<Inge
       { hot: true },
     );
     if (!row) throw new Error("warden_ingest_alert returned no row");
+    const alertId = row.alert_id ?? "";
     switch (row.outcome) {
       case "retry":
         guess = row.alert_id;
@@ -236,12 +239,12 @@ export async function ingestAlert(req: IngestRequest, attempt = 0): Promise<Inge
       case "replay":
         return { kind: "replayed" };
       case "duplicate":
-        return { kind: "duplicate", alertId: row.alert_id! };
+        return { kind: "duplicate", alertId };
       case "created":
       case "grouped":
-        rememberGroup(fingerprint, row.alert_id!);
+        rememberGroup(fingerprint, alertId);
         void chainSoon(integration.organizationId);
-        return { kind: row.outcome, alertId: row.alert_id! };
+        return { kind: row.outcome, alertId };
     }
   }
   throw new Error("alert grouping kept changing under this post");

@@ -37,7 +37,9 @@ function answer(outcome: IngestOutcome): Response {
     case "client_not_found":
       return apiError("NOT_FOUND", "No such client for this key.");
     case "unavailable":
-      return apiError("UNAVAILABLE", "Alerts cannot be accepted right now; try again shortly.", { retryAfterSeconds: 30 });
+      return apiError("UNAVAILABLE", "Alerts cannot be accepted right now; try again shortly.", {
+        retryAfterSeconds: 30,
+      });
   }
 }
 
