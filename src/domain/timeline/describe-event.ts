@@ -230,7 +230,7 @@ export const EVENT_WORDING: Readonly<Record<string, Wording>> = {
     `Acknowledged the on-call page${num(c.minutesAfterPage) !== null ? ` ${num(c.minutesAfterPage)} minutes after it went out` : ""}`,
 
   // Webhooks out: subscriptions (the secret itself is never in the trail)
-  "webhook.create": (c) => `Subscribed ${text(c.url) ?? "a URL"} to webhook events`,
+  "webhook.create": (c) => `Subscribed a URL at ${text(c.url) ?? "an address"} to webhook events`,
   "webhook.update": (c) => `Changed the webhook subscription for ${text(obj(c.url).after) ?? "a URL"}`,
   "webhook.rotate_secret": () => "Rotated a webhook subscription's signing secret",
   "webhook.test": () => "Sent a test event to a webhook subscription",

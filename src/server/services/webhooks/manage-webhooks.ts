@@ -18,6 +18,14 @@ import type { CreateWebhookInput, UpdateWebhookInput, WebhookIdInput } from "@/l
 
 const NOT_FOUND = "No such subscription.";
 const newSecret = () => `whsec_${randomBytes(32).toString("base64url")}`;
+/** A URL as the audit trail keeps it: scheme, host and port only (paths and queries of some receivers hold tokens). */
+const auditedUrl = (url: string) => {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return "(not a URL)";
+  }
+};
 
 async function checkUrl(ctx: ServiceContext, url: string, allowPrivate: boolean, resolve: Resolver, kept = false) {
   // keeping a flag an administrator set is not setting it
@@ -64,7 +72,7 @@ export async function createWebhook(
         action: "webhook.create",
         entityType: "WebhookSubscription",
         entityId: id,
-        changes: { url, events: input.events, allowPrivate: input.allowPrivate },
+        changes: { url: auditedUrl(url), events: input.events, allowPrivate: input.allowPrivate },
       });
       return { id, secret };
     });
@@ -96,7 +104,7 @@ export async function updateWebhook(
         entityType: "WebhookSubscription",
         entityId: before.id,
         changes: {
-          url: { before: before.url, after: url },
+          url: { before: auditedUrl(before.url), after: auditedUrl(url) },
           events: { before: before.events, after: input.events },
           enabled: { before: before.enabled, after: input.enabled },
           allowPrivate: { before: before.allowPrivate, after: allowPrivate },
