@@ -210,6 +210,8 @@ export async function ingestAlert(req: IngestRequest, attempt = 0): Promise<Inge
   const createdAudit = randomUUID();
   const createdSeal = seal(createdAudit, "alert.created", newId);
 
+  // The rate count above runs on the hot pool (a prepared statement); the write on the main pool,
+  // whose connections carry the lock timeout, so the two never wait for each other's connections.
   let guess = groupGuess.get(fingerprint) ?? null;
   for (let round = 0; round < 4; round++) {
     const groupedAudit = randomUUID();
@@ -225,7 +227,6 @@ export async function ingestAlert(req: IngestRequest, attempt = 0): Promise<Inge
         ${sealed.rawPayload}, ${truncated}, ${sealed.payloadKey}::bytea, ${sealed.payloadMasterKeyId},
         ${actorLabel}, ${JSON.stringify(changes)}::jsonb, ${ip},
         ${createdAudit}::uuid, ${createdSeal}::char(64), ${groupedAudit}::uuid, ${groupedSeal}::char(64))`,
-      { hot: true },
     );
     if (!row) throw new Error("warden_ingest_alert returned no row");
     const alertId = row.alert_id ?? "";
