@@ -19,6 +19,9 @@ import { addEvidence } from "@/server/services/incidents/add-evidence";
 import { addIncidentTask } from "@/server/services/incidents/add-incident-task";
 import { noticeDestinations } from "@/server/data/notice-destinations";
 import { markObligationNotRequired } from "@/server/services/obligations/decide-obligation";
+import { alertIn } from "./alert-fixture";
+import { saveAutomationRule } from "@/server/services/automation/manage-rules";
+import { saveRuleSchema } from "@/lib/validation/automation-rule";
 import { createIntegration } from "@/server/services/admin/integrations";
 import { addOverride, createRota } from "@/server/services/on-call/manage-rotas";
 import { createWebhook } from "@/server/services/webhooks/manage-webhooks";
@@ -144,6 +147,32 @@ const clientFields = async (clientId: string): Promise<Input> => {
     noticeHours: String(c.noticeHours),
   };
 };
+
+/** An undecided alert of the target's client (a new one when the case may decide it). */
+const alert = (c: BuildContext) =>
+  resource(c, "alert", () => {
+    const p = place(c.w, c.target);
+    return alertIn(p.tenant.org.id, p.client.id);
+  });
+/** A rule of the target's organization, saved by its administrator: its id and current version. */
+const automationRule = (c: BuildContext) =>
+  resource(c, "automation-rule", async () => {
+    const admin = await ctxFor(place(c.w, c.target).tenant.admin.id);
+    const r = await saveAutomationRule(
+      admin,
+      saveRuleSchema.parse({
+        name: `Tell the managers ${tag()}`,
+        trigger: "alert.created",
+        conditionField: "severity",
+        conditionOp: "at_least",
+        conditionValue: "HIGH",
+        actionKind: "notify_managers",
+        actionValue: "A severe alert came in",
+      }),
+    );
+    if (!r.ok) throw new Error(r.message);
+    return r.value.id;
+  });
 
 export const ACTION_INPUTS: Record<string, ActionCase> = {
   acknowledgeNotice: { ids: ["noticeId"], build: async (c) => ({ noticeId: await notice(c, "SENT") }) },
@@ -521,6 +550,54 @@ export const ACTION_INPUTS: Record<string, ActionCase> = {
     build: async () => ({ ruleId: "pci-visa", amount: "24", unit: "HOURS", note: "From the card brand's letter." }),
   },
   setWorkingTarget: { ids: [], targeted: false, build: async () => ({ hours: "48" }) },
+  dismissAlert: {
+    ids: ["alertId"],
+    build: async (c) => ({ alertId: (await alert(c)).id, reason: "A scheduled vulnerability scan" }),
+  },
+  mergeAlert: {
+    ids: ["alertId", "incidentId"],
+    build: async (c) => ({ alertId: (await alert(c)).id, incidentId: (await incident(c)).id }),
+  },
+  promoteAlert: {
+    ids: ["alertId"],
+    build: async (c) => ({
+      alertId: (await alert(c)).id,
+      clientId: place(c.w, c.target).client.id,
+      title: "Brute force on the agent VPN",
+      summary: "Promoted from a Wazuh alert: repeated failed logins.",
+      type: "CYBERATTACK",
+      severity: "HIGH",
+      timeZone: "UTC",
+      ...INCIDENT_INPUT,
+      dataCategories: ["CREDENTIALS"],
+    }),
+  },
+  saveAutomationRule: {
+    ids: ["ruleId"],
+    build: async (c) => {
+      const ruleId = await automationRule(c);
+      const { version } = await db().automationRule.findUniqueOrThrow({ where: { id: ruleId } });
+      return {
+        ruleId,
+        version: String(version),
+        name: `Tell the managers ${tag()}`,
+        trigger: "alert.created",
+        conditionField: ["source"],
+        conditionOp: ["equals"],
+        conditionValue: ["wazuh"],
+        actionKind: ["notify_managers"],
+        actionValue: [""],
+      };
+    },
+  },
+  setAutomationRuleEnabled: {
+    ids: ["ruleId"],
+    build: async (c) => {
+      const ruleId = await automationRule(c);
+      const { enabled } = await db().automationRule.findUniqueOrThrow({ where: { id: ruleId } });
+      return { ruleId, enabled: enabled ? "false" : "true" };
+    },
+  },
 };
 
 /** FormData as a browser form posts it: a list field once per value. */

@@ -19,6 +19,12 @@ import { GET as auditLogExport } from "@/app/api/audit/export/route";
 import { auditFilterOptions, resolveAuditFilter } from "@/server/data/audit-filters";
 import { listAuditLog } from "@/server/data/audit-log";
 import { parseAuditLogQuery } from "@/lib/validation/audit-log";
+import { getAlertForTriage } from "@/server/data/alerts";
+import { getAutomationRule } from "@/server/data/automation";
+import { saveAutomationRule } from "@/server/services/automation/manage-rules";
+import { saveRuleSchema } from "@/lib/validation/automation-rule";
+import { alertIn } from "./alert-fixture";
+import { ctxFor } from "./incident-fixture";
 
 // The route handlers and the data loaders behind the pages that take an id or a client, as the
 // access registry lists them with matrix "cases". `call` answers with something comparable:
@@ -162,6 +168,33 @@ export const PAGE_CASES: Record<string, EntryCase> = {
         const { query } = parseDashboardQuery({ clientId: str(input.clientId) }, viewer.timeZone, new Date());
         return (await dashboardFigures(viewer, query)).value;
       }),
+  },
+  "src/app/(staff)/alerts/[id]/page.tsx": {
+    ids: ["id"],
+    build: async (c) => {
+      const p = place(c.w, c.target);
+      return { id: (await shared(c.w, `alert:${c.target}`, () => alertIn(p.tenant.org.id, p.client.id))).id };
+    },
+    call: (input) => page("alert:triage", (viewer) => getAlertForTriage(viewer, str(input.id))),
+  },
+  "src/app/(staff)/admin/automation/[id]/page.tsx": {
+    ids: ["id"],
+    build: async (c) => {
+      const id = await shared(c.w, `automation-rule:${c.target}`, async () => {
+        const r = await saveAutomationRule(
+          await ctxFor(place(c.w, c.target).tenant.admin.id),
+          saveRuleSchema.parse({
+            name: `Dry run ${c.target}`,
+            trigger: "alert.created",
+            actionKind: "notify_managers",
+          }),
+        );
+        if (!r.ok) throw new Error(r.message);
+        return r.value.id;
+      });
+      return { id };
+    },
+    call: (input) => page("automation:manage", (viewer) => getAutomationRule(viewer, str(input.id))),
   },
   "src/app/(staff)/incidents/[id]/page.tsx": {
     ids: ["id"],

@@ -18,6 +18,7 @@ export default async function StaffLayout({ children }: { children: React.ReactN
       { href: "/obligations", label: "Deadlines" },
       { href: "/clients", label: "Clients" },
     );
+  if (can(viewer, "alert:triage")) nav.push({ href: "/alerts", label: "Alerts" });
   if (can(viewer, "portal:view")) nav.push({ href: "/portal", label: "Client portal preview" });
   if (can(viewer, "oncall:manage")) nav.push({ href: "/on-call", label: "On call" });
   if (can(viewer, "admin:view")) nav.push({ href: "/admin", label: "Administration" });

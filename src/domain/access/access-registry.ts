@@ -100,6 +100,10 @@ export const ACTIONS: Readonly<Record<string, Readonly<Record<string, EntryAcces
     endOtherSessions: { gate: "signed-in", scope: "own", matrix: SESSION_ONLY },
     signOutEverywhere: { gate: "signed-in", scope: "own", matrix: SESSION_ONLY },
   },
+  "src/server/actions/manage-automation.ts": {
+    saveAutomationRule: { gate: "automation:manage", scope: "organization", matrix: "cases" },
+    setAutomationRuleEnabled: { gate: "automation:manage", scope: "organization", matrix: "cases" },
+  },
   "src/server/actions/manage-clients.ts": {
     createClient: { gate: "client:manage", scope: "organization", matrix: "cases" },
     updateClient: { gate: "client:manage", scope: "organization", matrix: "cases" },
@@ -180,6 +184,11 @@ export const ACTIONS: Readonly<Record<string, Readonly<Record<string, EntryAcces
   },
   "src/server/actions/sign-out.ts": { signOut: { gate: "session-in-progress", scope: "own", matrix: SESSION_ONLY } },
   "src/server/actions/submit-notice.ts": { submitNotice: { gate: "notice:draft", scope: "client", matrix: "cases" } },
+  "src/server/actions/triage-alert.ts": {
+    dismissAlert: { gate: "alert:triage", scope: "client", matrix: "cases" },
+    mergeAlert: { gate: "alert:triage", scope: "client", matrix: "cases" },
+    promoteAlert: { gate: "alert:triage", scope: "client", matrix: "cases" },
+  },
   "src/server/actions/toggle-checklist-item.ts": {
     toggleChecklistItem: { gate: "incident:update", scope: "client", matrix: "cases" },
   },
@@ -287,6 +296,33 @@ export const PAGES: Readonly<Record<string, PageAccess>> = {
   },
   "src/app/(account)/security/page.tsx": { gate: "signed-in", scope: "own", matrix: SESSION_ONLY },
   "src/app/(account)/security/authenticator/page.tsx": { gate: "signed-in", scope: "own", matrix: SESSION_ONLY },
+  "src/app/(staff)/alerts/page.tsx": {
+    gate: "alert:triage",
+    scope: "client",
+    matrix: LIST_ONLY("the alert queue"),
+  },
+  "src/app/(staff)/alerts/[id]/page.tsx": {
+    gate: "alert:triage",
+    scope: "client",
+    loader: "getAlertForTriage",
+    matrix: "cases",
+  },
+  "src/app/(staff)/admin/automation/page.tsx": {
+    gate: "automation:manage",
+    scope: "organization",
+    matrix: LIST_ONLY("the organization's automation rules"),
+  },
+  "src/app/(staff)/admin/automation/new/page.tsx": {
+    gate: "automation:manage",
+    scope: "organization",
+    matrix: LIST_ONLY("the organization's clients and staff for the rule form"),
+  },
+  "src/app/(staff)/admin/automation/[id]/page.tsx": {
+    gate: "automation:manage",
+    scope: "organization",
+    loader: "getAutomationRule",
+    matrix: "cases",
+  },
   "src/app/(staff)/audit/page.tsx": { gate: "audit:read", scope: "client", loader: "listAuditLog", matrix: "cases" },
   "src/app/(staff)/admin/integrations/page.tsx": {
     gate: "integration:manage",

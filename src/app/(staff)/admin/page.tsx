@@ -56,6 +56,12 @@ export default async function AdminPage() {
           </Link>
           : the security tools that post alerts, their API keys and signing secrets.
         </p>
+        <p className="mt-1 text-sm">
+          <Link href="/admin/automation" className="text-brand-700 underline">
+            Automation rules
+          </Link>
+          : what Warden does by itself when an alert comes in or an incident is logged or changes phase.
+        </p>
       </div>
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="min-w-full divide-y divide-slate-200 text-sm">
