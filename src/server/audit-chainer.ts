@@ -1,7 +1,9 @@
 import "server-only";
-import { db } from "./db";
+import type { PoolClient } from "pg";
+import { Prisma } from "@/generated/prisma/client";
+import { db, rowsOn, transactionBounds, withConnection } from "./db";
 import { auditKey } from "./audit-key";
-import { bumpDataVersion } from "./data-version";
+import { bumpDataVersionSql } from "./data-version";
 import { log, describeError } from "./log";
 import { GENESIS_HASH, KEYED, eventHash, pendingSeal, type ChainedFields } from "@/domain/audit/chain";
 import { SEAL_EVERY } from "@/domain/audit/seal";
@@ -25,55 +27,80 @@ const chainLockKey = (organizationId: string) => `audit-chain:${organizationId}`
 
 type Waiting = Omit<ChainedFields, "seq"> & { id: string; position: bigint; dataChange: boolean; seal: string };
 
+/** One batch, in the caller's transaction on `client`: the waiting entries after `after`, chained under the lock. */
+async function chainStep(client: PoolClient, organizationId: string, after: bigint, key: Uint8Array) {
+  await client.query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", [chainLockKey(organizationId)]);
+  const waiting = (
+    await rowsOn<Omit<Waiting, "position"> & { position: string }>(
+      client,
+      Prisma.sql`
+        SELECT id::text, position, "organizationId"::text AS "organizationId", at, "actorId"::text AS "actorId", "actorLabel", action, "entityType", "entityId", "incidentId"::text AS "incidentId", changes, "requestId", ip, "dataChange", seal
+        FROM "AuditEventPending" WHERE "organizationId" = ${organizationId}::uuid AND position > ${after.toString()}::bigint ORDER BY position LIMIT ${BATCH}`,
+    )
+  ).map((w) => ({ ...w, position: BigInt(w.position) }));
+  const newest = waiting.at(-1);
+  if (!newest) return { read: 0, last: after, moved: 0, completesRun: false };
+  const [head] = await rowsOn<{ seq: number; hash: string }>(
+    client,
+    Prisma.sql`SELECT seq, hash FROM "AuditEvent" WHERE "organizationId" = ${organizationId}::uuid ORDER BY seq DESC LIMIT 1`,
+  );
+  let seq = head?.seq ?? 0;
+  const seqBefore = seq;
+  let prevHash = head?.hash ?? GENESIS_HASH;
+  const links = { ids: [] as string[], seqs: [] as number[], prevHashes: [] as string[], hashes: [] as string[] };
+  let dataChange = false;
+  for (const entry of waiting) {
+    if (pendingSeal(entry.id, entry, key) !== entry.seal) {
+      unsealed(entry.id, organizationId);
+      continue;
+    }
+    seq += 1;
+    const hash = eventHash(prevHash, { ...entry, seq }, key);
+    links.ids.push(entry.id);
+    links.seqs.push(seq);
+    links.prevHashes.push(prevHash);
+    links.hashes.push(hash);
+    prevHash = hash;
+    dataChange ||= entry.dataChange;
+  }
+  if (links.ids.length > 0) {
+    await rowsOn(
+      client,
+      Prisma.sql`
+        INSERT INTO "AuditEvent" (id, "organizationId", seq, at, "actorId", "actorLabel", action, "entityType", "entityId", "incidentId", changes, "requestId", ip, "prevHash", hash, "hashVersion")
+        SELECT p.id, p."organizationId", l.seq, p.at, p."actorId", p."actorLabel", p.action, p."entityType", p."entityId", p."incidentId", p.changes, p."requestId", p.ip, l.prev, l.hash, ${KEYED}::int2
+        FROM unnest(${links.ids}::uuid[], ${links.seqs}::int[], ${links.prevHashes}::text[], ${links.hashes}::text[]) AS l(id, seq, prev, hash)
+        JOIN "AuditEventPending" p ON p.id = l.id
+        ORDER BY l.seq`,
+    );
+    await rowsOn(client, Prisma.sql`DELETE FROM "AuditEventPending" WHERE id = ANY(${links.ids}::uuid[])`);
+    if (dataChange) await rowsOn(client, bumpDataVersionSql(organizationId));
+  }
+  // a run of SEAL_EVERY events completed: the sealer takes it after this step
+  const completesRun = Math.floor(seq / SEAL_EVERY) > Math.floor(seqBefore / SEAL_EVERY);
+  return { read: waiting.length, last: newest.position, moved: links.ids.length, completesRun };
+}
+
 /** Chains every entry of the organization waiting now; returns how many it moved. */
 export async function chainPending(organizationId: string, key: Uint8Array = auditKey()): Promise<number> {
   let moved = 0;
   let after = -1n;
   let sealDue = false;
   for (;;) {
-    // Raw statements: this step runs after every write, and the ORM's per-query work would cost
-    // more than the SQL (the rows are read once, and moved by id without sending them back).
-    const step = await db().$transaction(async (tx) => {
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${chainLockKey(organizationId)}, 0))`;
-      const waiting = await tx.$queryRaw<Waiting[]>`
-        SELECT id::text, position, "organizationId"::text, at, "actorId"::text, "actorLabel", action, "entityType", "entityId", "incidentId"::text, changes, "requestId", ip, "dataChange", seal
-        FROM "AuditEventPending" WHERE "organizationId" = ${organizationId}::uuid AND position > ${after} ORDER BY position LIMIT ${BATCH}`;
-      const newest = waiting.at(-1);
-      if (!newest) return { read: 0, last: after, moved: 0, completesRun: false };
-      const [head] = await tx.$queryRaw<{ seq: number; hash: string }[]>`
-        SELECT seq, hash FROM "AuditEvent" WHERE "organizationId" = ${organizationId}::uuid ORDER BY seq DESC LIMIT 1`;
-      let seq = head?.seq ?? 0;
-      const seqBefore = seq;
-      let prevHash = head?.hash ?? GENESIS_HASH;
-      const links = { ids: [] as string[], seqs: [] as number[], prevHashes: [] as string[], hashes: [] as string[] };
-      let dataChange = false;
-      for (const entry of waiting) {
-        if (pendingSeal(entry.id, entry, key) !== entry.seal) {
-          unsealed(entry.id, organizationId);
-          continue;
-        }
-        seq += 1;
-        const hash = eventHash(prevHash, { ...entry, seq }, key);
-        links.ids.push(entry.id);
-        links.seqs.push(seq);
-        links.prevHashes.push(prevHash);
-        links.hashes.push(hash);
-        prevHash = hash;
-        dataChange ||= entry.dataChange;
+    // Straight through node-postgres, one connection, no ORM: this step runs after every write,
+    // and the ORM's own work per statement cost more than the SQL (the rows are read once, and
+    // moved by id without sending them back).
+    const step = await withConnection(async (client) => {
+      // bounded like every transaction of the app (db.ts): a step that cannot finish in time is retried later
+      await client.query(`BEGIN; SET LOCAL statement_timeout = ${transactionBounds().DATABASE_TX_TIMEOUT_MS}`);
+      try {
+        const result = await chainStep(client, organizationId, after, key);
+        await client.query("COMMIT");
+        return result;
+      } catch (error) {
+        await client.query("ROLLBACK").catch(() => {});
+        throw error;
       }
-      if (links.ids.length > 0) {
-        await tx.$executeRaw`
-          INSERT INTO "AuditEvent" (id, "organizationId", seq, at, "actorId", "actorLabel", action, "entityType", "entityId", "incidentId", changes, "requestId", ip, "prevHash", hash, "hashVersion")
-          SELECT p.id, p."organizationId", l.seq, p.at, p."actorId", p."actorLabel", p.action, p."entityType", p."entityId", p."incidentId", p.changes, p."requestId", p.ip, l.prev, l.hash, ${KEYED}::int2
-          FROM unnest(${links.ids}::uuid[], ${links.seqs}::int[], ${links.prevHashes}::text[], ${links.hashes}::text[]) AS l(id, seq, prev, hash)
-          JOIN "AuditEventPending" p ON p.id = l.id
-          ORDER BY l.seq`;
-        await tx.$executeRaw`DELETE FROM "AuditEventPending" WHERE id = ANY(${links.ids}::uuid[])`;
-        if (dataChange) await bumpDataVersion(tx, organizationId);
-      }
-      // a run of SEAL_EVERY events completed: the sealer takes it after this step
-      const completesRun = Math.floor(seq / SEAL_EVERY) > Math.floor(seqBefore / SEAL_EVERY);
-      return { read: waiting.length, last: newest.position, moved: links.ids.length, completesRun };
     });
     moved += step.moved;
     after = step.last;

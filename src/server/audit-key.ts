@@ -9,8 +9,9 @@ let cached: { text: string; bytes: Buffer } | undefined;
 
 /** The audit chain's HMAC key; throws, naming the variable, when it is missing or malformed. */
 export function auditKey(): Buffer {
+  // every audited write asks: the variable is validated again only when it changed (a test may set it)
+  if (cached && cached.text === process.env.WARDEN_AUDIT_KEY) return cached.bytes;
   const text = auditKeyEnv().WARDEN_AUDIT_KEY;
-  if (cached?.text === text) return cached.bytes;
   // auditKeyEnv has refused a key that does not decode; checked again rather than assumed
   const bytes = decodeAuditKey(text);
   if (!bytes) throw new Error(`WARDEN_AUDIT_KEY must be ${AUDIT_KEY_HINT}`);

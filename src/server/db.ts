@@ -77,7 +77,7 @@ export function afterCommit(tx: Tx, key: string, work: () => Promise<void>): boo
 
 // The bounds as configured, parsed again only when the variables change (a test may set them).
 let bounds: { key: string; value: { DATABASE_TX_WAIT_MS: number; DATABASE_TX_TIMEOUT_MS: number } } | undefined;
-function transactionBounds() {
+export function transactionBounds() {
   const key = `${process.env.DATABASE_TX_WAIT_MS}|${process.env.DATABASE_TX_TIMEOUT_MS}`;
   if (bounds?.key !== key) bounds = { key, value: databaseEnv() };
   return bounds.value;

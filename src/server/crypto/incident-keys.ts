@@ -46,12 +46,14 @@ export type IncidentCipher = {
 let ring: { source: string; value: MasterKeyRing } | undefined;
 /** The master keys from the environment (parsed again only when the variable changes). */
 export function masterKeys(): MasterKeyRing {
+  // every sealed write asks: validated again only when the variable changed
+  if (ring && ring.source === process.env.WARDEN_MASTER_KEYS) return ring.value;
   const source = masterKeysEnv().WARDEN_MASTER_KEYS;
   if (ring?.source !== source) ring = { source, value: parseMasterKeys(source) };
   return ring.value;
 }
 
-type KeyRow = {
+export type KeyRow = {
   id: string;
   incidentId: string;
   masterKeyId: string | null;
@@ -126,6 +128,14 @@ function memo(client: object): Map<string, IncidentCipher> {
   let m = perClient.get(client);
   if (!m) perClient.set(client, (m = new Map()));
   return m;
+}
+
+/**
+ * Keeps, for the rest of the transaction, the cipher of a key row read along with its incident
+ * (loadIncident joins it), so the service's writeCipher needs no query of its own.
+ */
+export function rememberKeyRow(tx: Tx, row: KeyRow): void {
+  if (!memo(tx).has(row.incidentId)) memo(tx).set(row.incidentId, cipherOf(row));
 }
 
 /** Ciphers to read several incidents' text (one query); incidents without a key read as stored. */

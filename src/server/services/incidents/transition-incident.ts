@@ -1,9 +1,10 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { db, type Tx } from "../../db";
 import { attempt, fail, type Result } from "../result";
 import type { ServiceContext } from "../context";
-import { auditIncident, loadIncident, lockIncident, writeIncident } from "./common";
-import { tickKnownChecklist } from "./tick-known-checklist";
+import { auditIncident, loadIncident, writeIncident } from "./common";
+import { readChecklist, tickKnownChecklist } from "./tick-known-checklist";
 import { queueAutomation } from "../automation/queue-automation";
 import { signalIncidentChanged } from "../webhooks/incident-signals";
 import { postMortemState, unsettledObligations } from "../../data/gate-facts";
@@ -36,14 +37,10 @@ export async function transitionIncidentIn(
   input: TransitionInput,
 ): Promise<{ phase: Phase; version: number }> {
   // the checklist read below is the one a tick in flight has finished with (see lockIncident)
-  await lockIncident(tx, input.incidentId);
-  const incident = await loadIncident(tx, ctx, input.incidentId);
+  const incident = await loadIncident(tx, ctx, input.incidentId, { lock: true });
+  const checklist = await readChecklist(tx, incident.id);
   // incidents logged before Warden ticked what it knows catch up here (the write below bumps the version)
-  if (can(ctx.viewer, "incident:transition", incident)) await tickKnownChecklist(tx, ctx, incident);
-  const checklist = await tx.checklistItem.findMany({
-    where: { incidentId: incident.id },
-    orderBy: { position: "asc" },
-  });
+  if (can(ctx.viewer, "incident:transition", incident)) await tickKnownChecklist(tx, ctx, incident, checklist);
   const state = {
     phase: incident.phase,
     severity: incident.severity,
@@ -77,19 +74,13 @@ export async function transitionIncidentIn(
   if (result.resolution !== incident.resolution) data.resolution = result.resolution;
   await writeIncident(tx, ctx, incident.id, version, data);
 
-  await tx.phaseEvent.create({
-    data: {
-      incidentId: incident.id,
-      kind: result.kind,
-      fromPhase: result.from,
-      toPhase: result.to,
-      fromSeverity: result.severity !== incident.severity ? incident.severity : null,
-      toSeverity: result.severity !== incident.severity ? result.severity : null,
-      reason: result.reason,
-      actorId: ctx.viewer.userId,
-      at: ctx.now,
-    },
-  });
+  const severityChanged = result.severity !== incident.severity;
+  // raw: every transition writes one, and the ORM's own work per statement cost more than it
+  await tx.$executeRaw`
+    INSERT INTO "PhaseEvent" (id, "incidentId", kind, "fromPhase", "toPhase", "fromSeverity", "toSeverity", reason, "actorId", at)
+    VALUES (${randomUUID()}::uuid, ${incident.id}::uuid, ${result.kind}::"PhaseEventKind", ${result.from}::"Phase", ${result.to}::"Phase",
+      ${severityChanged ? incident.severity : null}::"Severity", ${severityChanged ? result.severity : null}::"Severity",
+      ${result.reason ?? null}, ${ctx.viewer.userId}::uuid, ${ctx.now.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
   await auditIncident(tx, ctx, incident, `incident.${result.kind.toLowerCase()}`, {
     phase: { before: incident.phase, after: result.to },
     ...(result.severity !== incident.severity
