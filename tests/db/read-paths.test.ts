@@ -9,6 +9,9 @@ import { getIncidentReport } from "@/server/data/incident-report";
 import type { Viewer } from "@/domain/access/can";
 import { makeTenant } from "../support/tenant-fixture";
 import { ctxFor, logIncident } from "../support/incident-fixture";
+import { alertIn } from "../support/alert-fixture";
+import { getAlertForTriage, listAlertQueue } from "@/server/data/alerts";
+import { parseAlertQueueQuery } from "@/lib/validation/alert-queue";
 
 // One scope, every read path: the ORM's reads, raw SQL and the dashboard's aggregates must each
 // return exactly the incidents of the clients the role may see: no more (a leak), no fewer.
@@ -76,6 +79,25 @@ describe("every read path returns exactly the viewer's scope", () => {
     expect(sorted(clients.map((c) => c.id))).toEqual(
       sorted(who === "analyst" ? [t.clientA.id] : [t.clientA.id, t.clientB.id]),
     );
+  });
+
+  // alerts: the queue (every tab) and the alert page read through alertWhere, the same scope
+  it.each(["admin", "manager", "analyst"] as const)("alerts, for a %s", async (who) => {
+    const t = await makeTenant();
+    const other = await makeTenant();
+    const alerts = {
+      a: [(await alertIn(t.org.id, t.clientA.id)).id, (await alertIn(t.org.id, t.clientA.id, { count: 2 })).id],
+      b: [(await alertIn(t.org.id, t.clientB.id)).id],
+      elsewhere: [(await alertIn(other.org.id, other.clientA.id)).id],
+    };
+    const viewer = (await loadViewer(t[who].id)) as Viewer;
+    const want = sorted(who === "analyst" ? alerts.a : [...alerts.a, ...alerts.b]);
+    const queue = await listAlertQueue(viewer, parseAlertQueueQuery({}), new Date());
+    expect(sorted(queue.rows.map((r) => r.id))).toEqual(want);
+    expect(queue.counts.open).toBe(want.length);
+    const all = [...alerts.a, ...alerts.b, ...alerts.elsewhere];
+    const pages = await Promise.all(all.map(async (id) => ((await getAlertForTriage(viewer, id)) ? id : null)));
+    expect(sorted(pages.filter((x): x is string => x !== null))).toEqual(want);
   });
 
   it("for a client contact, the staff read paths show nothing at all", async () => {
