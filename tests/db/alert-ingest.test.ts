@@ -3,6 +3,9 @@ import { POST } from "@/app/api/v1/alerts/route";
 import { db } from "@/server/db";
 import { createIntegration, revokeIntegration, rotateIntegrationSecret } from "@/server/services/admin/integrations";
 import { openAlertPayload } from "@/server/crypto/alert-payload";
+import { rotateAlertKeys } from "@/server/crypto/rotate-alert-keys";
+import { masterKeys } from "@/server/crypto/incident-keys";
+import { forgetIntegration } from "@/server/services/alerts/integration-credentials";
 import { computeSignature } from "@/domain/alerts/signature";
 import { makeTenant } from "../support/tenant-fixture";
 import { ctxFor } from "../support/incident-fixture";
@@ -360,5 +363,33 @@ describe("the demo integrations (README curl examples)", () => {
     const r = await post(s, WAZUH_SAMPLE, { query: `?client=${encodeURIComponent(t.clientB.name)}` });
     expect(r.status).toBe(201);
     expect((await db().alert.findUniqueOrThrow({ where: { id: r.json.alertId } })).clientId).toBe(t.clientB.id);
+  });
+});
+
+describe("keys:rotate covers ingestion", () => {
+  it("re-wraps alert payload keys and re-seals signing secrets, so the old master key can be retired", async () => {
+    const s = await setup();
+    const body = alert({ title: "Kept across rotation" });
+    const created = await post(s, body);
+    const before = process.env.WARDEN_MASTER_KEYS!;
+    const fresh = `rotA1:${Buffer.alloc(32, "a1-rotation-key").toString("base64")}`;
+    try {
+      process.env.WARDEN_MASTER_KEYS = `${fresh},${before}`;
+      // this organization's rows only (keys:rotate runs it over all: rotateMasterKeys); the
+      // database is shared with other test files, whose processes know the test key alone
+      const report = await rotateAlertKeys(db(), masterKeys(), { organizationId: s.t.org.id });
+      expect(report.rewrapped).toBe(2); // the alert's payload key and the integration's secret
+      expect(report.remaining).toEqual({ [before.split(":")[0]!]: 0 });
+      const row = await db().alert.findUniqueOrThrow({ where: { id: created.json.alertId } });
+      expect(row.payloadMasterKeyId).toBe("rotA1");
+      expect((await db().integration.findUniqueOrThrow({ where: { id: s.id } })).signingMasterKeyId).toBe("rotA1");
+      // the old key retired: the payload opens and the secret still verifies posts
+      process.env.WARDEN_MASTER_KEYS = fresh;
+      expect(JSON.parse(openAlertPayload(row))).toEqual(body);
+      forgetIntegration(s.id);
+      expect((await post(s, alert())).status).toBe(201);
+    } finally {
+      process.env.WARDEN_MASTER_KEYS = before;
+    }
   });
 });

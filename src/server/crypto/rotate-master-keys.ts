@@ -6,6 +6,7 @@ import { unwrapDataKey, wrapDataKey, isSealed } from "@/domain/crypto/envelope";
 import { sealNoticeFields } from "./sealed-notice";
 import type { NoticeField } from "@/domain/notices/notice-content";
 import { REVIEW_SECTIONS } from "@/domain/incident/post-mortem";
+import { rotateAlertKeys } from "./rotate-alert-keys";
 
 export type RotationProgress = { stage: "rewrap" | "seal"; done: number };
 export type RotationReport = {
@@ -75,6 +76,10 @@ export async function rotateMasterKeys(
   );
   // a key without a master key is destroyed, and destroyed keys are not counted here
   for (const l of left) if (l.masterKeyId !== null) remaining[l.masterKeyId] = l._count._all;
+  // alerts' payload keys and integrations' signing secrets (counted with the data keys)
+  const alertKeys = await rotateAlertKeys(prisma, ring);
+  rewrapped += alertKeys.rewrapped;
+  for (const [id, n] of Object.entries(alertKeys.remaining)) remaining[id] = (remaining[id] ?? 0) + n;
   return {
     active: ring.active.id,
     rewrapped,
