@@ -12,6 +12,8 @@ import { attemptDelivery, findDueDeliveries } from "@/server/services/webhooks/d
 import { startDispatchWorker } from "@/server/jobs/dispatch-worker";
 import { verifyWebhookSignature } from "@/domain/webhooks/signature";
 import type { Resolver } from "@/server/services/webhooks/webhook-url";
+import { listWebhooks } from "@/server/data/webhooks";
+import { loadViewer } from "@/server/data/load-viewer";
 
 // A real HTTP listener on loopback: answers each request with the next status of `script`
 // (then 200), and keeps what it received.
@@ -181,6 +183,11 @@ describe("webhook delivery", () => {
     });
     expect(d.deliveredAt).not.toBeNull();
     expect((d.history as Array<{ status: number }>).map((h) => h.status)).toEqual([500, 503, 200]);
+    // the administrator's delivery log: each attempt's code, and never the secret
+    const [listed] = await listWebhooks((await loadViewer(t.admin.id))!);
+    expect(listed!.deliveries[0]).toMatchObject({ status: "DELIVERED", attempts: 3, codes: [500, 503, 200] });
+    expect(JSON.stringify(listed)).not.toContain(secret);
+    expect(JSON.stringify(listed)).not.toContain("v1.");
 
     const got = received.slice(start);
     expect(got).toHaveLength(3);

@@ -13,6 +13,8 @@ export type DeliveryRow = {
   createdAt: Date;
   deliveredAt: Date | null;
   nextAttemptAt: Date | null;
+  /** Each attempt's response code (null: no answer), oldest first. */
+  codes: Array<number | null>;
 };
 
 export type WebhookView = {
@@ -53,9 +55,18 @@ export async function listWebhooks(viewer: Viewer): Promise<WebhookView[]> {
           createdAt: true,
           deliveredAt: true,
           nextAttemptAt: true,
+          history: true,
         },
       },
     },
   });
-  return subs;
+  return subs.map(({ deliveries, ...sub }) => ({
+    ...sub,
+    deliveries: deliveries.map(({ history, ...d }) => ({
+      ...d,
+      codes: (Array.isArray(history) ? history : []).map((h) =>
+        h && typeof h === "object" && !Array.isArray(h) && typeof h.status === "number" ? h.status : null,
+      ),
+    })),
+  }));
 }

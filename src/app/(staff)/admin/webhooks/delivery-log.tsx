@@ -39,7 +39,12 @@ export function DeliveryLog({ url, rows, timeZone }: { url: string; rows: Delive
               <td className="px-3 py-2 font-mono text-xs">{d.event}</td>
               <td className="px-3 py-2">{STATUS[d.status]}</td>
               <td className="px-3 py-2">{d.lastResponseCode ?? "—"}</td>
-              <td className="px-3 py-2">{d.attempts}</td>
+              <td className="px-3 py-2">
+                {d.attempts}
+                {d.codes.length > 1 ? (
+                  <span className="text-xs text-slate-500"> ({d.codes.map((c) => c ?? "no answer").join(", ")})</span>
+                ) : null}
+              </td>
               <td className="px-3 py-2 text-xs text-slate-600">
                 {d.status === "DELIVERED" && d.deliveredAt
                   ? `${formatInstant(d.deliveredAt, timeZone)}${d.durationMs !== null ? `, ${d.durationMs} ms` : ""}`
