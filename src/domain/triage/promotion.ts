@@ -24,7 +24,12 @@ const TYPE_WORDS: ReadonlyArray<[IncidentType, RegExp]> = [
   ["INTERNAL_FRAUD", /\b(fraud|insider|embezzl)/i],
   ["ACCIDENTAL_LEAK", /\b(dlp|misdirect|mis-sent|wrong recipient|accidental|public (bucket|share|link))/i],
   ["DATA_BREACH", /\b(exfiltrat|breach|data (leak|theft)|dump(ed)?\b)/i],
-  ["SYSTEM_FAILURE", /\b(outage|down\b|unavailable|failure|failed disk|disk full|crash)/i],
+  // failed sign-ins are an attack's signal, not a system's failure
+  ["CYBERATTACK", /\b(authentication failures?|failed log(in|on)s?|brute)/i],
+  [
+    "SYSTEM_FAILURE",
+    /\b(outage|down\b|unavailable|(system|service|hardware|power|disk) failure|failed disk|disk full|crash)/i,
+  ],
   ["NATURAL_DISASTER", /\b(flood|fire|earthquake|storm|power loss)/i],
   ["CYBERATTACK", /\b(malware|ransom|phish|brute|intrusion|attack|exploit|trojan|c2|command and control)/i],
 ];
