@@ -19,6 +19,8 @@ const KIND: Record<string, string> = {
   obligation_confirmation: "Confirmation needed",
   obligation_confirmed: "Decision confirmed",
   obligation_rejected: "Decision rejected",
+  automation: "Automation",
+  automation_disabled: "Rule disabled",
 };
 const TONE: Record<string, "red" | "amber" | "blue" | "green"> = {
   escalation: "red",
@@ -29,6 +31,7 @@ const TONE: Record<string, "red" | "amber" | "blue" | "green"> = {
   obligation_confirmation: "amber",
   obligation_confirmed: "green",
   obligation_rejected: "amber",
+  automation_disabled: "red",
 };
 
 function hrefOf(n: { incidentId: string | null; noticeId: string | null }): string | null {
