@@ -169,14 +169,16 @@ async function runAction(
       if (!alert || (alert.status !== "NEW" && alert.status !== "GROUPED"))
         return "not done: the alert was already decided";
       if (alert.severity === action.severity) return `severity already ${SEVERITY_LABEL[action.severity]}`;
-      await tx.alert.update({
-        where: { id: alert.id },
+      // only while nobody has decided it (an analyst may be deciding it at this moment)
+      const { count } = await tx.alert.updateMany({
+        where: { id: alert.id, status: { in: ["NEW", "GROUPED"] } },
         data: {
           severity: action.severity,
           severityRank: SEVERITIES.indexOf(action.severity) + 1,
           version: { increment: 1 },
         },
       });
+      if (count !== 1) return "not done: the alert was already decided";
       state.alert = { ...alert, severity: action.severity, severityRank: SEVERITIES.indexOf(action.severity) + 1 };
       return auditAction(`alert severity ${SEVERITY_LABEL[alert.severity]} → ${SEVERITY_LABEL[action.severity]}`);
     }
