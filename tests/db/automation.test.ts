@@ -163,6 +163,37 @@ describe("automation rules", () => {
     expect(items.map((i) => i.label)).toEqual(["Tell the client's privacy officer"]);
     const [entry] = await db().auditEvent.findMany({ where: { incidentId: incident.id, action: "automation.action" } });
     expect(entry?.changes).toMatchObject({ ruleId: rule.id, ruleVersion: 1, action: "add_checklist_items" });
+
+    // a phase rule reads the phase entered: Identify matches, a rule for Contain does not
+    const phaseRule = (phase: string) =>
+      saveRule(t.admin.id, {
+        name: `Entered ${phase}`,
+        enabled: "on",
+        trigger: "incident.phase_changed",
+        conditionField: ["phase", "text"],
+        conditionOp: ["equals", "contains"],
+        conditionValue: [phase, "CLAIM FORMS"], // in the internal description, sealed at rest
+        actionKind: "notify_managers",
+        actionValue: `Now in ${phase}`,
+      });
+    const identify = await phaseRule("IDENTIFY");
+    const contain = await phaseRule("CONTAIN");
+    const changed = await runAutomation(
+      {
+        trigger: "incident.phase_changed",
+        subjectType: "incident",
+        subjectId: incident.id,
+        eventKey: `incident.phase_changed:${incident.id}:2`,
+      },
+      new Date(),
+    );
+    expect(changed).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ ruleId: identify.id, status: "done" }),
+        { ruleId: contain.id, status: "not_matched" },
+      ]),
+    );
+    expect(await db().staffNotification.count({ where: { userId: t.manager.id, kind: "automation" } })).toBe(1);
   });
 
   it(`disables a rule after ${AUTOMATION_FAILURE_LIMIT} failed runs in a row and tells the administrators; failed runs leave nothing`, async () => {
