@@ -15,8 +15,10 @@ const ADMIN_NOW = new Date("2026-01-10T20:00:00Z"); // 10 h 30 min after awarene
 async function setting(noticeHours: number) {
   const t = await makeTenant();
   await db().client.update({ where: { id: t.clientA.id }, data: { noticeHours: 24 } });
+  // Rhode Island's residents only: a state whose law adds no service-provider clock of its own
+  // (Illinois's, say, runs on the contract's hours too and would move with them)
   const { id: incidentId } = await logIncident(await ctxFor(t.manager.id, LOGGED), t.clientA.id, {
-    jurisdictions: ["US-IL"],
+    jurisdictions: ["US-RI"],
     dataCategories: ["PERSONAL"],
   });
   const client = await db().client.findUniqueOrThrow({ where: { id: t.clientA.id } });

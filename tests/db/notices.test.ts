@@ -103,8 +103,9 @@ describe("obligations follow the facts", () => {
       .filter((o) => o.active)
       .map((o) => o.ruleId)
       .sort();
-    // the AG notice needs more than 500 Californians: with no count recorded it stays to assess
-    expect(active).toEqual(["contract", "us-ca", "us-ca-ag"]);
+    // the AG notice needs more than 500 Californians: with no count recorded it stays to assess;
+    // the BPO's own notice to the data owner under 1798.82(b) comes beside the contract's
+    expect(active).toEqual(["contract", "us-ca", "us-ca-ag", "us-ca-vendor"]);
     expect(after.find((o) => o.ruleId === "us-ca-ag")).toMatchObject({ applicability: "TO_ASSESS" });
     const gdpr = after.find((o) => o.ruleId === "gdpr-33-2")!;
     expect(gdpr).toMatchObject({ active: false, applicability: "NOT_APPLICABLE" });
