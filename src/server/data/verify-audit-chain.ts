@@ -53,10 +53,11 @@ async function verifySealedRuns(
     const seals = await listSeals(client, org.id);
     const listProblem = sealListProblem(seals);
     if (listProblem) return listProblem;
+    const [firstSeal] = seals;
     const lastSeal = seals.at(-1);
-    if (!lastSeal) return null;
+    if (!firstSeal || !lastSeal) return null;
     let index = 0;
-    let seal = seals[0]!;
+    let seal = firstSeal;
     let mac = openSeal(seal, key);
     let linesLeft = seal.toSeq - seal.fromSeq + 1;
     let mismatch: StoredSeal | null = null;
