@@ -5,7 +5,7 @@
 //   1. BENCH_CLIENTS (32) concurrent clients post signed alerts to POST /api/v1/alerts for
 //      BENCH_SECONDS (10) after a warm-up: 70 % new alerts, 15 % duplicates of one the client
 //      posted before (signed afresh), 15 % repeats of an earlier alert's story (a new external id,
-//      the same title and assets: grouped);
+//      the same title and assets: grouped); one alert a post, then BENCH_BATCH (25) a post;
 //   2. the floor, in the same run: as many clients inserting the same rows (an Alert row with
 //      its sealed payload) with one plain `INSERT` each, straight through node-postgres over a
 //      pool of the size the app uses.
@@ -26,6 +26,7 @@ nextEnv.loadEnvConfig(process.cwd(), false, { info: () => {}, error: console.err
 const CLIENTS = Number(process.env.BENCH_CLIENTS || 32);
 const SECONDS = Number(process.env.BENCH_SECONDS || 10);
 const INTEGRATIONS = Number(process.env.BENCH_INTEGRATIONS || 4);
+const BATCH = Number(process.env.BENCH_BATCH || 25);
 const WARMUP_MS = 3_000;
 const PORT = Number(process.env.BENCH_PORT || 3310);
 const POOL = process.env.DATABASE_POOL_MAX || "10";
@@ -91,14 +92,17 @@ if (!healthy) {
 const letters = (n: number) =>
   Array.from({ length: 10 }, (_, i) => String.fromCharCode(97 + ((n >> (i * 2)) % 26))).join("");
 type Kind = "new" | "duplicate" | "grouped";
-type Sent = { kind: Kind; status: number; ms: number; answer?: string };
+type Sent = { status: number; ms: number; n: number; answers: string[] };
 
-/** One load client: its own key (round robin), its own alerts, duplicates and repeats of them. */
-function loadClient(c: number) {
+/**
+ * One load client: its own key (round robin), its own alerts, duplicates and repeats of them;
+ * `batch` alerts a post (1: the alert itself as the body; more: { "alerts": [ … ] }).
+ */
+function loadClient(c: number, batch: number) {
   const { key, secret } = present(keys[c % keys.length], "a bench key");
   const mine: Array<{ externalId: string; title: string; asset: string }> = [];
   let n = 0;
-  return async (): Promise<Sent> => {
+  const next = () => {
     n++;
     const roll = Math.random();
     const kind: Kind = mine.length < 5 || roll < 0.7 ? "new" : roll < 0.85 ? "duplicate" : "grouped";
@@ -106,25 +110,33 @@ function loadClient(c: number) {
     const story =
       kind === "new" || !earlier
         ? {
-            externalId: `c${c}-e${n}-${randomUUID().slice(0, 8)}`,
-            title: `Outbound file to ${letters(c * 100_003 + n)}`,
+            externalId: `c${c}-b${batch}-e${n}-${randomUUID().slice(0, 8)}`,
+            title: `Outbound file to ${letters(c * 100_003 + n + batch * 7_777_777)}`,
             asset: `host-${letters(n)}`,
           }
         : kind === "duplicate"
           ? earlier
-          : { ...earlier, externalId: `c${c}-e${n}-${randomUUID().slice(0, 8)}` };
+          : { ...earlier, externalId: `c${c}-b${batch}-e${n}-${randomUUID().slice(0, 8)}` };
     if (kind === "new") mine.push(story);
-    const body = JSON.stringify({
-      source: "bench-dlp",
-      externalId: story.externalId,
-      title: story.title,
-      severity: "high",
-      observedAt: new Date().toISOString(),
-      client: c % 2 ? tenant.clientB.id : tenant.clientA.id,
-      dataCategories: ["PERSONAL"],
-      assets: [story.asset],
-      seq: `${c}-${n}`,
-    });
+    return {
+      kind,
+      alert: {
+        source: "bench-dlp",
+        externalId: story.externalId,
+        title: story.title,
+        severity: "high",
+        observedAt: new Date().toISOString(),
+        client: c % 2 ? tenant.clientB.id : tenant.clientA.id,
+        dataCategories: ["PERSONAL"],
+        assets: [story.asset],
+        seq: `${c}-${n}`,
+      },
+    };
+  };
+  return async (): Promise<Sent & { kinds: Kind[] }> => {
+    const items = Array.from({ length: batch }, next);
+    // a duplicate within one batch answers "duplicate" too; kept as drawn
+    const body = JSON.stringify(batch === 1 ? items[0]?.alert : { alerts: items.map((i) => i.alert) });
     const ts = String(Math.floor(Date.now() / 1000));
     const sig = createHmac("sha256", secret).update(`${ts}.`).update(body).digest("hex");
     const t = performance.now();
@@ -138,8 +150,9 @@ function loadClient(c: number) {
       },
       body,
     });
-    const json = (await res.json()) as { status?: string };
-    return { kind, status: res.status, ms: performance.now() - t, answer: json.status };
+    const json = (await res.json()) as { status?: string; results?: Array<{ status: string }> };
+    const answers = json.results ? json.results.map((r) => r.status) : [json.status ?? String(res.status)];
+    return { status: res.status, ms: performance.now() - t, n: batch, answers, kinds: items.map((i) => i.kind) };
   };
 }
 
@@ -147,13 +160,14 @@ type Row = { name: string; count: number; perSecond: number; p50: number; p95: n
 const q = (xs: number[], p: number) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))] ?? NaN;
 
-async function measure<T extends { ms: number; ok: boolean }>(
+async function measure<T extends { ms: number; ok: boolean; n?: number }>(
   name: string,
   workers: Array<() => Promise<T>>,
   onMeasured?: (r: T) => void,
 ): Promise<Row> {
   const latencies: number[] = [];
   let errors = 0;
+  let items = 0;
   const start = performance.now();
   const from = start + WARMUP_MS;
   const end = from + SECONDS * 1000;
@@ -164,6 +178,7 @@ async function measure<T extends { ms: number; ok: boolean }>(
         const r = await w();
         if (t < from) continue;
         latencies.push(r.ms);
+        items += r.n ?? 1;
         if (!r.ok) errors++;
         onMeasured?.(r);
       }
@@ -171,26 +186,46 @@ async function measure<T extends { ms: number; ok: boolean }>(
   );
   return {
     name,
-    count: latencies.length,
-    perSecond: latencies.length / SECONDS,
+    count: items,
+    perSecond: items / SECONDS,
     p50: q(latencies, 0.5),
     p95: q(latencies, 0.95),
     errors,
   };
 }
 
+// For scale: what the framework alone answers at this concurrency (the health check: one SELECT 1).
+const health = await measure(
+  `For scale: ${CLIENTS} clients on GET /api/health (the framework and one SELECT 1)`,
+  Array.from({ length: CLIENTS }, () => async () => {
+    const t = performance.now();
+    const res = await fetch(`${base}/api/health`);
+    await res.arrayBuffer();
+    return { ms: performance.now() - t, ok: res.ok };
+  }),
+);
+
 const outcomes: Record<string, number> = {};
-const posters = Array.from({ length: CLIENTS }, (_, c) => {
-  const post = loadClient(c);
-  return async () => {
-    const r = await post();
-    return { ...r, ok: r.status === 200 || r.status === 201 };
-  };
-});
-const ingest = await measure(`${CLIENTS} clients posting signed alerts (production build, HTTP)`, posters, (r) => {
-  const k = `${r.kind} → ${r.status} ${r.answer ?? ""}`.trim();
-  outcomes[k] = (outcomes[k] ?? 0) + 1;
-});
+const posting = (batch: number) =>
+  Array.from({ length: CLIENTS }, (_, c) => {
+    const post = loadClient(c, batch);
+    return async () => {
+      const r = await post();
+      return { ...r, ok: r.status === 200 || r.status === 201 };
+    };
+  });
+const tally = (batch: number) => (r: { kinds: Kind[]; answers: string[]; status: number }) => {
+  r.kinds.forEach((kind, i) => {
+    const k = `${batch === 1 ? "one a post" : `${batch} a post`}: ${kind} → ${r.answers[i] ?? r.status}`;
+    outcomes[k] = (outcomes[k] ?? 0) + 1;
+  });
+};
+const ingest = await measure(`${CLIENTS} clients posting one signed alert a post (HTTP)`, posting(1), tally(1));
+const batched = await measure(
+  `${CLIENTS} clients posting ${BATCH} signed alerts a post (HTTP)`,
+  posting(BATCH),
+  tally(BATCH),
+);
 
 // The floor: the same rows (an alert with its sealed payload), one plain INSERT each.
 const raw = new pg.Pool({ connectionString: database.url, max: Number(POOL) });
@@ -241,7 +276,7 @@ stop();
 const c = check.rows[0] as { alerts: number; occurrences: number; receipts: number; audited: number };
 const consistent = c.occurrences === c.receipts && c.audited === c.receipts;
 
-const share = ingest.perSecond / floor.perSecond;
+const share = (r: Row) => r.perSecond / floor.perSecond;
 const pgVersion = (() => {
   try {
     return execFileSync("psql", ["--version"]).toString().trim();
@@ -249,7 +284,7 @@ const pgVersion = (() => {
     return "PostgreSQL";
   }
 })();
-const tableRows = [ingest, floor]
+const tableRows = [ingest, batched, floor, health]
   .map(
     (r) =>
       `| ${r.name} | ${r.count} | ${r.perSecond.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.errors} |`,
@@ -261,7 +296,7 @@ const outcomeRows = Object.entries(outcomes)
   .join("\n");
 const md = `## Alert ingestion
 
-Measured by \`npm run bench:ingest\` on ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? "unknown CPU"}), Node ${process.version}, ${pgVersion}, database pool ${POOL} connections; a production build (\`next start\`) and the load generator on the same machine over loopback; ${SECONDS} s after a ${WARMUP_MS / 1000} s warm-up. Each client signs every post (HMAC-SHA256) with one of ${INTEGRATIONS} integrations' keys; 70 % new alerts, 15 % duplicates re-signed, 15 % repeats grouped onto an earlier alert.
+Measured by \`npm run bench:ingest\` on ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? "unknown CPU"}), Node ${process.version}, ${pgVersion}, database pool ${POOL} connections; a production build (\`next start\`) and the load generator on the same machine over loopback; ${SECONDS} s after a ${WARMUP_MS / 1000} s warm-up. Each client signs every post (HMAC-SHA256) with one of ${INTEGRATIONS} integrations' keys; 70 % new alerts, 15 % duplicates re-signed, 15 % repeats grouped onto an earlier alert; first one alert a post, then ${BATCH} a post (generic \`{ "alerts": [ … ] }\`).
 
 | Scenario | alerts | alerts/s | p50 ms | p95 ms | errors |
 |---|---:|---:|---:|---:|---:|
@@ -275,8 +310,10 @@ Stored afterwards: ${c.alerts} alerts counting ${c.occurrences} occurrences, ${c
 
 | Target | Result | |
 |---|---|---|
-| ≥ 2,000 alerts/s | ${ingest.perSecond.toFixed(0)} alerts/s | ${ingest.perSecond >= 2000 ? "met" : "**missed**"} |
-| ≥ 30 % of the raw INSERT rate | ${(share * 100).toFixed(0)} % | ${share >= 0.3 ? "met" : "**missed**"} |
+| ≥ 2,000 alerts/s | one a post: ${ingest.perSecond.toFixed(0)}; ${BATCH} a post: ${batched.perSecond.toFixed(0)} | ${ingest.perSecond >= 2000 ? "met" : batched.perSecond >= 2000 ? "met in batches" : "**missed**"} |
+| ≥ 30 % of the raw INSERT rate | one a post: ${(share(ingest) * 100).toFixed(0)} %; ${BATCH} a post: ${(share(batched) * 100).toFixed(0)} % | ${share(ingest) >= 0.3 ? "met" : share(batched) >= 0.3 ? "met in batches" : "**missed**"} |
+
+For scale: one alert a post runs at ${((ingest.perSecond / health.perSecond) * 100).toFixed(0)} % of the health check's requests per second through the same server (the framework's own cost per request bounds single posts; batches spread it over ${BATCH} alerts).
 `;
 console.log(`\n${md}`);
 const OWN = /^## Alert ingestion\b/;
@@ -284,4 +321,4 @@ const existing = existsSync("BENCHMARKS.md") ? readFileSync("BENCHMARKS.md", "ut
 const [head, ...sections] = existing.split(/^(?=## )/m);
 writeFileSync("BENCHMARKS.md", [head, ...sections.filter((s) => !OWN.test(s)), md].join("").replace(/\n{3,}/g, "\n\n"));
 console.log("Wrote BENCHMARKS.md (section “Alert ingestion”)");
-process.exit(consistent && ingest.errors === 0 ? 0 : 1);
+process.exit(consistent && ingest.errors === 0 && batched.errors === 0 ? 0 : 1);

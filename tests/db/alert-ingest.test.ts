@@ -103,6 +103,7 @@ describe("POST /api/v1/alerts: accepted posts", () => {
       rawTruncated: false,
     });
     expect(row.rawPayload).not.toContain("Card numbers"); // sealed
+    expect((await db().integration.findUniqueOrThrow({ where: { id: s.id } })).lastUsedAt).not.toBeNull();
     expect(JSON.parse(openAlertPayload(row))).toEqual(body);
     const audit = await db().auditEventPending.findMany({ where: { entityId: row.id } });
     const chained = await db().auditEvent.findMany({ where: { entityId: row.id } });
@@ -391,5 +392,62 @@ describe("keys:rotate covers ingestion", () => {
     } finally {
       process.env.WARDEN_MASTER_KEYS = before;
     }
+  });
+});
+
+describe("POST /api/v1/alerts: a batch of generic alerts", () => {
+  it("records each alert in order of the body: created, duplicate, grouped", async () => {
+    const s = await setup();
+    const earlier = alert();
+    const first = await post(s, earlier);
+    const a = alert({ title: "Batch story one" });
+    const b = alert({ title: "Batch story two" });
+    const repeatOfA = alert({ title: "Batch story one" });
+    const r = await post(s, { alerts: [a, { ...earlier, title: "changed" }, b, repeatOfA] });
+    expect(r.status).toBe(200);
+    expect(r.json.status).toBe("batch");
+    const results = r.json.results as Array<{ status: string; alertId: string }>;
+    expect(results.map((x) => x.status)).toEqual(["created", "duplicate", "created", "grouped"]);
+    expect(results[1]!.alertId).toBe(first.json.alertId);
+    expect(results[3]!.alertId).toBe(results[0]!.alertId);
+    const rows = await alertsOf(s);
+    expect(rows).toHaveLength(3);
+    expect(rows.find((x) => x.id === results[0]!.alertId)!.count).toBe(2);
+    expect(JSON.parse(openAlertPayload(rows.find((x) => x.id === results[2]!.alertId)!))).toEqual(b);
+  });
+
+  it("one bad alert refuses the whole batch, naming it by its place; nothing is written", async () => {
+    const s = await setup();
+    const r = await post(s, { alerts: [alert(), alert(), alert({ severity: "urgent", observedAt: "soon" })] });
+    expect(r.status).toBe(422);
+    expect(Object.keys(r.json.error.fieldErrors).sort()).toEqual(["alerts.2.observedAt", "alerts.2.severity"]);
+    const other = await post(s, { alerts: [alert(), alert({ client: s.t.clientB.id })] });
+    expect(other.status).toBe(404);
+    expect((await post(s, { alerts: [] })).status).toBe(422);
+    expect(await alertsOf(s)).toHaveLength(0);
+  });
+
+  it("a replayed batch is refused; each alert counts against the rate", async () => {
+    const s = await setup("GENERIC", { rateLimitPerMinute: 8 });
+    const body = { alerts: [alert(), alert(), alert()] };
+    const ts = Math.floor(Date.now() / 1000);
+    expect((await POST(request(s, body, { ts }))).status).toBe(200);
+    expect((await POST(request(s, body, { ts }))).status).toBe(409);
+    expect((await POST(request(s, { alerts: [alert(), alert(), alert()] }))).status).toBe(429); // 3 + 3 + 3 > 8
+    expect(await alertsOf(s)).toHaveLength(3);
+  });
+
+  it("concurrent batches naming the same alerts in other orders make each alert once, without deadlock", async () => {
+    const s = await setup();
+    const items = Array.from({ length: 12 }, () => alert());
+    const now = Math.floor(Date.now() / 1000);
+    const shuffled = (k: number) => ({ alerts: items.map((_, i) => items[(i * (k + 5)) % items.length]!) });
+    const answers = await Promise.all(Array.from({ length: 6 }, (_, k) => post(s, shuffled(k), { ts: now - k })));
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200, 200]);
+    expect(await alertsOf(s)).toHaveLength(12);
+    const created = answers.flatMap((a) =>
+      (a.json.results as Array<{ status: string }>).filter((x) => x.status === "created"),
+    );
+    expect(created).toHaveLength(12);
   });
 });

@@ -2,9 +2,17 @@ import { z } from "zod";
 import { genericAlertSchema } from "@/lib/validation/alert";
 import { API_ERROR_STATUS, type ApiErrorCode } from "@/lib/api-error";
 import { SIGNATURE_WINDOW_SECONDS } from "@/domain/alerts/signature";
+import { ALERT_BATCH_MAX } from "@/domain/alerts/limits";
 
 // The OpenAPI 3.1 document of the alerts API, generated from the zod schemas the route uses
 // (z.toJSONSchema), served at GET /api/v1/openapi.json.
+
+const batchSchema = z.object({
+  status: z.literal("batch"),
+  results: z
+    .array(z.object({ status: z.enum(["created", "grouped", "duplicate"]), alertId: z.uuid() }))
+    .describe("One result per alert, in the order of the body."),
+});
 
 const successSchema = z.object({
   status: z
@@ -48,6 +56,11 @@ const vendorPayload = (description: string, required: Record<string, z.ZodType>)
 
 const PAYLOADS = {
   GenericAlert: genericAlertSchema,
+  GenericAlertBatch: z
+    .object({ alerts: z.array(genericAlertSchema).min(1).max(ALERT_BATCH_MAX) })
+    .describe(
+      `Up to ${ALERT_BATCH_MAX} generic alerts in one post (format GENERIC): recorded together, or none when any is refused (fieldErrors name "alerts.<index>.<field>").`,
+    ),
   SplunkWebhook: vendorPayload("Splunk webhook alert action body (format SPLUNK).", {
     sid: z.string(),
     search_name: z.string().nullable().optional(),
@@ -160,8 +173,17 @@ export function alertsOpenApi(): Record<string, unknown> {
           },
           responses: {
             "200": {
-              description: "grouped or duplicate",
-              content: { "application/json": { schema: { $ref: "#/components/schemas/AlertAccepted" } } },
+              description: "grouped or duplicate; or a batch's results",
+              content: {
+                "application/json": {
+                  schema: {
+                    oneOf: [
+                      { $ref: "#/components/schemas/AlertAccepted" },
+                      { $ref: "#/components/schemas/BatchAccepted" },
+                    ],
+                  },
+                },
+              },
             },
             "201": {
               description: "created",
@@ -186,6 +208,7 @@ export function alertsOpenApi(): Record<string, unknown> {
       schemas: {
         ...Object.fromEntries(Object.entries(PAYLOADS).map(([name, schema]) => [name, json(schema)])),
         AlertAccepted: json(successSchema),
+        BatchAccepted: json(batchSchema),
         Error: json(errorSchema),
       },
     },

@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash, randomUUID } from "node:crypto";
 import { Prisma } from "@/generated/prisma/client";
-import { sqlRows } from "../../db";
+import { db, sqlRows } from "../../db";
 import { auditKey } from "../../audit-key";
 import { chainSoon } from "../../audit-chainer";
 import { normalizeIp } from "../../client-ip";
@@ -19,13 +19,10 @@ import { alertFingerprint, GROUPING_WINDOW_MS } from "@/domain/alerts/fingerprin
 import { mapPayload } from "@/domain/alerts/mappings/map-payload";
 import { pendingSeal } from "@/domain/audit/chain";
 import { SEVERITIES } from "@/domain/incident/types";
-import { genericAlertSchema } from "@/lib/validation/alert";
+import { genericAlertSchema, type AlertCandidate, type GenericAlert } from "@/lib/validation/alert";
+import { isObject } from "@/domain/alerts/mappings/payload-path";
+import { ALERT_BATCH_MAX, RAW_PAYLOAD_MAX_BYTES } from "@/domain/alerts/limits";
 import { fieldErrorsOf, type FieldErrors } from "@/lib/validation/field-errors";
-
-/** Bodies above this are refused (413) before they are read in full. */
-export const ALERT_BODY_MAX_BYTES = 256 * 1024;
-/** The raw payload kept with an alert: its first 64 KiB (rawTruncated says when it was longer). */
-export const RAW_PAYLOAD_MAX_BYTES = 64 * 1024;
 
 export type IngestRequest = {
   authorization: string | null;
@@ -40,6 +37,7 @@ export type IngestRequest = {
 
 export type IngestOutcome =
   | { kind: "created" | "grouped" | "duplicate"; alertId: string }
+  | { kind: "batch"; results: Array<{ status: "created" | "grouped" | "duplicate"; alertId: string }> }
   | { kind: "unauthenticated" }
   | { kind: "bad_signature"; message: string }
   | { kind: "replayed" }
@@ -125,61 +123,61 @@ function resolveClient(integration: IntegrationCredentials, named: string | unde
   return integration.clients.find((c) => c.id === named || c.name.toLowerCase() === lower)?.id ?? null;
 }
 
-/**
- * POST /api/v1/alerts: authenticates the key and signature, counts the post against the key's
- * rate, maps the payload by the integration's format, checks it, and records it in one
- * statement (warden_ingest_alert): created, grouped onto a recent alert with the same
- * fingerprint, or answered as a duplicate — with its audit entry in the same transaction.
- */
-export async function ingestAlert(req: IngestRequest, attempt = 0): Promise<IngestOutcome> {
-  const auth = await authenticate(req, attempt > 0);
-  if (!auth.ok) return auth.outcome;
-  const { integration, signature, seconds } = auth;
+/** One alert ready to record: checked, its client resolved, its raw payload and fingerprint made. */
+type Prepared = { alert: GenericAlert; clientId: string; raw: string; truncated: boolean; fingerprint: string };
 
-  const windowStart = new Date(Math.floor(req.now.getTime() / 60_000) * 60_000);
-  if (attempt === 0) {
-    const [hit] = await sqlRows<{ hits: number }>(
-      Prisma.sql`SELECT warden_ingest_rate_hit(${integration.id}::uuid, ${windowStart}::timestamp) AS hits`,
-      { hot: true },
-    );
-    if ((hit?.hits ?? 0) > integration.rateLimitPerMinute)
-      return {
-        kind: "rate_limited",
-        retryAfterSeconds: Math.max(1, Math.ceil((windowStart.getTime() + 60_000 - req.now.getTime()) / 1000)),
-      };
+function prepare(
+  integration: IntegrationCredentials,
+  candidate: AlertCandidate,
+  clientParam: string | null,
+  raw: string,
+  truncated: boolean,
+  prefix = "",
+): { ok: true; prepared: Prepared } | { ok: false; outcome: IngestOutcome } {
+  const withClient = candidate.client === undefined && clientParam ? { ...candidate, client: clientParam } : candidate;
+  const parsed = genericAlertSchema.safeParse(withClient);
+  if (!parsed.success) {
+    const errors = fieldErrorsOf(parsed.error);
+    return {
+      ok: false,
+      outcome: {
+        kind: "invalid",
+        fieldErrors: Object.fromEntries(Object.entries(errors).map(([k, v]) => [prefix + k, v])),
+      },
+    };
   }
-
-  let text: string;
-  let payload: unknown;
-  try {
-    text = utf8.decode(req.body);
-    payload = JSON.parse(text);
-  } catch {
-    return { kind: "malformed_json", message: "The body is not valid JSON (UTF-8)." };
-  }
-  const mapped = mapPayload(integration.format, payload, req.now);
-  if (!mapped.ok) return { kind: "invalid", fieldErrors: mapped.fieldErrors };
-  const candidate =
-    mapped.alert.client === undefined && req.clientParam ? { ...mapped.alert, client: req.clientParam } : mapped.alert;
-  const parsed = genericAlertSchema.safeParse(candidate);
-  if (!parsed.success) return { kind: "invalid", fieldErrors: fieldErrorsOf(parsed.error) };
   const alert = parsed.data;
   const clientId = resolveClient(integration, alert.client);
   if (clientId === "unnamed")
     return {
-      kind: "invalid",
-      fieldErrors: { client: ["Name the client: this key posts for several and has no default."] },
+      ok: false,
+      outcome: {
+        kind: "invalid",
+        fieldErrors: { [`${prefix}client`]: ["Name the client: this key posts for several and has no default."] },
+      },
     };
-  if (clientId === null) return { kind: "client_not_found" };
-
-  const truncated = req.body.length > RAW_PAYLOAD_MAX_BYTES;
-  const raw = truncated ? Buffer.from(req.body.subarray(0, RAW_PAYLOAD_MAX_BYTES)).toString("utf8") : text;
-  const newId = randomUUID();
-  const sealed = sealAlertPayload(newId, raw);
+  if (clientId === null) return { ok: false, outcome: { kind: "client_not_found" } };
   const fingerprint = alertFingerprint({ source: alert.source, clientId, title: alert.title, assets: alert.assets });
-  const nonce = createHash("sha256").update(`${integration.id}:${signature}`).digest("hex");
-  const nonceExpires = new Date((seconds + SIGNATURE_WINDOW_SECONDS + 60) * 1000);
-  const ip = normalizeIp(req.ip);
+  return { ok: true, prepared: { alert, clientId, raw, truncated, fingerprint } };
+}
+
+type Recorded = { outcome: "created" | "grouped" | "duplicate" | "replay" | "stale"; alertId: string };
+type RecordContext = {
+  integration: IntegrationCredentials;
+  now: Date;
+  /** The post's signature digest, or null when the batch recorded it already. */
+  nonce: string | null;
+  nonceExpires: Date;
+  ip: string | null;
+  run: (query: Prisma.Sql) => Promise<Row[]>;
+};
+
+/** One alert through warden_ingest_alert, with its audit entry sealed for either outcome. */
+async function record(ctx: RecordContext, p: Prepared): Promise<Recorded> {
+  const { integration, now, ip } = ctx;
+  const { alert, clientId, fingerprint } = p;
+  const newId = randomUUID();
+  const sealed = sealAlertPayload(newId, p.raw);
   const actorLabel = `Integration: ${integration.name}`.slice(0, 200);
   const changes = {
     integrationId: integration.id,
@@ -194,7 +192,7 @@ export async function ingestAlert(req: IngestRequest, attempt = 0): Promise<Inge
       id,
       {
         organizationId: integration.organizationId,
-        at: req.now,
+        at: now,
         actorId: null,
         actorLabel,
         action,
@@ -209,44 +207,162 @@ export async function ingestAlert(req: IngestRequest, attempt = 0): Promise<Inge
     );
   const createdAudit = randomUUID();
   const createdSeal = seal(createdAudit, "alert.created", newId);
-
-  // The rate count above runs on the hot pool (a prepared statement); the write on the main pool,
-  // whose connections carry the lock timeout, so the two never wait for each other's connections.
   let guess = groupGuess.get(fingerprint) ?? null;
   for (let round = 0; round < 4; round++) {
     const groupedAudit = randomUUID();
     const groupedSeal = guess ? seal(groupedAudit, "alert.grouped", guess) : createdSeal;
-    const [row] = await sqlRows<Row>(
+    const [row] = await ctx.run(
       Prisma.sql`SELECT outcome, alert_id FROM warden_ingest_alert(
         ${integration.id}::uuid, ${integration.credentialVersion}::int, ${integration.organizationId}::uuid, ${clientId}::uuid,
-        ${nonce}::char(64), ${nonceExpires}::timestamp, ${req.now}::timestamp,
-        ${alert.source}, ${alert.externalId}, ${fingerprint}::char(64), ${new Date(req.now.getTime() - GROUPING_WINDOW_MS)}::timestamp,
+        ${ctx.nonce}::char(64), ${ctx.nonceExpires}::timestamp, ${now}::timestamp,
+        ${alert.source}, ${alert.externalId}, ${fingerprint}::char(64), ${new Date(now.getTime() - GROUPING_WINDOW_MS)}::timestamp,
         ${guess}::uuid, ${newId}::uuid,
         ${alert.title}, ${alert.type ?? null}::"IncidentType", ${alert.severity}::"Severity", ${SEVERITIES.indexOf(alert.severity) + 1}::smallint, ${new Date(alert.observedAt)}::timestamp,
         ${alert.dataCategories}::"DataCategory"[], ${alert.assets}::text[], ${alert.jurisdictions}::text[],
-        ${sealed.rawPayload}, ${truncated}, ${sealed.payloadKey}::bytea, ${sealed.payloadMasterKeyId},
+        ${sealed.rawPayload}, ${p.truncated}, ${sealed.payloadKey}::bytea, ${sealed.payloadMasterKeyId},
         ${actorLabel}, ${JSON.stringify(changes)}::jsonb, ${ip},
         ${createdAudit}::uuid, ${createdSeal}::char(64), ${groupedAudit}::uuid, ${groupedSeal}::char(64))`,
     );
     if (!row) throw new Error("warden_ingest_alert returned no row");
-    const alertId = row.alert_id ?? "";
-    switch (row.outcome) {
-      case "retry":
-        guess = row.alert_id;
-        continue;
-      case "stale":
-        forgetIntegration(integration.id);
-        return attempt === 0 ? ingestAlert(req, 1) : { kind: "unauthenticated" };
-      case "replay":
-        return { kind: "replayed" };
-      case "duplicate":
-        return { kind: "duplicate", alertId };
-      case "created":
-      case "grouped":
-        rememberGroup(fingerprint, alertId);
-        void chainSoon(integration.organizationId);
-        return { kind: row.outcome, alertId };
+    if (row.outcome === "retry") {
+      guess = row.alert_id;
+      continue;
     }
+    const alertId = row.alert_id ?? "";
+    if (row.outcome === "created" || row.outcome === "grouped") rememberGroup(fingerprint, alertId);
+    return { outcome: row.outcome, alertId };
   }
   throw new Error("alert grouping kept changing under this post");
+}
+
+class StaleCredentials extends Error {}
+
+/** The raw payload kept for an alert: its first 64 KiB. */
+function keptRaw(bytes: Uint8Array, text: string): { raw: string; truncated: boolean } {
+  return bytes.length > RAW_PAYLOAD_MAX_BYTES
+    ? { raw: Buffer.from(bytes.subarray(0, RAW_PAYLOAD_MAX_BYTES)).toString("utf8"), truncated: true }
+    : { raw: text, truncated: false };
+}
+
+/**
+ * POST /api/v1/alerts: authenticates the key and signature, maps the payload by the
+ * integration's format, counts its alerts against the key's rate, checks them, and records each
+ * in one statement (warden_ingest_alert): created, grouped onto a recent alert with the same
+ * fingerprint, or answered as a duplicate — with its audit entry in the same transaction. A
+ * generic body { "alerts": [ … ] } (up to ALERT_BATCH_MAX) is recorded in one transaction:
+ * all of it, or nothing when any alert is refused.
+ */
+export async function ingestAlert(req: IngestRequest, attempt = 0): Promise<IngestOutcome> {
+  const auth = await authenticate(req, attempt > 0);
+  if (!auth.ok) return auth.outcome;
+  const { integration, signature, seconds } = auth;
+
+  let text: string;
+  let payload: unknown;
+  try {
+    text = utf8.decode(req.body);
+    payload = JSON.parse(text);
+  } catch {
+    return { kind: "malformed_json", message: "The body is not valid JSON (UTF-8)." };
+  }
+  const batch =
+    integration.format === "GENERIC" && isObject(payload) && Array.isArray(payload.alerts) ? payload.alerts : null;
+  if (batch && (batch.length === 0 || batch.length > ALERT_BATCH_MAX))
+    return { kind: "invalid", fieldErrors: { alerts: [`Send from 1 to ${ALERT_BATCH_MAX} alerts.`] } };
+
+  const windowStart = new Date(Math.floor(req.now.getTime() / 60_000) * 60_000);
+  if (attempt === 0) {
+    const [hit] = await sqlRows<{ hits: number }>(
+      Prisma.sql`SELECT warden_ingest_rate_hit(${integration.id}::uuid, ${windowStart}::timestamp, ${batch?.length ?? 1}::int) AS hits`,
+      { hot: true },
+    );
+    if ((hit?.hits ?? 0) > integration.rateLimitPerMinute)
+      return {
+        kind: "rate_limited",
+        retryAfterSeconds: Math.max(1, Math.ceil((windowStart.getTime() + 60_000 - req.now.getTime()) / 1000)),
+      };
+  }
+
+  const nonce = createHash("sha256").update(`${integration.id}:${signature}`).digest("hex");
+  const nonceExpires = new Date((seconds + SIGNATURE_WINDOW_SECONDS + 60) * 1000);
+  const ip = normalizeIp(req.ip);
+
+  if (!batch) {
+    const mapped = mapPayload(integration.format, payload, req.now);
+    if (!mapped.ok) return { kind: "invalid", fieldErrors: mapped.fieldErrors };
+    const { raw, truncated } = keptRaw(req.body, text);
+    const ready = prepare(integration, mapped.alert, req.clientParam, raw, truncated);
+    if (!ready.ok) return ready.outcome;
+    // the write on the main pool, whose connections carry the lock timeout (the rate count
+    // above is a prepared statement on the hot pool: the two never wait for each other)
+    const r = await record(
+      { integration, now: req.now, nonce, nonceExpires, ip, run: (q) => sqlRows<Row>(q) },
+      ready.prepared,
+    );
+    if (r.outcome === "stale") {
+      forgetIntegration(integration.id);
+      return attempt === 0 ? ingestAlert(req, 1) : { kind: "unauthenticated" };
+    }
+    if (r.outcome === "replay") return { kind: "replayed" };
+    if (r.outcome !== "duplicate") void chainSoon(integration.organizationId);
+    return { kind: r.outcome, alertId: r.alertId };
+  }
+
+  const prepared: Prepared[] = [];
+  for (const [i, item] of batch.entries()) {
+    const mapped = mapPayload("GENERIC", item, req.now);
+    if (!mapped.ok)
+      return {
+        kind: "invalid",
+        fieldErrors: Object.fromEntries(Object.entries(mapped.fieldErrors).map(([k, v]) => [`alerts.${i}.${k}`, v])),
+      };
+    const itemText = JSON.stringify(item);
+    const ready = prepare(
+      integration,
+      mapped.alert,
+      req.clientParam,
+      itemText.slice(0, RAW_PAYLOAD_MAX_BYTES),
+      itemText.length > RAW_PAYLOAD_MAX_BYTES,
+      `alerts.${i}.`,
+    );
+    if (!ready.ok) return ready.outcome;
+    prepared.push(ready.prepared);
+  }
+  // fingerprints locked in one order by every batch: two batches never wait for each other in a circle
+  const order = prepared.map((p, i) => ({ p, i })).sort((a, b) => (a.p.fingerprint < b.p.fingerprint ? -1 : 1));
+  let results: Recorded[];
+  try {
+    results = await db()
+      .$transaction(async (tx) => {
+        const fresh = await tx.$executeRaw`
+        INSERT INTO "IngestNonce" (id, "expiresAt") VALUES (${nonce}, ${nonceExpires}::timestamp) ON CONFLICT DO NOTHING`;
+        if (fresh === 0) return null;
+        const out: Recorded[] = new Array<Recorded>(prepared.length);
+        const ctx: RecordContext = {
+          integration,
+          now: req.now,
+          nonce: null,
+          nonceExpires,
+          ip,
+          run: (q) => tx.$queryRaw<Row[]>(q),
+        };
+        for (const { p, i } of order) {
+          const r = await record(ctx, p);
+          if (r.outcome === "stale") throw new StaleCredentials();
+          out[i] = r;
+        }
+        return out;
+      })
+      .then((r) => r ?? []);
+  } catch (error) {
+    if (!(error instanceof StaleCredentials)) throw error;
+    forgetIntegration(integration.id);
+    return attempt === 0 ? ingestAlert(req, 1) : { kind: "unauthenticated" };
+  }
+  if (results.length === 0) return { kind: "replayed" };
+  if (results.some((r) => r.outcome !== "duplicate")) void chainSoon(integration.organizationId);
+  return {
+    kind: "batch",
+    results: results.map((r) => ({ status: r.outcome as "created" | "grouped" | "duplicate", alertId: r.alertId })),
+  };
 }

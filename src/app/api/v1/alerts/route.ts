@@ -2,7 +2,8 @@ import { NextResponse } from "next/server";
 import { apiError } from "@/lib/api-error";
 import { withApiErrors } from "@/server/api-handler";
 import { clientIp } from "@/server/client-ip";
-import { ALERT_BODY_MAX_BYTES, ingestAlert, type IngestOutcome } from "@/server/services/alerts/ingest-alert";
+import { ingestAlert, type IngestOutcome } from "@/server/services/alerts/ingest-alert";
+import { ALERT_BODY_MAX_BYTES } from "@/domain/alerts/limits";
 import { readBodyLimited } from "@/server/read-body-limited";
 
 export const dynamic = "force-dynamic";
@@ -20,6 +21,8 @@ function answer(outcome: IngestOutcome): Response {
     case "grouped":
     case "duplicate":
       return NextResponse.json({ status: outcome.kind, alertId: outcome.alertId }, { status: 200, headers: NO_STORE });
+    case "batch":
+      return NextResponse.json({ status: "batch", results: outcome.results }, { status: 200, headers: NO_STORE });
     case "unauthenticated":
       return apiError("UNAUTHENTICATED", "Send a live API key: Authorization: Bearer <key>.");
     case "bad_signature":
