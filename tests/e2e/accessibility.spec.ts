@@ -9,7 +9,9 @@ type Role = keyof typeof ACCOUNTS;
 
 /** Pages reached by a fixed address, and pages reached by following a link (an incident, a notice). */
 const PAGES: Record<Role, { paths: string[]; follow?: (page: Page) => Promise<string[]> }> = {
-  admin: { paths: ["/admin", "/dashboard", "/incidents", "/obligations", "/clients", "/notifications"] },
+  admin: {
+    paths: ["/admin", "/admin/rules", "/dashboard", "/incidents", "/obligations", "/clients", "/notifications"],
+  },
   manager: {
     paths: ["/dashboard", "/incidents", "/obligations", "/clients", "/notifications", "/portal"],
     follow: incidentPages,
