@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { obligationsFor } from "@/domain/deadlines/obligations";
-import { workingTargetNote, workingTargetOf } from "@/domain/deadlines/working-target";
+import { workingTargetLine, workingTargetNote, workingTargetOf } from "@/domain/deadlines/working-target";
 import type { ClientTerms, IncidentFacts, Rule } from "@/domain/deadlines/types";
 
 // Laws that fix no time ("as soon as possible"): the due time is a working target, from the
@@ -126,6 +126,10 @@ describe("a law that fixes no time, counted against a working target", () => {
     expect(workingTargetOf(null)).toBeNull();
     expect(workingTargetOf("")).toBeNull();
     expect(workingTargetOf("72 h from awareness 2026-03-29 01:30 UTC")).toBeNull();
+    expect(workingTargetLine("72 h from awareness 2026-03-29 01:30 UTC")).toBeNull();
+    expect(workingTargetLine("24 h from discovery; no time fixed by law — working target from the contract")).toBe(
+      "No time fixed by law — working target from the contract",
+    );
     expect(workingTargetNote("organization setting")).toBe(
       "No time fixed by law — working target from the organization setting",
     );

@@ -17,3 +17,9 @@ export function workingTargetOf(basis: string | null | undefined): WorkingTarget
 export function workingTargetNote(source: WorkingTargetSource): string {
   return `No time fixed by law — working target from the ${source}`;
 }
+
+/** That line for an obligation's basis, or null when the law fixes its time. */
+export function workingTargetLine(basis: string | null | undefined): string | null {
+  const source = workingTargetOf(basis);
+  return source ? workingTargetNote(source) : null;
+}

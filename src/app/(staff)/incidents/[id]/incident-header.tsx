@@ -8,6 +8,7 @@ import { isSettled } from "@/domain/deadlines/obligation-status";
 import { formatInstant } from "@/lib/datetime";
 import type { IncidentDetail } from "@/server/data/incident-detail";
 import type { ObligationWithNotices } from "@/server/data/obligations";
+import { workingTargetLine } from "@/domain/deadlines/working-target";
 
 type Props = {
   incident: IncidentDetail["incident"];
@@ -98,6 +99,9 @@ export function IncidentHeader({
                 <dd>
                   {formatInstant(due.dueAt, timeZone)} — <Countdown dueAt={due.dueAt.toISOString()} />
                 </dd>
+                {workingTargetLine(due.basis) ? (
+                  <dd className="text-xs text-slate-600">{workingTargetLine(due.basis)}</dd>
+                ) : null}
               </>
             ) : (
               <dd className="text-slate-600">No notice deadline open.</dd>

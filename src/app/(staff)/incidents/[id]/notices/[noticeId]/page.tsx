@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { workingTargetLine } from "@/domain/deadlines/working-target";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireViewer } from "@/server/viewer";
@@ -72,6 +73,9 @@ export default async function NoticePage({ params }: { params: Promise<{ id: str
           <p className="mt-1 text-sm">
             The obligation is due {formatInstant(notice.obligation.dueAt, tz)} —{" "}
             <Countdown dueAt={notice.obligation.dueAt.toISOString()} />
+            {workingTargetLine(notice.obligation.basis) ? (
+              <span className="block text-xs text-slate-600">{workingTargetLine(notice.obligation.basis)}</span>
+            ) : null}
           </p>
         ) : null}
         {frozen ? (
