@@ -10,10 +10,20 @@ type Role = keyof typeof ACCOUNTS;
 /** Pages reached by a fixed address, and pages reached by following a link (an incident, a notice). */
 const PAGES: Record<Role, { paths: string[]; follow?: (page: Page) => Promise<string[]> }> = {
   admin: {
-    paths: ["/admin", "/admin/rules", "/dashboard", "/incidents", "/obligations", "/clients", "/notifications"],
+    paths: [
+      "/admin",
+      "/admin/rules",
+      "/admin/webhooks",
+      "/on-call",
+      "/dashboard",
+      "/incidents",
+      "/obligations",
+      "/clients",
+      "/notifications",
+    ],
   },
   manager: {
-    paths: ["/dashboard", "/incidents", "/obligations", "/clients", "/notifications", "/portal"],
+    paths: ["/dashboard", "/incidents", "/obligations", "/clients", "/notifications", "/portal", "/on-call"],
     follow: incidentPages,
   },
   analyst: {

@@ -1,5 +1,6 @@
 "use client";
 
+import { useId } from "react";
 import {
   createWebhook,
   rotateWebhookSecret,
@@ -14,13 +15,20 @@ import { EVENT_LABELS, WEBHOOK_EVENTS } from "@/domain/webhooks/events";
 import type { WebhookView } from "@/server/data/webhooks";
 
 function SecretOnce({ state }: { state: WebhookSecretState }) {
+  const id = useId();
   if (!state.ok || !state.secret) return null;
   return (
-    <div role="status" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm">
-      <p className="font-medium">Signing secret (shown once; store it with the receiver):</p>
-      <code className="mt-1 block break-all font-mono text-xs" aria-label="Signing secret">
-        {state.secret}
-      </code>
+    <div className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm">
+      <label htmlFor={id} className="block font-medium">
+        Signing secret (shown once; store it with the receiver)
+      </label>
+      <input
+        id={id}
+        readOnly
+        value={state.secret}
+        onFocus={(e) => e.currentTarget.select()}
+        className="mt-1 block w-full rounded border border-amber-300 bg-white px-2 py-1 font-mono text-xs"
+      />
     </div>
   );
 }
@@ -118,7 +126,7 @@ export function RotateSecretButton({ hook }: { hook: WebhookView }) {
       <button
         type="submit"
         disabled={pending}
-        aria-label={`Rotate the signing secret of ${hook.url}`}
+        aria-label={`Rotate secret of ${hook.url}`}
         className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium disabled:opacity-60"
       >
         Rotate secret
@@ -137,7 +145,7 @@ export function SendTestButton({ hook }: { hook: WebhookView }) {
       <button
         type="submit"
         disabled={pending || !hook.enabled}
-        aria-label={`Send a test event to ${hook.url}`}
+        aria-label={`Send test to ${hook.url}`}
         className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium disabled:opacity-60"
       >
         Send test
