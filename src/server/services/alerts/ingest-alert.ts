@@ -235,6 +235,125 @@ async function record(ctx: RecordContext, p: Prepared): Promise<Recorded> {
   throw new Error("alert grouping kept changing under this post");
 }
 
+/**
+ * A batch's alerts through warden_ingest_alert in one statement per round (inside the caller's
+ * transaction), in the order given (fingerprint order: see ingestAlert). An alert whose grouping
+ * guess was wrong wrote nothing and goes again in the next round with the alert it found (a
+ * later alert of the batch finds the one an earlier alert of it made: the function sees the
+ * statement's earlier writes).
+ */
+async function recordBatch(
+  ctx: Omit<RecordContext, "nonce">,
+  items: ReadonlyArray<{ p: Prepared; i: number }>,
+): Promise<Map<number, Recorded>> {
+  const { integration, now, ip } = ctx;
+  const actorLabel = `Integration: ${integration.name}`.slice(0, 200);
+  const key = auditKey();
+  const built = items.map(({ p, i }) => {
+    const newId = randomUUID();
+    const sealed = sealAlertPayload(newId, p.raw);
+    const changes = {
+      integrationId: integration.id,
+      clientId: p.clientId,
+      source: p.alert.source,
+      externalId: p.alert.externalId,
+      severity: p.alert.severity,
+    };
+    const seal = (id: string, action: string, entityId: string) =>
+      pendingSeal(
+        id,
+        {
+          organizationId: integration.organizationId,
+          at: now,
+          actorId: null,
+          actorLabel,
+          action,
+          entityType: "alert",
+          entityId,
+          incidentId: null,
+          changes,
+          requestId: null,
+          ip,
+        },
+        key,
+      );
+    const createdAudit = randomUUID();
+    return {
+      i,
+      p,
+      seal,
+      guess: groupGuess.get(p.fingerprint) ?? null,
+      row: {
+        clientId: p.clientId,
+        source: p.alert.source,
+        externalId: p.alert.externalId,
+        fingerprint: p.fingerprint,
+        newId,
+        title: p.alert.title,
+        type: p.alert.type ?? null,
+        severity: p.alert.severity,
+        rank: SEVERITIES.indexOf(p.alert.severity) + 1,
+        observedAt: new Date(p.alert.observedAt).toISOString(),
+        categories: p.alert.dataCategories,
+        assets: p.alert.assets,
+        jurisdictions: p.alert.jurisdictions,
+        raw: sealed.rawPayload,
+        truncated: p.truncated,
+        payloadKey: Buffer.from(sealed.payloadKey).toString("base64"),
+        mk: sealed.payloadMasterKeyId,
+        changes,
+        createdAudit,
+        createdSeal: seal(createdAudit, "alert.created", newId),
+      },
+    };
+  });
+  const out = new Map<number, Recorded>();
+  let pending = built;
+  for (let round = 0; round < 4 && pending.length; round++) {
+    const rows = pending.map((b) => {
+      const groupedAudit = randomUUID();
+      return {
+        ...b.row,
+        guess: b.guess,
+        groupedAudit,
+        groupedSeal: b.guess ? b.seal(groupedAudit, "alert.grouped", b.guess) : b.row.createdSeal,
+      };
+    });
+    const answers = await ctx.run(
+      Prisma.sql`SELECT o.outcome, o.alert_id
+      FROM jsonb_array_elements(${JSON.stringify(rows)}::jsonb) WITH ORDINALITY AS e(r, n)
+      CROSS JOIN LATERAL warden_ingest_alert(
+        ${integration.id}::uuid, ${integration.credentialVersion}::int, ${integration.organizationId}::uuid, (e.r->>'clientId')::uuid,
+        NULL::char(64), ${ctx.nonceExpires}::timestamp, ${now}::timestamp,
+        e.r->>'source', e.r->>'externalId', (e.r->>'fingerprint')::char(64), ${new Date(now.getTime() - GROUPING_WINDOW_MS)}::timestamp,
+        (e.r->>'guess')::uuid, (e.r->>'newId')::uuid,
+        e.r->>'title', (e.r->>'type')::"IncidentType", (e.r->>'severity')::"Severity", (e.r->>'rank')::smallint,
+        ((e.r->>'observedAt')::timestamptz AT TIME ZONE 'UTC'),
+        ARRAY(SELECT jsonb_array_elements_text(e.r->'categories'))::"DataCategory"[],
+        ARRAY(SELECT jsonb_array_elements_text(e.r->'assets')), ARRAY(SELECT jsonb_array_elements_text(e.r->'jurisdictions')),
+        e.r->>'raw', (e.r->>'truncated')::boolean, decode(e.r->>'payloadKey', 'base64'), e.r->>'mk',
+        ${actorLabel}, e.r->'changes', ${ip},
+        (e.r->>'createdAudit')::uuid, (e.r->>'createdSeal')::char(64), (e.r->>'groupedAudit')::uuid, (e.r->>'groupedSeal')::char(64)) o
+      ORDER BY e.n`,
+    );
+    const retry: typeof built = [];
+    for (const [k, answer] of answers.entries()) {
+      const b = pending[k];
+      if (!b) continue;
+      if (answer.outcome === "retry") {
+        retry.push({ ...b, guess: answer.alert_id });
+        continue;
+      }
+      const alertId = answer.alert_id ?? "";
+      if (answer.outcome === "created" || answer.outcome === "grouped") rememberGroup(b.p.fingerprint, alertId);
+      out.set(b.i, { outcome: answer.outcome, alertId });
+    }
+    pending = retry;
+  }
+  if (pending.length) throw new Error("alert grouping kept changing under this batch");
+  return out;
+}
+
 class StaleCredentials extends Error {}
 
 /** The raw payload kept for an alert: its first 64 KiB. */
@@ -337,19 +456,16 @@ export async function ingestAlert(req: IngestRequest, attempt = 0): Promise<Inge
         const fresh = await tx.$executeRaw`
         INSERT INTO "IngestNonce" (id, "expiresAt") VALUES (${nonce}, ${nonceExpires}::timestamp) ON CONFLICT DO NOTHING`;
         if (fresh === 0) return null;
-        const out: Recorded[] = new Array<Recorded>(prepared.length);
-        const ctx: RecordContext = {
-          integration,
-          now: req.now,
-          nonce: null,
-          nonceExpires,
-          ip,
-          run: (q) => tx.$queryRaw<Row[]>(q),
-        };
-        for (const { p, i } of order) {
-          const r = await record(ctx, p);
+        const recorded = await recordBatch(
+          { integration, now: req.now, nonceExpires, ip, run: (q) => tx.$queryRaw<Row[]>(q) },
+          order,
+        );
+        const out: Recorded[] = [];
+        for (let i = 0; i < prepared.length; i++) {
+          const r = recorded.get(i);
+          if (!r) throw new Error("a batch alert was not recorded");
           if (r.outcome === "stale") throw new StaleCredentials();
-          out[i] = r;
+          out.push(r);
         }
         return out;
       })
