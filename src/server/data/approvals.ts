@@ -1,4 +1,5 @@
 import "server-only";
+import { workingTargetLine } from "@/domain/deadlines/working-target";
 import { db } from "../db";
 import { incidentWhere } from "./scope";
 import type { Viewer } from "@/domain/access/can";
@@ -16,6 +17,8 @@ export type ApprovalRow = {
   ownDraft: boolean;
   submittedAt: Date | null;
   dueAt: Date | null;
+  /** "No time fixed by law — working target from …" when the law fixes no time; else null. */
+  workingTarget: string | null;
 };
 
 /** Notices waiting for a manager's approval in the viewer's scope, oldest request first. */
@@ -29,7 +32,7 @@ export async function listNoticesAwaitingApproval(viewer: Viewer): Promise<Appro
       submittedAt: true,
       draftedById: true,
       draftedBy: { select: { name: true } },
-      obligation: { select: { citation: true, title: true, dueAt: true } },
+      obligation: { select: { citation: true, title: true, dueAt: true, basis: true } },
       incident: { select: { id: true, reference: true, title: true, client: { select: { name: true } } } },
     },
   });
@@ -45,6 +48,7 @@ export async function listNoticesAwaitingApproval(viewer: Viewer): Promise<Appro
     ownDraft: n.draftedById === viewer.userId,
     submittedAt: n.submittedAt,
     dueAt: n.obligation.dueAt,
+    workingTarget: workingTargetLine(n.obligation.basis),
   }));
 }
 

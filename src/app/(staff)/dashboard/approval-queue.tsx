@@ -67,6 +67,9 @@ export async function ApprovalQueue({ viewer }: { viewer: Viewer }) {
                         <span className="block text-xs text-slate-500">
                           due {formatInstant(r.dueAt, viewer.timeZone)}
                         </span>
+                        {r.workingTarget ? (
+                          <span className="block text-xs text-slate-500">{r.workingTarget}</span>
+                        ) : null}
                       </>
                     ) : (
                       "no deadline"
