@@ -9,6 +9,10 @@ import { getIncidentOnCall, onCallNow } from "@/server/data/on-call";
 import { transitionIncident } from "@/server/services/incidents/transition-incident";
 import { createWebhook } from "@/server/services/webhooks/manage-webhooks";
 import { loadViewer } from "@/server/data/load-viewer";
+import { catchMail } from "../support/smtp-catcher";
+
+const mail = catchMail();
+const mailsTo = (email: string) => mail.filter((m) => m.to.includes(email));
 
 /** A tenant with a weekly rota for client A: the analyst, then a second analyst (the secondary). */
 async function rotaTenant(escalateAfterMinutes = 15) {
@@ -102,6 +106,10 @@ describe("on call", () => {
     expect(notes.map((n) => n.userId)).toEqual([t.analyst.id]);
     expect(notes[0]!.message).toMatch(/^Paged: high incident INC-\d{4}-\d{4} needs an on-call response/);
     expect(await db().auditEvent.count({ where: { incidentId: id, action: "oncall.page" } })).toBe(1);
+    const [paged, ...again] = mailsTo(t.analyst.email);
+    expect(again).toEqual([]);
+    expect(paged!.body).toMatch(/Paged: high incident INC-\d{4}-\d{4} needs an on-call response/);
+    expect(paged!.body).not.toMatch(/phishing|mailbox/i); // the incident's text stays in Warden
 
     const view = await getIncidentOnCall((await loadViewer(t.analyst.id))!, id, new Date());
     expect(view?.onCall?.primary?.id).toBe(t.analyst.id);
@@ -152,6 +160,7 @@ describe("on call", () => {
     });
     expect(toSecond).toHaveLength(1);
     expect(toSecond[0]!.message).toMatch(/^Escalated to the secondary: critical incident/);
+    expect(mailsTo(second.email)).toHaveLength(1); // e-mailed once, though two workers ran
     let now = await db().onCallPage.findUniqueOrThrow({ where: { id: page.id } });
     expect(now).toMatchObject({ level: 1, status: "OPEN" });
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { afterCommit, db, type Tx } from "../../db";
 import { appendAudit } from "../../audit";
-import { sendMail } from "../../mailer";
+import { mailConfigured, sendMail } from "../../mailer";
 import { log, describeError } from "../../log";
 import { onCallNow } from "../../data/on-call";
 import { Prisma } from "@/generated/prisma/client";
@@ -73,7 +73,9 @@ function mailAfterCommit(tx: Tx, key: string, incident: IncidentFacts, level: nu
         log.error("oncall.mail_failed", { incidentId: incident.id, ...describeError(error) });
         return null;
       });
-      if (sent && !sent.ok) log.warn("oncall.mail_failed", { incidentId: incident.id, pageLevel: level });
+      // without an SMTP server the page is in-app only (the mailer says so once per send, not as a fault)
+      if (sent && !sent.ok && mailConfigured())
+        log.warn("oncall.mail_failed", { incidentId: incident.id, pageLevel: level });
     }
   };
   // outside db()'s transactions (a script's client), sent at once: the caller commits right after
