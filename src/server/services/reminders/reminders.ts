@@ -1,4 +1,5 @@
 import "server-only";
+import { workingTargetOf } from "@/domain/deadlines/working-target";
 import { db } from "../../db";
 import { sendMail } from "../../mailer";
 import { appendAudit } from "../../audit";
@@ -76,7 +77,9 @@ export async function deliverReminder(job: ReminderJob, now: Date): Promise<"sen
       await tx.reminderSent.create({ data: { obligationId: o.id, kind: job.kind, sentAt: now } });
       const overdue = job.kind === "overdue";
       const people = await incidentHolders(tx, o.incident, { managers: overdue });
-      const due = formatInstant(o.dueAt, o.incident.client.timeZone);
+      // a law that fixes no time: the due time is a working target, and the reminder says so
+      const target = workingTargetOf(o.basis);
+      const due = `${formatInstant(o.dueAt, o.incident.client.timeZone)}${target ? ` (working target from the ${target}; no time fixed by law)` : ""}`;
       const message = overdue
         ? `Overdue: ${o.citation} notice for ${o.incident.reference} was due ${due}`
         : `${job.kind} of the time used: ${o.citation} notice for ${o.incident.reference} is due ${due}`;
