@@ -252,7 +252,7 @@ describe("due times, hand-computed", () => {
   it("the basis says what the clock counts from", () => {
     expect(find("gdpr-33", facts(), client()).basis).toBe("72 h from awareness 2026-03-29 01:30 UTC");
     expect(find("gdpr-33-2", facts(), client()).basis).toBe(
-      "24 h from awareness 2026-03-29 01:30 UTC; the law says without undue delay: this figure is the default",
+      "24 h from awareness 2026-03-29 01:30 UTC; no time fixed by law — working target from the contract",
     );
   });
 });

@@ -13,7 +13,7 @@ const DPDP_RULE_7: InForce = {
 
 export const ASIA_PACIFIC_RULES: RuleGroup = {
   group: "asia-pacific",
-  version: "2026-12-02.1",
+  version: "2026-12-02.2",
   rules: [
     {
       id: "au-ndb",
@@ -53,7 +53,7 @@ export const ASIA_PACIFIC_RULES: RuleGroup = {
       party: "BPO",
       recipient: "The client (organisation)",
       when: [{ kind: "personalData" }, { kind: "jurisdictionAny", codes: ["SG"] }],
-      clock: { start: "AWARENESS", amount: 24, unit: "HOURS", undueDelay: true },
+      clock: { start: "AWARENESS", amount: 24, unit: "HOURS", noStatutoryLimit: true },
       inForce: SG_IN_FORCE,
       content: [{ key: "facts", label: "Facts of the breach known so far" }],
       sources: [

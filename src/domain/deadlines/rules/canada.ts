@@ -4,7 +4,7 @@ import type { RuleGroup } from "../types";
 
 export const CANADA_RULES: RuleGroup = {
   group: "canada",
-  version: "2026-12-02.1",
+  version: "2026-12-02.2",
   rules: [
     {
       id: "ca-pipeda",
@@ -18,7 +18,7 @@ export const CANADA_RULES: RuleGroup = {
         { kind: "jurisdictionAny", codes: ["CA"] },
         { kind: "risk", atLeast: "HIGH_RISK" },
       ],
-      clock: { start: "DETERMINATION", amount: 72, unit: "HOURS", undueDelay: true },
+      clock: { start: "DETERMINATION", amount: 72, unit: "HOURS", noStatutoryLimit: true },
       inForce: { from: "2018-11-01", zone: "America/Toronto" },
       content: [
         { key: "circumstances", label: "Circumstances of the breach" },

@@ -29,7 +29,7 @@ const DORA_IN_FORCE: InForce = { from: "2025-01-17", zone: "Europe/Brussels" };
 
 export const EUROPE_RULES: RuleGroup = {
   group: "europe",
-  version: "2026-12-02.1",
+  version: "2026-12-02.2",
   rules: [
     {
       id: "gdpr-33-2",
@@ -39,10 +39,10 @@ export const EUROPE_RULES: RuleGroup = {
       party: "BPO",
       recipient: "Controller (the client)",
       when: [{ kind: "personalData" }, { kind: "jurisdictionEU" }],
-      clock: { start: "AWARENESS", amount: 24, unit: "HOURS", undueDelay: true },
+      clock: { start: "AWARENESS", amount: 24, unit: "HOURS", noStatutoryLimit: true },
       inForce: GDPR_IN_FORCE,
       content: GDPR_33_3,
-      note: 'No risk threshold: every personal data breach. "Without undue delay"; the client\'s contract figure applies when it is shorter.',
+      note: 'No risk threshold: every personal data breach. "Without undue delay", no time fixed: counted against the client\'s contract notice window.',
       sources: [
         {
           url: "https://eur-lex.europa.eu/eli/reg/2016/679/oj",
@@ -84,7 +84,7 @@ export const EUROPE_RULES: RuleGroup = {
         { kind: "risk", atLeast: "HIGH_RISK" },
         { kind: "notEncrypted" },
       ],
-      clock: { start: "AWARENESS", amount: 72, unit: "HOURS", undueDelay: true },
+      clock: { start: "AWARENESS", amount: 72, unit: "HOURS", noStatutoryLimit: true },
       inForce: GDPR_IN_FORCE,
       content: [
         { key: "nature", label: "Nature of the breach, in plain language" },
@@ -138,7 +138,7 @@ export const EUROPE_RULES: RuleGroup = {
         { kind: "risk", atLeast: "HIGH_RISK" },
         { kind: "notEncrypted" },
       ],
-      clock: { start: "AWARENESS", amount: 72, unit: "HOURS", undueDelay: true },
+      clock: { start: "AWARENESS", amount: 72, unit: "HOURS", noStatutoryLimit: true },
       inForce: UK_GDPR_IN_FORCE,
       content: GDPR_33_3,
       sources: [
