@@ -4,6 +4,8 @@ import { makeTenant } from "../support/tenant-fixture";
 import { ctxFor } from "../support/incident-fixture";
 import { addOverride, createRota, removeOverride, updateRota } from "@/server/services/on-call/manage-rotas";
 import { createRotaSchema } from "@/lib/validation/on-call";
+import { listRotas } from "@/server/data/on-call-rotas";
+import { loadViewer } from "@/server/data/load-viewer";
 
 const FORM = {
   name: "Client A standby",
@@ -54,6 +56,18 @@ describe("rotas", () => {
     expect(await db().auditEvent.count({ where: { entityId: rota.id, action: { startsWith: "oncall.rota_" } } })).toBe(
       2,
     );
+
+    // the rota page: who is on call now by it, and the next three handovers in turn order
+    const at = new Date("2026-12-02T12:00:00Z");
+    const { rotas } = await listRotas((await loadViewer(t.manager.id))!, at);
+    const [view] = rotas;
+    expect(view!.now?.primary?.id).toBeDefined();
+    expect(view!.upcoming).toHaveLength(3);
+    const turns = [view!.now!.primary!.name, ...view!.upcoming.map((u) => u.name)];
+    expect(turns).toEqual([turns[0], turns[1], turns[0], turns[1]]);
+    expect(new Set(turns)).toEqual(new Set([t.analyst.name, t.manager.name]));
+    const otherOrg = await makeTenant();
+    expect((await listRotas((await loadViewer(otherOrg.manager.id))!, at)).rotas).toEqual([]);
   });
 
   it("field errors for a bad form: shift length for a custom rotation, handover, repeated members", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { onCallAt, type OverrideShape, type RotaShape } from "@/domain/on-call/on-call-at";
+import { onCallAt, upcomingShifts, type OverrideShape, type RotaShape } from "@/domain/on-call/on-call-at";
 
 // Expected instants worked out by hand from the zones' rules: US daylight time 2026 starts
 // 8 Mar (02:00 EST -> 03:00 EDT) and ends 1 Nov (02:00 EDT -> 01:00 EST); UK summer time 2026
@@ -293,5 +293,19 @@ describe("onCallAt", () => {
   it("refuses a malformed handover time or zone", () => {
     expect(() => onCallAt({ ...nyWeeklySpring, handoverTime: "9am" }, [], new Date())).toThrow(/HH:MM/);
     expect(() => onCallAt({ ...nyWeeklySpring, timeZone: "Mars/Olympus" }, [], new Date())).toThrow(/time zone/);
+  });
+});
+
+describe("upcomingShifts", () => {
+  it("lists the next handovers at 08:00 and 20:00 London time across the spring change", () => {
+    const next = upcomingShifts(london12hSpring, new Date("2026-03-28T12:00:00Z"), 3).map((s) => [
+      s.startsAt.toISOString(),
+      s.memberId,
+    ]);
+    expect(next).toEqual([
+      ["2026-03-28T20:00:00.000Z", "bob"],
+      ["2026-03-29T07:00:00.000Z", "ann"],
+      ["2026-03-29T19:00:00.000Z", "bob"],
+    ]);
   });
 });

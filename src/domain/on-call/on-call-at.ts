@@ -117,3 +117,18 @@ export function onCallAt(rota: RotaShape, overrides: readonly OverrideShape[], a
   }
   return { primaryId, secondaryId, shiftStart, shiftEnd, until, overridden: Boolean(override) };
 }
+
+/** The next `count` handovers after `at`: when each shift starts and whose turn it is by the rota (overrides aside). */
+export function upcomingShifts(
+  rota: RotaShape,
+  at: Date,
+  count: number,
+): Array<{ startsAt: Date; endsAt: Date; memberId: string | null }> {
+  const k = shiftIndexAt(rota, at);
+  const n = rota.memberIds.length;
+  return Array.from({ length: count }, (_, i) => ({
+    startsAt: shiftStartAt(rota, k + 1 + i),
+    endsAt: shiftStartAt(rota, k + 2 + i),
+    memberId: n ? (rota.memberIds[mod(k + 1 + i, n)] ?? null) : null,
+  }));
+}

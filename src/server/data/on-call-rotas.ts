@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "../db";
 import { organizationClientsWhere, userWhere } from "./scope";
 import { onCallNow, type OnCallNow } from "./on-call";
+import { upcomingShifts } from "@/domain/on-call/on-call-at";
 import type { Viewer } from "@/domain/access/can";
 
 export type RotaView = {
@@ -20,6 +21,8 @@ export type RotaView = {
   members: Array<{ id: string; name: string }>;
   overrides: Array<{ id: string; userName: string; startsAt: Date; endsAt: Date; reason: string }>;
   now: OnCallNow | null;
+  /** The next handovers by the rota (overrides aside): when, and whose turn. */
+  upcoming: Array<{ startsAt: Date; name: string | null }>;
 };
 
 export type RotaPage = {
@@ -97,6 +100,18 @@ export async function listRotas(viewer: Viewer, now: Date): Promise<RotaPage> {
           reason: o.reason,
         })),
         now: current?.rotaId === r.id ? current : null,
+        upcoming: upcomingShifts(
+          {
+            timeZone: r.timeZone,
+            handoverTime: r.handoverTime,
+            shiftHours: r.shiftHours,
+            startsOn: r.startsOn,
+            memberIds: r.members.map((m) => m.userId),
+            secondaryUserId: r.secondaryUserId,
+          },
+          now,
+          3,
+        ).map((u) => ({ startsAt: u.startsAt, name: u.memberId ? (names.get(u.memberId) ?? null) : null })),
       };
     }),
   );

@@ -26,6 +26,12 @@ export function RotaCard({ rota, staff, clients }: { rota: RotaView; staff: Opti
           Not the rota in force for its client now (an older rota of the same client comes first).
         </p>
       ) : null}
+      {rota.members.length ? (
+        <p className="mt-1 text-sm text-slate-600">
+          Next handovers:{" "}
+          {rota.upcoming.map((u) => `${formatInstant(u.startsAt, rota.timeZone)} to ${u.name ?? "nobody"}`).join("; ")}.
+        </p>
+      ) : null}
       <h3 className="mt-4 text-sm font-semibold">Overrides</h3>
       {rota.overrides.length ? (
         <ul className="mt-1 space-y-1 text-sm">
