@@ -105,6 +105,39 @@ describe("describeEvent", () => {
       "Recomputed the notification deadlines after the GDPR Art. 33 notice was sent (2 changed, 1 no longer owed)",
     ],
     [
+      {
+        action: "obligations.rule_change",
+        entityType: "Incident",
+        changes: {
+          rules: [
+            { ruleId: "gdpr-33", from: "2026-12-02.1#aaaaaaaaaaaa", to: "2026-12-09.1#bbbbbbbbbbbb" },
+            { ruleId: "kr-pipa", from: null, to: "2026-12-09.1#cccccccccccc" },
+          ],
+          firstRecord: false,
+          added: 1,
+          changed: 1,
+          retired: 0,
+        },
+      },
+      "Recomputed the notification deadlines after a rule update (rules changed: GDPR Art. 33 2026-12-02.1#aaaaaaaaaaaa → 2026-12-09.1#bbbbbbbbbbbb; kr-pipa added (2026-12-09.1#cccccccccccc)) (1 added, 1 changed)",
+    ],
+    [
+      {
+        action: "obligations.recompute",
+        entityType: "Incident",
+        changes: { cause: "rule change: gdpr-33", added: 0, changed: 1, retired: 0 },
+      },
+      "Recomputed the notification deadlines after a rule change (gdpr-33) (1 changed)",
+    ],
+    [
+      {
+        action: "organization.working_target",
+        entityType: "Organization",
+        changes: { workingTargetHours: { before: 72, after: 48 } },
+      },
+      "Set the working target for laws that fix no time to 48 hours",
+    ],
+    [
       { action: "notice.submit", entityType: "Notice", entityId: "n1", changes: { noticeId: "n1" } },
       "Submitted the notice to Mercy Regional Health privacy office for approval",
     ],
