@@ -36,6 +36,13 @@ describe("a change of the deadline rules", () => {
     expect(before.dueAt?.toISOString()).toBe("2026-02-10T07:59:59.999Z");
     const shipped = currentRuleset().stamps.get("us-ca");
     expect(before.ruleVersion).toBe(shipped && stampLabel(shipped));
+    expect(
+      (
+        await db().obligation.findUniqueOrThrow({
+          where: { incidentId_ruleId: { incidentId: open.id, ruleId: "us-ca-ag" } },
+        })
+      ).dueAt?.toISOString(),
+    ).toBe("2026-02-25T07:59:59.999Z");
     const closedBefore = await usCa(closed.id);
     const closedRevisions = await db().obligationRevision.count({ where: { obligationId: closedBefore.id } });
 
@@ -70,6 +77,15 @@ describe("a change of the deadline rules", () => {
       rules: [{ ruleId: "us-ca", from: before.ruleVersion, to: newLabel }],
       changed: expect.any(Number),
     });
+    // the AG sample counts from the California notice (projected: its due time): it moves too,
+    // its revision naming the rule change that moved it. Before: end of 9 Feb + 15 days = end of
+    // 24 Feb PST; after: end of 24 Feb + 15 days = end of 11 March, PDT since 8 March (UTC−7).
+    const ag = await db().obligation.findUniqueOrThrow({
+      where: { incidentId_ruleId: { incidentId: open.id, ruleId: "us-ca-ag" } },
+    });
+    expect(ag.dueAt?.toISOString()).toBe("2026-03-12T06:59:59.999Z");
+    const agRevision = await db().obligationRevision.findFirstOrThrow({ where: { obligationId: ag.id, at: later } });
+    expect(agRevision.cause).toBe("rule change: us-ca");
     const ruleset = await db().incidentRuleset.findUniqueOrThrow({ where: { incidentId: open.id } });
     expect(ruleset.fingerprint).toBe(changed.fingerprint);
 
