@@ -153,6 +153,15 @@ describe("POST /api/v1/alerts: accepted posts", () => {
     expect(other.status).toBe(201);
   });
 
+  it("a more severe repeat raises the grouped alert's severity; a milder one leaves it", async () => {
+    const s = await setup();
+    const first = await post(s, alert({ title: "Mass download from claims share", severity: "medium" }));
+    await post(s, alert({ title: "Mass download from claims share", severity: "critical" }));
+    await post(s, alert({ title: "Mass download from claims share", severity: "low" }));
+    const [row] = await alertsOf(s);
+    expect(row).toMatchObject({ id: first.json.alertId, count: 3, severity: "CRITICAL", severityRank: 4 });
+  });
+
   it("a repeat after the window makes a new alert", async () => {
     const s = await setup();
     const first = await post(s, alert({ title: "Disk wiped on laptop" }));
