@@ -29,6 +29,12 @@ import { GET as auditExport } from "@/app/api/incidents/[id]/audit/route";
 import { GET as reportExport } from "@/app/api/incidents/[id]/report/route";
 import { GET as noticePdf } from "@/app/api/portal/notices/[id]/pdf/route";
 import { GET as staffList } from "@/app/api/staff/route";
+import { POST as alertsPost } from "@/app/api/v1/alerts/route";
+import { GET as openapiDocument } from "@/app/api/v1/openapi.json/route";
+import { createIntegration } from "@/server/services/admin/integrations";
+import { chainPending } from "@/server/audit-chainer";
+import { computeSignature } from "@/domain/alerts/signature";
+import { ctxFor } from "../support/incident-fixture";
 
 vi.mock("@/server/viewer", () => import("../support/next-mocks").then((m) => m.viewerModule));
 vi.mock("next/headers", () => import("../support/next-mocks").then((m) => m.headersModule));
@@ -237,7 +243,33 @@ type RouteFuzz = {
   base: () => Input;
   rareKeep?: boolean;
   call: (input: Record<string, string | string[] | Blob>) => Promise<Response>;
+  /** For a route that writes when it accepts (the alerts API): which answers are acceptances. */
+  accepted?: (status: number) => boolean;
 };
+
+// The alerts API is authenticated by an integration's key and signature, not a session: the
+// fuzzed fields go as the JSON body of a post signed with a live integration of client A.
+let ingest: { key: string; secret: string } | undefined;
+async function postAlert(input: Record<string, string | string[] | Blob>): Promise<Response> {
+  if (!ingest) throw new Error("no integration made for the alerts API");
+  const body = JSON.stringify(input);
+  const ts = String(Math.floor(Date.now() / 1000));
+  const res = await alertsPost(
+    new Request("http://localhost:3000/api/v1/alerts", {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        authorization: `Bearer ${ingest.key}`,
+        "x-warden-timestamp": ts,
+        "x-warden-signature": `sha256=${computeSignature(ingest.secret, ts, body)}`,
+      },
+      body,
+    }),
+  );
+  // chained before the run's end compares the audit head with the data
+  await chainPending(w.home.org.id);
+  return res;
+}
 
 const url = (path: string, input: Record<string, string | string[] | Blob>) =>
   new Request(`http://localhost:3000${path}?${queryOf(input)}`);
@@ -307,6 +339,22 @@ const ROUTE_FUZZ: Record<string, RouteFuzz> = {
   },
   "src/app/api/staff/route.ts#GET": { actor: "ANALYST", base: () => ({}), call: () => staffList() },
   "src/app/api/health/route.ts#GET": { actor: "ANALYST", base: () => ({}), call: () => health() },
+  "src/app/api/v1/openapi.json/route.ts#GET": { actor: "ANALYST", base: () => ({}), call: () => openapiDocument() },
+  "src/app/api/v1/alerts/route.ts#POST": {
+    actor: "ANALYST",
+    base: () => ({
+      source: "dlp-gateway",
+      externalId: "fuzz-1",
+      title: "Card numbers in outbound mail",
+      severity: "high",
+      observedAt: "2026-03-14T10:00:00Z",
+      dataCategories: ["FINANCIAL"],
+      assets: ["mail-gw-01"],
+      jurisdictions: ["US-CA"],
+    }),
+    call: postAlert,
+    accepted: (status) => status === 200 || status === 201,
+  },
   ...Object.fromEntries(
     (["GET", "POST", "PUT", "PATCH", "DELETE"] as const).map((method) => [
       `src/app/api/[...path]/route.ts#${method}`,
@@ -334,6 +382,18 @@ const ROUTES_NOT_FUZZED: Record<string, string> = {
 };
 
 describe("fuzzing API routes", () => {
+  beforeAll(async () => {
+    const made = await createIntegration(await ctxFor(w.home.admin.id), {
+      name: "Fuzzed SIEM",
+      format: "GENERIC",
+      clientIds: [w.home.clientA.id],
+      defaultClientId: w.home.clientA.id,
+      rateLimitPerMinute: 1_000_000,
+    });
+    if (!made.ok || !made.value.apiKey) throw new Error("the fuzzed integration was refused");
+    ingest = { key: made.value.apiKey, secret: made.value.signingSecret };
+  });
+
   it("every route method is fuzzed, or says why not", () => {
     const listed = Object.entries(ROUTES)
       .flatMap(([f, methods]) => Object.keys(methods).map((m) => `${f}#${m}`))
@@ -354,8 +414,9 @@ describe("fuzzing API routes", () => {
         if (res.status >= 400 && (res.headers.get("content-type") ?? "").includes("json")) {
           expect(JSON.parse(body)).toMatchObject({ error: { code: expect.any(String), message: expect.any(String) } });
         }
-        // a GET never writes (the read log aside, which is not in the fingerprint)
-        return { accepted: false };
+        // a GET never writes (the read log aside, which is not in the fingerprint); the alerts
+        // API writes what it accepts, audited
+        return { accepted: route.accepted?.(res.status) ?? false };
       });
     },
     TIMEOUT,
