@@ -375,8 +375,10 @@ export const EVENT_WORDING: Readonly<Record<string, Wording>> = {
   "obligation.escalate": (c, e, n) => `Told the owner and the managers that ${obligation(e, c, n)} is overdue`,
 
   // Alert ingestion (POST /api/v1/alerts) and the integrations that post
-  "alert.created": (c) =>
-    `Received the ${text(c.source) ?? ""} alert ${text(c.externalId) ?? ""}${text(c.severity) ? ` (${text(c.severity)!.toLowerCase()})` : ""}`,
+  "alert.created": (c) => {
+    const severity = text(c.severity);
+    return `Received the ${text(c.source) ?? ""} alert ${text(c.externalId) ?? ""}${severity ? ` (${severity.toLowerCase()})` : ""}`;
+  },
   "alert.grouped": (c) =>
     `Received the ${text(c.source) ?? ""} alert ${text(c.externalId) ?? ""}: a repeat, counted on the recent alert with the same fingerprint`,
   "integration.create": (c) =>
