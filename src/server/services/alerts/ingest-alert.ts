@@ -187,24 +187,7 @@ async function record(ctx: RecordContext, p: Prepared): Promise<Recorded> {
     severity: alert.severity,
   };
   const key = auditKey();
-  const seal = (id: string, action: string, entityId: string) =>
-    pendingSeal(
-      id,
-      {
-        organizationId: integration.organizationId,
-        at: now,
-        actorId: null,
-        actorLabel,
-        action,
-        entityType: "alert",
-        entityId,
-        incidentId: null,
-        changes,
-        requestId: null,
-        ip,
-      },
-      key,
-    );
+  const seal = entrySeal(integration.organizationId, now, actorLabel, ip, changes, key);
   const createdAudit = randomUUID();
   const createdSeal = seal(createdAudit, "alert.created", newId);
   let guess = groupGuess.get(fingerprint) ?? null;
@@ -259,24 +242,7 @@ async function recordBatch(
       externalId: p.alert.externalId,
       severity: p.alert.severity,
     };
-    const seal = (id: string, action: string, entityId: string) =>
-      pendingSeal(
-        id,
-        {
-          organizationId: integration.organizationId,
-          at: now,
-          actorId: null,
-          actorLabel,
-          action,
-          entityType: "alert",
-          entityId,
-          incidentId: null,
-          changes,
-          requestId: null,
-          ip,
-        },
-        key,
-      );
+    const seal = entrySeal(integration.organizationId, now, actorLabel, ip, changes, key);
     const createdAudit = randomUUID();
     return {
       i,
@@ -371,6 +337,35 @@ function keptRaw(bytes: Uint8Array, text: string): { raw: string; truncated: boo
  * generic body { "alerts": [ … ] } (up to ALERT_BATCH_MAX) is recorded in one transaction:
  * all of it, or nothing when any alert is refused.
  */
+/** The seal of an alert's audit entry (the ingest function writes it in SQL; the chainer checks it like any other). */
+function entrySeal(
+  organizationId: string,
+  at: Date,
+  actorLabel: string,
+  ip: string | null,
+  changes: Record<string, unknown>,
+  key: Uint8Array,
+) {
+  return (id: string, action: string, entityId: string) =>
+    pendingSeal(
+      id,
+      {
+        organizationId,
+        at,
+        actorId: null,
+        actorLabel,
+        action,
+        entityType: "alert",
+        entityId,
+        incidentId: null,
+        changes,
+        requestId: null,
+        ip,
+      },
+      key,
+    );
+}
+
 export async function ingestAlert(req: IngestRequest, attempt = 0): Promise<IngestOutcome> {
   const auth = await authenticate(req, attempt > 0);
   if (!auth.ok) return auth.outcome;
