@@ -7,6 +7,7 @@ import { rotateAlertKeys } from "@/server/crypto/rotate-alert-keys";
 import { masterKeys } from "@/server/crypto/incident-keys";
 import { forgetIntegration } from "@/server/services/alerts/integration-credentials";
 import { computeSignature } from "@/domain/alerts/signature";
+import { apiKeyHash } from "@/domain/alerts/api-key";
 import { makeTenant } from "../support/tenant-fixture";
 import { ctxFor } from "../support/incident-fixture";
 import { ELASTIC_SAMPLE, SENTINEL_SAMPLE, SPLUNK_SAMPLE, WAZUH_SAMPLE } from "../support/vendor-alert-samples";
@@ -364,16 +365,28 @@ describe("POST /api/v1/alerts: each tool's documented sample through the whole r
 });
 
 describe("the demo integrations (README curl examples)", () => {
-  it("post with their published key and secret, once per organization", async () => {
+  it("post with their published key and secret; made once per database, since their keys are unique", async () => {
     const t = await makeTenant();
-    expect(await seedDemoIntegrations(db(), t.org.id, [t.clientA.id, t.clientB.id])).toBe(DEMO_INTEGRATIONS.length);
+    // the demo seed (tests/db/seed-demo.test.ts, on this same database) may have made them first
+    await seedDemoIntegrations(db(), t.org.id, [t.clientA.id, t.clientB.id]);
     expect(await seedDemoIntegrations(db(), t.org.id, [t.clientA.id, t.clientB.id])).toBe(0);
+    const hashes = DEMO_INTEGRATIONS.map((d) => apiKeyHash(d.apiKey));
+    expect(await db().integration.count({ where: { keyHash: { in: hashes } } })).toBe(DEMO_INTEGRATIONS.length);
     const wazuh = DEMO_INTEGRATIONS.find((d) => d.format === "WAZUH")!;
-    const id = (await db().integration.findFirstOrThrow({ where: { organizationId: t.org.id, format: "WAZUH" } })).id;
-    const s = { t, admin: await ctxFor(t.admin.id), id, key: wazuh.apiKey, secret: wazuh.signingSecret };
-    const r = await post(s, WAZUH_SAMPLE, { query: `?client=${encodeURIComponent(t.clientB.name)}` });
+    const made = await db().integration.findUniqueOrThrow({
+      where: { keyHash: apiKeyHash(wazuh.apiKey) },
+      include: { clients: { include: { client: true }, orderBy: { client: { name: "desc" } } } },
+    });
+    // a client the key may post for, named in the query as the README's example does
+    const target = made.clients[0]!.client;
+    const s = { t, admin: await ctxFor(t.admin.id), id: made.id, key: wazuh.apiKey, secret: wazuh.signingSecret };
+    const r = await post(
+      s,
+      { ...WAZUH_SAMPLE, id: `demo-${word()}` },
+      { query: `?client=${encodeURIComponent(target.name)}` },
+    );
     expect(r.status).toBe(201);
-    expect((await db().alert.findUniqueOrThrow({ where: { id: r.json.alertId } })).clientId).toBe(t.clientB.id);
+    expect((await db().alert.findUniqueOrThrow({ where: { id: r.json.alertId } })).clientId).toBe(target.id);
   });
 });
 
