@@ -155,6 +155,11 @@ export async function sqlRows<T>(query: Prisma.Sql, { hot = false }: { hot?: boo
   if (!hot) return (await pool().query({ text: query.text, values, types: TYPES })).rows as T[];
   const client = await hotPool().connect();
   let failure: Error | undefined;
+  // a connection lost while checked out must not end the process (see withConnection)
+  const lost = (error: Error) => {
+    failure ??= error;
+  };
+  client.on("error", lost);
   try {
     let number = connectionNumbers.get(client);
     if (number === undefined) {
@@ -165,9 +170,10 @@ export async function sqlRows<T>(query: Prisma.Sql, { hot = false }: { hot?: boo
     const name = `${statementName(query.text)}_${PROCESS_TAG}_${number}`;
     return (await client.query({ name, text: query.text, values, types: TYPES })).rows as T[];
   } catch (error) {
-    failure = error instanceof Error ? error : new Error(String(error));
+    failure ??= error instanceof Error ? error : new Error(String(error));
     throw error;
   } finally {
+    client.off("error", lost);
     client.release(failure); // a connection whose statement failed is not reused
   }
 }
@@ -180,12 +186,20 @@ export async function sqlRows<T>(query: Prisma.Sql, { hot = false }: { hot?: boo
 export async function withConnection<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
   const client = await pool().connect();
   let failure: Error | undefined;
+  // A connection lost while checked out is an 'error' event on it, which without a listener ends
+  // the process (the pool listens only to idle ones); the statement in flight fails as well.
+  const lost = (error: Error) => {
+    failure ??= error;
+    log.warn("db.connection_lost", { pool: "main", ...describeError(error) });
+  };
+  client.on("error", lost);
   try {
     return await work(client);
   } catch (error) {
-    failure = error instanceof Error ? error : new Error(String(error));
+    failure ??= error instanceof Error ? error : new Error(String(error));
     throw error;
   } finally {
+    client.off("error", lost);
     client.release(failure);
   }
 }
