@@ -15,7 +15,10 @@ export function AlertFacts({ alert, timeZone }: { alert: AlertForTriage["alert"]
     ],
     ["Client", alert.clientName],
     ["Source", `${alert.source} (id ${alert.externalId})`],
-    ["Type suggested", alert.type ? TYPE_LABEL[alert.type] : "None"],
+    [
+      "Type named by the source",
+      alert.type ? TYPE_LABEL[alert.type] : "None: the promotion form starts from Warden's guess from the title",
+    ],
     ["Observed", at(alert.observedAt)],
     ["Received", at(alert.receivedAt)],
     ["Seen", alert.count > 1 ? `${alert.count} times, last ${at(alert.lastSeenAt)}` : "once"],
