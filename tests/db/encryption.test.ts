@@ -179,11 +179,11 @@ describe("encryption at rest", () => {
         expect((await getIncidentDetail(manager.viewer, id))!.incident.summary).toBe(mark("summary edited"));
       }
     })();
-    const report = await rotateMasterKeys(db());
+    const report = await rotateMasterKeys(db(), undefined, { organizationId: t.org.id });
     await traffic;
     expect(report.rewrapped).toBeGreaterThan(0);
     expect((await db().incidentKey.findUniqueOrThrow({ where: { incidentId: id } })).masterKeyId).toBe("rot2");
-    const again = await rotateMasterKeys(db());
+    const again = await rotateMasterKeys(db(), undefined, { organizationId: t.org.id });
     expect(Object.values(again.remaining).every((n) => n === 0)).toBe(true);
     process.env.WARDEN_MASTER_KEYS = key("rot2", "rotation-two");
     const detail = (await getIncidentDetail(manager.viewer, id))!;
@@ -213,7 +213,7 @@ describe("encryption at rest", () => {
     await db().incidentNote.create({ data: { incidentId: id, body: `${MARK} legacy note`, authorId: t.analyst.id } });
     const before = (await getIncidentDetail((await ctxFor(t.manager.id)).viewer, id))!;
     expect(before.incident.summary).toBe(`${MARK} legacy summary`);
-    const report = await rotateMasterKeys(db());
+    const report = await rotateMasterKeys(db(), undefined, { organizationId: t.org.id });
     expect(report.sealedIncidents).toBeGreaterThanOrEqual(1);
     const raw = await db().incident.findUniqueOrThrow({ where: { id }, include: { notes: true } });
     expect(raw.summary.startsWith("enc1:")).toBe(true);

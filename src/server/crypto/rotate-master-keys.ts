@@ -30,13 +30,16 @@ const BATCH = 200;
 export async function rotateMasterKeys(
   prisma: PrismaClient,
   onProgress?: (p: RotationProgress) => void,
+  /** Limit it to one organization (tests share a database; the command rotates them all). */
+  opts: { organizationId?: string } = {},
 ): Promise<RotationReport> {
   const ring = masterKeys();
+  const org = opts.organizationId ? { organizationId: opts.organizationId } : {};
   let rewrapped = 0;
   const skipped = new Set<string>();
   for (;;) {
     const batch = await prisma.incidentKey.findMany({
-      where: { destroyedAt: null, masterKeyId: { not: ring.active.id }, id: { notIn: [...skipped] } },
+      where: { ...org, destroyedAt: null, masterKeyId: { not: ring.active.id }, id: { notIn: [...skipped] } },
       select: { id: true },
       take: BATCH,
     });
@@ -65,10 +68,14 @@ export async function rotateMasterKeys(
       }
     }
   }
-  const sealedIncidents = await sealStoredText(prisma, (done) => onProgress?.({ stage: "seal", done }));
+  const sealedIncidents = await sealStoredText(
+    prisma,
+    (done) => onProgress?.({ stage: "seal", done }),
+    opts.organizationId,
+  );
   const left = await prisma.incidentKey.groupBy({
     by: ["masterKeyId"],
-    where: { destroyedAt: null, masterKeyId: { not: ring.active.id } },
+    where: { ...org, destroyedAt: null, masterKeyId: { not: ring.active.id } },
     _count: { _all: true },
   });
   const remaining = Object.fromEntries(
@@ -77,7 +84,7 @@ export async function rotateMasterKeys(
   // a key without a master key is destroyed, and destroyed keys are not counted here
   for (const l of left) if (l.masterKeyId !== null) remaining[l.masterKeyId] = l._count._all;
   // alerts' payload keys and integrations' signing secrets (counted with the data keys)
-  const alertKeys = await rotateAlertKeys(prisma, ring);
+  const alertKeys = await rotateAlertKeys(prisma, ring, opts);
   rewrapped += alertKeys.rewrapped;
   for (const [id, n] of Object.entries(alertKeys.remaining)) remaining[id] = (remaining[id] ?? 0) + n;
   return {
@@ -90,14 +97,19 @@ export async function rotateMasterKeys(
 }
 
 /** Seals, incident by incident, every text still stored in the clear (written before encryption). */
-async function sealStoredText(prisma: PrismaClient, onProgress: (done: number) => void): Promise<number> {
+async function sealStoredText(
+  prisma: PrismaClient,
+  onProgress: (done: number) => void,
+  organizationId?: string,
+): Promise<number> {
   let sealed = 0;
   let after = "00000000-0000-0000-0000-000000000000";
   for (;;) {
     // incidents with any plain text left: those without a key, and any with an unsealed value
     const ids = await prisma.$queryRaw<Array<{ id: string }>>`
       SELECT i.id FROM "Incident" i
-      WHERE i.id > ${after}::uuid AND NOT EXISTS (SELECT 1 FROM "IncidentKey" k WHERE k."incidentId" = i.id AND k."destroyedAt" IS NOT NULL)
+      WHERE i.id > ${after}::uuid AND (${organizationId ?? null}::uuid IS NULL OR i."organizationId" = ${organizationId ?? null}::uuid)
+        AND NOT EXISTS (SELECT 1 FROM "IncidentKey" k WHERE k."incidentId" = i.id AND k."destroyedAt" IS NOT NULL)
         AND (NOT EXISTS (SELECT 1 FROM "IncidentKey" k WHERE k."incidentId" = i.id)
           OR (i.summary <> '' AND i.summary NOT LIKE 'enc1:%') OR (i."clientSummary" <> '' AND i."clientSummary" NOT LIKE 'enc1:%')
           OR EXISTS (SELECT 1 FROM "IncidentNote" n WHERE n."incidentId" = i.id AND n.body <> '' AND n.body NOT LIKE 'enc1:%')
