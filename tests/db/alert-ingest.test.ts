@@ -163,6 +163,16 @@ describe("POST /api/v1/alerts: accepted posts", () => {
     expect(row).toMatchObject({ id: first.json.alertId, count: 3, severity: "CRITICAL", severityRank: 4 });
   });
 
+  it("a lone surrogate in a text field is refused on that field, never a 500 (found by the fuzzer)", async () => {
+    const s = await setup();
+    const r = await post(s, alert({ externalId: "\ud800", title: "Lone \udc00 surrogate" }));
+    expect(r.status).toBe(422);
+    expect(Object.keys(r.json.error.fields ?? r.json.error.fieldErrors ?? {})).toEqual(
+      expect.arrayContaining(["externalId", "title"]),
+    );
+    expect(await alertsOf(s)).toHaveLength(0);
+  });
+
   it("a repeat after the window makes a new alert", async () => {
     const s = await setup();
     const first = await post(s, alert({ title: "Disk wiped on laptop" }));

@@ -7,13 +7,17 @@ import { isJurisdiction } from "@/domain/incident/jurisdictions";
 // into before the same checks run. Also the source of the OpenAPI document (z.toJSONSchema).
 
 const noNul = (s: string) => !s.includes("\u0000");
+// A lone surrogate ("\ud800" in the JSON) is no character at all: PostgreSQL refuses it in the
+// audit entry's JSON, so it is refused here, named, like any other bad value.
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const text = (label: string, max: number) =>
   z
     .string({ error: `${label} must be a string.` })
     .trim()
     .min(1, `${label} is required.`)
     .max(max, `${label} must be at most ${max} characters.`)
-    .refine(noNul, `${label} must not contain a NUL character.`);
+    .refine(noNul, `${label} must not contain a NUL character.`)
+    .refine((v) => !LONE_SURROGATE.test(v), `${label} must be valid Unicode text (it holds a lone surrogate).`);
 
 export const ALERT_ASSETS_MAX = 50;
 
