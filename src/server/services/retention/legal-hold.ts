@@ -4,7 +4,7 @@ import { appendAudit } from "../../audit";
 import { clientWhere } from "../../data/scope";
 import { attempt, fail, NOT_FOUND_MESSAGE, type Result } from "../result";
 import { auditContext, type ServiceContext } from "../context";
-import { auditIncident, loadIncident, lockIncident } from "../incidents/common";
+import { auditIncident, loadIncident } from "../incidents/common";
 import { can } from "@/domain/access/can";
 import { formatInstant } from "@/lib/datetime";
 import type { ClientLegalHoldInput, IncidentLegalHoldInput } from "@/lib/validation/legal-hold";
@@ -47,8 +47,7 @@ export async function setIncidentLegalHold(
     db().$transaction(async (tx) => {
       if (!can(ctx.viewer, "legalhold:manage")) fail("NOT_FOUND", NOT_FOUND_MESSAGE);
       // under the row lock: an erasure deciding at the same moment sees the hold, or has erased first
-      await lockIncident(tx, input.incidentId);
-      const incident = await loadIncident(tx, ctx, input.incidentId);
+      const incident = await loadIncident(tx, ctx, input.incidentId, { lock: true });
       const { data, lifted } = decide(ctx, incident, input.mode, incident.reference);
       if (input.mode === "set") data.legalHoldReason = input.reason;
       await tx.incident.update({ where: { id: incident.id }, data });
