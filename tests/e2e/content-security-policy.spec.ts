@@ -55,7 +55,7 @@ for (const [role, paths] of Object.entries(PAGES) as Array<[Role, string[]]>) {
     }
     if (role === "manager") {
       await page.goto("/dashboard");
-      await expect(page.locator(".recharts-wrapper svg").first()).toBeVisible();
+      await expect(page.getByTestId("bar-chart").locator("svg").first()).toBeVisible();
     }
     expect(violations).toEqual([]);
   });

@@ -44,21 +44,34 @@ export type OpenBreakdowns = {
   total: number;
 };
 
-/** Open incidents by phase, severity and type (in their order) and by client (most first). */
-export async function openBreakdowns(viewer: Viewer, clientId: string | null): Promise<OpenBreakdowns> {
+/**
+ * Open incidents by phase, severity and type (in their order) and by client (most first), and
+ * how many of them are past their internal targets at `now` (see lateIncidents): counted here, in
+ * the same pass over the open incidents, rather than by the late list's statement, where counting
+ * every late incident beside the 20 it keeps cost more than this whole count.
+ */
+export async function openBreakdowns(
+  viewer: Viewer,
+  clientId: string | null,
+  now: Date = new Date(),
+): Promise<OpenBreakdowns & { late: number }> {
   const rows = await sqlRows<{
     phase: string | null;
     severity: string | null;
     type: string | null;
     client: string | null;
     count: number;
+    late: number;
   }>(
     Prisma.sql`
-    SELECT g.phase::text AS phase, g.severity::text AS severity, g.type::text AS type, c.name AS client, g.count
+    SELECT g.phase::text AS phase, g.severity::text AS severity, g.type::text AS type, c.name AS client, g.count, g.late
     FROM (
-      SELECT i.phase, i.severity, i.type, i."clientId", count(*)::int AS count
-      FROM "Incident" i
-      WHERE ${tenantScopeSql(viewer, "i", clientId)} AND i.phase <> 'CLOSED'
+      SELECT i.phase, i.severity, i.type, i."clientId", count(*)::int AS count, count(*) FILTER (WHERE i.late)::int AS late
+      FROM (
+        SELECT i.phase, i.severity, i.type, i."clientId", ${pastContain(now)} OR ${pastResolve(now)} AS late
+        FROM "Incident" i
+        WHERE ${tenantScopeSql(viewer, "i", clientId)} AND i.phase <> 'CLOSED'
+      ) i
       GROUP BY GROUPING SETS ((i.phase), (i.severity), (i.type), (i."clientId"))
     ) g LEFT JOIN "Client" c ON c.id = g."clientId"
     ORDER BY g.phase, g.severity, g.type, g.count DESC, c.name`,
@@ -73,6 +86,7 @@ export async function openBreakdowns(viewer: Viewer, clientId: string | null): P
     type: pick("type"),
     client: pick("client"),
     total: phase.reduce((a, b) => a + b.count, 0),
+    late: rows.reduce((a, r) => a + (r.phase === null ? 0 : r.late), 0),
   };
 }
 
@@ -101,44 +115,61 @@ export type LateIncident = {
   lateBy: number;
 };
 
+// Past the containment target: not yet in Investigate, aware before the target's cutoff. Past the
+// resolution target: not yet in Report, aware before its cutoff. On an "Incident" row i.
+const pastContain = (now: Date) =>
+  Prisma.sql`(i."investigateStartedAt" IS NULL AND i."awareAt" < ${cutoffCase("containHours", now)})`;
+const pastResolve = (now: Date) =>
+  Prisma.sql`(i."reportStartedAt" IS NULL AND i."awareAt" < ${cutoffCase("resolveHours", now)})`;
+
+/** How many late incidents the figures carry (the page shows fewer; the export all of these). */
+export const LATE_SHOWN = 20;
+/** How many the dashboard's full list of late incidents shows at most. */
+export const LATE_ALL = 500;
+
 /**
- * Open incidents past their internal containment or resolution target (by severity), latest
- * first: the containment target while the incident has not reached Investigate, else the
- * resolution target while it has not reached Report.
+ * Open incidents past their internal containment or resolution target (by severity), furthest
+ * past first (the first `limit` of them, and how many there are): the containment target while
+ * the incident has not reached Investigate, else the resolution target while it has not reached
+ * Report.
  */
 export async function lateIncidents(
   viewer: Viewer,
   clientId: string | null,
   now: Date,
+  limit = LATE_SHOWN,
 ): Promise<{ count: number; rows: LateIncident[] }> {
-  const rows = await sqlRows<Omit<LateIncident, "target" | "lateBy"> & { contain: boolean; due: Date; total: number }>(
+  const [rows, open] = await Promise.all([
+    lateRows(viewer, clientId, now, limit),
+    openBreakdowns(viewer, clientId, now),
+  ]);
+  return { count: open.late, rows };
+}
+
+/** The first `limit` late incidents, furthest past first (lateIncidents without its count). */
+async function lateRows(viewer: Viewer, clientId: string | null, now: Date, limit: number): Promise<LateIncident[]> {
+  const rows = await sqlRows<Omit<LateIncident, "target" | "lateBy"> & { contain: boolean; due: Date }>(
     Prisma.sql`
-    SELECT l.id, i.reference, i.title, l.severity::text AS severity, l.phase::text AS phase, c.name AS "clientName", l.contain, l.due, l.total
+    SELECT l.id, i.reference, i.title, l.severity::text AS severity, l.phase::text AS phase, c.name AS "clientName", l.contain, l.due
     FROM (
       SELECT oi.id, oi."clientId", oi.severity, oi.phase, oi.contain,
-             oi."awareAt" + CASE WHEN oi.contain THEN ${targetInterval("containHours", "oi")} ELSE ${targetInterval("resolveHours", "oi")} END AS due,
-             count(*) OVER ()::int AS total
+             oi."awareAt" + CASE WHEN oi.contain THEN ${targetInterval("containHours", "oi")} ELSE ${targetInterval("resolveHours", "oi")} END AS due
       FROM (
-        SELECT i.id, i."clientId", i.severity, i.phase, i."awareAt",
-               i."investigateStartedAt" IS NULL AND i."awareAt" < ${cutoffCase("containHours", now)} AS contain,
-               i."reportStartedAt" IS NULL AND i."awareAt" < ${cutoffCase("resolveHours", now)} AS resolve
+        SELECT i.id, i."clientId", i.severity, i.phase, i."awareAt", ${pastContain(now)} AS contain, ${pastResolve(now)} AS resolve
         FROM "Incident" i
         WHERE ${tenantScopeSql(viewer, "i", clientId)} AND i.phase <> 'CLOSED'
       ) oi
       WHERE oi.contain OR oi.resolve
-      ORDER BY due, oi.id LIMIT 20
+      ORDER BY due, oi.id LIMIT ${limit}
     ) l JOIN "Incident" i ON i.id = l.id JOIN "Client" c ON c.id = l."clientId"
     ORDER BY l.due, l.id`,
     HOT,
   );
-  return {
-    count: rows[0]?.total ?? 0,
-    rows: rows.map(({ contain, due, total: _t, ...r }) => ({
-      ...r,
-      target: contain ? "contain" : "resolve",
-      lateBy: (now.getTime() - due.getTime()) / 1000,
-    })),
-  };
+  return rows.map(({ contain, due, ...r }) => ({
+    ...r,
+    target: contain ? "contain" : "resolve",
+    lateBy: (now.getTime() - due.getTime()) / 1000,
+  }));
 }
 
 export type ObligationWindow = { overdue: number; next24h: number; next7d: number };
@@ -167,21 +198,36 @@ export type Kpis = {
   actionItems: { open: number; overdue: number };
 };
 
-// Median and mean in seconds of one response time. `ms / 1000` is the same double as the
-// seconds it used to be computed in, and the mean divides the exact sum (of whole milliseconds)
-// as avg() did, so the figures are those of before to the last bit.
+// Median and mean in seconds of one response time. The median is percentile_cont(0.5) of
+// `ms / 1000`, computed from the two middle values (one when the count is odd) that
+// percentile_disc picks from the whole milliseconds sorted as integers, a quarter cheaper than
+// sorting doubles: see middle(). `ms / 1000` is the same double as the seconds it used to be
+// computed in, and the mean divides the exact sum (of whole milliseconds) as avg() did, so the
+// figures are those of before to the last bit.
 const stat = (name: string, column: string, filter: Prisma.Sql = Prisma.empty) => {
   const c = Prisma.raw(`i."${column}"`);
-  return Prisma.sql`percentile_cont(0.5) WITHIN GROUP (ORDER BY ${c} / 1000) ${filter} AS ${Prisma.raw(`${name}_median`)},
+  // 0.5 picks the value at ceil(n / 2), 0.500000001 the one at floor(n / 2) + 1 (n below 10⁸)
+  return Prisma.sql`(percentile_disc('{0.5,0.500000001}'::float8[]) WITHIN GROUP (ORDER BY ${c}::int8) ${filter})::float8[] AS ${Prisma.raw(`${name}_middle`)},
     (round(sum(${c}::int8) ${filter}::numeric / 1000, 6) / nullif(count(${c}) ${filter}, 0))::float8 AS ${Prisma.raw(`${name}_mean`)},
     count(${c}) ${filter}::int AS ${Prisma.raw(`${name}_n`)}`;
 };
+
+/**
+ * percentile_cont(0.5) of `ms / 1000` from the middle values in milliseconds, as PostgreSQL
+ * computes it: the middle value when the count is odd, else lo + (hi - lo) * 0.5 in doubles.
+ */
+export function median(middle: readonly number[] | null): number | null {
+  if (!middle) return null;
+  const [lo, hi] = middle;
+  if (lo === undefined || hi === undefined) throw new Error("a median without its two middle values");
+  return lo === hi ? lo / 1000 : lo / 1000 + (hi / 1000 - lo / 1000) * 0.5;
+}
 
 /** Response times in seconds over incidents that became known in the period, notices, action items. */
 export async function kpis(viewer: Viewer, q: DashboardQuery, now: Date): Promise<Kpis> {
   // two statements, so that the medians' sorting and the obligations' count run side by side
   const [times, owed] = await Promise.all([
-    sqlRows<Record<string, number | null>>(
+    sqlRows<Record<string, number | number[] | null>>(
       Prisma.sql`
       SELECT count(*)::int AS n, ${stat("detect", "detectMs")}, ${stat("contain", "containMs")}, ${stat("resolve", "resolveMs")},
              ${stat("close", "closeMs", Prisma.sql`FILTER (WHERE i.resolution = 'RESOLVED')`)}
@@ -211,8 +257,8 @@ export async function kpis(viewer: Viewer, q: DashboardQuery, now: Date): Promis
   const t = oneRow(times);
   const o = oneRow(owed);
   const figure = (k: string) => ({
-    median: t[`${k}_median`] ?? null,
-    mean: t[`${k}_mean`] ?? null,
+    median: median(t[`${k}_middle`] as number[] | null),
+    mean: (t[`${k}_mean`] as number | null) ?? null,
     n: Number(t[`${k}_n`] ?? 0),
   });
   return {
@@ -227,7 +273,8 @@ export async function kpis(viewer: Viewer, q: DashboardQuery, now: Date): Promis
 }
 
 export type WeeklyRow = { week: string; type: string; count: number };
-type PeriodGroup = { client: string; week: number; type: string; count: number };
+// a client's count (week and type null) or a week's and type's (client null)
+type PeriodGroup = { client: string | null; week: number | null; type: string | null; count: number };
 
 /** Monday 00:00 in `zone` of every week the period touches, as instants. */
 function weekStarts(q: DashboardQuery, zone: string): DateTime[] {
@@ -238,9 +285,11 @@ function weekStarts(q: DashboardQuery, zone: string): DateTime[] {
 }
 
 /**
- * Incidents that became known in the period, by client, week (weeks start on Monday in `zone`)
- * and type: one pass that both the per-client and the per-week figures are summed from. The
- * weeks' starts are computed here and each incident is placed among them by the database.
+ * Incidents that became known in the period by client, and by week (weeks start on Monday in
+ * `zone`) and type: one pass counting both (grouping sets: 90 groups at the default period, where
+ * counting by client, week and type together made 935 to sum up here, 15 % more of PostgreSQL's
+ * time). The weeks' starts are computed here and each incident is placed among them by the
+ * database.
  */
 async function periodGroups(
   viewer: Viewer,
@@ -255,8 +304,8 @@ async function periodGroups(
       SELECT i."clientId", width_bucket(i."awareAt", ${starts.map((w) => w.toJSDate().toISOString())}::timestamp[]) AS week, i.type, count(*)::int AS count
       FROM "Incident" i
       WHERE ${tenantScopeSql(viewer, "i", q.clientId)} AND i."awareAt" >= ${q.from}::timestamp AND i."awareAt" < ${q.to}::timestamp
-      GROUP BY 1, 2, 3
-    ) g JOIN "Client" c ON c.id = g."clientId"
+      GROUP BY GROUPING SETS ((i."clientId"), (2, i.type))
+    ) g LEFT JOIN "Client" c ON c.id = g."clientId"
     ORDER BY c.name`,
     HOT,
   );
@@ -264,14 +313,16 @@ async function periodGroups(
 }
 
 function perClientOf(groups: PeriodGroup[]): Breakdown[] {
-  const byClient = new Map<string, number>(); // in the database's order of names
-  for (const g of groups) byClient.set(g.client, (byClient.get(g.client) ?? 0) + g.count);
-  return [...byClient].map(([key, count]) => ({ key, count })).sort((a, b) => b.count - a.count);
+  // in the database's order of names, then most first (a stable sort keeps names for ties)
+  return groups
+    .flatMap((g) => (g.client === null ? [] : [{ key: g.client, count: g.count }]))
+    .sort((a, b) => b.count - a.count);
 }
 
 function weeklyOf({ groups, weeks }: { groups: PeriodGroup[]; weeks: string[] }): WeeklyRow[] {
   const byWeek = new Map<string, WeeklyRow>();
   for (const g of groups) {
+    if (g.week === null || g.type === null) continue; // a client's count
     const week = weeks[g.week - 1];
     if (week === undefined) throw new Error(`an incident of the period fell outside its weeks (bucket ${g.week})`);
     const row = byWeek.get(`${week} ${g.type}`) ?? { week, type: g.type, count: 0 };
@@ -295,13 +346,14 @@ export async function weeklyByType(viewer: Viewer, q: DashboardQuery, zone: stri
 
 /** Everything the dashboard shows (the page and its CSV export read the same figures). */
 export async function loadDashboard(viewer: Viewer, q: DashboardQuery, now: Date) {
-  const [open, late, windows, k, period] = await Promise.all([
-    openBreakdowns(viewer, q.clientId),
-    lateIncidents(viewer, q.clientId, now),
+  const [{ late: lateCount, ...open }, lateShown, windows, k, period] = await Promise.all([
+    openBreakdowns(viewer, q.clientId, now),
+    lateRows(viewer, q.clientId, now, LATE_SHOWN),
     obligationWindows(viewer, q.clientId, now),
     kpis(viewer, q, now),
     periodGroups(viewer, q, viewer.timeZone),
   ]);
+  const late = { count: lateCount, rows: lateShown };
   return { open, late, windows, k, perClient: perClientOf(period.groups), weekly: weeklyOf(period) };
 }
 
@@ -319,4 +371,12 @@ export async function dashboardFigures(
   return cachedFigures(viewer, ["dashboard", q.clientId, q.from.toISOString(), q.to.toISOString()], (now) =>
     loadDashboard(viewer, q, now),
   );
+}
+
+/** The dashboard's full list of late incidents (up to LATE_ALL), kept like its figures. */
+export async function allLateIncidents(
+  viewer: Viewer,
+  clientId: string | null,
+): Promise<{ value: { count: number; rows: LateIncident[] }; asOf: Date }> {
+  return cachedFigures(viewer, ["dashboard-late", clientId], (now) => lateIncidents(viewer, clientId, now, LATE_ALL));
 }

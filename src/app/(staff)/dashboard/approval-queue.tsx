@@ -1,12 +1,11 @@
 import Link from "next/link";
 import type { Viewer } from "@/domain/access/can";
-import { listNoticesAwaitingApproval } from "@/server/data/approvals";
+import type { ApprovalRow } from "@/server/data/approvals";
 import { formatInstant } from "@/lib/datetime";
 import { Countdown } from "@/components/ui/countdown";
 
 /** Notices waiting for a manager's four-eyes approval, oldest request first, with the time left. */
-export async function ApprovalQueue({ viewer }: { viewer: Viewer }) {
-  const rows = await listNoticesAwaitingApproval(viewer);
+export function ApprovalQueue({ viewer, rows }: { viewer: Viewer; rows: readonly ApprovalRow[] }) {
   return (
     <section aria-labelledby="approvals" className="rounded-lg border border-slate-200 bg-white p-4">
       <h2 id="approvals" className="mb-1 text-base font-semibold">

@@ -1,12 +1,11 @@
 import Link from "next/link";
 import type { Viewer } from "@/domain/access/can";
-import { listDecisionsAwaitingConfirmation } from "@/server/data/approvals";
+import type { DecisionToConfirmRow } from "@/server/data/approvals";
 import { formatInstant } from "@/lib/datetime";
 import { isProposalKind, PROPOSAL_LABEL } from "@/domain/deadlines/obligation-proposal";
 
 /** Obligations someone proposed to settle without a notice, waiting for a second person. */
-export async function DecisionsToConfirm({ viewer }: { viewer: Viewer }) {
-  const rows = await listDecisionsAwaitingConfirmation(viewer);
+export function DecisionsToConfirm({ viewer, rows }: { viewer: Viewer; rows: readonly DecisionToConfirmRow[] }) {
   if (!rows.length) return null;
   return (
     <section aria-labelledby="decisions-to-confirm" className="rounded-lg border border-slate-200 bg-white p-4">

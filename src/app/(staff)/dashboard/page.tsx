@@ -2,9 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireViewer } from "@/server/viewer";
 import { listVisibleClientsCached } from "@/server/data/clients";
-import { dashboardFigures } from "@/server/data/dashboard";
+import { allLateIncidents, dashboardFigures } from "@/server/data/dashboard";
+import { dashboardQueues } from "@/server/data/dashboard-queues";
 import { parseDashboardQuery } from "@/lib/validation/dashboard";
-import { BarChartCard } from "@/components/charts/bar-chart";
+import { BarChart } from "@/components/charts/bar-chart";
 import {
   INCIDENT_TYPES,
   PHASES,
@@ -25,6 +26,9 @@ import { ApprovalQueue } from "./approval-queue";
 import { DecisionsToConfirm } from "./decisions-to-confirm";
 
 export const metadata: Metadata = { title: "Dashboard" };
+
+/** Late incidents listed on the dashboard itself; "Show all" lists the rest. */
+const LATE_ON_PAGE = 10;
 
 function Card({
   id,
@@ -57,23 +61,32 @@ export default async function DashboardPage({
 }) {
   const viewer = await requireViewer("dashboard:view", "/dashboard");
   const now = new Date();
-  const { query, errors } = parseDashboardQuery(await searchParams, viewer.timeZone, now);
-  const [clients, figures] = await Promise.all([listVisibleClientsCached(viewer), dashboardFigures(viewer, query)]);
+  const params = await searchParams;
+  const { query, errors } = parseDashboardQuery(params, viewer.timeZone, now);
+  const approver = can(viewer, "notice:approve");
+  const allLate = params.late === "all";
+  const [clients, figures, queues, lateAll] = await Promise.all([
+    listVisibleClientsCached(viewer),
+    dashboardFigures(viewer, query),
+    approver ? dashboardQueues(viewer) : null,
+    allLate ? allLateIncidents(viewer, query.clientId) : null,
+  ]);
   const unknownClient = query.clientId !== null && !clients.some((c) => c.id === query.clientId);
   if (unknownClient) errors.push("Unknown client in the filter: nothing to show for it.");
-  const { open, late, windows, k, perClient, weekly } = figures.value;
+  const { open, late: lateShown, windows, k, perClient, weekly } = figures.value;
+  // ten on the page; all of them (up to LATE_ALL) when asked for, from figures kept alike
+  const late = lateAll?.value ?? lateShown;
+  const lateRows = lateAll ? late.rows : late.rows.slice(0, LATE_ON_PAGE);
   const filterQs = new URLSearchParams({
     from: query.fromDay,
     to: query.toDay,
     ...(query.clientId ? { clientId: query.clientId } : {}),
   }).toString();
   const weeks = [...new Set(weekly.map((w) => w.week))];
-  const weeklyData = weeks.map((week) => ({
-    week,
-    ...Object.fromEntries(
-      INCIDENT_TYPES.map((t) => [t, weekly.find((w) => w.week === week && w.type === t)?.count ?? 0]),
-    ),
-  }));
+  const weeklyCounts = weeks.map((week) =>
+    INCIDENT_TYPES.map((t) => weekly.find((w) => w.week === week && w.type === t)?.count ?? 0),
+  );
+  const openPhases = PHASES.filter((p) => p !== "CLOSED");
   const count = (list: Array<{ key: string; count: number }>, key: string) =>
     list.find((x) => x.key === key)?.count ?? 0;
   const kpiRows: Array<[string, { median: number | null; mean: number | null; n: number }]> = [
@@ -94,8 +107,8 @@ export default async function DashboardPage({
         </p>
       </div>
 
-      {can(viewer, "notice:approve") ? <ApprovalQueue viewer={viewer} /> : null}
-      {can(viewer, "notice:approve") ? <DecisionsToConfirm viewer={viewer} /> : null}
+      {queues ? <ApprovalQueue viewer={viewer} rows={queues.approvals} /> : null}
+      {queues ? <DecisionsToConfirm viewer={viewer} rows={queues.decisions} /> : null}
 
       <form
         method="get"
@@ -197,19 +210,16 @@ export default async function DashboardPage({
 
       <div className="grid gap-6 lg:grid-cols-2">
         <Card id="open-phase" title="Open incidents by phase">
-          <BarChartCard
-            data={PHASES.filter((p) => p !== "CLOSED").map((p) => ({
-              phase: PHASE_LABEL[p],
-              count: count(open.phase, p),
-            }))}
-            xKey="phase"
-            series={[{ key: "count", label: "Open incidents" }]}
-            height={200}
+          <BarChart
+            labels={openPhases.map((p) => PHASE_LABEL[p])}
+            series={["Open incidents"]}
+            values={openPhases.map((p) => [count(open.phase, p)])}
+            height={160}
           />
           <DataTable
             caption="Open incidents by phase"
             head={["Phase", "Open"]}
-            rows={PHASES.filter((p) => p !== "CLOSED").map((p) => [
+            rows={openPhases.map((p) => [
               { text: PHASE_LABEL[p], href: `/incidents?phase=${p}` },
               count(open.phase, p),
             ])}
@@ -267,20 +277,17 @@ export default async function DashboardPage({
 
       <div className="grid gap-6 lg:grid-cols-2">
         <Card id="weekly" title="Incidents per week, by type">
-          <BarChartCard
-            data={weeklyData}
-            xKey="week"
-            series={INCIDENT_TYPES.map((t) => ({ key: t, label: TYPE_LABEL[t] }))}
+          <BarChart
+            labels={weeks.map((w) => w.slice(5))}
+            series={INCIDENT_TYPES.map((t) => TYPE_LABEL[t])}
+            values={weeklyCounts}
           />
           <details className="mt-2 text-sm">
             <summary className="cursor-pointer text-slate-600">Table of this chart</summary>
             <DataTable
               caption="Incidents per week by type"
               head={["Week of", ...INCIDENT_TYPES.map((t) => TYPE_LABEL[t])]}
-              rows={weeklyData.map((w) => [
-                w.week,
-                ...INCIDENT_TYPES.map((t) => (w as Record<string, string | number>)[t] ?? 0),
-              ])}
+              rows={weeks.map((w, i) => [w, ...(weeklyCounts[i] ?? [])])}
             />
           </details>
         </Card>
@@ -294,11 +301,11 @@ export default async function DashboardPage({
       </div>
 
       <Card id="late" title={`Past internal targets (${late.count})`}>
-        {late.rows.length ? (
+        {lateRows.length ? (
           <DataTable
             caption="Open incidents past their internal targets"
             head={["Incident", "Client", "Severity", "Phase", "Target missed", "Late by"]}
-            rows={late.rows.map((r) => [
+            rows={lateRows.map((r) => [
               { text: `${r.reference} ${r.title}`, href: `/incidents/${r.id}` },
               r.clientName,
               SEVERITY_LABEL[r.severity as Severity],
@@ -310,6 +317,23 @@ export default async function DashboardPage({
         ) : (
           <p className="text-sm text-slate-600">Every open incident is within its targets.</p>
         )}
+        {late.count > lateRows.length ? (
+          <p className="mt-2 text-sm text-slate-600">
+            The {lateRows.length} furthest past shown.{" "}
+            {lateAll ? null : (
+              <Link href={`/dashboard?${filterQs}&late=all#late`} className="text-brand-700 underline">
+                Show all {late.count}
+              </Link>
+            )}
+          </p>
+        ) : null}
+        {lateAll ? (
+          <p className="mt-2 text-sm">
+            <Link href={`/dashboard?${filterQs}#late`} className="text-brand-700 underline">
+              Show the {LATE_ON_PAGE} furthest past only
+            </Link>
+          </p>
+        ) : null}
       </Card>
     </div>
   );
