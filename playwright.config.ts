@@ -6,11 +6,16 @@ import { E2E_NEXTAUTH_SECRET, E2E_WARDEN_AUDIT_KEY, E2E_WARDEN_MASTER_KEYS } fro
 const port = Number(process.env.E2E_PORT || 3100);
 const baseURL = `http://localhost:${port}`;
 const systemChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p));
+// Specs own the data they change (tests/e2e/support.ts), so any number of workers gives the same
+// result; 2 is what a 2-core CI machine runs in time. E2E_WORKERS (or --workers) sets another.
+const workers = process.env.E2E_WORKERS ? Number(process.env.E2E_WORKERS) : 2;
+if (!Number.isInteger(workers) || workers < 1)
+  throw new Error(`E2E_WORKERS must be a whole number of at least 1, not "${process.env.E2E_WORKERS}".`);
 
 export default defineConfig({
   testDir: "tests/e2e",
   fullyParallel: true,
-  workers: 2,
+  workers,
   retries: 0,
   forbidOnly: !!process.env.CI,
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],

@@ -66,3 +66,9 @@ export const DEMO_USERS: ReadonlyArray<{
   { email: "contact@rheinland-direktbank.test", name: "Jonas Becker", role: "CLIENT_CONTACT", clients: ["bank"] },
   { email: "contact@harbourlane.test", name: "Eleanor Marsh", role: "CLIENT_CONTACT", clients: ["law"] },
 ];
+
+/** A demo account's address in a copy of the demo organization tagged `tag` (seed-demo.ts). */
+export function demoCopyEmail(email: string, tag: string): string {
+  const at = email.indexOf("@");
+  return `${email.slice(0, at)}.${tag}${email.slice(at)}`;
+}

@@ -4,7 +4,7 @@ import { present } from "../scripts/lib/present";
 import { hashPassword } from "../src/server/passwords";
 import { sealSecret } from "../src/server/mfa/secret-box";
 import { demoTotpSecret } from "./demo-totp";
-import { DEMO_CLIENTS, DEMO_ORGANIZATION, DEMO_PASSWORD, DEMO_USERS } from "./demo-data";
+import { DEMO_CLIENTS, DEMO_ORGANIZATION, DEMO_PASSWORD, DEMO_USERS, demoCopyEmail } from "./demo-data";
 import { seedIncidents } from "./seed-incidents";
 import { seedDemoIntegrations } from "./demo-integration";
 import { seedDemoOnCall } from "./demo-on-call";
@@ -12,19 +12,30 @@ import { seedDemoOnCall } from "./demo-on-call";
 const SEED_ACTOR = { id: null, label: "demo seed" } as const;
 
 /**
- * Creates the demo organization, its clients and users, once. Run it again and it changes
- * nothing: rows are looked up by their natural keys (slug, client name, email) first.
+ * A copy of the demo organization under another slug and name, each account's address tagged
+ * (`analyst@warden.test` → `analyst.<tag>@warden.test`), without the integrations (their keys
+ * are derived from their names, so unique in an installation) and the on-call rotas: the browser
+ * tests give a spec that changes settings or people an organization of its own with it.
+ */
+export type DemoCopy = { slug: string; name: string; tag: string };
+
+/**
+ * Creates the demo organization (or a copy of it), its clients and users, once. Run it again and
+ * it changes nothing: rows are looked up by their natural keys (slug, client name, email) first.
  * Returns how many rows it created (organization, clients, users) and how many incidents.
  */
 export async function seedDemo(
   prisma: PrismaClient,
-  opts: { incidents?: boolean } = {},
+  opts: { incidents?: boolean; copy?: DemoCopy } = {},
 ): Promise<{ created: number; incidents: number }> {
   let created = 0;
+  const { copy } = opts;
+  const organization = copy ? { ...DEMO_ORGANIZATION, slug: copy.slug, name: copy.name } : DEMO_ORGANIZATION;
+  const emailOf = (email: string) => (copy ? demoCopyEmail(email, copy.tag) : email);
   const org =
-    (await prisma.organization.findUnique({ where: { slug: DEMO_ORGANIZATION.slug } })) ??
+    (await prisma.organization.findUnique({ where: { slug: organization.slug } })) ??
     (await prisma.$transaction(async (tx) => {
-      const o = await tx.organization.create({ data: DEMO_ORGANIZATION });
+      const o = await tx.organization.create({ data: organization });
       await appendAudit(tx, {
         organizationId: o.id,
         actor: SEED_ACTOR,
@@ -64,13 +75,14 @@ export async function seedDemo(
 
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   for (const u of DEMO_USERS) {
-    if (await prisma.user.findUnique({ where: { email: u.email } })) continue;
+    const email = emailOf(u.email);
+    if (await prisma.user.findUnique({ where: { email } })) continue;
     const ids = u.clients.map((k) => present(clientIds.get(k), `the ${k} client`));
     await prisma.$transaction(async (tx) => {
       const user = await tx.user.create({
         data: {
           organizationId: org.id,
-          email: u.email,
+          email,
           name: u.name,
           role: u.role,
           passwordHash,
@@ -92,10 +104,12 @@ export async function seedDemo(
   await enrolDemoAuthenticators(
     prisma,
     org.id,
-    DEMO_USERS.map((u) => u.email),
+    DEMO_USERS.map((u) => emailOf(u.email)),
   );
-  await seedDemoIntegrations(prisma, org.id, [...clientIds.values()]);
-  await seedDemoOnCall(prisma, org.id, clientIds);
+  if (!copy) {
+    await seedDemoIntegrations(prisma, org.id, [...clientIds.values()]);
+    await seedDemoOnCall(prisma, org.id, clientIds);
+  }
   const incidents = opts.incidents === false ? 0 : await seedIncidents(prisma, org, clientIds);
   return { created, incidents };
 }

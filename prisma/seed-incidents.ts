@@ -179,7 +179,28 @@ export async function seedIncidents(
   now = new Date(),
 ): Promise<number> {
   if ((await prisma.incident.count({ where: { organizationId: org.id } })) > 0) return 0;
-  const users = await prisma.user.findMany({ where: { organizationId: org.id }, include: { assignments: true } });
+  const team = await demoTeam(prisma, org.id);
+  let created = 0;
+  for (const s of STORIES.keys()) {
+    for (const p of PHASES.keys()) {
+      await walkStory(prisma, team, clientIds, s, p, now);
+      created += 1;
+    }
+  }
+  // A well-run team has read what reached it before today; what came in today is still unread.
+  await prisma.$executeRaw`
+    UPDATE "StaffNotification" n SET "readAt" = n."createdAt" + interval '20 minutes'
+    FROM "User" u
+    WHERE n."userId" = u.id AND u."organizationId" = ${org.id}::uuid AND n."readAt" IS NULL AND n."createdAt" < ${new Date(now.getTime() - 24 * HOUR)}`;
+  return created;
+}
+
+type Ctx = (userId: string, at: Date) => Promise<ServiceContext>;
+type DemoTeam = Awaited<ReturnType<typeof demoTeam>>;
+
+/** The organization's manager, an analyst for each client, its contacts, and their service contexts. */
+async function demoTeam(prisma: PrismaClient, organizationId: string) {
+  const users = await prisma.user.findMany({ where: { organizationId }, include: { assignments: true } });
   const manager = present(
     users.find((u) => u.role === "MANAGER"),
     "the demo organization's manager",
@@ -187,7 +208,7 @@ export async function seedIncidents(
   const analystFor = (clientId: string) =>
     users.find((u) => u.role === "ANALYST" && u.assignments.some((a) => a.clientId === clientId)) ?? manager;
   const viewers = new Map<string, NonNullable<Awaited<ReturnType<typeof loadViewer>>>>();
-  const ctxOf = async (userId: string, at: Date): Promise<ServiceContext> => {
+  const ctxOf: Ctx = async (userId, at) => {
     let viewer = viewers.get(userId);
     if (!viewer) {
       viewer = present(await loadViewer(userId), `the viewer of demo user ${userId}`);
@@ -199,151 +220,174 @@ export async function seedIncidents(
   const contactOf = new Map(
     users.flatMap((u) => (u.role === "CLIENT_CONTACT" && u.clientId ? [[u.clientId, u.id] as const] : [])),
   );
-  let created = 0;
-  for (const [s, story] of STORIES.entries()) {
-    for (const [p, target] of PHASES.entries()) {
-      const clientKey = present(CLIENT_ORDER[(s + p) % CLIENT_ORDER.length], "a client key");
-      const clientId = present(clientIds.get(clientKey), `the ${clientKey} client`);
-      const analyst = analystFor(clientId);
-      const inFlight = IN_FLIGHT[`${s}/${p}`];
-      // later phases happened longer ago; each step takes a few hours, each step of a notice minutes
-      let at = new Date(now.getTime() - (inFlight ? inFlight.hoursAgo * HOUR : (p * 30 + 4 + s * 3) * 24 * HOUR));
-      const step = () => (at = new Date(at.getTime() + (1 + ((s + p) % 4)) * HOUR));
-      const soon = () => (at = new Date(at.getTime() + (10 + ((s + p) % 3) * 5) * 60_000));
-      const aware = new Date(at.getTime() - 2 * HOUR);
-      const iso = (d: Date) => d.toISOString();
-      const input = createIncidentSchema(at).parse({
-        clientId,
-        title: story.title,
-        summary: story.summary,
-        clientSummary: story.clientSummary,
-        type: story.type,
-        severity: story.severity,
-        timeZone: "UTC",
-        occurredAt: iso(new Date(aware.getTime() - 5 * HOUR)),
-        detectedAt: iso(new Date(aware.getTime() - HOUR)),
-        awareAt: iso(aware),
-        dataCategories: story.categories,
-        dataSubjectsCount: String(story.subjects),
-        recordsCount: String(story.records),
-        jurisdictions: story.jurisdictions[clientKey],
-        dataEncrypted: story.type === "ACCIDENTAL_LEAK" ? "no" : "unknown",
-      });
-      const { id } = must(await createIncident(await ctxOf(analyst.id, at), input), "create incident");
-      created += 1;
+  return { manager, analystFor, ctxOf, contactOf };
+}
+
+/**
+ * Creates one demo incident (a story, walked to a phase) through the real services, as the seed
+ * makes each of its own: the browser tests make incidents of their own with it. `titleSuffix` is
+ * added to the story's title; `clientKey` replaces the client the seed would choose.
+ */
+export async function seedDemoIncident(
+  prisma: PrismaClient,
+  org: { id: string },
+  clientIds: Map<string, string>,
+  opts: {
+    story: number;
+    phase: (typeof PHASES)[number];
+    titleSuffix?: string;
+    clientKey?: (typeof CLIENT_ORDER)[number];
+  },
+  now = new Date(),
+): Promise<string> {
+  const team = await demoTeam(prisma, org.id);
+  return walkStory(prisma, team, clientIds, opts.story, PHASES.indexOf(opts.phase), now, opts);
+}
+
+/** Story `s` walked to phase `p` (the seed's one incident for that pair). Returns its id. */
+async function walkStory(
+  prisma: PrismaClient,
+  { manager, analystFor, ctxOf, contactOf }: DemoTeam,
+  clientIds: Map<string, string>,
+  s: number,
+  p: number,
+  now: Date,
+  opts: { titleSuffix?: string; clientKey?: (typeof CLIENT_ORDER)[number] } = {},
+): Promise<string> {
+  const story = present(STORIES[s], `demo story ${s}`);
+  const target = present(PHASES[p], `phase ${p}`);
+  const clientKey = opts.clientKey ?? present(CLIENT_ORDER[(s + p) % CLIENT_ORDER.length], "a client key");
+  const clientId = present(clientIds.get(clientKey), `the ${clientKey} client`);
+  const analyst = analystFor(clientId);
+  const inFlight = IN_FLIGHT[`${s}/${p}`];
+  // later phases happened longer ago; each step takes a few hours, each step of a notice minutes
+  let at = new Date(now.getTime() - (inFlight ? inFlight.hoursAgo * HOUR : (p * 30 + 4 + s * 3) * 24 * HOUR));
+  const step = () => (at = new Date(at.getTime() + (1 + ((s + p) % 4)) * HOUR));
+  const soon = () => (at = new Date(at.getTime() + (10 + ((s + p) % 3) * 5) * 60_000));
+  const aware = new Date(at.getTime() - 2 * HOUR);
+  const iso = (d: Date) => d.toISOString();
+  const input = createIncidentSchema(at).parse({
+    clientId,
+    title: story.title + (opts.titleSuffix ?? ""),
+    summary: story.summary,
+    clientSummary: story.clientSummary,
+    type: story.type,
+    severity: story.severity,
+    timeZone: "UTC",
+    occurredAt: iso(new Date(aware.getTime() - 5 * HOUR)),
+    detectedAt: iso(new Date(aware.getTime() - HOUR)),
+    awareAt: iso(aware),
+    dataCategories: story.categories,
+    dataSubjectsCount: String(story.subjects),
+    recordsCount: String(story.records),
+    jurisdictions: story.jurisdictions[clientKey],
+    dataEncrypted: story.type === "ACCIDENTAL_LEAK" ? "no" : "unknown",
+  });
+  const { id } = must(await createIncident(await ctxOf(analyst.id, at), input), "create incident");
+  must(
+    await addAffectedAsset(await ctxOf(analyst.id, step()), {
+      incidentId: id,
+      name: story.asset[0],
+      kind: story.asset[1],
+    }),
+    "asset",
+  );
+  const contactId = contactOf.get(clientId);
+  const settle = () => settleObligations(prisma, id, analyst.id, manager.id, contactId, ctxOf, soon);
+  // the notices we owe go out within hours of awareness; the client's filings are recorded.
+  // On the newest incidents the first notice we owe is part-way and the rest not yet due.
+  if (inFlight) await startFirstNotice(prisma, id, analyst.id, ctxOf, soon, inFlight.stage);
+  else await settle();
+
+  for (const phase of PHASES.slice(0, p)) {
+    const items = await prisma.checklistItem.findMany({
+      where: { incidentId: id, phase },
+      orderBy: { position: "asc" },
+    });
+    for (const item of items.filter((i, k) => i.required || k % 2 === 0)) {
       must(
-        await addAffectedAsset(await ctxOf(analyst.id, step()), {
-          incidentId: id,
-          name: story.asset[0],
-          kind: story.asset[1],
-        }),
-        "asset",
+        await toggleChecklistItem(await ctxOf(analyst.id, step()), { incidentId: id, itemId: item.id, done: true }),
+        "checklist",
       );
-      const contactId = contactOf.get(clientId);
-      const settle = () => settleObligations(prisma, id, analyst.id, manager.id, contactId, ctxOf, soon);
-      // the notices we owe go out within hours of awareness; the client's filings are recorded.
-      // On the newest incidents the first notice we owe is part-way and the rest not yet due.
-      if (inFlight) await startFirstNotice(prisma, id, analyst.id, ctxOf, soon, inFlight.stage);
-      else await settle();
-
-      for (const phase of PHASES.slice(0, p)) {
-        const items = await prisma.checklistItem.findMany({
-          where: { incidentId: id, phase },
-          orderBy: { position: "asc" },
-        });
-        for (const item of items.filter((i, k) => i.required || k % 2 === 0)) {
-          must(
-            await toggleChecklistItem(await ctxOf(analyst.id, step()), { incidentId: id, itemId: item.id, done: true }),
-            "checklist",
-          );
-        }
-        if (phase === "CONTAIN") {
-          must(
-            await addEvidence(await ctxOf(analyst.id, step()), {
-              incidentId: id,
-              description: story.evidence,
-              location: `evidence-locker://${story.type.toLowerCase()}/${id.slice(0, 8)}`,
-              sha256: createHash("sha256").update(`${id}:${story.evidence}`).digest("hex"),
-              collectedAt: iso(at),
-              timeZone: "UTC",
-            }),
-            "evidence",
-          );
-        }
-        if (phase === "INVESTIGATE") {
-          must(await addIncidentNote(await ctxOf(analyst.id, step()), { incidentId: id, body: story.note }), "note");
-          const inc = await prisma.incident.findUniqueOrThrow({ where: { id } });
-          const t = step();
-          must(
-            await updateAssessment(await ctxOf(analyst.id, t), {
-              incidentId: id,
-              version: inc.version,
-              risk: story.severity === "CRITICAL" ? "HIGH_RISK" : "RISK",
-              riskAssessedAt: t,
-              nis2Significant: story.severity === "CRITICAL",
-              doraMajor: story.severity === "CRITICAL",
-              doraClassifiedAt: story.severity === "CRITICAL" ? t : null,
-              secMaterial: false,
-              secDeterminedAt: null,
-              subjectsByJurisdiction: null,
-            }),
-            "assessment",
-          );
-          // the assessment may call for more notices and filings (high risk, DORA, NIS2)
-          await settle();
-        }
-        if (phase === "CONTAIN" && contactId && ANSWERED_QUESTIONS.has(`${s}/${p}`))
-          await askQuestion(prisma, id, contactId, analyst.id, ctxOf, soon, true);
-        if (phase === "REPORT") await settle();
-        if (phase === "POST_MORTEM") await review(id, story, analyst.id, manager.id, ctxOf, step, true);
-        const version = (await prisma.incident.findUniqueOrThrow({ where: { id }, select: { version: true } })).version;
-        must(
-          await transitionIncident(await ctxOf(analyst.id, step()), { incidentId: id, version, kind: "ADVANCE" }),
-          `advance from ${phase}`,
-        );
-      }
-
-      if (target === "POST_MORTEM") await review(id, story, analyst.id, manager.id, ctxOf, step, false);
-      if (target !== "CLOSED") {
-        must(
-          await addIncidentTask(await ctxOf(analyst.id, step()), {
-            incidentId: id,
-            title:
-              target === "POST_MORTEM"
-                ? "Schedule the post-incident review"
-                : "Update the client with the latest facts",
-            ownerId: analyst.id,
-            dueAt: new Date(now.getTime() + (((s + p) % 4) - 1) * 24 * HOUR),
-          }),
-          "task",
-        );
-      }
-      if (story.severity === "HIGH" && (p === 2 || p === 3)) {
-        const version = (await prisma.incident.findUniqueOrThrow({ where: { id }, select: { version: true } })).version;
-        must(
-          await transitionIncident(await ctxOf(manager.id, step()), {
-            incidentId: id,
-            version,
-            kind: "CHANGE_SEVERITY",
-            severity: "CRITICAL",
-            reason: "Scope grew: more data subjects affected than first estimated.",
-          }),
-          "severity",
-        );
-        await settle();
-      }
-      if (`${s}/${p}` === OPEN_QUESTION && contactId) {
-        at = new Date(now.getTime() - 2 * HOUR); // asked today
-        await askQuestion(prisma, id, contactId, analyst.id, ctxOf, soon, false);
-      }
     }
+    if (phase === "CONTAIN") {
+      must(
+        await addEvidence(await ctxOf(analyst.id, step()), {
+          incidentId: id,
+          description: story.evidence,
+          location: `evidence-locker://${story.type.toLowerCase()}/${id.slice(0, 8)}`,
+          sha256: createHash("sha256").update(`${id}:${story.evidence}`).digest("hex"),
+          collectedAt: iso(at),
+          timeZone: "UTC",
+        }),
+        "evidence",
+      );
+    }
+    if (phase === "INVESTIGATE") {
+      must(await addIncidentNote(await ctxOf(analyst.id, step()), { incidentId: id, body: story.note }), "note");
+      const inc = await prisma.incident.findUniqueOrThrow({ where: { id } });
+      const t = step();
+      must(
+        await updateAssessment(await ctxOf(analyst.id, t), {
+          incidentId: id,
+          version: inc.version,
+          risk: story.severity === "CRITICAL" ? "HIGH_RISK" : "RISK",
+          riskAssessedAt: t,
+          nis2Significant: story.severity === "CRITICAL",
+          doraMajor: story.severity === "CRITICAL",
+          doraClassifiedAt: story.severity === "CRITICAL" ? t : null,
+          secMaterial: false,
+          secDeterminedAt: null,
+          subjectsByJurisdiction: null,
+        }),
+        "assessment",
+      );
+      // the assessment may call for more notices and filings (high risk, DORA, NIS2)
+      await settle();
+    }
+    if (phase === "CONTAIN" && contactId && ANSWERED_QUESTIONS.has(`${s}/${p}`))
+      await askQuestion(prisma, id, contactId, analyst.id, ctxOf, soon, true);
+    if (phase === "REPORT") await settle();
+    if (phase === "POST_MORTEM") await review(id, story, analyst.id, manager.id, ctxOf, step, true);
+    const version = (await prisma.incident.findUniqueOrThrow({ where: { id }, select: { version: true } })).version;
+    must(
+      await transitionIncident(await ctxOf(analyst.id, step()), { incidentId: id, version, kind: "ADVANCE" }),
+      `advance from ${phase}`,
+    );
   }
-  // A well-run team has read what reached it before today; what came in today is still unread.
-  await prisma.$executeRaw`
-    UPDATE "StaffNotification" n SET "readAt" = n."createdAt" + interval '20 minutes'
-    FROM "User" u
-    WHERE n."userId" = u.id AND u."organizationId" = ${org.id}::uuid AND n."readAt" IS NULL AND n."createdAt" < ${new Date(now.getTime() - 24 * HOUR)}`;
-  return created;
+
+  if (target === "POST_MORTEM") await review(id, story, analyst.id, manager.id, ctxOf, step, false);
+  if (target !== "CLOSED") {
+    must(
+      await addIncidentTask(await ctxOf(analyst.id, step()), {
+        incidentId: id,
+        title:
+          target === "POST_MORTEM" ? "Schedule the post-incident review" : "Update the client with the latest facts",
+        ownerId: analyst.id,
+        dueAt: new Date(now.getTime() + (((s + p) % 4) - 1) * 24 * HOUR),
+      }),
+      "task",
+    );
+  }
+  if (story.severity === "HIGH" && (p === 2 || p === 3)) {
+    const version = (await prisma.incident.findUniqueOrThrow({ where: { id }, select: { version: true } })).version;
+    must(
+      await transitionIncident(await ctxOf(manager.id, step()), {
+        incidentId: id,
+        version,
+        kind: "CHANGE_SEVERITY",
+        severity: "CRITICAL",
+        reason: "Scope grew: more data subjects affected than first estimated.",
+      }),
+      "severity",
+    );
+    await settle();
+  }
+  if (`${s}/${p}` === OPEN_QUESTION && contactId) {
+    at = new Date(now.getTime() - 2 * HOUR); // asked today
+    await askQuestion(prisma, id, contactId, analyst.id, ctxOf, soon, false);
+  }
+  return id;
 }
 
 /**

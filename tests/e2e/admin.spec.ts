@@ -1,12 +1,16 @@
 import { expect, test } from "@playwright/test";
-import { ACCOUNTS, signIn } from "./support";
+import { ownOrganization, signIn } from "./support";
+
+// Each test changes an organization's people or clients: in an organization of its own (a copy
+// of the demo's clients and accounts), so no other spec sees a person or client appear or go.
 
 test("an administrator invites an analyst for one client, who accepts, signs in and sees only that client; then disables them", async ({
   browser,
   page,
 }) => {
   const email = `new.analyst.${Date.now()}@warden.test`;
-  await signIn(page, ACCOUNTS.admin);
+  const org = await ownOrganization();
+  await signIn(page, org.accounts.admin);
   await expect(page).toHaveURL(/\/admin$/);
   const add = page.getByRole("form", { name: "Add a person" });
 
@@ -60,9 +64,10 @@ test("an administrator invites an analyst for one client, who accepts, signs in 
 });
 
 test("an administrator cannot disable themselves", async ({ page }) => {
-  await signIn(page, ACCOUNTS.admin);
+  const org = await ownOrganization();
+  await signIn(page, org.accounts.admin);
   await expect(page).toHaveURL(/\/admin$/);
-  const row = page.getByRole("table", { name: /Users/ }).getByRole("row", { name: /admin@warden.test/ });
+  const row = page.getByRole("table", { name: /Users/ }).getByRole("row", { name: org.accounts.admin });
   await row.getByText("Change").click();
   const edit = row.getByRole("form");
   await edit.getByLabel("Can sign in").uncheck();
@@ -77,7 +82,8 @@ test("an administrator cannot disable themselves", async ({ page }) => {
 
 test("an administrator adds a client, with field errors first, and changes its notice window", async ({ page }) => {
   const name = `Northwind Mutual ${Date.now()}`;
-  await signIn(page, ACCOUNTS.admin);
+  const org = await ownOrganization();
+  await signIn(page, org.accounts.admin);
   await expect(page).toHaveURL(/\/admin$/);
   await page.getByText("Add a client", { exact: true }).click();
   const add = page.getByRole("form", { name: "Add a client" });

@@ -2,15 +2,15 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import pg from "pg";
-import { DEMO_ORGANIZATION } from "../../prisma/demo-data";
-import { ACCOUNTS, signIn } from "./support";
-import { E2E_WARDEN_AUDIT_KEY, E2E_WARDEN_MASTER_KEYS } from "./secret";
+import { ownOrganization, signIn } from "./support";
+import { E2E_SEED_MASTER_KEYS, E2E_WARDEN_AUDIT_KEY, E2E_WARDEN_MASTER_KEYS } from "./secret";
 
 // The server runs with a new master key first and the seed's key after it (tests/e2e/secret.ts):
-// `npm run keys:rotate` re-wraps the demo's data keys while the app serves, and the incident
-// pages read the same text before, during and after.
+// `npm run keys:rotate` re-wraps the data keys while the app serves, and the incident page reads
+// the same text before, during and after. An organization of this spec's own, whose incident the
+// seed's old key wraps; the rotation is limited to it, so no other spec's keys move under it.
 
-function rotate(): Promise<{ code: number; out: string }> {
+function rotate(slug: string): Promise<{ code: number; out: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
@@ -18,6 +18,8 @@ function rotate(): Promise<{ code: number; out: string }> {
         path.join("node_modules", "tsx", "dist", "cli.mjs"),
         "--conditions=react-server",
         path.join("scripts", "keys-rotate.ts"),
+        "--organization",
+        slug,
       ],
       {
         env: {
@@ -40,23 +42,30 @@ test("the master key is rotated while the app serves, and incident text reads th
   page,
 }) => {
   test.setTimeout(120_000);
-  await signIn(page, ACCOUNTS.manager);
-  // the demo's ransomware incident, whose data key the seed wrapped under the old master key
-  // (other specs log incidents of the same title: the demo's is the first one made)
-  const db = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });
-  await db.connect();
-  const { rows } = await db.query<{ id: string }>(
-    `SELECT i.id FROM "Incident" i JOIN "Organization" o ON o.id = i."organizationId"
-     WHERE o.slug = $1 AND i.title = 'Ransomware on claims-processing file server' ORDER BY i."createdAt" LIMIT 1`,
-    [DEMO_ORGANIZATION.slug],
-  );
-  await db.end();
-  await page.goto(`/incidents/${rows[0]!.id}`);
+  // the demo's ransomware story, its data key wrapped under the old master key as the seed wraps them
+  const org = await ownOrganization({ incident: "0:IDENTIFY", masterKeys: E2E_SEED_MASTER_KEYS });
+  const incident = org.incident!;
+  const wrappedBy = async () => {
+    const db = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });
+    await db.connect();
+    try {
+      const { rows } = await db.query<{ masterKeyId: string }>(
+        `SELECT "masterKeyId" FROM "IncidentKey" WHERE "incidentId" = $1`,
+        [incident.id],
+      );
+      return rows.map((r) => r.masterKeyId);
+    } finally {
+      await db.end();
+    }
+  };
+  expect(await wrappedBy()).toEqual(["e2e1"]);
+  await signIn(page, org.accounts.manager);
+  await page.goto(`/incidents/${incident.id}`);
   const internal = page.getByText("EDR flagged mass file encryption on the claims share", { exact: false }).first();
   await expect(internal).toBeVisible();
   const url = page.url();
 
-  const rotation = rotate();
+  const rotation = rotate(org.slug);
   let reads = 0;
   for (let done = false; !done;) {
     done = await Promise.race([rotation.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), 50))]);
@@ -65,9 +74,10 @@ test("the master key is rotated while the app serves, and incident text reads th
     reads += 1;
   }
   const { code, out } = await rotation;
-  expect(out).toMatch(/data keys? re-wrapped under master key "e2e2"/);
-  expect(out).toContain('no data key is wrapped by "e2e1" any more');
+  expect(out).toContain('keys:rotate: 1 data key re-wrapped under master key "e2e2".');
+  expect(out).toContain(`no data key of organization "${org.slug}" is wrapped by "e2e1" any more`);
   expect(code).toBe(0);
+  expect(await wrappedBy()).toEqual(["e2e2"]);
   expect(reads).toBeGreaterThan(0);
   await page.goto(url);
   await expect(internal).toBeVisible();

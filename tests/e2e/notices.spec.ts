@@ -1,6 +1,12 @@
+import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { ACCOUNTS, expectNotFound, signIn } from "./support";
 import { readPdf } from "../support/read-pdf";
+
+// Each test logs incidents of its own; their titles carry a tag of the run, so that the approval
+// queue, the portal and the lists find this run's and no other's (a second run, a retry).
+const tag = randomUUID().slice(0, 6);
+const TITLE = `Claims mailbox read by an outside party ${tag}`;
 
 test("a breach of health and EU data at a HIPAA client: obligations, four-eyes notice, portal acknowledgement and question", async ({
   browser,
@@ -12,7 +18,7 @@ test("a breach of health and EU data at a HIPAA client: obligations, four-eyes n
 
   await analyst.goto("/incidents/new");
   await analyst.getByLabel("Client", { exact: true }).selectOption({ label: "Mercy Regional Health" });
-  await analyst.getByLabel("Title").fill("Claims mailbox read by an outside party");
+  await analyst.getByLabel("Title").fill(TITLE);
   await analyst
     .getByLabel("What happened (internal)")
     .fill("INTERNAL-MARKER: the phished account belongs to the night-shift lead; forwarding rule set for two days.");
@@ -30,9 +36,7 @@ test("a breach of health and EU data at a HIPAA client: obligations, four-eyes n
   await analyst.getByLabel("Detected").fill("2026-11-20T12:00");
   await analyst.getByLabel("We became aware").fill("2026-11-20T13:00");
   await analyst.getByRole("button", { name: "Log incident" }).click();
-  await expect(
-    analyst.getByRole("heading", { level: 1, name: "Claims mailbox read by an outside party" }),
-  ).toBeVisible();
+  await expect(analyst.getByRole("heading", { level: 1, name: TITLE })).toBeVisible();
   const incidentUrl = analyst.url().replace(/\?.*$/, "");
 
   // the expected obligations, with due times worked out by hand (times shown in America/New_York)
@@ -78,7 +82,7 @@ test("a breach of health and EU data at a HIPAA client: obligations, four-eyes n
   ).toBeVisible();
   await manager.goto("/dashboard");
   const queue = manager.getByRole("region", { name: /Notices awaiting approval/ });
-  await queue.getByRole("link", { name: /Claims mailbox read by an outside party/ }).click();
+  await queue.getByRole("link", { name: TITLE }).click();
   await expect(manager).toHaveURL(noticeUrl);
   await manager.getByRole("button", { name: "Approve and freeze" }).click();
   await expect(manager.getByText(/SHA-256 [0-9a-f]{64} \(the text below matches the approved version\)/)).toBeVisible();
@@ -95,7 +99,7 @@ test("a breach of health and EU data at a HIPAA client: obligations, four-eyes n
   const contact = await contactCtx.newPage();
   await signIn(contact, ACCOUNTS.contactHealth);
   await expect(contact).toHaveURL(/\/portal\//);
-  const incidentCard = contact.getByRole("listitem").filter({ hasText: "Claims mailbox read by an outside party" });
+  const incidentCard = contact.getByRole("listitem").filter({ hasText: TITLE });
   await expect(incidentCard.getByText("Unread")).toBeVisible();
   await incidentCard
     .getByRole("link", { name: /Notice to the client|Client contract notice clause|Claims mailbox/ })
@@ -140,7 +144,7 @@ test("a breach of health and EU data at a HIPAA client: obligations, four-eyes n
   const other = await otherCtx.newPage();
   await signIn(other, ACCOUNTS.contactBank);
   await expect(other).toHaveURL(/\/portal\//);
-  await expect(other.getByText("Claims mailbox read by an outside party")).toHaveCount(0);
+  await expect(other.getByText(TITLE)).toHaveCount(0);
   await other.goto(portalNoticeUrl);
   await expectNotFound(other);
   const foreignPdf = await other.request.get(
@@ -158,13 +162,16 @@ test("leaving a notice draft with unsaved changes asks first; a refused submit k
   await expect(page).toHaveURL(/\/incidents$/);
   await page.goto("/incidents/new");
   await page.getByLabel("Client", { exact: true }).selectOption({ label: "Rheinland Direktbank AG" });
-  await page.getByLabel("Title").fill("Statement batch printed twice and posted to the wrong branch");
+  await page.getByLabel("Title").fill(`Statement batch printed twice and posted to the wrong branch ${tag}`);
   await page.getByLabel("What happened (internal)").fill("Print job restarted by the operator after a jam.");
   await page.getByLabel("Type").selectOption({ label: "Accidental leak" });
   await page.getByLabel("Severity").selectOption({ label: "Medium" });
   await page.getByRole("button", { name: "Log incident" }).click();
   await expect(
-    page.getByRole("heading", { level: 1, name: "Statement batch printed twice and posted to the wrong branch" }),
+    page.getByRole("heading", {
+      level: 1,
+      name: `Statement batch printed twice and posted to the wrong branch ${tag}`,
+    }),
   ).toBeVisible();
   const contract = page
     .getByRole("region", { name: "Notification obligations" })

@@ -1,7 +1,11 @@
-import { expect, type Page } from "@playwright/test";
-import { DEMO_USERS } from "../../prisma/demo-data";
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { expect, test, type Page } from "@playwright/test";
+import { DEMO_USERS, demoCopyEmail } from "../../prisma/demo-data";
 import { demoTotpSecret } from "../../prisma/demo-totp";
 import { totpCode } from "../../src/domain/mfa/totp";
+import type { Phase } from "../../src/domain/incident/types";
+import { E2E_NEXTAUTH_SECRET, E2E_WARDEN_AUDIT_KEY, E2E_WARDEN_MASTER_KEYS } from "./secret";
 
 export const DEMO_PASSWORD = "warden-demo-2026";
 
@@ -71,7 +75,8 @@ async function signInWithForm(page: Page, email: string, password: string) {
     await page.getByRole("link", { name: /continue/ }).click();
     await page.waitForURL((url) => !url.pathname.startsWith("/login"));
   } else if (path === "/login/verify") {
-    const secret = DEMO_USERS.some((u) => u.email === email) ? demoTotpSecret(email) : enrolledSecrets.get(email);
+    const demoLike = DEMO_USERS.some((u) => u.email === email) || ownAccounts.has(email);
+    const secret = demoLike ? demoTotpSecret(email) : enrolledSecrets.get(email);
     if (secret) await typeCode(page, (at) => totpCode(secret, at));
   }
 }
@@ -121,4 +126,94 @@ export async function typeCode(page: Page, codeAt: (ms: number) => string) {
 
 export async function expectNotFound(page: Page) {
   await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+}
+
+/*
+ * Data of a spec's own. The demo organization is shared by every spec, in any order and on any
+ * number of workers: a spec that changes what others read (an organization's settings, its
+ * people, an incident's phase, the master keys) works on an organization or an incident made
+ * for it here, through the demo seed's own functions (tests/e2e/make-data.ts).
+ */
+
+export type OwnIncident = { id: string; reference: string; title: string };
+export type OwnOrganization = {
+  slug: string;
+  /** The copy's accounts, by the demo account they copy: same names, roles, clients and password. */
+  accounts: Record<keyof typeof ACCOUNTS, string>;
+  incident?: OwnIncident;
+};
+/** An incident made from a demo story (an index; 0 is the ransomware), walked to a phase. */
+export type StoryAt = `${number}:${Phase}`;
+
+/** Accounts of organizations made in this worker: their authenticator secret is derived like the demo's. */
+const ownAccounts = new Set<string>();
+
+/**
+ * A copy of the demo organization for one spec: its three clients and its seven accounts
+ * (addresses tagged, signed in like the demo's), no incidents unless one is asked for.
+ * `masterKeys`: the keys its incident's data key is wrapped with (the server's by default).
+ */
+export async function ownOrganization(
+  opts: { incident?: StoryAt; masterKeys?: string } = {},
+): Promise<OwnOrganization> {
+  const made = await makeData(["organization", ...(opts.incident ? [opts.incident] : [])], opts.masterKeys);
+  const accounts = Object.fromEntries(
+    Object.entries(ACCOUNTS).map(([role, email]) => [role, demoCopyEmail(email, made.tag)]),
+  ) as OwnOrganization["accounts"];
+  for (const email of DEMO_USERS.map((u) => demoCopyEmail(u.email, made.tag))) ownAccounts.add(email);
+  return { slug: made.slug, accounts, incident: made.incident };
+}
+
+/** An incident of one spec's own in the demo organization, walked there as the seed walks the demo's. */
+export async function ownIncident(storyAt: StoryAt): Promise<OwnIncident> {
+  const made = await makeData(["incident", storyAt]);
+  if (!made.incident) throw new Error("make-data made no incident");
+  return made.incident;
+}
+
+type Made = { slug: string; tag: string; organizationId: string; incident?: OwnIncident };
+
+/** Runs make-data.ts; the time it takes is added to the test's timeout (it is not the test's own work). */
+async function makeData(args: string[], masterKeys = E2E_WARDEN_MASTER_KEYS): Promise<Made> {
+  const started = Date.now();
+  try {
+    return await runMakeData(args, masterKeys);
+  } finally {
+    const info = test.info();
+    if (info.timeout > 0) info.setTimeout(info.timeout + (Date.now() - started));
+  }
+}
+
+function runMakeData(args: string[], masterKeys: string): Promise<Made> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      [
+        path.join("node_modules", "tsx", "dist", "cli.mjs"),
+        "--conditions=react-server",
+        path.join("tests", "e2e", "make-data.ts"),
+        ...args,
+      ],
+      {
+        env: {
+          ...process.env,
+          DATABASE_URL: process.env.E2E_DATABASE_URL,
+          DATABASE_POOL_MAX: "2",
+          NEXTAUTH_SECRET: E2E_NEXTAUTH_SECRET,
+          WARDEN_AUDIT_KEY: E2E_WARDEN_AUDIT_KEY,
+          WARDEN_MASTER_KEYS: masterKeys,
+        },
+      },
+    );
+    let out = "";
+    let err = "";
+    child.stdout.on("data", (d) => (out += d));
+    child.stderr.on("data", (d) => (err += d));
+    child.on("error", reject);
+    child.on("exit", (code) => {
+      const line = out.trim().split("\n").pop() ?? "";
+      if (code === 0 && line.startsWith("{")) resolve(JSON.parse(line) as Made);
+      else reject(new Error(`make-data ${args.join(" ")} failed (exit ${code}):\n${err || out}`));
+    });
+  });
 }
