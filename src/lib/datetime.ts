@@ -30,7 +30,24 @@ export function parseDateTimeInput(value: string, zone: string): Date | null {
 /** "2026-03-29T03:30" in `zone`, for a datetime-local input's value. */
 export function toDateTimeInput(date: Date | null | undefined, zone: string): string {
   if (!date) return "";
-  return DateTime.fromJSDate(date, { zone }).toFormat("yyyy-LL-dd'T'HH:mm");
+  return remembered(inputTexts, zone, date, () => DateTime.fromJSDate(date, { zone }).toFormat("yyyy-LL-dd'T'HH:mm"));
+}
+
+// The texts of instants already shown, per zone: a page draws the same few dozen instants on
+// every visit (an incident's times, its timeline), and formatting one in a zone costs tens of
+// microseconds. Bounded: emptied when full, since a text is cheap to make again.
+const REMEMBERED_MAX = 20_000;
+const instantTexts = new Map<string, string>();
+const inputTexts = new Map<string, string>();
+function remembered(texts: Map<string, string>, zone: string, date: Date, make: () => string): string {
+  const key = `${zone} ${date.getTime()}`;
+  let text = texts.get(key);
+  if (text === undefined) {
+    text = make();
+    if (texts.size >= REMEMBERED_MAX) texts.clear();
+    texts.set(key, text);
+  }
+  return text;
 }
 
 // One Intl formatter per zone, made once: building a formatter costs far more than using it, and
@@ -57,9 +74,11 @@ function instantFormat(zone: string): Intl.DateTimeFormat {
 /** "29 Mar 2026, 03:30 GMT+2": always with the zone, so nobody guesses. */
 export function formatInstant(date: Date | null | undefined, zone: string): string {
   if (!date) return "—";
-  const p: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = {};
-  for (const part of instantFormat(zone).formatToParts(date)) p[part.type] = part.value;
-  return `${p.day} ${p.month} ${p.year}, ${p.hour}:${p.minute} ${p.timeZoneName}`;
+  return remembered(instantTexts, zone, date, () => {
+    const p: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = {};
+    for (const part of instantFormat(zone).formatToParts(date)) p[part.type] = part.value;
+    return `${p.day} ${p.month} ${p.year}, ${p.hour}:${p.minute} ${p.timeZoneName}`;
+  });
 }
 
 /**

@@ -19,6 +19,8 @@ function survivingServerLoss(p: pg.Pool, name: string): pg.Pool {
 }
 
 function pool(): pg.Pool {
+  // every query asks: the settings are read (and validated) once, when the pool is made
+  if (globalForDb.wardenPool) return globalForDb.wardenPool;
   const { DATABASE_URL, DATABASE_POOL_MAX, DATABASE_TX_WAIT_MS, DATABASE_TX_TIMEOUT_MS } = databaseEnv();
   // Bounded waits, answered "busy" (busy.ts): for a connection, DATABASE_TX_WAIT_MS (Prisma's
   // own maxWait only judges a transaction once it has its connection, however long that took);
@@ -40,6 +42,7 @@ function pool(): pg.Pool {
 // page at 100k: 0.3 ms generic against 0.7 ms custom). Kept apart so that the ORM's queries,
 // whose best plans may depend on values (date ranges on the dashboard), keep custom plans.
 function hotPool(): pg.Pool {
+  if (globalForDb.wardenHotPool) return globalForDb.wardenHotPool;
   const { DATABASE_URL, DATABASE_POOL_MAX, DATABASE_TX_WAIT_MS } = databaseEnv();
   return (globalForDb.wardenHotPool ??= survivingServerLoss(
     new pg.Pool({
