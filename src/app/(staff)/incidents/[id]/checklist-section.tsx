@@ -3,6 +3,7 @@ import { knownItemHint } from "@/domain/incident/known-checklist";
 import type { IncidentDetail } from "@/server/data/incident-detail";
 import { PageSection } from "./page-section";
 import { ChecklistToggle } from "./checklist-toggle";
+import { LazyDetails } from "@/components/ui/lazy-details";
 
 type Incident = IncidentDetail["incident"];
 
@@ -20,14 +21,18 @@ export function ChecklistSection({ incident, editable }: { incident: Incident; e
       {incident.phase !== "CLOSED" ? (
         <PhaseItems incident={incident} phase={incident.phase} editable={editable} current />
       ) : null}
-      <details className="mt-3 rounded-md border border-slate-200" open={incident.phase === "CLOSED"}>
-        <summary className="cursor-pointer px-3 py-2 text-sm font-medium">Other phases</summary>
+      <LazyDetails
+        className="mt-3 rounded-md border border-slate-200"
+        summaryClassName="cursor-pointer px-3 py-2 text-sm font-medium"
+        summary="Other phases"
+        defaultOpen={incident.phase === "CLOSED"}
+      >
         <div className="space-y-2 pb-2">
           {others.map((p) => (
             <PhaseItems key={p} incident={incident} phase={p} editable={editable} />
           ))}
         </div>
-      </details>
+      </LazyDetails>
     </PageSection>
   );
 }

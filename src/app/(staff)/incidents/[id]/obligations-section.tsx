@@ -10,6 +10,7 @@ import { SETTLED_ON_TIME_THEN, settlementTiming } from "@/domain/deadlines/terms
 import { workingTargetNote, workingTargetOf } from "@/domain/deadlines/working-target";
 import { DecisionForm, DraftNoticeButton, FilingForm } from "./obligation-forms";
 import { PendingProposal } from "./pending-proposal";
+import { LazyDetails } from "@/components/ui/lazy-details";
 
 const STATUS_LABEL: Record<string, string> = {
   PENDING: "Pending",
@@ -155,21 +156,25 @@ export function ObligationsSection({
                     <DraftNoticeButton obligationId={o.id} label="Draft notice" />
                   ) : null}
                   {proposed ? null : !settled ? (
-                    <details className="rounded-md border border-slate-200 px-3 py-1.5 text-sm">
-                      <summary className="cursor-pointer">Other decisions</summary>
+                    <LazyDetails
+                      className="rounded-md border border-slate-200 px-3 py-1.5 text-sm"
+                      summary="Other decisions"
+                    >
                       <div className="mt-2 space-y-4">
                         <DecisionForm obligationId={o.id} kind="NOT_REQUIRED" />
                         <FilingForm obligationId={o.id} timeZone={timeZone} />
                         {mayWaive ? <DecisionForm obligationId={o.id} kind="WAIVE" /> : null}
                       </div>
-                    </details>
+                    </LazyDetails>
                   ) : o.party === "CLIENT" && !o.filings.length ? (
-                    <details className="rounded-md border border-slate-200 px-3 py-1.5 text-sm">
-                      <summary className="cursor-pointer">Record the client&apos;s filing</summary>
+                    <LazyDetails
+                      className="rounded-md border border-slate-200 px-3 py-1.5 text-sm"
+                      summary="Record the client's filing"
+                    >
                       <div className="mt-2">
                         <FilingForm obligationId={o.id} timeZone={timeZone} />
                       </div>
-                    </details>
+                    </LazyDetails>
                   ) : null}
                 </div>
               ) : null}

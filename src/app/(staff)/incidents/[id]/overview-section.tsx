@@ -5,6 +5,7 @@ import type { IncidentDetail } from "@/server/data/incident-detail";
 import { PageSection } from "./page-section";
 import { FactsForm } from "./facts-form";
 import { AssetForm } from "./record-forms";
+import { LazyDetails } from "@/components/ui/lazy-details";
 
 const term = "text-xs font-semibold uppercase text-slate-500";
 
@@ -79,8 +80,11 @@ export function OverviewSection({
         </div>
       </dl>
       {editable ? (
-        <details className="mt-4 rounded-md border border-slate-200 p-3">
-          <summary className="cursor-pointer text-sm font-medium">Edit facts and affected data</summary>
+        <LazyDetails
+          className="mt-4 rounded-md border border-slate-200 p-3"
+          summaryClassName="cursor-pointer text-sm font-medium"
+          summary="Edit facts and affected data"
+        >
           <div className="mt-3">
             <FactsForm
               incidentId={incident.id}
@@ -101,7 +105,7 @@ export function OverviewSection({
               }}
             />
           </div>
-        </details>
+        </LazyDetails>
       ) : null}
       <h3 className="mt-5 text-sm font-semibold">Systems and assets</h3>
       {incident.assets.length ? (

@@ -5,6 +5,7 @@ import { useFormAction } from "@/components/ui/use-form-action";
 import { FormStatus } from "@/components/ui/form-status";
 import { SelectField } from "@/components/ui/select-field";
 import { TextAreaField } from "@/components/ui/textarea-field";
+import { LazyDetails } from "@/components/ui/lazy-details";
 import {
   PHASES,
   PHASE_LABEL,
@@ -70,96 +71,132 @@ function AdvanceForm({
   );
 }
 
-function StepBackForm({ incidentId, version, earlier }: FormProps & { earlier: Phase[] }) {
-  const { state, pending, onSubmit, formRef } = useFormAction(transitionIncident, { resetOnSuccess: true });
+function StepBackForm(props: FormProps & { earlier: Phase[] }) {
   return (
-    <details className="rounded-md border border-slate-200 p-3">
-      <summary className="cursor-pointer text-sm font-medium">Step back to an earlier phase</summary>
-      <form ref={formRef} onSubmit={onSubmit} className="mt-3 space-y-3" noValidate>
-        <Hidden incidentId={incidentId} version={version} kind="STEP_BACK" />
-        <SelectField
-          name="to"
-          label="Back to"
-          options={earlier.map((p) => ({ value: p, label: PHASE_LABEL[p] }))}
-          errors={state.fieldErrors?.to}
-        />
-        <TextAreaField
-          name="reason"
-          label="Why"
-          rows={2}
-          errors={state.fieldErrors?.reason}
-          hint="For example: investigation shows containment failed."
-        />
-        <FormStatus state={state} />
-        <button type="submit" disabled={pending} className={`${buttonClass} bg-slate-800 text-white`}>
-          Step back
-        </button>
-      </form>
-    </details>
+    <LazyDetails
+      className="rounded-md border border-slate-200 p-3"
+      summaryClassName="cursor-pointer text-sm font-medium"
+      summary="Step back to an earlier phase"
+    >
+      <StepBackFormFields {...props} />
+    </LazyDetails>
   );
 }
 
-function FalsePositiveForm({ incidentId, version }: FormProps) {
+function StepBackFormFields({ incidentId, version, earlier }: FormProps & { earlier: Phase[] }) {
   const { state, pending, onSubmit, formRef } = useFormAction(transitionIncident, { resetOnSuccess: true });
   return (
-    <details className="rounded-md border border-slate-200 p-3">
-      <summary className="cursor-pointer text-sm font-medium">Close as false positive</summary>
-      <form ref={formRef} onSubmit={onSubmit} className="mt-3 space-y-3" noValidate>
-        <Hidden incidentId={incidentId} version={version} kind="CLOSE_FALSE_POSITIVE" />
-        <TextAreaField name="reason" label="Why it is not an incident" rows={2} errors={state.fieldErrors?.reason} />
-        <FormStatus state={state} />
-        <button type="submit" disabled={pending} className={`${buttonClass} bg-slate-800 text-white`}>
-          Close as false positive
-        </button>
-      </form>
-    </details>
+    <form ref={formRef} onSubmit={onSubmit} className="mt-3 space-y-3" noValidate>
+      <Hidden incidentId={incidentId} version={version} kind="STEP_BACK" />
+      <SelectField
+        name="to"
+        label="Back to"
+        options={earlier.map((p) => ({ value: p, label: PHASE_LABEL[p] }))}
+        errors={state.fieldErrors?.to}
+      />
+      <TextAreaField
+        name="reason"
+        label="Why"
+        rows={2}
+        errors={state.fieldErrors?.reason}
+        hint="For example: investigation shows containment failed."
+      />
+      <FormStatus state={state} />
+      <button type="submit" disabled={pending} className={`${buttonClass} bg-slate-800 text-white`}>
+        Step back
+      </button>
+    </form>
   );
 }
 
-function ReopenForm({ incidentId, version }: FormProps) {
-  const { state, pending, onSubmit, formRef } = useFormAction(transitionIncident, { resetOnSuccess: true });
+function FalsePositiveForm(props: FormProps) {
   return (
-    <details className="rounded-md border border-slate-200 p-3">
-      <summary className="cursor-pointer text-sm font-medium">Reopen</summary>
-      <form ref={formRef} onSubmit={onSubmit} className="mt-3 space-y-3" noValidate>
-        <Hidden incidentId={incidentId} version={version} kind="REOPEN" />
-        <SelectField
-          name="to"
-          label="Reopen in"
-          options={PHASES.filter((p) => p !== "CLOSED").map((p) => ({ value: p, label: PHASE_LABEL[p] }))}
-          defaultValue="INVESTIGATE"
-          errors={state.fieldErrors?.to}
-        />
-        <TextAreaField name="reason" label="Why" rows={2} errors={state.fieldErrors?.reason} />
-        <FormStatus state={state} />
-        <button type="submit" disabled={pending} className={`${buttonClass} bg-slate-800 text-white`}>
-          Reopen incident
-        </button>
-      </form>
-    </details>
+    <LazyDetails
+      className="rounded-md border border-slate-200 p-3"
+      summaryClassName="cursor-pointer text-sm font-medium"
+      summary="Close as false positive"
+    >
+      <FalsePositiveFormFields {...props} />
+    </LazyDetails>
   );
 }
 
-function SeverityForm({ incidentId, version, severity }: FormProps & { severity: Severity }) {
+function FalsePositiveFormFields({ incidentId, version }: FormProps) {
   const { state, pending, onSubmit, formRef } = useFormAction(transitionIncident, { resetOnSuccess: true });
   return (
-    <details className="rounded-md border border-slate-200 p-3">
-      <summary className="cursor-pointer text-sm font-medium">Change severity</summary>
-      <form ref={formRef} onSubmit={onSubmit} className="mt-3 space-y-3" noValidate>
-        <Hidden incidentId={incidentId} version={version} kind="CHANGE_SEVERITY" />
-        <SelectField
-          name="severity"
-          label="New severity"
-          options={SEVERITIES.filter((s) => s !== severity).map((s) => ({ value: s, label: SEVERITY_LABEL[s] }))}
-          errors={state.fieldErrors?.severity}
-        />
-        <TextAreaField name="reason" label="Why" rows={2} errors={state.fieldErrors?.reason} />
-        <FormStatus state={state} />
-        <button type="submit" disabled={pending} className={`${buttonClass} bg-slate-800 text-white`}>
-          Change severity
-        </button>
-      </form>
-    </details>
+    <form ref={formRef} onSubmit={onSubmit} className="mt-3 space-y-3" noValidate>
+      <Hidden incidentId={incidentId} version={version} kind="CLOSE_FALSE_POSITIVE" />
+      <TextAreaField name="reason" label="Why it is not an incident" rows={2} errors={state.fieldErrors?.reason} />
+      <FormStatus state={state} />
+      <button type="submit" disabled={pending} className={`${buttonClass} bg-slate-800 text-white`}>
+        Close as false positive
+      </button>
+    </form>
+  );
+}
+
+function ReopenForm(props: FormProps) {
+  return (
+    <LazyDetails
+      className="rounded-md border border-slate-200 p-3"
+      summaryClassName="cursor-pointer text-sm font-medium"
+      summary="Reopen"
+    >
+      <ReopenFormFields {...props} />
+    </LazyDetails>
+  );
+}
+
+function ReopenFormFields({ incidentId, version }: FormProps) {
+  const { state, pending, onSubmit, formRef } = useFormAction(transitionIncident, { resetOnSuccess: true });
+  return (
+    <form ref={formRef} onSubmit={onSubmit} className="mt-3 space-y-3" noValidate>
+      <Hidden incidentId={incidentId} version={version} kind="REOPEN" />
+      <SelectField
+        name="to"
+        label="Reopen in"
+        options={PHASES.filter((p) => p !== "CLOSED").map((p) => ({ value: p, label: PHASE_LABEL[p] }))}
+        defaultValue="INVESTIGATE"
+        errors={state.fieldErrors?.to}
+      />
+      <TextAreaField name="reason" label="Why" rows={2} errors={state.fieldErrors?.reason} />
+      <FormStatus state={state} />
+      <button type="submit" disabled={pending} className={`${buttonClass} bg-slate-800 text-white`}>
+        Reopen incident
+      </button>
+    </form>
+  );
+}
+
+function SeverityForm(props: FormProps & { severity: Severity }) {
+  return (
+    <LazyDetails
+      className="rounded-md border border-slate-200 p-3"
+      summaryClassName="cursor-pointer text-sm font-medium"
+      summary="Change severity"
+    >
+      <SeverityFormFields {...props} />
+    </LazyDetails>
+  );
+}
+
+function SeverityFormFields({ incidentId, version, severity }: FormProps & { severity: Severity }) {
+  const { state, pending, onSubmit, formRef } = useFormAction(transitionIncident, { resetOnSuccess: true });
+  return (
+    <form ref={formRef} onSubmit={onSubmit} className="mt-3 space-y-3" noValidate>
+      <Hidden incidentId={incidentId} version={version} kind="CHANGE_SEVERITY" />
+      <SelectField
+        name="severity"
+        label="New severity"
+        options={SEVERITIES.filter((s) => s !== severity).map((s) => ({ value: s, label: SEVERITY_LABEL[s] }))}
+        errors={state.fieldErrors?.severity}
+      />
+      <TextAreaField name="reason" label="Why" rows={2} errors={state.fieldErrors?.reason} />
+      <FormStatus state={state} />
+      <button type="submit" disabled={pending} className={`${buttonClass} bg-slate-800 text-white`}>
+        Change severity
+      </button>
+    </form>
   );
 }
 
