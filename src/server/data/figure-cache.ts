@@ -14,6 +14,10 @@ import type { Viewer } from "@/domain/access/can";
 
 export const FIGURES_MAX_AGE_MS = 60_000;
 const figures = new VersionedCache({ maxEntries: 1_000, maxAgeMs: FIGURES_MAX_AGE_MS });
+// An incident page's data is larger (its timeline, obligations and questions) and each entry
+// serves one incident, so its own store keeps fewer, without pushing the figures out.
+const incidentPages = new VersionedCache({ maxEntries: 200, maxAgeMs: FIGURES_MAX_AGE_MS });
+const STORES = { figures, incidentPages } as const;
 
 async function organizationDataVersion(viewer: Viewer): Promise<number> {
   if (viewer.dataVersion !== undefined) return viewer.dataVersion;
@@ -33,6 +37,7 @@ export async function cachedFigures<T>(
   viewer: Viewer,
   parts: readonly unknown[],
   compute: (now: Date) => Promise<T>,
+  { store = "figures" }: { store?: keyof typeof STORES } = {},
 ): Promise<{ value: T; asOf: Date }> {
   const version = await organizationDataVersion(viewer);
   // Nothing made before this process lost touch with the database (the change feed's
@@ -41,6 +46,6 @@ export async function cachedFigures<T>(
   // version alone would not tell figures made before that change from figures made after it.
   const key = JSON.stringify([viewer.organizationId, feedGeneration(), viewer.clientIds, viewer.timeZone, ...parts]);
   const now = Date.now();
-  const { value, computedAt } = await figures.get(key, version, now, () => compute(new Date(now)));
+  const { value, computedAt } = await STORES[store].get(key, version, now, () => compute(new Date(now)));
   return { value, asOf: new Date(computedAt) };
 }

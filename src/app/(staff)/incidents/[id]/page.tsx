@@ -1,10 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requireViewer } from "@/server/viewer";
-import { getIncidentDetail } from "@/server/data/incident-detail";
-import { listAssignableStaff } from "@/server/data/incidents";
-import { listIncidentObligations } from "@/server/data/obligations";
-import { listClientQuestions } from "@/server/data/client-questions";
+import { getIncidentPageData } from "@/server/data/incident-page";
 import { can } from "@/domain/access/can";
 import { recordView } from "@/server/read-log";
 import { IncidentHeader } from "./incident-header";
@@ -48,14 +45,12 @@ export default async function IncidentPage({ params, searchParams }: Props) {
         timeZone={viewer.timeZone}
       />
     );
-  const detail = await getIncidentDetail(viewer, id);
-  if (!detail) notFound();
+  const data = await getIncidentPageData(viewer, id);
+  if (!data) notFound();
+  const { detail, staff: staffRows, obligations, questions } = data;
   const { incident, unmet, blockers, timeline } = detail;
   const tz = viewer.timeZone;
-  const [staffRows, obligations, questions, onCall] = await Promise.all([
-    listAssignableStaff(viewer, incident.clientId),
-    listIncidentObligations(viewer, incident.id),
-    listClientQuestions(viewer, incident.id),
+  const [onCall] = await Promise.all([
     getIncidentOnCall(viewer, incident.id, new Date()),
     // the access log: the incident with its evidence list was read (best effort, see read-log.ts)
     recordView(viewer, {
