@@ -2,7 +2,8 @@ const PALETTE = ["#2952cc", "#d97706", "#059669", "#dc2626", "#7c3aed", "#0891b2
 
 // Drawn on the server as one small SVG: each series is a single path of rectangles, so a chart
 // of 12 weeks by 7 types is a few hundred bytes of markup, no client code and no props to send.
-// 360 wide: text of 11 units reads at about 10 px on a phone and 15 px on a wide screen.
+// 360 units wide, drawn at most 576 px wide: text of 11 units reads at about 10 px on a phone;
+// from the sm breakpoint, where the chart is drawn wider, at 8 units (11 to 13 px).
 const W = 360;
 const LEFT = 32;
 const RIGHT = 4;
@@ -60,8 +61,8 @@ export function BarChart({
     return d;
   });
   return (
-    <div aria-hidden="true" data-testid="bar-chart" className="text-slate-500">
-      <svg viewBox={`0 0 ${W} ${height}`} className="block h-auto w-full" fontSize={FONT} fill="currentColor">
+    <div aria-hidden="true" data-testid="bar-chart" className="max-w-xl text-slate-500">
+      <svg viewBox={`0 0 ${W} ${height}`} className="block h-auto w-full text-[11px] sm:text-[8px]" fill="currentColor">
         <path
           d={ticks.map((t) => `M${LEFT} ${Math.round(y(t))}H${W - RIGHT}`).join("")}
           stroke="#e2e8f0"

@@ -201,7 +201,7 @@ export type Kpis = {
 // Median and mean in seconds of one response time. The median is percentile_cont(0.5) of
 // `ms / 1000`, computed from the two middle values (one when the count is odd) that
 // percentile_disc picks from the whole milliseconds sorted as integers, a quarter cheaper than
-// sorting doubles: see middle(). `ms / 1000` is the same double as the seconds it used to be
+// sorting doubles: see median(). `ms / 1000` is the same double as the seconds it used to be
 // computed in, and the mean divides the exact sum (of whole milliseconds) as avg() did, so the
 // figures are those of before to the last bit.
 const stat = (name: string, column: string, filter: Prisma.Sql = Prisma.empty) => {
