@@ -3,7 +3,7 @@ import { viewerModule } from "./next-mocks";
 import { incidentIn, noticeIn, place, shared, type Actor, type Target, type World } from "./access-world";
 import type { Input } from "./action-inputs";
 import type { Permission } from "@/domain/access/permissions";
-import { getIncidentDetail } from "@/server/data/incident-detail";
+import { getIncidentPageData } from "@/server/data/incident-page";
 import { getNoticeForStaff } from "@/server/data/obligations";
 import { getVisibleClient } from "@/server/data/clients";
 import { listPortalIncidents } from "@/server/data/portal";
@@ -199,7 +199,7 @@ export const PAGE_CASES: Record<string, EntryCase> = {
   "src/app/(staff)/incidents/[id]/page.tsx": {
     ids: ["id"],
     build: async (c) => ({ id: (await sharedIncident(c)).id }),
-    call: (input) => page("incident:read", (viewer) => getIncidentDetail(viewer, str(input.id))),
+    call: (input) => page("incident:read", (viewer) => getIncidentPageData(viewer, str(input.id))),
   },
   "src/app/(staff)/incidents/[id]/notices/[noticeId]/page.tsx": {
     ids: ["id", "noticeId"],

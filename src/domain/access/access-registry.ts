@@ -364,7 +364,7 @@ export const PAGES: Readonly<Record<string, PageAccess>> = {
   "src/app/(staff)/incidents/[id]/page.tsx": {
     gate: "incident:read",
     scope: "client",
-    loader: "getIncidentDetail",
+    loader: "getIncidentPageData",
     matrix: "cases",
   },
   "src/app/(staff)/incidents/[id]/notices/[noticeId]/page.tsx": {
