@@ -7,6 +7,7 @@ import { authorize } from "../viewer";
 import { BUSY_MESSAGE, isBusy } from "../busy";
 import { UNAVAILABLE_MESSAGE, isUnavailable } from "../unavailable";
 import { caughtUpWith, forgetViewer } from "../data/viewer-cache";
+import { chainSoon } from "../audit-chainer";
 import { describeError, log } from "../log";
 import { clientIp } from "../client-ip";
 import type { ServiceContext } from "../services/context";
@@ -78,6 +79,10 @@ export async function runAction<S extends z.ZodType, T>(opts: {
     // Every page reads live data; this tells the router to refetch what the person is looking
     // at, drawn with what was just saved (the per-process caches learn of it first).
     // (best effort: the change is committed, and the feed's notice follows anyway)
+    // Its audit entries are chained (and the data version grown) before the answer: a service
+    // whose entries another step took, or whose own step has not finished, is waited for here,
+    // so the page drawn in answer never matches a version from before the change.
+    await chainSoon(auth.viewer.organizationId);
     await caughtUpWith(auth.viewer.organizationId).catch((error) =>
       log.warn("action.catch_up_failed", { requestId, ...describeError(error) }),
     );

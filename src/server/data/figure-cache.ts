@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "../db";
-import { feedGeneration } from "../change-feed";
+import { feedGeneration, latestVersion } from "../change-feed";
 import { VersionedCache } from "@/lib/versioned-cache";
 import type { Viewer } from "@/domain/access/can";
 
@@ -20,7 +20,10 @@ const incidentPages = new VersionedCache({ maxEntries: 200, maxAgeMs: FIGURES_MA
 const STORES = { figures, incidentPages } as const;
 
 async function organizationDataVersion(viewer: Viewer): Promise<number> {
-  if (viewer.dataVersion !== undefined) return viewer.dataVersion;
+  // the newer of the viewer's version and the latest this process has heard of (a kept viewer
+  // may predate a change the feed or the writer's own catch-up has announced since)
+  if (viewer.dataVersion !== undefined)
+    return Math.max(viewer.dataVersion, latestVersion(viewer.organizationId) ?? viewer.dataVersion);
   const org = await db().organization.findUnique({
     where: { id: viewer.organizationId },
     select: { dataVersion: true },
