@@ -71,19 +71,7 @@ function AdvanceForm({
   );
 }
 
-function StepBackForm(props: FormProps & { earlier: Phase[] }) {
-  return (
-    <LazyDetails
-      className="rounded-md border border-slate-200 p-3"
-      summaryClassName="cursor-pointer text-sm font-medium"
-      summary="Step back to an earlier phase"
-    >
-      <StepBackFormFields {...props} />
-    </LazyDetails>
-  );
-}
-
-function StepBackFormFields({ incidentId, version, earlier }: FormProps & { earlier: Phase[] }) {
+function StepBackForm({ incidentId, version, earlier }: FormProps & { earlier: Phase[] }) {
   const { state, pending, onSubmit, formRef } = useFormAction(transitionIncident, { resetOnSuccess: true });
   return (
     <form ref={formRef} onSubmit={onSubmit} className="mt-3 space-y-3" noValidate>
@@ -109,19 +97,7 @@ function StepBackFormFields({ incidentId, version, earlier }: FormProps & { earl
   );
 }
 
-function FalsePositiveForm(props: FormProps) {
-  return (
-    <LazyDetails
-      className="rounded-md border border-slate-200 p-3"
-      summaryClassName="cursor-pointer text-sm font-medium"
-      summary="Close as false positive"
-    >
-      <FalsePositiveFormFields {...props} />
-    </LazyDetails>
-  );
-}
-
-function FalsePositiveFormFields({ incidentId, version }: FormProps) {
+function FalsePositiveForm({ incidentId, version }: FormProps) {
   const { state, pending, onSubmit, formRef } = useFormAction(transitionIncident, { resetOnSuccess: true });
   return (
     <form ref={formRef} onSubmit={onSubmit} className="mt-3 space-y-3" noValidate>
@@ -135,19 +111,7 @@ function FalsePositiveFormFields({ incidentId, version }: FormProps) {
   );
 }
 
-function ReopenForm(props: FormProps) {
-  return (
-    <LazyDetails
-      className="rounded-md border border-slate-200 p-3"
-      summaryClassName="cursor-pointer text-sm font-medium"
-      summary="Reopen"
-    >
-      <ReopenFormFields {...props} />
-    </LazyDetails>
-  );
-}
-
-function ReopenFormFields({ incidentId, version }: FormProps) {
+function ReopenForm({ incidentId, version }: FormProps) {
   const { state, pending, onSubmit, formRef } = useFormAction(transitionIncident, { resetOnSuccess: true });
   return (
     <form ref={formRef} onSubmit={onSubmit} className="mt-3 space-y-3" noValidate>
@@ -168,19 +132,7 @@ function ReopenFormFields({ incidentId, version }: FormProps) {
   );
 }
 
-function SeverityForm(props: FormProps & { severity: Severity }) {
-  return (
-    <LazyDetails
-      className="rounded-md border border-slate-200 p-3"
-      summaryClassName="cursor-pointer text-sm font-medium"
-      summary="Change severity"
-    >
-      <SeverityFormFields {...props} />
-    </LazyDetails>
-  );
-}
-
-function SeverityFormFields({ incidentId, version, severity }: FormProps & { severity: Severity }) {
+function SeverityForm({ incidentId, version, severity }: FormProps & { severity: Severity }) {
   const { state, pending, onSubmit, formRef } = useFormAction(transitionIncident, { resetOnSuccess: true });
   return (
     <form ref={formRef} onSubmit={onSubmit} className="mt-3 space-y-3" noValidate>
@@ -197,6 +149,19 @@ function SeverityFormFields({ incidentId, version, severity }: FormProps & { sev
         Change severity
       </button>
     </form>
+  );
+}
+
+/** A move the lifecycle allows besides the next step: folded, its form drawn when first opened. */
+function Folded({ summary, children }: { summary: string; children: React.ReactNode }) {
+  return (
+    <LazyDetails
+      className="rounded-md border border-slate-200 p-3"
+      summaryClassName="cursor-pointer text-sm font-medium"
+      summary={summary}
+    >
+      {children}
+    </LazyDetails>
   );
 }
 
@@ -223,11 +188,25 @@ export function TransitionPanel({ incidentId, version, phase, severity, unmet, c
         <p className="text-sm text-slate-600">The incident is closed.</p>
       )}
       {earlier.length && phase !== "CLOSED" ? (
-        <StepBackForm incidentId={incidentId} version={version} earlier={earlier} />
+        <Folded summary="Step back to an earlier phase">
+          <StepBackForm incidentId={incidentId} version={version} earlier={earlier} />
+        </Folded>
       ) : null}
-      {phase === "IDENTIFY" ? <FalsePositiveForm incidentId={incidentId} version={version} /> : null}
-      {phase === "CLOSED" && canReopen ? <ReopenForm incidentId={incidentId} version={version} /> : null}
-      {phase !== "CLOSED" ? <SeverityForm incidentId={incidentId} version={version} severity={severity} /> : null}
+      {phase === "IDENTIFY" ? (
+        <Folded summary="Close as false positive">
+          <FalsePositiveForm incidentId={incidentId} version={version} />
+        </Folded>
+      ) : null}
+      {phase === "CLOSED" && canReopen ? (
+        <Folded summary="Reopen">
+          <ReopenForm incidentId={incidentId} version={version} />
+        </Folded>
+      ) : null}
+      {phase !== "CLOSED" ? (
+        <Folded summary="Change severity">
+          <SeverityForm incidentId={incidentId} version={version} severity={severity} />
+        </Folded>
+      ) : null}
     </section>
   );
 }
