@@ -76,13 +76,13 @@ export async function runAction<S extends z.ZodType, T>(opts: {
         reasons: result.reasons,
         at: Date.now(),
       };
+    // The change's audit entries are chained (and the data version grown) before the answer: a
+    // service whose own chaining step failed and was put off (it never rejects) is caught up
+    // here, so the page drawn in answer never matches kept data from before the change.
+    await chainSoon(auth.viewer.organizationId);
     // Every page reads live data; this tells the router to refetch what the person is looking
     // at, drawn with what was just saved (the per-process caches learn of it first).
     // (best effort: the change is committed, and the feed's notice follows anyway)
-    // Its audit entries are chained (and the data version grown) before the answer: a service
-    // whose entries another step took, or whose own step has not finished, is waited for here,
-    // so the page drawn in answer never matches a version from before the change.
-    await chainSoon(auth.viewer.organizationId);
     await caughtUpWith(auth.viewer.organizationId).catch((error) =>
       log.warn("action.catch_up_failed", { requestId, ...describeError(error) }),
     );

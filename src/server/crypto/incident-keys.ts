@@ -4,6 +4,7 @@ import { Prisma } from "@/generated/prisma/client";
 import { db, sqlRows, type Db, type Tx } from "../db";
 import { masterKeysEnv } from "../env";
 import { log } from "../log";
+import { UUID_SHAPE } from "@/lib/validation/ids";
 import { fail } from "../services/result";
 import {
   isSealed,
@@ -61,7 +62,6 @@ export type KeyRow = {
   wrapped: Uint8Array | null;
   destroyedAt: Date | null;
 };
-const UUID_TEXT = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const KEY_COLUMNS = { id: true, incidentId: true, masterKeyId: true, wrapped: true, destroyedAt: true } as const;
 
 function liveCipher(incidentId: string, keyId: string, dataKey: Buffer): IncidentCipher {
@@ -151,7 +151,7 @@ export async function readCiphers(
   // Not the ORM: every page that shows an incident's text reads its key, and the ORM's statement
   // compiler cost more CPU than the read itself. Outside a transaction, a prepared statement on
   // the hot reads' pool (sqlRows); an id that is no uuid has no key, so it reads as stored.
-  const uuids = ids.filter((id) => UUID_TEXT.test(id));
+  const uuids = ids.filter((id) => UUID_SHAPE.test(id));
   const query = Prisma.sql`
     SELECT id, "incidentId"::text AS "incidentId", "masterKeyId", wrapped, "destroyedAt"
     FROM "IncidentKey" WHERE "incidentId" = ANY(${uuids}::uuid[])`;

@@ -8,6 +8,7 @@ import { Prisma, type Incident } from "@/generated/prisma/client";
 import { formatInstant } from "@/lib/datetime";
 import { rememberKeyRow, writeCipher } from "../../crypto/incident-keys";
 import { holdsSealedText, sealChanges } from "../../crypto/sealed-changes";
+import { UUID_SHAPE as UUID } from "@/lib/validation/ids";
 
 // The incident's own columns, named from the generated client so a new column is read too;
 // an enum array comes back from raw SQL as its text form unless cast ("{PERSONAL,HEALTH}").
@@ -16,7 +17,8 @@ const INCIDENT_COLUMNS = Prisma.raw(
     .map((c) => (c === "dataCategories" ? `i."dataCategories"::text[] AS "dataCategories"` : `i."${c}"`))
     .join(", "),
 );
-export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** A well-formed id (checked before the statement that would refuse a malformed one). */
+export { UUID };
 
 type IncidentWithKey = Incident & {
   keyId: string | null;
