@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createElement } from "react";
+import { createElement, type ComponentProps } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { LazyDetails } from "@/components/ui/lazy-details";
 
@@ -8,7 +8,12 @@ import { LazyDetails } from "@/components/ui/lazy-details";
 describe("LazyDetails", () => {
   const draw = (defaultOpen: boolean) =>
     renderToStaticMarkup(
-      createElement(LazyDetails, { summary: "Edit facts", defaultOpen }, createElement("label", null, "Title")),
+      // the folded content as createElement's children argument (the props' type names it too)
+      createElement(
+        LazyDetails,
+        { summary: "Edit facts", defaultOpen } as ComponentProps<typeof LazyDetails>,
+        createElement("label", null, "Title"),
+      ),
     );
 
   it("sends the summary but not what it folds while closed", () => {
