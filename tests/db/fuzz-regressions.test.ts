@@ -9,6 +9,7 @@ import { addIncidentNote } from "@/server/actions/add-incident-note";
 import { addEvidence } from "@/server/actions/add-evidence";
 import { NUL_MESSAGE } from "@/lib/validation/nul-text";
 import { db } from "@/server/db";
+import { GET as incidentsExport } from "@/app/api/exports/incidents/route";
 
 vi.mock("@/server/viewer", () => import("../support/next-mocks").then((m) => m.viewerModule));
 vi.mock("next/headers", () => import("../support/next-mocks").then((m) => m.headersModule));
@@ -74,5 +75,20 @@ describe("a date the database cannot hold", () => {
     });
     expect(await auditHead(t.org.id)).toBe(head);
     expect(await db().evidence.count({ where: { incidentId } })).toBe(0);
+  });
+});
+
+describe("a NUL character in the incident list's search", () => {
+  // The CSV export passed "\u0000" on to the search, PostgreSQL refused it and the route
+  // answered 500: now the filter is named as invalid, and no download is recorded.
+  it("is a 422 naming the filter, not a 500", async () => {
+    actAs(t.manager.id);
+    const head = await auditHead(t.org.id);
+    const res = await incidentsExport(new Request("http://localhost:3000/api/exports/incidents?q=%00&status=open"));
+    expect(res.status).toBe(422);
+    expect(await res.json()).toMatchObject({
+      error: { code: "VALIDATION_FAILED", fieldErrors: { q: ["Invalid value."] } },
+    });
+    expect(await auditHead(t.org.id)).toBe(head);
   });
 });

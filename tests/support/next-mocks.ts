@@ -83,4 +83,8 @@ export const navigationModule = {
   notFound: (): never => {
     throw new NotFoundSignal();
   },
+  /** Next's own signals pass through a catch; anything else is the caller's to handle. */
+  unstable_rethrow: (error: unknown): void => {
+    if (error instanceof RedirectSignal || error instanceof NotFoundSignal) throw error;
+  },
 };

@@ -90,4 +90,11 @@ describe("incident list filters from the URL", () => {
       ignored: ["severity", "clientId"],
     });
   });
+
+  it("drops a search carrying a NUL character (PostgreSQL text cannot hold one) and names it", () => {
+    expect(parseIncidentListQuery({ q: "phish\u0000" })).toEqual({
+      query: { sort: "aware_desc", status: "open" },
+      ignored: ["q"],
+    });
+  });
 });

@@ -11,7 +11,13 @@ const fields = {
   clientId: z.uuid(),
   owner: z.union([z.literal("me"), z.literal("none"), z.uuid()]),
   status: z.enum(STATUSES),
-  q: z.string().trim().min(1).max(200),
+  // PostgreSQL text cannot hold a NUL character: a search carrying one is dropped and named
+  q: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .refine((s) => !s.includes("\u0000")),
   sort: z.enum(SORTS),
   cursor: z
     .string()
