@@ -24,17 +24,17 @@ export function FieldFrame({
 }) {
   return (
     <div className={className}>
-      <label htmlFor={controlId} className="block text-sm font-medium text-slate-800">
+      <label htmlFor={controlId} className="field-label">
         {label}
       </label>
       {hint ? (
-        <p id={`${controlId}-hint`} className="mt-0.5 text-xs text-slate-500">
+        <p id={`${controlId}-hint`} className="field-hint">
           {hint}
         </p>
       ) : null}
       {children}
       {errors?.length ? (
-        <p id={`${controlId}-error`} className="mt-1 text-sm text-red-700">
+        <p id={`${controlId}-error`} className="field-error">
           {errors.join(" ")}
         </p>
       ) : null}
@@ -42,5 +42,5 @@ export function FieldFrame({
   );
 }
 
-export const CONTROL_CLASS =
-  "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm aria-invalid:border-red-600";
+/** A form control's look (globals.css): bordered, full width, red when invalid. */
+export const CONTROL_CLASS = "field-control";

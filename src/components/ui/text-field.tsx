@@ -15,7 +15,7 @@ export function TextField({ name, label, errors, hint, id, className, ...input }
         name={name}
         aria-invalid={errors?.length ? true : undefined}
         aria-describedby={describedByFor(controlId, hint, errors)}
-        className={`${CONTROL_CLASS} focus:border-brand-600`}
+        className={CONTROL_CLASS}
         {...input}
       />
     </FieldFrame>

@@ -56,7 +56,7 @@ export function TimeZoneField({
         spellCheck={false}
         aria-invalid={errors?.length ? true : undefined}
         aria-describedby={describedByFor(controlId, hint, errors)}
-        className={`${CONTROL_CLASS} focus:border-brand-600`}
+        className={CONTROL_CLASS}
       />
       <datalist id={listId}>
         {zones.map((z) => (

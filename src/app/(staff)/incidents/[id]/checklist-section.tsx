@@ -2,7 +2,7 @@ import { PHASES, PHASE_LABEL, type Phase } from "@/domain/incident/types";
 import { knownItemHint } from "@/domain/incident/known-checklist";
 import type { IncidentDetail } from "@/server/data/incident-detail";
 import { PageSection } from "./page-section";
-import { ChecklistToggle } from "./checklist-toggle";
+import { ChecklistGroup, type ChecklistRow } from "./checklist-toggle";
 import { LazyDetails } from "@/components/ui/lazy-details";
 
 type Incident = IncidentDetail["incident"];
@@ -48,27 +48,26 @@ function PhaseItems({
   editable: boolean;
   current?: boolean;
 }) {
+  const items = incident.checklist
+    .filter((c) => c.phase === phase)
+    .map((c): ChecklistRow => {
+      const hint = knownItemHint(c.key);
+      return {
+        id: c.id,
+        label: c.label,
+        done: c.doneAt !== null,
+        required: c.required,
+        ...(c.doneBy ? { doneBy: c.doneBy.name } : {}),
+        ...(hint ? { hint } : {}),
+      };
+    });
   return (
-    <fieldset className={current ? "rounded-md border border-brand-100 bg-brand-50 px-3 pb-2" : "px-3"}>
-      <legend className="px-1 text-sm font-semibold">
-        {PHASE_LABEL[phase]}
-        {current ? " (current phase)" : ""}
-      </legend>
-      {incident.checklist
-        .filter((c) => c.phase === phase)
-        .map((c) => (
-          <ChecklistToggle
-            key={c.id}
-            incidentId={incident.id}
-            itemId={c.id}
-            label={c.label}
-            done={c.doneAt !== null}
-            required={c.required}
-            doneBy={c.doneBy?.name ?? null}
-            hint={knownItemHint(c.key)}
-            disabled={!editable}
-          />
-        ))}
-    </fieldset>
+    <ChecklistGroup
+      incidentId={incident.id}
+      legend={`${PHASE_LABEL[phase]}${current ? " (current phase)" : ""}`}
+      current={current}
+      items={items}
+      disabled={!editable}
+    />
   );
 }

@@ -5,11 +5,58 @@ import { toggleChecklistItem } from "@/server/actions/toggle-checklist-item";
 import { initialFormState } from "@/server/actions/form-state";
 import { FormStatus } from "@/components/ui/form-status";
 
+/** One checklist item as the page sends it: who ticked it and Warden's hint only when there is one. */
+export type ChecklistRow = {
+  id: string;
+  label: string;
+  done: boolean;
+  required: boolean;
+  doneBy?: string;
+  hint?: string;
+};
+
+/**
+ * A phase's items under its name, the current phase marked. The items come as plain rows (the
+ * incident named once), not as a drawn element each: the page's data stays small.
+ */
+export function ChecklistGroup({
+  incidentId,
+  legend,
+  current = false,
+  items,
+  disabled,
+}: {
+  incidentId: string;
+  legend: string;
+  current?: boolean;
+  items: readonly ChecklistRow[];
+  disabled: boolean;
+}) {
+  return (
+    <fieldset className={current ? "rounded-md border border-brand-100 bg-brand-50 px-3 pb-2" : "px-3"}>
+      <legend className="px-1 text-sm font-semibold">{legend}</legend>
+      {items.map((item) => (
+        <ChecklistToggle
+          key={item.id}
+          incidentId={incidentId}
+          itemId={item.id}
+          label={item.label}
+          done={item.done}
+          required={item.required}
+          doneBy={item.doneBy ?? null}
+          hint={item.hint ?? null}
+          disabled={disabled}
+        />
+      ))}
+    </fieldset>
+  );
+}
+
 /**
  * A real checkbox: ticking it shows at once and saves (audited). If saving is refused, the box
  * returns to what is stored and the reason is shown under it.
  */
-export function ChecklistToggle({
+function ChecklistToggle({
   incidentId,
   itemId,
   label,

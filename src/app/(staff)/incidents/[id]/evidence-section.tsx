@@ -2,6 +2,7 @@ import { formatInstant, toDateTimeInput } from "@/lib/datetime";
 import type { IncidentDetail } from "@/server/data/incident-detail";
 import { PageSection } from "./page-section";
 import { CustodyForm, EvidenceForm } from "./record-forms";
+import { LazyDetails } from "@/components/ui/lazy-details";
 
 /** Evidence items with their hash and chain of custody. */
 export function EvidenceSection({
@@ -26,7 +27,7 @@ export function EvidenceSection({
                 Kept at {ev.location} · collected by {ev.collectedBy.name}, {formatInstant(ev.collectedAt, timeZone)}
               </p>
               <p className="break-all font-mono text-xs text-slate-600">SHA-256 {ev.sha256}</p>
-              <h3 className="mt-2 text-xs font-semibold uppercase text-slate-500">Chain of custody</h3>
+              <h3 className="term mt-2">Chain of custody</h3>
               <ol className="text-xs">
                 {ev.custody.map((c) => (
                   <li key={c.id}>
@@ -45,7 +46,9 @@ export function EvidenceSection({
         <p className="mb-4 text-sm text-slate-600">No evidence recorded yet.</p>
       )}
       {mayUpdate ? (
-        <EvidenceForm incidentId={incident.id} timeZone={timeZone} now={toDateTimeInput(now, timeZone)} />
+        <LazyDetails summary="Record evidence">
+          <EvidenceForm incidentId={incident.id} timeZone={timeZone} now={toDateTimeInput(now, timeZone)} />
+        </LazyDetails>
       ) : null}
     </PageSection>
   );

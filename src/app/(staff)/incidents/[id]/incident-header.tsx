@@ -23,6 +23,8 @@ type Props = {
   openQuestions: number;
   /** A legal hold (on it or its client) keeps it from erasure: everyone who sees it is told. */
   legalHold?: boolean;
+  /** May reassign the incident: "change" beside the owner opens the People card's form. */
+  mayReassign?: boolean;
 };
 
 /** Who has it, where it stands, what is due next and what it takes to move on: the first screen of work. */
@@ -36,6 +38,7 @@ export function IncidentHeader({
   mayReadAudit,
   openQuestions,
   legalHold,
+  mayReassign = false,
 }: Props) {
   const closed = incident.phase === "CLOSED";
   const current = phaseIndex(incident.phase);
@@ -75,19 +78,24 @@ export function IncidentHeader({
         </div>
         <dl className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 text-sm sm:grid-cols-2 lg:grid-cols-[1fr_1.4fr_2fr]">
           <div>
-            <dt className="text-xs font-semibold uppercase text-slate-500">Owner</dt>
+            <dt className="term">Owner</dt>
             <dd>
-              {incident.owner?.name ?? <span className="text-amber-800">Unassigned</span>}{" "}
-              <a href="#people" className="text-xs text-brand-700 underline">
-                change
-              </a>
+              {incident.owner?.name ?? <span className="text-amber-800">Unassigned</span>}
+              {mayReassign ? (
+                <>
+                  {" "}
+                  <a href="#reassign" className="text-xs text-brand-700 underline">
+                    change
+                  </a>
+                </>
+              ) : null}
             </dd>
             <dd className="text-xs text-slate-500">
               In {PHASE_LABEL[incident.phase]} since {formatInstant(incident.phaseEnteredAt, timeZone)}
             </dd>
           </div>
           <div>
-            <dt className="text-xs font-semibold uppercase text-slate-500">Next deadline</dt>
+            <dt className="term">Next deadline</dt>
             {due?.dueAt ? (
               <>
                 <dd>
@@ -108,7 +116,7 @@ export function IncidentHeader({
             )}
           </div>
           <div className="sm:col-span-2 lg:col-span-1">
-            <dt className="text-xs font-semibold uppercase text-slate-500">Next step</dt>
+            <dt className="term">Next step</dt>
             <NextStep phase={incident.phase} blockers={blockers} />
           </div>
         </dl>
@@ -145,12 +153,12 @@ export function IncidentHeader({
           </p>
         ) : null}
       </header>
-      <ol aria-label="Lifecycle" className="flex gap-1 overflow-x-auto pb-1 sm:flex-wrap">
+      <ol aria-label="Lifecycle" className="lifecycle">
         {PHASES.map((p, i) => (
           <li
             key={p}
             aria-current={p === incident.phase ? "step" : undefined}
-            className={`shrink-0 rounded px-3 py-1 text-xs font-medium ${p === incident.phase ? "bg-brand-600 text-white" : i < current ? "bg-brand-100 text-brand-900" : "bg-slate-100 text-slate-600"}`}
+            className={i < current ? "done" : undefined}
           >
             {i < current ? "✓ " : ""}
             {PHASE_LABEL[p]}

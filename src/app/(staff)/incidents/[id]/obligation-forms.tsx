@@ -6,14 +6,14 @@ import { waiveObligation } from "@/server/actions/waive-obligation";
 import { recordExternalFiling } from "@/server/actions/record-external-filing";
 import { reviewObligationDecision } from "@/server/actions/review-obligation-decision";
 import { updateAssessment } from "@/server/actions/update-assessment";
+import { RISK_OPTIONS } from "@/lib/assessment-options";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { FormStatus } from "@/components/ui/form-status";
 import { TextField } from "@/components/ui/text-field";
 import { TextAreaField } from "@/components/ui/textarea-field";
 import { SelectField } from "@/components/ui/select-field";
 
-const small =
-  "rounded-md bg-slate-800 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-900 disabled:opacity-60";
+const small = "button-dark";
 
 export function DraftNoticeButton({ obligationId, label }: { obligationId: string; label: string }) {
   const { state, pending, onSubmit } = useFormAction(draftNotice);
@@ -171,12 +171,7 @@ export function AssessmentForm({
         label="Risk to the people affected"
         defaultValue={values.risk}
         errors={e.risk}
-        options={[
-          { value: "UNASSESSED", label: "Not assessed yet" },
-          { value: "UNLIKELY", label: "Unlikely to result in a risk" },
-          { value: "RISK", label: "A risk" },
-          { value: "HIGH_RISK", label: "A high risk" },
-        ]}
+        options={RISK_OPTIONS}
       />
       <TextField
         name="riskAssessedAt"

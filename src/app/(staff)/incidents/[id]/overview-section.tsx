@@ -7,7 +7,7 @@ import { FactsForm } from "./facts-form";
 import { AssetForm } from "./record-forms";
 import { LazyDetails } from "@/components/ui/lazy-details";
 
-const term = "text-xs font-semibold uppercase text-slate-500";
+const term = "term";
 
 /** What happened, both descriptions, the data and systems affected; editable while open. */
 export function OverviewSection({
@@ -80,11 +80,7 @@ export function OverviewSection({
         </div>
       </dl>
       {editable ? (
-        <LazyDetails
-          className="mt-4 rounded-md border border-slate-200 p-3"
-          summaryClassName="cursor-pointer text-sm font-medium"
-          summary="Edit facts and affected data"
-        >
+        <LazyDetails className="fold mt-4" summary="Edit facts and affected data">
           <div className="mt-3">
             <FactsForm
               incidentId={incident.id}
@@ -121,9 +117,9 @@ export function OverviewSection({
         <p className="text-sm text-slate-600">None listed yet.</p>
       )}
       {editable ? (
-        <div className="mt-3">
+        <LazyDetails className="fold mt-3" summary="Add an affected system">
           <AssetForm incidentId={incident.id} />
-        </div>
+        </LazyDetails>
       ) : null}
     </PageSection>
   );

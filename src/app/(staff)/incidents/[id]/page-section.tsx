@@ -11,15 +11,11 @@ export function PageSection({
   children: React.ReactNode;
 }) {
   return (
-    <section
-      id={id}
-      aria-labelledby={`${id}-title`}
-      className="scroll-mt-16 rounded-lg border border-slate-200 bg-white p-4 lg:scroll-mt-4"
-    >
-      <h2 id={`${id}-title`} className={`${intro ? "mb-1" : "mb-3"} text-base font-semibold`}>
+    <section id={id} aria-labelledby={`${id}-title`} className="page-card">
+      <h2 id={`${id}-title`} className={intro ? "mb-1" : undefined}>
         {title}
       </h2>
-      {intro ? <p className="mb-3 text-xs text-slate-500">{intro}</p> : null}
+      {intro ? <p className="intro">{intro}</p> : null}
       {children}
     </section>
   );

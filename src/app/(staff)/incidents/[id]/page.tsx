@@ -90,6 +90,7 @@ export default async function IncidentPage({ params, searchParams }: Props) {
         mayReadAudit={can(viewer, "audit:read", incident)}
         openQuestions={questions.filter((q) => q.unanswered).length}
         legalHold={retention.held.incident || retention.held.client}
+        mayReassign={editable}
       />
       <div className="grid grid-cols-[minmax(0,1fr)] gap-6 lg:grid-cols-[11rem_minmax(0,1fr)_18rem]">
         <SectionNav sections={sections} />
@@ -99,7 +100,7 @@ export default async function IncidentPage({ params, searchParams }: Props) {
           <div id="notices" className="scroll-mt-16 space-y-6 lg:scroll-mt-4">
             <ObligationsSection viewer={viewer} incident={incident} obligations={obligations} timeZone={tz} now={now} />
             <ClientQuestions incidentId={incident.id} threads={questions} timeZone={tz} />
-            {editable ? <AssessmentSection incident={incident} regimes={detail.regimes} timeZone={tz} /> : null}
+            <AssessmentSection incident={incident} regimes={detail.regimes} timeZone={tz} editable={editable} />
           </div>
           <div id="work" className="scroll-mt-16 space-y-6 lg:scroll-mt-4">
             <EvidenceSection incident={incident} timeZone={tz} mayUpdate={mayUpdate} now={now} />

@@ -12,7 +12,7 @@ import { SelectField } from "@/components/ui/select-field";
 import { REVIEW_SECTIONS } from "@/domain/incident/post-mortem";
 
 type Option = { value: string; label: string };
-const btn = "rounded-md bg-slate-800 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-900 disabled:opacity-60";
+const btn = "button-dark";
 
 export function ReviewForm({
   incidentId,

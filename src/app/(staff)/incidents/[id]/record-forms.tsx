@@ -14,8 +14,7 @@ import { TextAreaField } from "@/components/ui/textarea-field";
 import { SelectField } from "@/components/ui/select-field";
 
 type Option = { value: string; label: string };
-const submitClass =
-  "rounded-md bg-slate-800 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-900 disabled:opacity-60";
+const submitClass = "button-dark";
 
 export function NoteForm({ incidentId }: { incidentId: string }) {
   const { state, pending, onSubmit, formRef } = useFormAction(addIncidentNote, { resetOnSuccess: true });

@@ -47,7 +47,7 @@ export function ReviewSection({
         <dl className="space-y-2 text-sm">
           {REVIEW_SECTIONS.map((s) => (
             <div key={s.key}>
-              <dt className="text-xs font-semibold uppercase text-slate-500">{s.label}</dt>
+              <dt className="term">{s.label}</dt>
               <dd className="whitespace-pre-wrap break-words">{pm[s.key] || "—"}</dd>
             </div>
           ))}

@@ -33,11 +33,7 @@ export function SectionNav({ sections }: { sections: readonly SectionLink[] }) {
       <ul className="flex gap-1 overflow-x-auto py-2 lg:flex-col lg:overflow-visible lg:py-0">
         {sections.map((s) => (
           <li key={s.id} className="shrink-0">
-            <a
-              href={`#${s.id}`}
-              aria-current={current === s.id ? "location" : undefined}
-              className="block whitespace-nowrap rounded-md px-3 py-1.5 text-sm text-slate-700 hover:bg-slate-100 aria-[current=location]:bg-brand-50 aria-[current=location]:font-semibold aria-[current=location]:text-brand-900"
-            >
+            <a href={`#${s.id}`} aria-current={current === s.id ? "location" : undefined} className="section-link">
               {s.label}
             </a>
           </li>

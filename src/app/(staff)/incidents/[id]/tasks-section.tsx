@@ -2,6 +2,7 @@ import { formatInstant } from "@/lib/datetime";
 import type { IncidentDetail } from "@/server/data/incident-detail";
 import { PageSection } from "./page-section";
 import { TaskForm, TaskToggle } from "./record-forms";
+import { LazyDetails } from "@/components/ui/lazy-details";
 
 type Option = { value: string; label: string };
 
@@ -43,7 +44,11 @@ export function TasksSection({
       ) : (
         <p className="mb-4 text-sm text-slate-600">No tasks yet.</p>
       )}
-      {mayUpdate ? <TaskForm incidentId={incident.id} staff={staff} timeZone={timeZone} /> : null}
+      {mayUpdate ? (
+        <LazyDetails summary="Add a task">
+          <TaskForm incidentId={incident.id} staff={staff} timeZone={timeZone} />
+        </LazyDetails>
+      ) : null}
     </PageSection>
   );
 }

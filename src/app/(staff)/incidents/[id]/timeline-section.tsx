@@ -38,16 +38,13 @@ export function TimelineSection({
           )}
         </p>
       ) : null}
-      <ol className="space-y-3 border-l-2 border-slate-200 pl-4">
+      <ol className="timeline">
         {timeline.map((e) => (
-          <li key={e.id} className="break-words text-sm">
+          <li key={e.id}>
             <p>
-              <time className="text-xs text-slate-500">{formatInstant(e.at, timeZone)}</time>{" "}
-              <span className="font-medium">{e.title}</span> <span className="text-slate-600">— {e.actor}</span>
+              <time>{formatInstant(e.at, timeZone)}</time> <strong>{e.title}</strong> <span>{`— ${e.actor}`}</span>
             </p>
-            {e.detail ? (
-              <p className={`text-slate-700 ${e.kind === "note" ? "whitespace-pre-wrap" : ""}`}>{e.detail}</p>
-            ) : null}
+            {e.detail ? <p className={e.kind === "note" ? "detail note" : "detail"}>{e.detail}</p> : null}
           </li>
         ))}
       </ol>
