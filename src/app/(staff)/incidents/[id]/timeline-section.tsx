@@ -1,6 +1,7 @@
 import { formatInstant } from "@/lib/datetime";
 import type { TimelineEntry } from "@/server/data/incident-detail";
 import { PageSection } from "./page-section";
+import { TimelineList, type TimelineRow } from "./timeline-list";
 
 /**
  * What happened to the incident, oldest first: its latest entries when there are more than the
@@ -38,16 +39,16 @@ export function TimelineSection({
           )}
         </p>
       ) : null}
-      <ol className="timeline">
-        {timeline.map((e) => (
-          <li key={e.id}>
-            <p>
-              <time>{formatInstant(e.at, timeZone)}</time> <strong>{e.title}</strong> <span>{`— ${e.actor}`}</span>
-            </p>
-            {e.detail ? <p className={e.kind === "note" ? "detail note" : "detail"}>{e.detail}</p> : null}
-          </li>
-        ))}
-      </ol>
+      <TimelineList
+        rows={timeline.map((e): TimelineRow => ({
+          id: e.id,
+          at: formatInstant(e.at, timeZone),
+          title: e.title,
+          actor: e.actor,
+          ...(e.detail ? { detail: e.detail } : {}),
+          ...(e.kind === "note" ? { note: true } : {}),
+        }))}
+      />
     </PageSection>
   );
 }
