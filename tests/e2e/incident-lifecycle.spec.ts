@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { ACCOUNTS, expectNotFound, signIn } from "./support";
+import { ACCOUNTS, expectNotFound, ownIncident, signIn } from "./support";
 
 const NEXT = ["Contain", "Investigate", "Resolve", "Report", "Post-mortem"] as const;
 
@@ -229,4 +229,36 @@ test("the owner filter fetches colleagues when approached, filters by one, and k
   await page.getByRole("table", { name: "Incidents" }).locator("tbody a").first().click();
   await expect(page).toHaveURL(/\/incidents\/[0-9a-f-]{36}$/);
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+});
+
+test("the incident page keeps its forms folded until asked for: a task added, the owner changed from the header", async ({
+  page,
+}) => {
+  const incident = await ownIncident("0:INVESTIGATE");
+  await signIn(page, ACCOUNTS.manager);
+  await page.goto(`/incidents/${incident.id}`);
+
+  // the task form is not drawn until its fold is opened; then it adds the task as before
+  const tasks = page.getByRole("region", { name: "Tasks" });
+  await expect(tasks.getByLabel("New task")).toHaveCount(0);
+  await tasks.getByText("Add a task").click();
+  await tasks.getByLabel("New task").fill("Ask the mail vendor for the delivery log");
+  await tasks.getByRole("button", { name: "Add task" }).click();
+  await expect(tasks.getByRole("checkbox", { name: "Ask the mail vendor for the delivery log" })).toBeVisible();
+
+  // the assessment says what was determined, its form folded beneath
+  const assessment = page.getByRole("region", { name: "Assessment" });
+  await expect(assessment.getByLabel("Risk to the people affected")).toHaveCount(0);
+  await expect(assessment).toContainText("Risk to the people affected");
+
+  // "change" beside the owner opens the People card's reassign form
+  const people = page.getByRole("region", { name: "People" });
+  await expect(people.getByRole("combobox", { name: "Owner" })).toHaveCount(0);
+  await page.getByRole("link", { name: "change" }).click();
+  const owner = people.getByRole("combobox", { name: "Owner" });
+  await expect(owner).toBeVisible();
+  const choice = (await owner.locator("option").nth(1).textContent())!.trim();
+  await owner.selectOption({ label: choice });
+  await people.getByRole("button", { name: "Reassign" }).click();
+  await expect(people.getByText(`Owner: ${choice}`)).toBeVisible();
 });
