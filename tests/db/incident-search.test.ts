@@ -97,6 +97,23 @@ describe("the incident list's text search", () => {
     }
   });
 
+  it("filters that leave fewer rows than the window: the page is the plain query's", async () => {
+    const { rows } = await listIncidents(manager, {
+      sort: "aware_desc",
+      status: "all",
+      clientId: t.clientB.id,
+      q: "quokka",
+    });
+    expect(rows.map((r) => r.title)).toEqual(["Ordinary quokka elsewhere"]);
+    const none = await listIncidents(manager, {
+      sort: "aware_desc",
+      status: "all",
+      clientId: t.clientB.id,
+      q: "wombat",
+    });
+    expect(none.rows).toEqual([]);
+  });
+
   it("keeps to the viewer's clients: the analyst does not find the other client's incident", async () => {
     const forManager = await plain(manager, "%quokka%");
     const forAnalyst = await plain(analyst, "%quokka%");

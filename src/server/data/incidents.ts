@@ -107,8 +107,8 @@ const SORT_COLUMN: Record<SortSpec["column"], Prisma.Sql> = {
  * (words that were common once, years back), the ordered scan can pass tens of thousands of
  * rows before the first match: 36 ms at 100k incidents where the trigram index takes 3. So
  * the ordered scan only looks at the latest SEARCH_WINDOW rows in order. If it fills the page,
- * that is the page. If not, the matches are few, and they are collected through the trigram
- * index, sorted and cut to the page.
+ * or the filters leave no more rows than that, that is the page. If not, the matches are few,
+ * and they are collected through the trigram index, sorted and cut to the page.
  */
 const SEARCH_WINDOW = 1500;
 /** What the search's window carries on to the page's columns and the search itself. */
@@ -149,6 +149,11 @@ async function selectRows(
       WHERE ${where.search} ${order} LIMIT ${limit}`,
   );
   if (recent.length === limit) return recent;
+  // the filters leave fewer rows than the window holds: it saw them all, and nothing lies beyond
+  const [seen] = await sqlRows<{ n: number }>(
+    Prisma.sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM "Incident" i WHERE ${where.base}${keyset} LIMIT ${SEARCH_WINDOW}) w`,
+  );
+  if ((seen?.n ?? 0) < SEARCH_WINDOW) return recent;
   return sqlRows<RawRow>(
     Prisma.sql`WITH hits AS MATERIALIZED (SELECT i.id, ${col} AS k FROM "Incident" i WHERE ${where.base} AND ${where.search}${keyset}),
         page AS (SELECT id FROM hits ORDER BY k ${dir}, id ${dir} LIMIT ${limit})
